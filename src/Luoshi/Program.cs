@@ -1,6 +1,7 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Luoshi;
 
-app.MapGet("/", () => "Hello World!");
+// One program, several commands: the first argument picks one (serve is the default).
+return await CommandLine.RunAsync(args);
 
-app.Run();
+/// <summary>The entry point, named so the integration tests can host the app.</summary>
+public partial class Program;

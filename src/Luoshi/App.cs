@@ -1,0 +1,92 @@
+using System.Text.Json.Serialization;
+using Luoshi.Data;
+using Luoshi.Features.Account;
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Dashboard;
+using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Reports;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Scalar.AspNetCore;
+
+namespace Luoshi;
+
+/// <summary>The web application's composition, top to bottom.</summary>
+internal static class App
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddLuoshiDb(config);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<ClockOptions>(config.GetSection("Clock"));
+        services.Configure<LightOptions>(config.GetSection("Lights"));
+        services.Configure<EvidenceOptions>(config.GetSection("Evidence"));
+        services.AddSingleton<BureauClock>();
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+
+        services.AddLuoshiIdentity();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:Folder"] ?? "data/keys")).SetApplicationName("Luoshi");
+
+        // Feature code shared by pages and API.
+        services.AddScoped<CurrentViewer>();
+        services.AddSingleton<WorkingCalendars>();
+        services.AddScoped<TaskLights>();
+        services.AddScoped<TaskEditor>();
+        services.AddScoped<PlanEditor>();
+        services.AddScoped<ReportSubmitter>();
+        services.AddScoped<EvidenceFiles>();
+        services.AddScoped<EvidenceAccess>();
+        services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
+        services.AddSingleton<DailyLightRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+        }).AddMvcOptions(o => o.Filters.Add<PasswordFirst>());
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ErrorHandler>();
+        services.AddValidation();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurity>());
+
+        var evidenceLimit = config.GetValue<long?>("Evidence:MaxBytes") ?? new EvidenceOptions().MaxBytes;
+        var maxFiles = config.GetValue<int?>("Evidence:MaxFilesPerReport") ?? new EvidenceOptions().MaxFilesPerReport;
+        // Let oversized uploads through the server so the app can say in words what is wrong.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = (evidenceLimit * (maxFiles + 1)) + (1 << 20));
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = (evidenceLimit * (maxFiles + 1)) + (1 << 20));
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("落实 API")).AllowAnonymous();
+        app.MapTokenApi();
+        app.MapOrganisationApi();
+        app.MapPlansApi();
+        app.MapTasksApi();
+        app.MapReportsApi();
+        app.MapDashboardApi();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using Luoshi.Commands;
+
+namespace Luoshi;
+
+/// <summary>Picks the command from the first argument; anything else starts the server.</summary>
+internal static class CommandLine
+{
+    private const string Usage = """
+        用法: Luoshi [命令] [选项]
+
+        命令:
+          serve             启动服务（默认）。首次运行且数据库为空时创建演示单位并打印一次性密码。
+          admin             创建管理员、重置密码（Luoshi admin --help）
+          outline FILE      把公文或讲话稿（txt/docx/pdf）读成提纲和任务草稿（Luoshi outline --help）
+          index             计算综合指数和排名（Luoshi index --help）
+
+        配置: appsettings.json、环境变量（如 ConnectionStrings__Luoshi）或 --Key=Value。
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        switch (command)
+        {
+            case "serve":
+                if (rest.Contains("--help"))
+                {
+                    Console.WriteLine(Usage);
+                    return 0;
+                }
+
+                var app = App.Build(rest);
+                await Startup.PrepareAsync(app.Services, Console.Out);
+                await app.RunAsync();
+                return 0;
+            case "admin":
+                return await AdminCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "outline":
+                return Luoshi.Documents.OutlineCommand.Run(rest, Console.Out, Console.Error);
+            case "index":
+                return Luoshi.Benchmarking.IndexCommand.Run(rest, Console.Out, Console.Error);
+            case "help" or "--help" or "-h":
+                Console.WriteLine(Usage);
+                return 0;
+            default:
+                Console.Error.WriteLine($"未知命令“{command}”。");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Luoshi.Data;
+using Luoshi.Features.Account;
+using Luoshi.Features.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Commands;
+
+/// <summary><c>Luoshi admin</c>: the only ways to get a first admin or a new password without logging in.</summary>
+internal static class AdminCommand
+{
+    private const string Usage = """
+        用法:
+          Luoshi admin create --user 登录名 --name 姓名 [--unit 单位名称]
+              创建管理员（办公室）。没有单位时按 --unit 新建单位。打印一次性密码，首次登录须修改。
+          Luoshi admin reset-password --user 登录名
+              重置密码，打印新的一次性密码。
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args.Contains("--help"))
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var options = Options(args[1..]);
+        if (options is null || !options.TryGetValue("user", out var userName) || string.IsNullOrWhiteSpace(userName))
+        {
+            error.WriteLine("缺少 --user 登录名。");
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        var app = App.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        await Startup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        switch (args[0])
+        {
+            case "create":
+                var name = options.GetValueOrDefault("name") ?? userName;
+                var unit = await db.Units.OrderBy(u => u.Id).FirstOrDefaultAsync();
+                if (unit is null)
+                {
+                    unit = await Startup.CreateUnitAsync(scope.ServiceProvider, options.GetValueOrDefault("unit") ?? "本局");
+                }
+
+                var (ok, password, problem) = await Accounts.CreateAsync(db, users, unit.Id, userName, name, Role.Admin, null, "办公室");
+                if (!ok)
+                {
+                    error.WriteLine($"创建失败：{problem}");
+                    return 1;
+                }
+
+                output.WriteLine($"已在“{unit.Name}”创建管理员 {userName}（{name}）。一次性密码（只显示这一次，首次登录须修改）：{password}");
+                return 0;
+            case "reset-password":
+                var user = await users.FindByNameAsync(userName);
+                if (user is null)
+                {
+                    error.WriteLine($"没有登录名为“{userName}”的账号。");
+                    return 1;
+                }
+
+                var newPassword = await Accounts.ResetAsync(users, user);
+                output.WriteLine($"{userName} 的一次性密码（只显示这一次，登录后须修改）：{newPassword}");
+                return 0;
+            default:
+                error.WriteLine($"未知的 admin 子命令“{args[0]}”。");
+                error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static Dictionary<string, string>? Options(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            if (args[i].Contains('='))
+            {
+                continue;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                return null;
+            }
+
+            options[args[i][2..]] = args[++i];
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data;
+
+internal enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+internal static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/luoshi.db";
+
+    /// <summary>
+    /// SQLite (a file under ./data) unless the connection string is a PostgreSQL one
+    /// (<c>Host=…</c>); <c>Database:Provider</c> can say so explicitly.
+    /// </summary>
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration)
+    {
+        var connection = configuration.GetConnectionString("Luoshi");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = DefaultSqlite;
+        }
+
+        var named = configuration["Database:Provider"];
+        var provider = named is not null
+            ? Enum.Parse<DatabaseProvider>(named, ignoreCase: true)
+            : connection.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+        return (provider, connection);
+    }
+
+    public static IServiceCollection AddLuoshiDb(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (provider, connection) = Resolve(configuration);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextPool<LuoshiDb, PostgresDb>(o => o.UseNpgsql(connection));
+        }
+        else
+        {
+            EnsureFolder(connection);
+            services.AddDbContextPool<LuoshiDb, SqliteDb>(o => o.UseSqlite(connection));
+        }
+
+        return services;
+    }
+
+    private static void EnsureFolder(string connection)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

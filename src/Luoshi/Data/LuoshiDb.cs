@@ -1,0 +1,156 @@
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Reports;
+using Luoshi.Features.Tasks;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Data;
+
+/// <summary>
+/// The database. One context for both providers; each provider keeps its own migrations
+/// (<see cref="SqliteDb"/>, <see cref="PostgresDb"/>). The unit (bureau) id leads every index of
+/// the big tables so that one database can later be split by unit.
+/// </summary>
+internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser, int>(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<LeaderCharge> LeaderCharges => Set<LeaderCharge>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<TaskCooperation> TaskCooperations => Set<TaskCooperation>();
+    public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
+    public DbSet<ProgressReport> Reports => Set<ProgressReport>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.HasIndex(u => u.PersonId).IsUnique();
+            e.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Unit>(e => e.Property(u => u.Name).HasMaxLength(100));
+
+        builder.Entity<Section>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.HasIndex(s => new { s.UnitId, s.Name }).IsUnique();
+            e.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Person>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(50);
+            e.Property(p => p.Position).HasMaxLength(50);
+            e.Property(p => p.Email).HasMaxLength(200);
+            e.Property(p => p.Phone).HasMaxLength(50);
+            e.HasIndex(p => new { p.UnitId, p.SectionId });
+            e.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Section).WithMany().HasForeignKey(p => p.SectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Charges).WithOne().HasForeignKey(c => c.LeaderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<LeaderCharge>(e =>
+        {
+            e.HasKey(c => new { c.UnitId, c.LeaderId, c.SectionId });
+            e.HasOne<Section>().WithMany().HasForeignKey(c => c.SectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CalendarDay>(e =>
+        {
+            e.HasKey(d => new { d.UnitId, d.Date });
+            e.Property(d => d.Name).HasMaxLength(50);
+            e.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Plan>(e =>
+        {
+            e.Property(p => p.Title).HasMaxLength(200);
+            e.Property(p => p.DocumentNumber).HasMaxLength(100);
+            e.HasIndex(p => new { p.UnitId, p.Year });
+            e.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<WorkTask>(e =>
+        {
+            e.Property(t => t.Title).HasMaxLength(500);
+            e.Property(t => t.Number).HasMaxLength(20);
+            e.Property(t => t.TargetUnit).HasMaxLength(20);
+            e.Property(t => t.TargetValue).HasPrecision(18, 4);
+            e.Property(t => t.AchievedValue).HasPrecision(18, 4);
+            e.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Section>().WithMany().HasForeignKey(t => t.LeadSectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(t => t.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(t => t.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(t => t.Milestones).WithOne().HasForeignKey(m => m.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(t => t.Cooperations).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+
+            // The dashboard groups by section and light; lists filter by them and sort by due date.
+            e.HasIndex(t => new { t.UnitId, t.LeadSectionId, t.Light, t.DueBy });
+            e.HasIndex(t => new { t.UnitId, t.Light, t.DueBy });
+            e.HasIndex(t => new { t.UnitId, t.PlanId, t.ParentId, t.SortOrder });
+            e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
+            e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
+            e.HasIndex(t => new { t.UnitId, t.DueBy });
+        });
+
+        builder.Entity<Milestone>(e =>
+        {
+            e.Property(m => m.Title).HasMaxLength(300);
+            e.Property(m => m.Deliverable).HasMaxLength(500);
+            e.HasIndex(m => new { m.UnitId, m.CompletedOn, m.DueDate });
+            e.HasIndex(m => new { m.UnitId, m.TaskId });
+        });
+
+        builder.Entity<TaskCooperation>(e =>
+        {
+            e.HasKey(c => new { c.UnitId, c.TaskId, c.SectionId });
+            e.HasIndex(c => new { c.UnitId, c.SectionId });
+            e.HasOne<Section>().WithMany().HasForeignKey(c => c.SectionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<TaskEvent>(e =>
+        {
+            e.Property(h => h.Kind).HasMaxLength(30);
+            e.HasIndex(h => new { h.UnitId, h.TaskId, h.At });
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(h => h.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProgressReport>(e =>
+        {
+            e.Property(r => r.AchievedValue).HasPrecision(18, 4);
+            e.HasIndex(r => new { r.UnitId, r.TaskId, r.SubmittedAt });
+            e.HasIndex(r => new { r.UnitId, r.SectionId, r.SubmittedAt });
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Section>().WithMany().HasForeignKey(r => r.SectionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.CorrectsId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Evidence).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Evidence>(e =>
+        {
+            e.Property(v => v.FileName).HasMaxLength(255);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.StorageKey).HasMaxLength(200);
+            e.HasIndex(v => new { v.UnitId, v.ReportId });
+        });
+    }
+}
+
+/// <summary>The context as configured for SQLite; its migrations live in Data/Migrations/Sqlite.</summary>
+internal sealed class SqliteDb(DbContextOptions<SqliteDb> options) : LuoshiDb(options);
+
+/// <summary>The context as configured for PostgreSQL; its migrations live in Data/Migrations/Postgres.</summary>
+internal sealed class PostgresDb(DbContextOptions<PostgresDb> options) : LuoshiDb(options);

@@ -1,0 +1,90 @@
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Luoshi.Features.Account;
+
+internal static class IdentitySetup
+{
+    private const string ByPath = "LuoshiByPath";
+
+    /// <summary>
+    /// Cookies for pages, bearer tokens for /api (and only bearer tokens there, so a browser's
+    /// cookie can never be ridden into the API by another site). Everything requires a login
+    /// unless it says otherwise.
+    /// </summary>
+    public static IServiceCollection AddLuoshiIdentity(this IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = ByPath;
+                o.DefaultChallengeScheme = ByPath;
+            })
+            .AddPolicyScheme(ByPath, ByPath, o => o.ForwardDefaultSelector = c =>
+                c.Request.Path.StartsWithSegments("/api") ? BearerTokenDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/Account/Login";
+                o.AccessDeniedPath = "/Error";
+                o.Cookie.Name = "luoshi";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+            }));
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<LuoshiDb>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+
+        services.AddScoped<IAuthorizationHandler, AdminOnly>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminOnly.Policy, p => p.AddRequirements(new AdminOnly.Requirement()));
+        return services;
+    }
+}
+
+/// <summary>Admin pages: the role is read from the database on each request, not from the cookie.</summary>
+internal sealed class AdminOnly(CurrentViewer current) : AuthorizationHandler<AdminOnly.Requirement>
+{
+    public const string Policy = "Admin";
+
+    internal sealed class Requirement : IAuthorizationRequirement;
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, Requirement requirement)
+    {
+        if (await current.GetAsync() is { IsAdmin: true })
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要{length}位" };
+
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码需要包含数字" };
+
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码需要包含小写字母" };
+
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"登录名“{userName}”已被使用" };
+
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"登录名“{userName}”无效，只能使用字母、数字和 . _ - @" };
+
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "原密码不正确" };
+}

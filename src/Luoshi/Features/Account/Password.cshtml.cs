@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Luoshi.Features.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Features.Account;
+
+internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "请输入当前密码")]
+    public string Current { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "请输入新密码")]
+    public string New { get; set; } = "";
+
+    [BindProperty, Compare(nameof(New), ErrorMessage = "两次输入的新密码不一致")]
+    public string Confirm { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool MustChange { get; private set; }
+
+    public async Task OnGetAsync() => MustChange = (await users.GetUserAsync(User))?.MustChangePassword == true;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Current, New);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError("", e.Description);
+            }
+
+            return Page();
+        }
+
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = "密码已修改";
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using Luoshi.Features.Organisation;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace Luoshi.Features.Account;
+
+internal sealed record TokenRequest([Required] string UserName, [Required] string Password);
+
+internal static class TokenApi
+{
+    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/auth/token", Issue).WithTags("登录").AllowAnonymous()
+            .WithSummary("用户名和密码换取访问令牌（Bearer），供程序调用 API");
+        return app;
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Issue(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        var user = await users.FindByNameAsync(request.UserName);
+        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)
+        {
+            return TypedResults.Problem("用户名或密码错误（多次错误后账号会被暂时锁定）", statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+        }
+
+        if (user.MustChangePassword)
+        {
+            return TypedResults.Problem("请先在网页登录并修改一次性密码，再申请令牌", statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码");
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+}

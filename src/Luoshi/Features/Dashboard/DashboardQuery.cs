@@ -1,0 +1,73 @@
+using Luoshi.Data;
+using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Dashboard;
+
+internal sealed record LightCounts(int NotStarted, int Green, int Yellow, int Red, int Done)
+{
+    public int Total => NotStarted + Green + Yellow + Red + Done;
+
+    public int Of(Light light) => light switch
+    {
+        Light.Green => Green,
+        Light.Yellow => Yellow,
+        Light.Red => Red,
+        Light.Done => Done,
+        _ => NotStarted,
+    };
+
+    public static LightCounts From(IEnumerable<(Light Light, int Count)> groups)
+    {
+        var c = groups.GroupBy(g => g.Light).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        return new(c.GetValueOrDefault(Light.NotStarted), c.GetValueOrDefault(Light.Green), c.GetValueOrDefault(Light.Yellow), c.GetValueOrDefault(Light.Red), c.GetValueOrDefault(Light.Done));
+    }
+}
+
+internal sealed record SectionLights(int SectionId, string Section, LightCounts Counts);
+
+internal sealed record UpcomingMilestone(int MilestoneId, string Title, DateOnly DueDate, int TaskId, string TaskTitle, string LeadSection);
+
+internal sealed record DashboardData(DateOnly Today, LightCounts Totals, IReadOnlyList<SectionLights> Sections, IReadOnlyList<TaskRow> Overdue, IReadOnlyList<UpcomingMilestone> Upcoming);
+
+/// <summary>
+/// The dashboard, computed in the database from stored lights: one grouped count, and two short
+/// ordered lists that indexes answer. Never loads the tasks themselves.
+/// </summary>
+internal static class DashboardQuery
+{
+    public const int ListLength = 20;
+    public const int UpcomingDays = 14;
+
+    public static async Task<DashboardData> LoadAsync(LuoshiDb db, Viewer viewer, DateOnly today, CancellationToken ct)
+    {
+        var visible = db.Tasks.AsNoTracking().VisibleTo(viewer);
+        var groups = await visible
+            .GroupBy(t => new { t.LeadSectionId, t.Light })
+            .Select(g => new { g.Key.LeadSectionId, g.Key.Light, Count = g.Count() })
+            .ToListAsync(ct);
+        var sectionIds = groups.Select(g => g.LeadSectionId).Distinct().ToList();
+        var names = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && sectionIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Name, s.SortOrder }).ToListAsync(ct);
+        var sections = names.OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
+            .Select(s => new SectionLights(s.Id, s.Name, LightCounts.From(groups.Where(g => g.LeadSectionId == s.Id).Select(g => (g.Light, g.Count)))))
+            .ToList();
+        var totals = LightCounts.From(groups.Select(g => (g.Light, g.Count)));
+
+        var overdue = await visible.Where(t => t.Light == Light.Red).OrderBy(t => t.DueBy).ThenBy(t => t.Id).Take(ListLength).ToRows(db).ToListAsync(ct);
+
+        var until = today.AddDays(UpcomingDays);
+        var upcoming = await (
+            from m in db.Milestones.AsNoTracking()
+            where m.UnitId == viewer.UnitId && m.CompletedOn == null && m.DueDate >= today && m.DueDate <= until
+            join t in visible on m.TaskId equals t.Id
+            join s in db.Sections on t.LeadSectionId equals s.Id
+            orderby m.DueDate, m.Id
+            select new UpcomingMilestone(m.Id, m.Title, m.DueDate, t.Id, t.Title, s.Name))
+            .Take(ListLength).ToListAsync(ct);
+
+        return new DashboardData(today, totals, sections, overdue, upcoming);
+    }
+}

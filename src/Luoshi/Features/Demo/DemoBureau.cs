@@ -1,0 +1,172 @@
+using Luoshi.Data;
+using Luoshi.Features.Account;
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Reports;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.AspNetCore.Identity;
+
+namespace Luoshi.Features.Demo;
+
+internal sealed record DemoLogin(string Role, string UserName, string Password, string Who);
+
+/// <summary>
+/// A made-up city science and technology bureau, so a newcomer sees a living dashboard at once:
+/// 8 sections, 20 people, one plan of 20 tasks whose dates sit around today so that every light
+/// shows. Only four people get logins (one per role); their passwords are drawn at random.
+/// </summary>
+internal static class DemoBureau
+{
+    private static readonly string[] SectionNames = ["办公室", "政策法规科", "高新技术科", "农村科技科", "社会发展科", "科技合作科", "人才与成果科", "机关党委"];
+
+    // (name, position, role, section index or -1 for leaders)
+    private static readonly (string Name, string Position, Role Role, int Section)[] Staff =
+    [
+        ("周文远", "局长", Role.Leader, -1), ("林海涛", "副局长", Role.Leader, -1), ("陈雅琴", "副局长", Role.Leader, -1),
+        ("王建华", "办公室主任", Role.Admin, 0), ("赵敏", "督查专员", Role.Staff, 0),
+        ("孙立群", "科长", Role.SectionHead, 1), ("郑晓", "科员", Role.Staff, 1),
+        ("刘志强", "科长", Role.SectionHead, 2), ("李娜", "科员", Role.Staff, 2), ("何晨", "科员", Role.Staff, 2),
+        ("吴国栋", "科长", Role.SectionHead, 3), ("许静", "科员", Role.Staff, 3),
+        ("马骏", "科长", Role.SectionHead, 4), ("黄丽萍", "科员", Role.Staff, 4),
+        ("朱明", "科长", Role.SectionHead, 5), ("高洁", "科员", Role.Staff, 5),
+        ("罗斌", "科长", Role.SectionHead, 6), ("唐悦", "科员", Role.Staff, 6),
+        ("冯涛", "专职副书记", Role.SectionHead, 7), ("韩雪", "科员", Role.Staff, 7),
+    ];
+
+    // (title, section, leader, target, unit, start (days from today), due, percent, done, milestone (days from today, done?))
+    private static readonly (string Title, int Section, int Leader, decimal? Target, string? Unit, int Start, int Due, int Percent, bool Done, (int Due, bool Done)[] Milestones)[] Work =
+    [
+        ("新增国家高新技术企业50家", 2, 1, 50, "家", -200, 38, 70, false, [(-60, true), (20, false)]),
+        ("组织申报省级以上科技计划项目不少于120项", 2, 1, 120, "项", -190, 60, 85, false, [(-30, true)]),
+        ("新建市级重点实验室5家", 2, 1, 5, "家", -150, 30, 40, false, [(-4, false)]),
+        ("开展科技型中小企业评价入库600家", 2, 1, 600, "家", -180, -8, 75, false, []),
+        ("选派科技特派员服务乡村振兴", 3, 2, 100, "人", -210, 38, 90, false, [(3, false)]),
+        ("推进县域科技创新试点建设", 3, 2, null, null, -120, 90, 15, false, [(40, false)]),
+        ("举办科技活动周和全国科普日系列活动", 4, 2, 50, "场", -220, -40, 100, true, [(-120, true), (-60, true)]),
+        ("推进科技成果转化中试基地建设", 4, 2, 2, "个", -100, 120, 35, false, [(60, false)]),
+        ("技术合同成交额达到30亿元", 6, 0, 30, "亿元", -200, 38, 80, false, []),
+        ("引进高层次科技人才团队10个", 6, 0, 10, "个", -200, 38, 30, false, [(10, false)]),
+        ("组织产学研对接活动10场", 5, 1, 10, "场", -160, 38, 60, false, []),
+        ("推进与省内先进城市科技合作交流", 5, 1, null, null, -140, 60, 50, false, [(-20, true)]),
+        ("全社会研发投入强度提升到2.1%", 1, 0, 2.1m, "%", -210, 38, 65, false, []),
+        ("修订市科技计划项目管理办法", 1, 0, null, null, -180, -20, 90, false, [(-50, true)]),
+        ("落实研发费用加计扣除政策宣传培训", 1, 0, 8, "场", -150, 70, 55, false, []),
+        ("完成年度科技统计调查", 0, 0, null, null, 15, 100, 0, false, [(45, false)]),
+        ("编制“十五五”科技创新专项规划", 1, 0, null, null, -230, -60, 100, true, [(-150, true)]),
+        ("开展机关党建对标对表专项行动", 7, 0, null, null, -170, 50, 60, false, [(5, false)]),
+        ("开展科研诚信和作风建设专项检查", 7, 0, null, null, -90, 80, 45, false, []),
+        ("建设科技企业孵化器和众创空间3家", 2, 1, 3, "家", 20, 160, 0, false, []),
+    ];
+
+    public static async Task<IReadOnlyList<DemoLogin>> CreateAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<LuoshiDb>();
+        var clock = services.GetRequiredService<BureauClock>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var lights = services.GetRequiredService<TaskLights>();
+        var calendars = services.GetRequiredService<WorkingCalendars>();
+        var today = clock.Today;
+        var now = clock.UtcNow;
+
+        var unit = await Startup.CreateUnitAsync(services, "示范市科学技术局");
+        var sections = SectionNames.Select((n, i) => new Section { UnitId = unit.Id, Name = n, SortOrder = i }).ToList();
+        db.Sections.AddRange(sections);
+        await db.SaveChangesAsync();
+
+        var people = Staff.Select(s => new Person { UnitId = unit.Id, Name = s.Name, Position = s.Position, Role = s.Role, SectionId = s.Section < 0 ? null : sections[s.Section].Id }).ToList();
+        db.People.AddRange(people);
+        await db.SaveChangesAsync();
+        var leaders = people.Take(3).ToList();
+        // 局长 oversees the office, policy and party work; the deputies split the business sections.
+        int[][] charges = [[0, 1, 7], [2, 5], [3, 4, 6]];
+        for (var l = 0; l < leaders.Count; l++)
+        {
+            leaders[l].Charges.AddRange(charges[l].Select(s => new LeaderCharge { UnitId = unit.Id, LeaderId = leaders[l].Id, SectionId = sections[s].Id }));
+        }
+
+        var plan = new Plan
+        {
+            UnitId = unit.Id, Title = $"{today.Year}年全市科技工作要点", Year = today.Year, DocumentNumber = $"示科发〔{today.Year}〕1号",
+            Description = "围绕创新驱动发展，聚焦企业培育、平台建设、成果转化和人才引进，逐项分解、按月调度、年底考核。", CreatedAt = now,
+        };
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync();
+
+        var calendar = await calendars.ForUnitAsync(db, unit.Id);
+        for (var i = 0; i < Work.Length; i++)
+        {
+            var w = Work[i];
+            var section = sections[w.Section];
+            var head = people.First(p => p.SectionId == section.Id);
+            var task = new WorkTask
+            {
+                UnitId = unit.Id, PlanId = plan.Id, Number = $"{i + 1}", SortOrder = i, Title = w.Title,
+                Description = $"由{section.Name}牵头，按月报送进展，年底前完成。", LeadSectionId = section.Id, LeadLeaderId = leaders[w.Leader].Id,
+                ResponsiblePersonId = people.LastOrDefault(p => p.SectionId == section.Id)?.Id ?? head.Id,
+                TargetValue = w.Target, TargetUnit = w.Unit, StartDate = today.AddDays(w.Start), DueDate = today.AddDays(w.Due),
+                Tags = i % 3 == 0 ? ["重点工作", "民生实事"] : ["重点工作"], CreatedAt = now, UpdatedAt = now,
+                Milestones = [.. w.Milestones.Select((m, k) => new Milestone
+                {
+                    UnitId = unit.Id, Title = k == 0 ? "完成阶段性目标" : "完成年度目标", Deliverable = "阶段工作报告",
+                    DueDate = today.AddDays(m.Due), CompletedOn = m.Done ? today.AddDays(m.Due - 2) : null, SortOrder = k,
+                })],
+            };
+            if (i is 3 or 10)
+            {
+                task.Cooperations.Add(new TaskCooperation { UnitId = unit.Id, SectionId = sections[1].Id, Part = "政策支持和统计口径把关" });
+            }
+
+            db.Tasks.Add(task);
+            await db.SaveChangesAsync();
+            AddReports(db, plan, task, w.Percent, w.Done, head, calendar, today, i);
+            await lights.RecomputeAsync(task, plan);
+            db.TaskEvents.Add(new TaskEvent { UnitId = unit.Id, TaskId = task.Id, At = now, ActorId = people[3].Id, Kind = "created", Summary = $"创建任务“{task.Title}”" });
+        }
+
+        await db.SaveChangesAsync();
+
+        var logins = new List<DemoLogin>();
+        foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })
+        {
+            var password = Accounts.NewOneTimePassword();
+            await users.CreateAsync(new AppUser { UserName = login, UnitId = unit.Id, PersonId = person.Id, MustChangePassword = true, LockoutEnabled = true }, password);
+            logins.Add(new DemoLogin(person.Role.Chinese(), login, password, $"{person.Name}（{person.Position}{(person.SectionId is { } s ? "，" + sections.First(x => x.Id == s).Name : "")}）"));
+        }
+
+        return logins;
+    }
+
+    /// <summary>Monthly reports rising to the task's current percent; task 9 stopped reporting two months ago.</summary>
+    private static void AddReports(LuoshiDb db, Plan plan, WorkTask task, int percent, bool done, Person author, WorkingCalendar calendar, DateOnly today, int index)
+    {
+        var periods = new List<ReportPeriod>();
+        var stopAt = index == 8 ? today.AddMonths(-2) : today.AddDays(-1);
+        for (var p = ReportPeriods.Containing(plan, task.StartDate, calendar); p.Due <= stopAt && p.Start <= task.DueDate; p = ReportPeriods.After(plan, p, calendar))
+        {
+            periods.Add(p);
+        }
+
+        for (var k = 0; k < periods.Count; k++)
+        {
+            var p = periods[k];
+            var share = (int)Math.Round(percent * (k + 1d) / periods.Count);
+            var last = k == periods.Count - 1;
+            db.Reports.Add(new ProgressReport
+            {
+                UnitId = task.UnitId, TaskId = task.Id, SectionId = task.LeadSectionId, AuthorId = author.Id,
+                PeriodStart = p.Start, PeriodEnd = p.End, SubmittedAt = p.Due.ToDateTime(new TimeOnly(9, 30)).AddHours(-8),
+                Progress = last && done ? "各项工作已全部完成，材料已归档。" : $"按计划推进，累计完成约{share}%。",
+                Percent = share, Problems = share < 50 ? "部分单位配合进度偏慢。" : null, NextSteps = last && done ? null : "继续加强调度，确保按期完成。",
+                ClaimsCompletion = last && done, AchievedValue = task.TargetValue is { } t ? Math.Round(t * share / 100m, 1) : null,
+            });
+            task.ProgressPercent = share;
+            task.AchievedValue = task.TargetValue is { } target ? Math.Round(target * share / 100m, 1) : null;
+            task.LastReportedAt = p.Due.ToDateTime(new TimeOnly(1, 30));
+            task.LastReportedPeriodEnd = p.End;
+            task.CompletedOn = last && done ? p.Due : null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Features.Organisation;
+
+/// <summary>Puts the person and unit on the login's claims; everything else is read per request.</summary>
+internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ViewerClaims.Person, user.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ViewerClaims.Unit, user.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(ViewerClaims.MustChangePassword, "1"));
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Luoshi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Organisation;
+
+/// <summary>
+/// Who is asking: the person behind the login, with role, section and charge read fresh from the
+/// database on each request, so a move to another section or a deactivation takes effect at once,
+/// for cookies and bearer tokens alike.
+/// </summary>
+internal sealed record Viewer(int PersonId, int UnitId, string Name, Role Role, int? SectionId, IReadOnlyCollection<int> ChargedSectionIds)
+{
+    public bool IsAdmin => Role == Role.Admin;
+
+    /// <summary>Sections whose tasks this person sees as lead or cooperating section.</summary>
+    public IReadOnlyCollection<int> SeenSectionIds => Role switch
+    {
+        Role.Leader => ChargedSectionIds,
+        _ => SectionId is { } s ? [s] : [],
+    };
+}
+
+internal static class ViewerClaims
+{
+    public const string Person = "luoshi:person";
+    public const string Unit = "luoshi:unit";
+    public const string MustChangePassword = "luoshi:must-change-password";
+
+    public static int? PersonId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(Person), out var id) ? id : null;
+}
+
+/// <summary>Loads the viewer once per request.</summary>
+internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db)
+{
+    private Viewer? _viewer;
+    private bool _loaded;
+
+    public async Task<Viewer?> GetAsync(CancellationToken ct = default)
+    {
+        if (_loaded)
+        {
+            return _viewer;
+        }
+
+        _loaded = true;
+        if (http.HttpContext?.User.PersonId() is not { } personId)
+        {
+            return null;
+        }
+
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.Id == personId && p.IsActive)
+            .Select(p => new { p.Id, p.UnitId, p.Name, p.Role, p.SectionId, Charges = p.Charges.Select(c => c.SectionId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        _viewer = person is null ? null : new Viewer(person.Id, person.UnitId, person.Name, person.Role, person.SectionId, person.Charges);
+        return _viewer;
+    }
+
+    /// <summary>For code behind [Authorize]: a signed-in user whose person is gone is refused.</summary>
+    public async Task<Viewer> RequireAsync(CancellationToken ct = default) =>
+        await GetAsync(ct) ?? throw new UnauthorizedAccessException("The signed-in person no longer exists or is inactive.");
+}

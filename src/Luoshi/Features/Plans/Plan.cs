@@ -1,0 +1,43 @@
+namespace Luoshi.Features.Plans;
+
+internal enum ReportCadence
+{
+    Weekly = 0,
+    Monthly = 1,
+    Quarterly = 2,
+}
+
+/// <summary>A year's (or a campaign's) document of work: 工作要点, 工作计划, 实施方案.</summary>
+internal sealed class Plan
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public required string Title { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>The document number as issued, e.g. 科发〔2026〕1号.</summary>
+    public string? DocumentNumber { get; set; }
+
+    public string? Description { get; set; }
+
+    public ReportCadence Cadence { get; set; } = ReportCadence.Monthly;
+
+    /// <summary>Working days after the last working day of a period by which its report is due (0 = on that day).</summary>
+    public int ReportDueOffsetDays { get; set; }
+
+    /// <summary>Working days after the due date during which a report still counts as on time.</summary>
+    public int ReportGraceDays { get; set; } = 3;
+
+    public bool IsArchived { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal static class ReportCadenceNames
+{
+    public static string Chinese(this ReportCadence cadence) => cadence switch
+    {
+        ReportCadence.Weekly => "每周",
+        ReportCadence.Quarterly => "每季度",
+        _ => "每月",
+    };
+}

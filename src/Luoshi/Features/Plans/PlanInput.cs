@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Luoshi.Features.Shared;
+
+namespace Luoshi.Features.Plans;
+
+internal sealed class PlanInput
+{
+    [Required(ErrorMessage = "请填写计划名称")]
+    [StringLength(200, ErrorMessage = "计划名称不能超过200个字")]
+    public string Title { get; set; } = "";
+
+    [Range(2000, 2100, ErrorMessage = "年度应在2000到2100之间")]
+    public int Year { get; set; }
+
+    [StringLength(100, ErrorMessage = "文号不能超过100个字")]
+    public string? DocumentNumber { get; set; }
+
+    [StringLength(4000, ErrorMessage = "说明不能超过4000个字")]
+    public string? Description { get; set; }
+
+    public ReportCadence Cadence { get; set; } = ReportCadence.Monthly;
+
+    [Range(0, 30, ErrorMessage = "报送时限应为0到30个工作日")]
+    public int ReportDueOffsetDays { get; set; }
+
+    [Range(0, 30, ErrorMessage = "宽限期应为0到30个工作日")]
+    public int ReportGraceDays { get; set; } = 3;
+
+    public bool IsArchived { get; set; }
+
+    public static PlanInput From(Plan p) => new()
+    {
+        Title = p.Title,
+        Year = p.Year,
+        DocumentNumber = p.DocumentNumber,
+        Description = p.Description,
+        Cadence = p.Cadence,
+        ReportDueOffsetDays = p.ReportDueOffsetDays,
+        ReportGraceDays = p.ReportGraceDays,
+        IsArchived = p.IsArchived,
+    };
+
+    public Dictionary<string, string[]>? Problems()
+    {
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            problems.Add(nameof(Title), "请填写计划名称");
+        }
+
+        if (Year is < 2000 or > 2100)
+        {
+            problems.Add(nameof(Year), "年度应在2000到2100之间");
+        }
+
+        if (!Enum.IsDefined(Cadence))
+        {
+            problems.Add(nameof(Cadence), "报送周期应为每周、每月或每季度");
+        }
+
+        if (ReportDueOffsetDays is < 0 or > 30 || ReportGraceDays is < 0 or > 30)
+        {
+            problems.Add(nameof(ReportGraceDays), "报送时限和宽限期应为0到30个工作日");
+        }
+
+        return problems.Any ? problems.ToDictionary() : null;
+    }
+
+    public void ApplyTo(Plan plan)
+    {
+        plan.Title = Title.Trim();
+        plan.Year = Year;
+        plan.DocumentNumber = DocumentNumber.OrNull();
+        plan.Description = Description.OrNull();
+        plan.Cadence = Cadence;
+        plan.ReportDueOffsetDays = ReportDueOffsetDays;
+        plan.ReportGraceDays = ReportGraceDays;
+        plan.IsArchived = IsArchived;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Luoshi.Features.Reports;
+
+/// <summary>Evidence files (configuration section "Evidence").</summary>
+internal sealed class EvidenceOptions
+{
+    /// <summary>Largest evidence file accepted, in bytes (20 MB by default).</summary>
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>Where files are kept, relative to the working folder.</summary>
+    public string Folder { get; set; } = "data/evidence";
+
+    /// <summary>At most this many files per report.</summary>
+    public int MaxFilesPerReport { get; set; } = 10;
+}

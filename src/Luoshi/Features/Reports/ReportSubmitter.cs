@@ -1,0 +1,159 @@
+using Luoshi.Data;
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Features.Reports;
+
+/// <summary>
+/// Submitting a progress report. A lead-section report moves the task (progress, last reported
+/// period, completion); a cooperating section's report records its part and moves nothing. The
+/// report, the task and the history line are saved together or not at all.
+/// </summary>
+internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions)
+{
+    public async Task<Outcome<ProgressReport>> SubmitAsync(Viewer viewer, int taskId, ReportInput input, CancellationToken ct = default)
+    {
+        var task = await tasks.FindVisibleAsync(viewer, taskId, ct);
+        if (task is null)
+        {
+            return Outcome<ProgressReport>.NotFound();
+        }
+
+        var rights = viewer.RightsOn(task);
+        if (!rights.CanReport)
+        {
+            return Outcome<ProgressReport>.Forbidden("只有牵头科室或配合科室可以报送进展");
+        }
+
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        var calendar = await calendars.ForUnitAsync(db, viewer.UnitId, ct);
+        var today = clock.Today;
+        var sectionId = rights.ReportAsLead ? task.LeadSectionId : rights.ReportPartSectionId!.Value;
+        var (period, problems) = PeriodFor(plan, task, input, rights.ReportAsLead, today, calendar);
+        var evidence = await CheckEvidenceAsync(viewer, input, problems, ct);
+        await CheckCorrectionAsync(task.Id, sectionId, input.CorrectsId, problems, ct);
+        if (input.ClaimsCompletion && !rights.ReportAsLead)
+        {
+            problems.Add(nameof(input.ClaimsCompletion), "只有牵头科室可以申报任务完成");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Progress))
+        {
+            problems.Add(nameof(input.Progress), "请填写进展情况");
+        }
+
+        if (input.AchievedValue is not null && task.TargetValue is null)
+        {
+            problems.Add(nameof(input.AchievedValue), "该任务没有量化目标，请填写完成百分比");
+        }
+
+        if (problems.Any)
+        {
+            return Outcome<ProgressReport>.Invalid(problems.ToDictionary());
+        }
+
+        var report = new ProgressReport
+        {
+            UnitId = viewer.UnitId,
+            TaskId = task.Id,
+            SectionId = sectionId,
+            AuthorId = viewer.PersonId,
+            PeriodStart = period.Start,
+            PeriodEnd = period.End,
+            SubmittedAt = clock.UtcNow,
+            IsLate = today > period.OnTimeUntil,
+            Progress = input.Progress.Trim(),
+            Percent = input.ClaimsCompletion ? 100 : input.Percent ?? PercentOf(input.AchievedValue, task.TargetValue),
+            AchievedValue = input.AchievedValue,
+            Problems = input.Problems.OrNull(),
+            NextSteps = input.NextSteps.OrNull(),
+            ClaimsCompletion = input.ClaimsCompletion,
+            CorrectsId = input.CorrectsId,
+            Evidence = evidence,
+        };
+        db.Reports.Add(report);
+
+        if (rights.ReportAsLead)
+        {
+            task.ProgressPercent = report.Percent ?? task.ProgressPercent;
+            task.AchievedValue = report.AchievedValue ?? task.AchievedValue;
+            task.LastReportedAt = report.SubmittedAt;
+            task.LastReportedPeriodEnd = task.LastReportedPeriodEnd is { } last && last > period.End ? last : period.End;
+            task.CompletedOn = input.ClaimsCompletion ? today : task.CompletedOn;
+            task.UpdatedAt = report.SubmittedAt;
+            await lights.RecomputeAsync(task, plan, ct);
+        }
+
+        var what = input.CorrectsId is null ? "报送进展" : "更正进展";
+        var late = report.IsLate ? "（逾期报送）" : "";
+        var percent = report.Percent is { } p ? $"，完成{p}%" : "";
+        tasks.Record(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报完成" : "")}");
+        await db.SaveChangesAsync(ct);
+        return Outcome<ProgressReport>.Ok(report);
+    }
+
+    /// <summary>The period a new report of this task is for, as <see cref="SubmitAsync"/> will choose it.</summary>
+    public static ReportPeriod DefaultPeriod(Plan plan, WorkTask task, bool asLead, DateOnly today, WorkingCalendar calendar) =>
+        asLead ? ReportPeriods.Next(plan, task.StartDate, task.LastReportedPeriodEnd, today, calendar) : ReportPeriods.Containing(plan, today, calendar);
+
+    private static (ReportPeriod, Problems) PeriodFor(Plan plan, WorkTask task, ReportInput input, bool asLead, DateOnly today, WorkingCalendar calendar)
+    {
+        var problems = new Problems();
+        if (input.PeriodDate is not { } date)
+        {
+            return (DefaultPeriod(plan, task, asLead, today, calendar), problems);
+        }
+
+        var period = ReportPeriods.Containing(plan, date, calendar);
+        if (period.Start > today)
+        {
+            problems.Add(nameof(input.PeriodDate), "不能为尚未开始的时段报送进展");
+        }
+        else if (period.End < task.StartDate)
+        {
+            problems.Add(nameof(input.PeriodDate), "该时段早于任务开始日期");
+        }
+
+        return (period, problems);
+    }
+
+    private async Task<List<Evidence>> CheckEvidenceAsync(Viewer viewer, ReportInput input, Problems problems, CancellationToken ct)
+    {
+        var ids = (input.EvidenceIds ?? []).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        if (ids.Count > evidenceOptions.Value.MaxFilesPerReport)
+        {
+            problems.Add(nameof(input.EvidenceIds), $"每次报送最多附{evidenceOptions.Value.MaxFilesPerReport}个文件");
+            return [];
+        }
+
+        var files = await db.Evidence.Where(e => ids.Contains(e.Id) && e.UnitId == viewer.UnitId && e.UploadedById == viewer.PersonId && e.ReportId == null).ToListAsync(ct);
+        if (files.Count != ids.Count)
+        {
+            problems.Add(nameof(input.EvidenceIds), "附件不存在、已被其他报告使用，或不是您上传的");
+        }
+
+        return files;
+    }
+
+    private async Task CheckCorrectionAsync(int taskId, int sectionId, long? correctsId, Problems problems, CancellationToken ct)
+    {
+        if (correctsId is { } id && !await db.Reports.AnyAsync(r => r.Id == id && r.TaskId == taskId && r.SectionId == sectionId, ct))
+        {
+            problems.Add(nameof(ReportInput.CorrectsId), "要更正的报告不存在，或不是本科室报送的");
+        }
+    }
+
+    private static int? PercentOf(decimal? achieved, decimal? target) =>
+        achieved is { } a && target is { } t && t > 0 ? (int)Math.Min(100, Math.Floor(a / t * 100)) : null;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Features.Shared;
+
+/// <summary>Maps a shared <see cref="Outcome{T}"/> to what a page shows: the next page, the form
+/// again with the messages beside their fields, or the error page.</summary>
+internal static class PageResults
+{
+    public static IActionResult Show<T>(this PageModel page, Outcome<T> outcome, Func<T, IActionResult> ok, string fieldPrefix = "")
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Ok:
+                return ok(outcome.Value!);
+            case OutcomeKind.NotFound:
+                return page.NotFound();
+            case OutcomeKind.Forbidden:
+                page.ModelState.AddModelError("", outcome.Message ?? "无权进行此操作");
+                page.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return page.Page();
+            default:
+                foreach (var (field, messages) in outcome.Errors ?? [])
+                {
+                    foreach (var message in messages)
+                    {
+                        page.ModelState.AddModelError(fieldPrefix + field, message);
+                    }
+                }
+
+                return page.Page();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Reports;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Tasks;
+
+internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer current, BureauClock clock) : PageModel
+{
+    private Dictionary<int, string> _people = [];
+    private Dictionary<int, string> _sections = [];
+    private ReportCadence _cadence;
+
+    public WorkTask Task { get; private set; } = null!;
+    public TaskRights Rights { get; private set; } = TaskRights.ReadOnly;
+    public string PlanTitle { get; private set; } = "";
+    public List<ProgressReport> Reports { get; private set; } = [];
+    public List<TaskEvent> History { get; private set; } = [];
+    public DateOnly Today => clock.Today;
+
+    [BindProperty]
+    public MilestoneInput NewMilestone { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddMilestoneAsync(int id, CancellationToken ct)
+    {
+        var outcome = await editor.AddMilestoneAsync(await current.RequireAsync(ct), id, NewMilestone, ct);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            TempData["Notice"] = "已增加时间节点";
+            return Redirect($"/Tasks/{id}");
+        }
+
+        ModelState.Clear();
+        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page(), "NewMilestone.") : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCompleteMilestoneAsync(int id, int milestoneId, string? note, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var milestone = await db.Milestones.AsNoTracking().FirstOrDefaultAsync(m => m.Id == milestoneId && m.TaskId == id && m.UnitId == viewer.UnitId, ct);
+        if (milestone is null)
+        {
+            return NotFound();
+        }
+
+        var input = new MilestoneInput { Title = milestone.Title, Deliverable = milestone.Deliverable, DueDate = milestone.DueDate, CompletedOn = clock.Today, CompletionNote = note };
+        var outcome = await editor.UpdateMilestoneAsync(viewer, milestoneId, input, ct);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            TempData["Notice"] = "时间节点已标记完成";
+            return Redirect($"/Tasks/{id}");
+        }
+
+        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
+    }
+
+    public string? Name(int? personId) => personId is { } id && _people.TryGetValue(id, out var name) ? name : null;
+
+    public string Section(int sectionId) => _sections.GetValueOrDefault(sectionId, "");
+
+    public string Local(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public string PeriodLabel(ProgressReport r) => new ReportPeriod(r.PeriodStart, r.PeriodEnd, r.PeriodEnd, r.PeriodEnd).Label(_cadence);
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var task = await editor.FindVisibleAsync(viewer, id, ct);
+        if (task is null)
+        {
+            return false;
+        }
+
+        Task = task;
+        Rights = viewer.RightsOn(task);
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        (PlanTitle, _cadence) = (plan.Title, plan.Cadence);
+        Reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
+        _people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        _sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return true;
+    }
+}

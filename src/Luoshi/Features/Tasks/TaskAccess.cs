@@ -1,0 +1,65 @@
+using Luoshi.Features.Organisation;
+
+namespace Luoshi.Features.Tasks;
+
+/// <summary>What one person may do with one task.</summary>
+internal sealed record TaskRights(bool ReportAsLead, int? ReportPartSectionId, bool CompleteMilestones, bool EditLeadFields, bool EditAll)
+{
+    public static TaskRights ReadOnly { get; } = new(false, null, false, false, false);
+
+    public bool CanReport => ReportAsLead || ReportPartSectionId is not null;
+}
+
+/// <summary>
+/// The access rules, in one place for pages and API. Admin (office) sees and changes everything of
+/// the unit. A leader sees the tasks he or she leads and those of the sections in his or her
+/// charge. Staff and section heads see their own section's tasks, as lead or as cooperating
+/// section; the lead section reports and completes milestones (the head also edits the lead
+/// section's fields), a cooperating section reads and reports on its own part.
+/// </summary>
+internal static class TaskAccess
+{
+    public static IQueryable<WorkTask> VisibleTo(this IQueryable<WorkTask> tasks, Viewer viewer)
+    {
+        tasks = tasks.Where(t => t.UnitId == viewer.UnitId);
+        if (viewer.IsAdmin)
+        {
+            return tasks;
+        }
+
+        var sections = viewer.SeenSectionIds;
+        var personId = viewer.PersonId;
+        return viewer.Role == Role.Leader
+            ? tasks.Where(t => t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId) || t.Cooperations.Any(c => sections.Contains(c.SectionId)))
+            : tasks.Where(t => sections.Contains(t.LeadSectionId) || t.Cooperations.Any(c => sections.Contains(c.SectionId)));
+    }
+
+    /// <summary>Rights on a task the viewer can see (its cooperations loaded).</summary>
+    public static TaskRights RightsOn(this Viewer viewer, WorkTask task)
+    {
+        if (viewer.UnitId != task.UnitId)
+        {
+            return TaskRights.ReadOnly;
+        }
+
+        if (viewer.IsAdmin)
+        {
+            return new(true, null, true, true, true);
+        }
+
+        if (viewer.Role is Role.Staff or Role.SectionHead && viewer.SectionId is { } section)
+        {
+            if (task.LeadSectionId == section)
+            {
+                return new(true, null, true, viewer.Role == Role.SectionHead, false);
+            }
+
+            if (task.Cooperations.Any(c => c.SectionId == section))
+            {
+                return new(false, section, false, false, false);
+            }
+        }
+
+        return TaskRights.ReadOnly;
+    }
+}

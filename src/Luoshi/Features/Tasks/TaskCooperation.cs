@@ -1,0 +1,12 @@
+namespace Luoshi.Features.Tasks;
+
+/// <summary>A cooperating section (配合科室): secondary responsibility, with its own part.</summary>
+internal sealed class TaskCooperation
+{
+    public int UnitId { get; set; }
+    public int TaskId { get; set; }
+    public int SectionId { get; set; }
+
+    /// <summary>What this section contributes (its part of the task).</summary>
+    public string? Part { get; set; }
+}

@@ -1,0 +1,57 @@
+using Luoshi.Features.Lights;
+
+namespace Luoshi.Features.Tasks;
+
+/// <summary>One item to be done (重点工作), with named primary responsibility.</summary>
+internal sealed class WorkTask
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public int PlanId { get; set; }
+    public int? ParentId { get; set; }
+
+    /// <summary>The number as the plan writes it (一、（三）、2.), shown before the title.</summary>
+    public string? Number { get; set; }
+
+    public int SortOrder { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+
+    public int? LeadLeaderId { get; set; }
+    public int LeadSectionId { get; set; }
+    public int? ResponsiblePersonId { get; set; }
+
+    /// <summary>Quantitative target, e.g. 50 家. Decimals are never compared in the database
+    /// (SQLite cannot), only shown and divided.</summary>
+    public decimal? TargetValue { get; set; }
+
+    public string? TargetUnit { get; set; }
+
+    public DateOnly StartDate { get; set; }
+    public DateOnly DueDate { get; set; }
+    public List<string> Tags { get; set; } = [];
+
+    // The latest progress of the lead section, copied from its newest report.
+    public int ProgressPercent { get; set; }
+    public decimal? AchievedValue { get; set; }
+    public DateTime? LastReportedAt { get; set; }
+    public DateOnly? LastReportedPeriodEnd { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+
+    // Dated facts the light rules compare with today, recomputed on every write that touches the
+    // task and whenever the calendar or the settings change (see TaskSchedule). Keeping them as
+    // dates lets the database compute every light with plain comparisons.
+    public DateOnly DueBy { get; set; }
+    public DateOnly? NextMilestoneDueBy { get; set; }
+    public DateOnly? ReportMissingFrom { get; set; }
+    public DateOnly? BehindFrom { get; set; }
+
+    public Light Light { get; set; }
+    public LightReason LightReason { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Milestone> Milestones { get; set; } = [];
+    public List<TaskCooperation> Cooperations { get; set; } = [];
+}

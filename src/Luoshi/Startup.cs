@@ -1,0 +1,71 @@
+using Luoshi.Data;
+using Luoshi.Features.Account;
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Demo;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi;
+
+/// <summary>What happens before the server takes requests: the schema is brought up to date, and an
+/// empty database gets its first unit (the demo bureau, or a bare unit with one admin).</summary>
+internal static class Startup
+{
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Readers never wait for the writer.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    public static async Task PrepareAsync(IServiceProvider services, TextWriter output)
+    {
+        await MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        if (await db.Units.AnyAsync())
+        {
+            return;
+        }
+
+        var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (config.GetValue("Demo:SeedOnFirstRun", true))
+        {
+            var logins = await DemoBureau.CreateAsync(scope.ServiceProvider);
+            output.WriteLine();
+            output.WriteLine("已创建演示单位。以下一次性密码只显示这一次，首次登录后须修改：");
+            foreach (var login in logins)
+            {
+                output.WriteLine($"  {login.Role,-8} 登录名 {login.UserName,-12} 密码 {login.Password}   {login.Who}");
+            }
+
+            output.WriteLine();
+            return;
+        }
+
+        var unit = await CreateUnitAsync(scope.ServiceProvider, config["Unit:Name"] ?? "本局");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var (ok, password, problem) = await Accounts.CreateAsync(db, users, unit.Id, "admin", "管理员", Role.Admin, null, "办公室");
+        output.WriteLine(ok ? $"已创建单位“{unit.Name}”和管理员 admin。一次性密码（只显示这一次，首次登录须修改）：{password}" : $"创建管理员失败：{problem}");
+    }
+
+    /// <summary>A new unit, with the shipped official holiday calendars.</summary>
+    public static async Task<Unit> CreateUnitAsync(IServiceProvider services, string name)
+    {
+        var db = services.GetRequiredService<LuoshiDb>();
+        var clock = services.GetRequiredService<BureauClock>();
+        var unit = new Unit { Name = name, CreatedAt = clock.UtcNow };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        db.CalendarDays.AddRange(HolidayCsv.Shipped.Select(d => new CalendarDay { UnitId = unit.Id, Date = d.Date, Kind = d.Kind, Name = d.Name }));
+        await db.SaveChangesAsync();
+        return unit;
+    }
+}
