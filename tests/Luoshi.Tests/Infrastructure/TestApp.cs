@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Luoshi.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Luoshi.Tests.Infrastructure;
+
+/// <summary>
+/// The app on a real database. One per provider for the whole run (a SQLite file, or a database on
+/// the PostgreSQL server the test script started); tests stay apart by each making its own bureau,
+/// which is what the unit id is for.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 11 May 2026, 10:00 in Beijing: the fixed "now" of the integration tests.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 5, 11, 10, 0, 0, TimeSpan.FromHours(8));
+
+    public static readonly DateOnly Today = DateOnly.FromDateTime(Now.DateTime);
+
+    private static readonly ConcurrentDictionary<string, Lazy<TestApp>> Apps = new();
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("luoshi-test-").FullName;
+
+    private TestApp(string provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Clock = new FakeTimeProvider(Now);
+        Clock.SetLocalTimeZone(TimeZoneInfo.Utc);
+    }
+
+    public string Provider { get; }
+    public string ConnectionString { get; }
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>The providers every integration test runs on.</summary>
+    public static TheoryData<string> Databases => ["sqlite", "postgres"];
+
+    public static TestApp For(string provider) => Apps.GetOrAdd(provider, p => new Lazy<TestApp>(() => Create(p))).Value;
+
+    private static TestApp Create(string provider)
+    {
+        var app = provider switch
+        {
+            "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
+            "postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            _ => throw new ArgumentException(provider),
+        };
+        _ = app.Services; // builds the host
+        Startup.PrepareAsync(app.Services, TextWriter.Null).GetAwaiter().GetResult();
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Luoshi", ConnectionString);
+        builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        builder.UseSetting("Unit:Name", "测试引导单位");
+        builder.UseSetting("DataProtection:Folder", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));
+        builder.UseSetting("Evidence:MaxBytes", (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
