@@ -38,4 +38,5 @@ dotnet test Luoshi.slnx --nologo 2>&1 | tee "$log" || status=$?
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { gsub(",", "", f); printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
+[ "$status" = 0 ] || echo "== the run failed (exit code $status): a build error or a failing test, see above"
 exit $status

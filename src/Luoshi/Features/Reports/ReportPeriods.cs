@@ -38,14 +38,15 @@ internal static class ReportPeriods
         Containing(plan, period.End.AddDays(1), calendar);
 
     /// <summary>
-    /// The period a new report of the lead section is for: the first one after the last reported
-    /// period (or the one the task starts in), but never one that has not begun yet.
+    /// The period a new report of the lead section is for by default: the previous period while its
+    /// on-time window is still open and it has no report yet, otherwise the current one.
     /// </summary>
     public static ReportPeriod Next(Plan plan, DateOnly taskStart, DateOnly? lastReportedPeriodEnd, DateOnly today, WorkingCalendar calendar)
     {
         var current = Containing(plan, today, calendar);
-        var next = lastReportedPeriodEnd is { } end ? Containing(plan, end.AddDays(1), calendar) : Containing(plan, taskStart, calendar);
-        return next.Start > current.Start ? current : next;
+        var previous = Containing(plan, current.Start.AddDays(-1), calendar);
+        var previousReported = lastReportedPeriodEnd is { } end && end >= previous.End;
+        return today <= previous.OnTimeUntil && !previousReported && previous.End >= taskStart ? previous : current;
     }
 
     private static (DateOnly, DateOnly) WeekOf(DateOnly date)
