@@ -54,7 +54,14 @@ internal static class App
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
-        }).AddMvcOptions(o => o.Filters.Add<PasswordFirst>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<PasswordFirst>();
+            // Required fields say so with [Required] and a Chinese message; nothing is implied.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
+        // Chinese text goes out as text, not as &#x...; entities (a third of the page otherwise).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ErrorHandler>();
         services.AddValidation();
@@ -74,6 +81,8 @@ internal static class App
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         app.UseStaticFiles();
+        // Routing after the status-code pages, so a re-executed /Error request is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -14,7 +14,6 @@ internal sealed class EditModel(LuoshiDb db, TaskEditor editor, CurrentViewer cu
     [BindProperty] public TaskInput Input { get; set; } = new();
     [BindProperty] public string? TagText { get; set; }
     [BindProperty] public List<int> CoopSections { get; set; } = [];
-    [BindProperty] public Dictionary<int, string?> CoopParts { get; set; } = [];
     [BindProperty] public List<MilestoneInput> Milestones { get; set; } = [];
 
     public bool EditAll { get; private set; }
@@ -62,7 +61,7 @@ internal sealed class EditModel(LuoshiDb db, TaskEditor editor, CurrentViewer cu
     {
         var viewer = await current.RequireAsync(ct);
         Input.Tags = [TagText ?? ""];
-        Input.Cooperations = [.. CoopSections.Distinct().Select(s => new CooperationInput { SectionId = s, Part = CoopParts.GetValueOrDefault(s) })];
+        Input.Cooperations = [.. CoopSections.Distinct().Select(s => new CooperationInput { SectionId = s, Part = Request.Form[$"CoopParts[{s}]"].FirstOrDefault() })];
         if (Id is { } id && !viewer.IsAdmin && await editor.FindVisibleAsync(viewer, id, ct) is { } task)
         {
             // Disabled fields are not posted: keep the office's values and take only the head's.
