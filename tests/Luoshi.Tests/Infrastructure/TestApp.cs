@@ -36,6 +36,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>For a real browser: the app on Kestrel, on a free loopback port (SQLite).</summary>
+    public string? BaseAddress { get; private set; }
+
     /// <summary>The providers every integration test runs on.</summary>
     public static TheoryData<string> Databases => ["sqlite", "postgres"];
 
@@ -47,8 +50,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            "browser" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-browser-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
+        if (provider == "browser")
+        {
+            app.UseKestrel(0);
+            app.StartServer();
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
+            app.BaseAddress = addresses.Addresses.First();
+        }
+
         _ = app.Services; // builds the host
         Startup.PrepareAsync(app.Services, TextWriter.Null).GetAwaiter().GetResult();
         return app;
