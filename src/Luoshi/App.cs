@@ -39,6 +39,7 @@ internal static class App
         // Feature code shared by pages and API.
         services.AddScoped<CurrentViewer>();
         services.AddSingleton<WorkingCalendars>();
+        services.AddSingleton<PlanCache>();
         services.AddScoped<TaskLights>();
         services.AddScoped<TaskEditor>();
         services.AddScoped<PlanEditor>();

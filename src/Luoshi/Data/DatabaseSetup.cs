@@ -36,7 +36,14 @@ internal static class DatabaseSetup
         var (provider, connection) = Resolve(configuration);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<LuoshiDb, PostgresDb>(o => o.UseNpgsql(connection));
+            // Prepared statements for the queries every request repeats, unless the operator says otherwise.
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            {
+                npgsql.MaxAutoPrepare = 64;
+            }
+
+            services.AddDbContextPool<LuoshiDb, PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString));
         }
         else
         {

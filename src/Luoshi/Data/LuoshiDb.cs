@@ -1,4 +1,5 @@
 using Luoshi.Features.Calendar;
+using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
@@ -27,6 +28,27 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<SectionLightCount> SectionLightCounts => Set<SectionLightCount>();
+
+    /// <summary>Saves, and moves the dashboard's light counts with the tasks in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var deltas = LightTally.Deltas(ChangeTracker);
+        if (deltas.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await LightTally.ApplyAsync(this, deltas, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -104,11 +126,18 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(t => new { t.UnitId, t.DueBy });
         });
 
+        builder.Entity<SectionLightCount>(e =>
+        {
+            e.HasKey(c => new { c.UnitId, c.SectionId, c.Light });
+            e.ToTable("SectionLightCounts");
+        });
+
         builder.Entity<Milestone>(e =>
         {
             e.Property(m => m.Title).HasMaxLength(300);
             e.Property(m => m.Deliverable).HasMaxLength(500);
-            e.HasIndex(m => new { m.UnitId, m.CompletedOn, m.DueDate });
+            // Open milestones by date: "due in the next 14 days" walks this in order and stops at 20.
+            e.HasIndex(m => new { m.UnitId, m.DueDate }).HasFilter("\"CompletedOn\" IS NULL").HasDatabaseName("IX_Milestones_Open");
             e.HasIndex(m => new { m.UnitId, m.TaskId });
         });
 

@@ -2,6 +2,7 @@ using Luoshi.Features.Lights;
 using Luoshi.Features.Tasks;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Tests.Lights;
@@ -45,5 +46,42 @@ public class LightRefreshTests
             [LightReason.NotStarted, LightReason.TaskOverdue, LightReason.MilestoneOverdue, LightReason.MilestoneDueSoon, LightReason.ReportMissing, LightReason.OnTrack],
             stored.OrderBy(t => t.Id).Select(t => t.LightReason));
         Assert.Equal(0, await lights.RefreshUnitAsync(b.UnitId));
+    }
+}
+
+public class LightTallyTests
+{
+    private static readonly DateOnly Today = TestApp.Today;
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheSectionLightTallyFollowsEveryChangeOfTheTasks(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var late = await b.TaskAsync(b.SectionA, Today.AddDays(-60), Today.AddDays(-5));
+        var later = await b.TaskAsync(b.SectionA, Today.AddDays(10), Today.AddDays(100));
+        await b.TaskAsync(b.SectionB, Today.AddDays(-3), Today.AddDays(300));
+
+        var admin = await b.ApiAsync("admin");
+        var edit = System.Text.Json.Nodes.JsonNode.Parse((await (await admin.GetAsync($"/api/tasks/{later.Id}")).ReadJsonAsync()).GetRawText())!;
+        edit["leadSectionId"] = b.SectionC;
+        edit["responsiblePersonId"] = null;
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/tasks/{later.Id}", edit)).StatusCode);
+        var staff = await b.ApiAsync("staffA");
+        await staff.PostAsJsonAsync($"/api/tasks/{late.Id}/reports", new { progress = "全部完成", claimsCompletion = true });
+
+        await AssertTallyMatchesTasks(b);
+        await using var scope = b.App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TaskLights>().RefreshUnitAsync(b.UnitId);
+        await AssertTallyMatchesTasks(b);
+    }
+
+    private static async Task AssertTallyMatchesTasks(Bureau b)
+    {
+        var counted = await b.WithDbAsync(d => d.Tasks.Where(t => t.UnitId == b.UnitId).GroupBy(t => new { t.LeadSectionId, t.Light })
+            .Select(g => new { g.Key.LeadSectionId, g.Key.Light, Count = g.Count() }).ToListAsync());
+        var tally = await b.WithDbAsync(d => d.SectionLightCounts.Where(c => c.UnitId == b.UnitId && c.Count != 0).ToListAsync());
+        Assert.Equal(
+            counted.Select(c => (c.LeadSectionId, c.Light, c.Count)).Order(),
+            tally.Select(c => (c.SectionId, c.Light, c.Count)).Order());
     }
 }

@@ -33,8 +33,8 @@ internal sealed record UpcomingMilestone(int MilestoneId, string Title, DateOnly
 internal sealed record DashboardData(DateOnly Today, LightCounts Totals, IReadOnlyList<SectionLights> Sections, IReadOnlyList<TaskRow> Overdue, IReadOnlyList<UpcomingMilestone> Upcoming);
 
 /// <summary>
-/// The dashboard, computed in the database from stored lights: one grouped count, and two short
-/// ordered lists that indexes answer. Never loads the tasks themselves.
+/// The dashboard from stored lights: the per-section light tally, and two short ordered lists that
+/// indexes answer. Never loads or counts the tasks themselves.
 /// </summary>
 internal static class DashboardQuery
 {
@@ -44,15 +44,23 @@ internal static class DashboardQuery
     public static async Task<DashboardData> LoadAsync(LuoshiDb db, Viewer viewer, DateOnly today, CancellationToken ct)
     {
         var visible = db.Tasks.AsNoTracking().VisibleTo(viewer);
-        var groups = await visible
-            .GroupBy(t => new { t.LeadSectionId, t.Light })
-            .Select(g => new { g.Key.LeadSectionId, g.Key.Light, Count = g.Count() })
-            .ToListAsync(ct);
-        var sectionIds = groups.Select(g => g.LeadSectionId).Distinct().ToList();
+
+        // Counts come from the tally kept beside the tasks, by lead section: all sections for the
+        // office, the sections in a leader's charge, one's own section for everyone else.
+        var counted = db.SectionLightCounts.AsNoTracking().Where(c => c.UnitId == viewer.UnitId && c.Count != 0);
+        if (!viewer.IsAdmin)
+        {
+            var own = viewer.SeenSectionIds;
+            counted = counted.Where(c => own.Contains(c.SectionId));
+        }
+
+        var groups = await counted.Select(c => new { c.SectionId, c.Light, c.Count }).ToListAsync(ct);
+        var sectionIds = groups.Select(g => g.SectionId).Distinct().ToList();
         var names = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && sectionIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, s.SortOrder }).ToListAsync(ct);
+        var bySection = groups.ToLookup(g => g.SectionId, g => (g.Light, g.Count));
         var sections = names.OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new SectionLights(s.Id, s.Name, LightCounts.From(groups.Where(g => g.LeadSectionId == s.Id).Select(g => (g.Light, g.Count)))))
+            .Select(s => new SectionLights(s.Id, s.Name, LightCounts.From(bySection[s.Id])))
             .ToList();
         var totals = LightCounts.From(groups.Select(g => (g.Light, g.Count)));
 

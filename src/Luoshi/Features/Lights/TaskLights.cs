@@ -10,7 +10,7 @@ namespace Luoshi.Features.Lights;
 
 /// <summary>Keeps stored lights true: one task after each write, every task of a unit once a day
 /// and after the calendar or the thresholds change.</summary>
-internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, BureauClock clock, IOptions<LightOptions> options)
+internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCache plans, BureauClock clock, IOptions<LightOptions> options)
 {
     public async Task<LightDay> DayAsync(int unitId, CancellationToken ct = default)
     {
@@ -22,11 +22,8 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, Bureau
         new(today, calendar.AddWorkingDays(today, options.MilestoneSoonWorkingDays));
 
     /// <summary>Recomputes the dated facts and the light of one task whose milestones are loaded.</summary>
-    public async Task RecomputeAsync(WorkTask task, CancellationToken ct = default)
-    {
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
-        await RecomputeAsync(task, plan, ct);
-    }
+    public async Task RecomputeAsync(WorkTask task, CancellationToken ct = default) =>
+        await RecomputeAsync(task, await plans.GetAsync(db, task.PlanId, ct), ct);
 
     public async Task RecomputeAsync(WorkTask task, Plan plan, CancellationToken ct = default)
     {
@@ -42,10 +39,14 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, Bureau
         var day = await DayAsync(unitId, ct);
         var light = LightRules.LightFor(day);
         var reason = LightRules.ReasonFor(day);
-        return await db.Tasks
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Tasks
             .Where(t => t.UnitId == unitId)
             .Where(LightRules.Differs(day))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Light, light).SetProperty(t => t.LightReason, reason), ct);
+        await LightTally.RecountAsync(db, unitId, ct);
+        await transaction.CommitAsync(ct);
+        return changed;
     }
 
     /// <summary>Recomputes the dated facts of every task of the unit (after a calendar or threshold

@@ -11,6 +11,11 @@ namespace Luoshi.Features.Organisation;
 /// </summary>
 internal sealed record Viewer(int PersonId, int UnitId, string Name, Role Role, int? SectionId, IReadOnlyCollection<int> ChargedSectionIds)
 {
+    /// <summary>Tasks on which the viewer's sections cooperate (loaded with the viewer; empty for
+    /// the office, which sees everything anyway). A list of ids keeps the visibility filter to two
+    /// index look-ups instead of a sub-query per task.</summary>
+    public IReadOnlyCollection<int> CooperationTaskIds { get; init; } = [];
+
     public bool IsAdmin => Role == Role.Admin;
 
     /// <summary>Sections whose tasks this person sees as lead or cooperating section.</summary>
@@ -54,7 +59,21 @@ internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db)
             .Where(p => p.Id == personId && p.IsActive)
             .Select(p => new { p.Id, p.UnitId, p.Name, p.Role, p.SectionId, Charges = p.Charges.Select(c => c.SectionId).ToList() })
             .FirstOrDefaultAsync(ct);
-        _viewer = person is null ? null : new Viewer(person.Id, person.UnitId, person.Name, person.Role, person.SectionId, person.Charges);
+        if (person is null)
+        {
+            return null;
+        }
+
+        _viewer = new Viewer(person.Id, person.UnitId, person.Name, person.Role, person.SectionId, person.Charges);
+        if (!_viewer.IsAdmin)
+        {
+            var sections = _viewer.SeenSectionIds;
+            _viewer = _viewer with
+            {
+                CooperationTaskIds = await db.TaskCooperations.Where(c => c.UnitId == person.UnitId && sections.Contains(c.SectionId)).Select(c => c.TaskId).ToListAsync(ct),
+            };
+        }
+
         return _viewer;
     }
 

@@ -8,7 +8,7 @@ namespace Luoshi.Features.Plans;
 
 /// <summary>Creating and changing plans (the office's work). A change of cadence or report days
 /// moves every task's report deadlines, so their lights are recomputed.</summary>
-internal sealed class PlanEditor(LuoshiDb db, TaskLights lights, BureauClock clock)
+internal sealed class PlanEditor(LuoshiDb db, TaskLights lights, PlanCache cache, BureauClock clock)
 {
     public async Task<Outcome<Plan>> SaveAsync(Viewer viewer, int? id, PlanInput input, CancellationToken ct = default)
     {
@@ -33,6 +33,7 @@ internal sealed class PlanEditor(LuoshiDb db, TaskLights lights, BureauClock clo
         var reportingChanged = plan.Cadence != input.Cadence || plan.ReportDueOffsetDays != input.ReportDueOffsetDays || plan.ReportGraceDays != input.ReportGraceDays;
         input.ApplyTo(plan);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate(plan.Id);
         if (id is not null && reportingChanged)
         {
             await lights.RescheduleUnitAsync(viewer.UnitId, ct);

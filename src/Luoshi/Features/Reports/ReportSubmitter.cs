@@ -15,7 +15,7 @@ namespace Luoshi.Features.Reports;
 /// period, completion); a cooperating section's report records its part and moves nothing. The
 /// report, the task and the history line are saved together or not at all.
 /// </summary>
-internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions)
+internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions)
 {
     public async Task<Outcome<ProgressReport>> SubmitAsync(Viewer viewer, int taskId, ReportInput input, CancellationToken ct = default)
     {
@@ -31,7 +31,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             return Outcome<ProgressReport>.Forbidden("只有牵头科室或配合科室可以报送进展");
         }
 
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        var plan = await plans.GetAsync(db, task.PlanId, ct);
         var calendar = await calendars.ForUnitAsync(db, viewer.UnitId, ct);
         var today = clock.Today;
         var sectionId = rights.ReportAsLead ? task.LeadSectionId : rights.ReportPartSectionId!.Value;

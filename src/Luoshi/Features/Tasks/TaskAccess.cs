@@ -28,10 +28,11 @@ internal static class TaskAccess
         }
 
         var sections = viewer.SeenSectionIds;
+        var cooperating = viewer.CooperationTaskIds;
         var personId = viewer.PersonId;
         return viewer.Role == Role.Leader
-            ? tasks.Where(t => t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId) || t.Cooperations.Any(c => sections.Contains(c.SectionId)))
-            : tasks.Where(t => sections.Contains(t.LeadSectionId) || t.Cooperations.Any(c => sections.Contains(c.SectionId)));
+            ? tasks.Where(t => t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id))
+            : tasks.Where(t => sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id));
     }
 
     /// <summary>Rights on a task the viewer can see (its cooperations loaded).</summary>

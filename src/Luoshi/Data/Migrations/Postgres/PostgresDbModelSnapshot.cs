@@ -44,6 +44,25 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Light")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "SectionId", "Light");
+
+                    b.ToTable("SectionLightCounts", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -454,9 +473,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "DueDate")
+                        .HasDatabaseName("IX_Milestones_Open")
+                        .HasFilter("\"CompletedOn\" IS NULL");
 
-                    b.HasIndex("UnitId", "CompletedOn", "DueDate");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("Milestones");
                 });

@@ -38,6 +38,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Light")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "SectionId", "Light");
+
+                    b.ToTable("SectionLightCounts", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -432,9 +451,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "DueDate")
+                        .HasDatabaseName("IX_Milestones_Open")
+                        .HasFilter("\"CompletedOn\" IS NULL");
 
-                    b.HasIndex("UnitId", "CompletedOn", "DueDate");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("Milestones");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261123230315_Initial")]
+    [Migration("20261123233628_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -39,6 +39,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("UnitId", "Date");
 
                     b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Light")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "SectionId", "Light");
+
+                    b.ToTable("SectionLightCounts", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
@@ -435,9 +454,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "DueDate")
+                        .HasDatabaseName("IX_Milestones_Open")
+                        .HasFilter("\"CompletedOn\" IS NULL");
 
-                    b.HasIndex("UnitId", "CompletedOn", "DueDate");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("Milestones");
                 });

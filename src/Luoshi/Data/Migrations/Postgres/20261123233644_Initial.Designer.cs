@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261123230410_Initial")]
+    [Migration("20261123233644_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -45,6 +45,25 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("UnitId", "Date");
 
                     b.ToTable("CalendarDays");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Light")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "SectionId", "Light");
+
+                    b.ToTable("SectionLightCounts", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
@@ -457,9 +476,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "DueDate")
+                        .HasDatabaseName("IX_Milestones_Open")
+                        .HasFilter("\"CompletedOn\" IS NULL");
 
-                    b.HasIndex("UnitId", "CompletedOn", "DueDate");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("Milestones");
                 });

@@ -14,6 +14,20 @@ namespace Luoshi.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "SectionLightCounts",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    Light = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SectionLightCounts", x => new { x.UnitId, x.SectionId, x.Light });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -523,14 +537,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 column: "SectionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Milestones_Open",
+                table: "Milestones",
+                columns: new[] { "UnitId", "DueDate" },
+                filter: "\"CompletedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_TaskId",
                 table: "Milestones",
                 column: "TaskId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Milestones_UnitId_CompletedOn_DueDate",
-                table: "Milestones",
-                columns: new[] { "UnitId", "CompletedOn", "DueDate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_UnitId_TaskId",
@@ -692,6 +707,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "SectionLightCounts");
 
             migrationBuilder.DropTable(
                 name: "TaskCooperations");

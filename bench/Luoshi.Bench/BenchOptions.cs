@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Luoshi.Bench;
+
+internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sections, int ReportsPerTask, TimeSpan Duration)
+{
+    public const string Usage = """
+        用法: Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10]
+        （bench/run.sh 会启动一个临时 PostgreSQL 并以默认规模运行）
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        var connection = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("LUOSHI_PG");
+        if (connection is null || args.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        return new BenchOptions(connection, Int("tasks", 100_000), Int("sections", 500), Int("reports-per-task", 10), TimeSpan.FromSeconds(Int("seconds", 10)));
+    }
+}

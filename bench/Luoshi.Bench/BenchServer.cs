@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Luoshi.Data;
+using Npgsql;
+
+namespace Luoshi.Bench;
+
+/// <summary>The real app on Kestrel on a loopback port, against a fresh PostgreSQL database.</summary>
+internal sealed class BenchServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BenchServer(WebApplication app, string baseAddress, string connectionString)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        ConnectionString = connectionString;
+    }
+
+    public string BaseAddress { get; }
+    public string ConnectionString { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BenchServer> StartAsync(string maintenanceConnection)
+    {
+        var name = $"luoshi_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using (var connection = new NpgsqlConnection(maintenanceConnection))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {name}", connection).ExecuteNonQueryAsync();
+        }
+
+        var database = new NpgsqlConnectionStringBuilder(maintenanceConnection) { Database = name, MaxPoolSize = 64 }.ConnectionString;
+        var port = FreePort();
+        var folder = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
+        var app = App.Build([
+            $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Luoshi={database}", "--Demo:SeedOnFirstRun=false",
+            $"--DataProtection:Folder={folder}/keys", $"--Evidence:Folder={folder}/evidence", "--Logging:LogLevel:Default=Warning",
+        ]);
+        await Startup.MigrateAsync(app.Services);
+        await app.StartAsync();
+        return new BenchServer(app, $"http://127.0.0.1:{port}", database);
+    }
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(BaseAddress),
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        using var client = Client();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using Luoshi.Bench;
+
+// Generates a large bureau into PostgreSQL, runs the app on Kestrel, and measures it over HTTP.
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+await using var server = await BenchServer.StartAsync(options.ConnectionString);
+var data = await Generator.FillAsync(server, options);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {data.Tasks:N0} tasks, {data.Sections:N0} sections, {data.Reports:N0} progress reports, {data.Milestones:N0} milestones (generated in {data.Elapsed.TotalSeconds:F0} s); daily light refresh of the unit: {data.LightRefresh.TotalMilliseconds:F0} ms"));
+
+var results = await Scenarios.RunAsync(server, data, options);
+Console.WriteLine();
+Console.WriteLine(Table.Render(results));
+return 0;

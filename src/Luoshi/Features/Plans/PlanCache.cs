@@ -1,0 +1,28 @@
+using Luoshi.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Luoshi.Features.Plans;
+
+/// <summary>A plan's reporting settings are read on every report and change a few times a year:
+/// cached, dropped at once on a save in this process, and after a minute in any other.</summary>
+internal sealed class PlanCache(IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    public async Task<Plan> GetAsync(LuoshiDb db, int planId, CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(Key(planId), out Plan? plan) && plan is not null)
+        {
+            return plan;
+        }
+
+        plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        cache.Set(Key(planId), plan, Lifetime);
+        return plan;
+    }
+
+    public void Invalidate(int planId) => cache.Remove(Key(planId));
+
+    private static string Key(int planId) => $"plan:{planId}";
+}
