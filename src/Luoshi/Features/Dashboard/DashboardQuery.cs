@@ -54,13 +54,13 @@ internal static class DashboardQuery
             counted = counted.Where(c => own.Contains(c.SectionId));
         }
 
-        var groups = await counted.Select(c => new { c.SectionId, c.Light, c.Count }).ToListAsync(ct);
-        var sectionIds = groups.Select(g => g.SectionId).Distinct().ToList();
-        var names = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && sectionIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Name, s.SortOrder }).ToListAsync(ct);
-        var bySection = groups.ToLookup(g => g.SectionId, g => (g.Light, g.Count));
-        var sections = names.OrderBy(s => s.SortOrder).ThenBy(s => s.Id)
-            .Select(s => new SectionLights(s.Id, s.Name, LightCounts.From(bySection[s.Id])))
+        var groups = await (
+            from c in counted
+            join s in db.Sections on c.SectionId equals s.Id
+            select new { c.SectionId, c.Light, c.Count, s.Name, s.SortOrder }).ToListAsync(ct);
+        var sections = groups.GroupBy(g => new { g.SectionId, g.Name, g.SortOrder })
+            .OrderBy(g => g.Key.SortOrder).ThenBy(g => g.Key.SectionId)
+            .Select(g => new SectionLights(g.Key.SectionId, g.Key.Name, LightCounts.From(g.Select(x => (x.Light, x.Count)))))
             .ToList();
         var totals = LightCounts.From(groups.Select(g => (g.Light, g.Count)));
 

@@ -19,7 +19,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
 {
     public async Task<Outcome<ProgressReport>> SubmitAsync(Viewer viewer, int taskId, ReportInput input, CancellationToken ct = default)
     {
-        var task = await tasks.FindVisibleAsync(viewer, taskId, ct);
+        var task = await tasks.FindVisibleForScheduleAsync(viewer, taskId, ct);
         if (task is null)
         {
             return Outcome<ProgressReport>.NotFound();

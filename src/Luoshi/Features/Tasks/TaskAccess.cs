@@ -35,7 +35,7 @@ internal static class TaskAccess
             : tasks.Where(t => sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id));
     }
 
-    /// <summary>Rights on a task the viewer can see (its cooperations loaded).</summary>
+    /// <summary>Rights on a task the viewer can see.</summary>
     public static TaskRights RightsOn(this Viewer viewer, WorkTask task)
     {
         if (viewer.UnitId != task.UnitId)
@@ -55,7 +55,7 @@ internal static class TaskAccess
                 return new(true, null, true, viewer.Role == Role.SectionHead, false);
             }
 
-            if (task.Cooperations.Any(c => c.SectionId == section))
+            if (viewer.CooperationTaskIds.Contains(task.Id))
             {
                 return new(false, section, false, false, false);
             }

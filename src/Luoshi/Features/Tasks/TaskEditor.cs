@@ -12,6 +12,11 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
     public Task<WorkTask?> FindVisibleAsync(Viewer viewer, int id, CancellationToken ct = default) =>
         db.Tasks.VisibleTo(viewer).Include(t => t.Milestones).Include(t => t.Cooperations).FirstOrDefaultAsync(t => t.Id == id, ct);
 
+    /// <summary>The task with what its schedule needs (milestones), for writes that do not touch
+    /// the cooperating sections: a report, a milestone.</summary>
+    public Task<WorkTask?> FindVisibleForScheduleAsync(Viewer viewer, int id, CancellationToken ct = default) =>
+        db.Tasks.VisibleTo(viewer).Include(t => t.Milestones).FirstOrDefaultAsync(t => t.Id == id, ct);
+
     public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, CancellationToken ct = default)
     {
         if (!viewer.IsAdmin)
