@@ -50,7 +50,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
-            "browser" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-browser-{Guid.NewGuid():N}.db")}"),
+            // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
+            "browser" or "clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider == "browser")

@@ -11,18 +11,12 @@ internal sealed class WorkingCalendars(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public async Task<WorkingCalendar> ForUnitAsync(LuoshiDb db, int unitId, CancellationToken ct = default)
-    {
-        if (cache.TryGetValue(Key(unitId), out WorkingCalendar? calendar) && calendar is not null)
+    public async Task<WorkingCalendar> ForUnitAsync(LuoshiDb db, int unitId, CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync(Key(unitId), async entry =>
         {
-            return calendar;
-        }
-
-        var days = await db.CalendarDays.AsNoTracking().Where(d => d.UnitId == unitId).ToListAsync(ct);
-        calendar = new WorkingCalendar(days);
-        cache.Set(Key(unitId), calendar, Lifetime);
-        return calendar;
-    }
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return new WorkingCalendar(await db.CalendarDays.AsNoTracking().Where(d => d.UnitId == unitId).ToListAsync(ct));
+        }))!;
 
     public void Invalidate(int unitId) => cache.Remove(Key(unitId));
 

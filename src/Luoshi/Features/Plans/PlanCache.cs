@@ -10,17 +10,12 @@ internal sealed class PlanCache(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    public async Task<Plan> GetAsync(LuoshiDb db, int planId, CancellationToken ct = default)
-    {
-        if (cache.TryGetValue(Key(planId), out Plan? plan) && plan is not null)
+    public async Task<Plan> GetAsync(LuoshiDb db, int planId, CancellationToken ct = default) =>
+        (await cache.GetOrCreateAsync(Key(planId), async entry =>
         {
-            return plan;
-        }
-
-        plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
-        cache.Set(Key(planId), plan, Lifetime);
-        return plan;
-    }
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
+        }))!;
 
     public void Invalidate(int planId) => cache.Remove(Key(planId));
 
