@@ -3,6 +3,7 @@ using Luoshi.Data;
 using Luoshi.Features.Account;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
+using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
@@ -46,6 +47,8 @@ internal static class App
         services.AddScoped<ReportSubmitter>();
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<EvidenceAccess>();
+        services.AddScoped<DocumentUpload>();
+        services.AddScoped<PlanImport>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
@@ -96,6 +99,7 @@ internal static class App
         app.MapTasksApi();
         app.MapReportsApi();
         app.MapDashboardApi();
+        app.MapDocumentsApi();
         app.MapRazorPages();
         return app;
     }

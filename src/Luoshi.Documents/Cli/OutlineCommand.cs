@@ -58,8 +58,7 @@ public static class OutlineCommand
 
         if (json)
         {
-            var drafts = DraftTaskExtractor.Extract(outline);
-            stdout.WriteLine(JsonSerializer.Serialize(new OutlineReport(outline, drafts), JsonOptions));
+            stdout.WriteLine(JsonSerializer.Serialize(OutlineReport.Of(outline), JsonOptions));
         }
         else
         {
@@ -68,13 +67,14 @@ public static class OutlineCommand
 
         return Ok;
     }
+}
 
-    /// <summary>What <c>--json</c> prints; the text itself is left out (the caller has the file).</summary>
-    private sealed record OutlineReport(string? Title, int? Year, IReadOnlyList<OutlineNode> Items, IReadOnlyList<DroppedLine> Dropped, IReadOnlyList<DraftTask> Drafts)
+/// <summary>What <c>--json</c> prints and the app's API returns; the text itself is left out (the caller has the file).</summary>
+public sealed record OutlineReport(string? Title, int? Year, IReadOnlyList<OutlineNode> Items, IReadOnlyList<DroppedLine> Dropped, IReadOnlyList<DraftTask> Drafts)
+{
+    public static OutlineReport Of(Outline outline)
     {
-        public OutlineReport(Outline outline, IReadOnlyList<DraftTask> drafts)
-            : this(outline.Title, outline.Year, outline.Items, outline.Dropped, drafts)
-        {
-        }
+        ArgumentNullException.ThrowIfNull(outline);
+        return new(outline.Title, outline.Year, outline.Items, outline.Dropped, DraftTaskExtractor.Extract(outline));
     }
 }

@@ -1,4 +1,5 @@
 using Luoshi.Features.Calendar;
+using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
@@ -29,6 +30,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<SectionLightCount> SectionLightCounts => Set<SectionLightCount>();
+    public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
     /// <summary>Saves, and moves the dashboard's light counts with the tasks in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -111,6 +113,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(t => t.AchievedValue).HasPrecision(18, 4);
             e.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SourceDocument>().WithMany().HasForeignKey(t => t.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Section>().WithMany().HasForeignKey(t => t.LeadSectionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(t => t.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Person>().WithMany().HasForeignKey(t => t.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
@@ -124,6 +127,14 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
             e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
             e.HasIndex(t => new { t.UnitId, t.DueBy });
+        });
+
+        builder.Entity<SourceDocument>(e =>
+        {
+            e.Property(d => d.FileName).HasMaxLength(255);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.HasIndex(d => new { d.UnitId, d.UploadedAt });
+            e.HasOne<Unit>().WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<SectionLightCount>(e =>

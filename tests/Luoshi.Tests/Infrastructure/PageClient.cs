@@ -41,6 +41,64 @@ internal sealed partial class PageClient(HttpClient client)
         return await client.PostAsync(url, content);
     }
 
+    /// <summary>The fields a browser would submit from the first form with method="post" on the page:
+    /// inputs with their values (checked boxes only), selects with their selected option, textareas.</summary>
+    public static Dictionary<string, string> FormFields(string html)
+    {
+        var fields = new Dictionary<string, string>();
+        var form = FormPattern().Match(html[Math.Max(html.IndexOf("<main>", StringComparison.Ordinal), 0)..]).Value;
+        foreach (Match input in InputPattern().Matches(form))
+        {
+            var tag = input.Value;
+            var name = Attribute(tag, "name");
+            if (name is null || name == "__RequestVerificationToken" || tag.Contains("disabled", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var type = Attribute(tag, "type");
+            if (type is "checkbox" && !tag.Contains(" checked", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            fields[name] = WebUtility.HtmlDecode(Attribute(tag, "value") ?? "");
+        }
+
+        foreach (Match select in SelectPattern().Matches(form))
+        {
+            var name = Attribute(select.Groups[1].Value, "name");
+            var chosen = SelectedPattern().Match(select.Groups[2].Value);
+            if (name is not null)
+            {
+                fields[name] = chosen.Success ? WebUtility.HtmlDecode(chosen.Groups[chosen.Groups[1].Success ? 1 : 2].Value) : Attribute(OptionPattern().Match(select.Groups[2].Value).Value, "value") ?? "";
+            }
+        }
+
+        return fields;
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var match = Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex("<form method=\"post\"[\\s\\S]*?</form>")]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("<input\\b[^>]*>")]
+    private static partial Regex InputPattern();
+
+    [GeneratedRegex("<select\\b([^>]*)>([\\s\\S]*?)</select>")]
+    private static partial Regex SelectPattern();
+
+    [GeneratedRegex("<option[^>]*selected=\"selected\"[^>]*value=\"([^\"]*)\"|<option[^>]*value=\"([^\"]*)\"[^>]*selected=\"selected\"")]
+    private static partial Regex SelectedPattern();
+
+    [GeneratedRegex("<option\\b[^>]*>")]
+    private static partial Regex OptionPattern();
+
     private async Task<string> TokenAsync(string url)
     {
         var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Data;
+using Luoshi.Features.Imports;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
@@ -22,6 +23,7 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer 
     public List<ProgressReport> Reports { get; private set; } = [];
     public List<TaskEvent> History { get; private set; } = [];
     public DateOnly Today => clock.Today;
+    public SourceExcerpt? Source { get; private set; }
 
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
@@ -84,6 +86,11 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer 
         (PlanTitle, _cadence) = (plan.Title, plan.Cadence);
         Reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
         History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
+        if (task.SourceDocumentId is { } documentId && await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct) is { } document)
+        {
+            Source = SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd);
+        }
+
         _people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         _sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return true;

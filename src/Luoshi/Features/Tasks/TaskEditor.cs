@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Tasks;
 
+/// <summary>Where in an imported document a task was written down.</summary>
+internal sealed record TaskSource(int DocumentId, int Start, int End);
+
 /// <summary>Creating and changing tasks and milestones: the rules pages and API share.</summary>
 internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauClock clock)
 {
@@ -17,7 +20,11 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
     public Task<WorkTask?> FindVisibleForScheduleAsync(Viewer viewer, int id, CancellationToken ct = default) =>
         db.Tasks.VisibleTo(viewer).Include(t => t.Milestones).FirstOrDefaultAsync(t => t.Id == id, ct);
 
-    public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, CancellationToken ct = default)
+    public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, CancellationToken ct = default) =>
+        await CreateAsync(viewer, input, milestones, null, ct);
+
+    /// <summary>Creates a task; <paramref name="source"/> ties it to the sentence of an imported document it came from.</summary>
+    public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, TaskSource? source, CancellationToken ct = default)
     {
         if (!viewer.IsAdmin)
         {
@@ -36,13 +43,17 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         }
 
         var now = clock.UtcNow;
-        var task = new WorkTask { Title = "", UnitId = viewer.UnitId, CreatedAt = now };
+        var task = new WorkTask
+        {
+            Title = "", UnitId = viewer.UnitId, CreatedAt = now, UpdatedAt = now,
+            SourceDocumentId = source?.DocumentId, SourceStart = source?.Start, SourceEnd = source?.End,
+        };
         Apply(task, input);
         task.Milestones.AddRange((milestones ?? []).Select((m, i) => NewMilestone(viewer.UnitId, m, i)));
         db.Tasks.Add(task);
         await lights.RecomputeAsync(task, ct);
         await db.SaveChangesAsync(ct);
-        Record(task, viewer, "created", $"创建任务“{task.Title}”");
+        Record(task, viewer, "created", source is null ? $"创建任务“{task.Title}”" : $"由导入的文件创建任务“{task.Title}”");
         await db.SaveChangesAsync(ct);
         return Outcome<WorkTask>.Ok(task);
     }

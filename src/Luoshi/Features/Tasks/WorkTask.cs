@@ -49,6 +49,11 @@ internal sealed class WorkTask
     public Light Light { get; set; }
     public LightReason LightReason { get; set; }
 
+    // Where the task was written down: a span of an imported document's text (来源).
+    public int? SourceDocumentId { get; set; }
+    public int? SourceStart { get; set; }
+    public int? SourceEnd { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -44,6 +44,47 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UploadedById")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "UploadedAt");
+
+                    b.ToTable("SourceDocuments");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
                 {
                     b.Property<int>("UnitId")
@@ -618,6 +659,15 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourceStart")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -655,6 +705,8 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("PlanId");
 
                     b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("SourceDocumentId");
 
                     b.HasIndex("UnitId", "DueBy");
 
@@ -741,6 +793,15 @@ namespace Luoshi.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -896,6 +957,11 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("ResponsiblePersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Imports.SourceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -38,6 +38,45 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UploadedById")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "UploadedAt");
+
+                    b.ToTable("SourceDocuments");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
                 {
                     b.Property<int>("UnitId")
@@ -592,6 +631,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceStart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -629,6 +677,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("PlanId");
 
                     b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("SourceDocumentId");
 
                     b.HasIndex("UnitId", "DueBy");
 
@@ -713,6 +763,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -868,6 +927,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("ResponsiblePersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Imports.SourceDocument", null)
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1,0 +1,29 @@
+using Luoshi.Documents;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Luoshi.Features.Imports;
+
+internal static class DocumentsApi
+{
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/documents/outline", Outline).WithTags("导入").DisableAntiforgery()
+            .WithSummary("上传公文或讲话稿（multipart/form-data，字段名 file；txt/docx/pdf），返回提纲、草拟任务及删除的网页杂项");
+        return app;
+    }
+
+    private static async Task<Results<JsonHttpResult<OutlineReport>, ValidationProblem>> Outline(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传，字段名为 file"] }, title: "提交的内容有误");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var text = DocumentUpload.Read(file.FileName, stream, file.Length);
+        return text.Kind == OutcomeKind.Ok
+            ? TypedResults.Json(OutlineReport.Of(OutlineParser.Parse(text.Value!)), OutlineCommand.JsonOptions)
+            : TypedResults.ValidationProblem(text.Errors!, title: "无法读取该文件");
+    }
+}

@@ -1,0 +1,146 @@
+using System.ComponentModel.DataAnnotations;
+using Luoshi.Data;
+using Luoshi.Documents;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Imports;
+
+/// <summary>One proposed task as the office confirmed or edited it on the review page.</summary>
+internal sealed class ImportRow
+{
+    public bool Selected { get; set; }
+    public string? Number { get; set; }
+    public string Title { get; set; } = "";
+    public int LeadSectionId { get; set; }
+    public string? CooperatingSectionIds { get; set; }
+    public decimal? TargetValue { get; set; }
+    public string? TargetUnit { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public int SourceStart { get; set; }
+    public int SourceEnd { get; set; }
+}
+
+internal sealed class ImportInput
+{
+    public PlanInput Plan { get; set; } = new();
+    public int? LeadLeaderId { get; set; }
+
+    [Required(ErrorMessage = "请填写统一的开始日期")]
+    public DateOnly? StartDate { get; set; }
+
+    /// <summary>Given to every row the document did not name a matching section for.</summary>
+    public int? DefaultSectionId { get; set; }
+
+    public List<ImportRow> Rows { get; set; } = [];
+}
+
+/// <summary>
+/// From an uploaded document to a plan: proposes a row per draft task (sections suggested from the
+/// units the text names), then creates the plan and the chosen tasks together, or nothing at all.
+/// </summary>
+internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks)
+{
+    public static List<ImportRow> Propose(Outline outline, IReadOnlyList<Section> sections, int year)
+    {
+        return [.. DraftTaskExtractor.Extract(outline).Select(d =>
+        {
+            var lead = d.Units.Where(u => u.Role is UnitRole.Lead or UnitRole.Responsible).Select(u => Match(u.Name, sections)).FirstOrDefault(s => s is not null)
+                ?? d.Units.Select(u => Match(u.Name, sections)).FirstOrDefault(s => s is not null);
+            var cooperating = d.Units.Where(u => u.Role == UnitRole.Cooperating).Select(u => Match(u.Name, sections)).OfType<Section>().Where(s => s.Id != lead?.Id).Select(s => s.Id).Distinct();
+            var target = d.Targets.Count > 0 ? d.Targets[0] : null;
+            return new ImportRow
+            {
+                Selected = true,
+                Number = d.Path.Replace(" ", "", StringComparison.Ordinal),
+                Title = d.Title.Length > 500 ? d.Title[..500] : d.Title,
+                LeadSectionId = lead?.Id ?? 0,
+                CooperatingSectionIds = string.Join(",", cooperating),
+                TargetValue = target?.Value,
+                TargetUnit = target?.Unit,
+                DueDate = d.Deadlines.Select(x => x.Date ?? (x.Month is >= 1 and <= 12 ? LastDayOrDay(year, x.Month, x.Day) : null)).FirstOrDefault(x => x is not null) ?? new DateOnly(year, 12, 31),
+                SourceStart = d.Source.Start,
+                SourceEnd = d.Source.End,
+            };
+        })];
+    }
+
+    /// <summary>A section whose name the unit names, or the other way round (办公室 ↔ 局办公室).</summary>
+    public static Section? Match(string unit, IReadOnlyList<Section> sections) =>
+        sections.FirstOrDefault(s => s.Name == unit)
+        ?? sections.Where(s => s.Name.Length >= 2 && (unit.EndsWith(s.Name, StringComparison.Ordinal) || s.Name.EndsWith(unit, StringComparison.Ordinal))).OrderByDescending(s => s.Name.Length).FirstOrDefault();
+
+    public async Task<Outcome<Plan>> CreateAsync(Viewer viewer, int documentId, ImportInput input, CancellationToken ct)
+    {
+        if (!viewer.IsAdmin)
+        {
+            return Outcome<Plan>.Forbidden("只有办公室（管理员）可以导入计划");
+        }
+
+        var document = await db.SourceDocuments.FirstOrDefaultAsync(d => d.Id == documentId && d.UnitId == viewer.UnitId, ct);
+        if (document is null)
+        {
+            return Outcome<Plan>.NotFound();
+        }
+
+        if (document.PlanId is not null)
+        {
+            return Outcome<Plan>.Invalid("", "这份文件已经导入过，请到计划页查看");
+        }
+
+        var chosen = input.Rows.Select((r, i) => (Row: r, Index: i + 1)).Where(r => r.Row.Selected).ToList();
+        if (chosen.Count == 0)
+        {
+            return Outcome<Plan>.Invalid("", "请至少勾选一项任务");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var plan = await plans.SaveAsync(viewer, null, input.Plan, ct);
+        if (plan.Kind != OutcomeKind.Ok)
+        {
+            return plan;
+        }
+
+        var problems = new Problems();
+        foreach (var (row, index) in chosen)
+        {
+            var task = new TaskInput
+            {
+                PlanId = plan.Value!.Id, Number = row.Number, Title = row.Title, LeadLeaderId = input.LeadLeaderId,
+                LeadSectionId = row.LeadSectionId != 0 ? row.LeadSectionId : input.DefaultSectionId ?? 0,
+                StartDate = input.StartDate, DueDate = row.DueDate, TargetValue = row.TargetValue, TargetUnit = row.TargetValue is null ? null : row.TargetUnit,
+                Cooperations = [.. Ids(row.CooperatingSectionIds).Where(s => s != row.LeadSectionId).Select(s => new CooperationInput { SectionId = s })],
+            };
+            var source = row.SourceEnd > row.SourceStart && row.SourceEnd <= document.Text.Length ? new TaskSource(document.Id, row.SourceStart, row.SourceEnd) : null;
+            var created = await tasks.CreateAsync(viewer, task, null, source, ct);
+            foreach (var message in created.Errors?.SelectMany(e => e.Value) ?? (created.Message is { } m && created.Kind != OutcomeKind.Ok ? [m] : []))
+            {
+                problems.Add($"Rows[{index - 1}]", $"第{index}项“{Short(row.Title)}”：{message}");
+            }
+        }
+
+        if (problems.Any)
+        {
+            // Nothing of the import is kept: the plan and the tasks made so far go with the transaction.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<Plan>.Invalid(problems.ToDictionary());
+        }
+
+        document.PlanId = plan.Value!.Id;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return plan;
+    }
+
+    private static IEnumerable<int> Ids(string? csv) =>
+        (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.TryParse(s, out var id) ? id : 0).Where(id => id > 0).Distinct();
+
+    private static string Short(string title) => title.Length > 20 ? title[..20] + "…" : title;
+
+    private static DateOnly? LastDayOrDay(int year, int month, int day) =>
+        day is >= 1 and <= 31 ? new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))) : new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+}
