@@ -52,6 +52,9 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
                 ?? d.Units.Select(u => Match(u.Name, sections)).FirstOrDefault(s => s is not null);
             var cooperating = d.Units.Where(u => u.Role == UnitRole.Cooperating).Select(u => Match(u.Name, sections)).OfType<Section>().Where(s => s.Id != lead?.Id).Select(s => s.Id).Distinct();
             var target = d.Targets.Count > 0 ? d.Targets[0] : null;
+            // Highlight the sentence that names the task; its paragraph is shown around it.
+            var quoted = d.Source.Quote.Length > 0 ? outline.Text.IndexOf(d.Source.Quote, d.Source.Start, StringComparison.Ordinal) : -1;
+            var (start, end) = quoted >= 0 && quoted < d.Source.End ? (quoted, quoted + d.Source.Quote.Length) : (d.Source.Start, d.Source.End);
             return new ImportRow
             {
                 Selected = true,
@@ -62,8 +65,8 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
                 TargetValue = target?.Value,
                 TargetUnit = target?.Unit,
                 DueDate = d.Deadlines.Select(x => x.Date ?? (x.Month is >= 1 and <= 12 ? LastDayOrDay(year, x.Month, x.Day) : null)).FirstOrDefault(x => x is not null) ?? new DateOnly(year, 12, 31),
-                SourceStart = d.Source.Start,
-                SourceEnd = d.Source.End,
+                SourceStart = start,
+                SourceEnd = end,
             };
         })];
     }

@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Luoshi.Data.Migrations.Sqlite
+namespace Luoshi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +17,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "SectionLightCounts",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Light = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    Light = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,11 +31,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ShortName = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,10 +46,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "CalendarDays",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -64,18 +66,18 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportDueOffsetDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportGraceDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Cadence = table.Column<int>(type: "integer", nullable: false),
+                    ReportDueOffsetDays = table.Column<int>(type: "integer", nullable: false),
+                    ReportGraceDays = table.Column<int>(type: "integer", nullable: false),
+                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,12 +94,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,19 +113,44 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SourceDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedById = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PlanId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SourceDocuments_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,25 +173,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,9 +208,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "LeaderCharges",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeaderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    LeaderId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,36 +233,39 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Tasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    LeadLeaderId = table.Column<int>(type: "INTEGER", nullable: true),
-                    LeadSectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResponsiblePersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    TargetUnit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", nullable: false),
-                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    AchievedValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    LastReportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastReportedPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    NextMilestoneDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReportMissingFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BehindFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Light = table.Column<int>(type: "INTEGER", nullable: false),
-                    LightReason = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    LeadLeaderId = table.Column<int>(type: "integer", nullable: true),
+                    LeadSectionId = table.Column<int>(type: "integer", nullable: false),
+                    ResponsiblePersonId = table.Column<int>(type: "integer", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    TargetUnit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ProgressPercent = table.Column<int>(type: "integer", nullable: false),
+                    AchievedValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    LastReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastReportedPeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    NextMilestoneDueBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportMissingFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    BehindFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    Light = table.Column<int>(type: "integer", nullable: false),
+                    LightReason = table.Column<int>(type: "integer", nullable: false),
+                    SourceDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    SourceStart = table.Column<int>(type: "integer", nullable: true),
+                    SourceEnd = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,6 +295,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Tasks_SourceDocuments_SourceDocumentId",
+                        column: x => x.SourceDocumentId,
+                        principalTable: "SourceDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Tasks_Tasks_ParentId",
                         column: x => x.ParentId,
                         principalTable: "Tasks",
@@ -276,11 +312,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -297,10 +333,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,10 +353,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<int>(type: "integer", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -337,16 +373,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Deliverable = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CompletionNote = table.Column<string>(type: "TEXT", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Deliverable = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletionNote = table.Column<string>(type: "text", nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -363,23 +399,23 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Reports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsLate = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Progress = table.Column<string>(type: "TEXT", nullable: false),
-                    Percent = table.Column<int>(type: "INTEGER", nullable: true),
-                    AchievedValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Problems = table.Column<string>(type: "TEXT", nullable: true),
-                    NextSteps = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimsCompletion = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CorrectsId = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<int>(type: "integer", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsLate = table.Column<bool>(type: "boolean", nullable: false),
+                    Progress = table.Column<string>(type: "text", nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: true),
+                    AchievedValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Problems = table.Column<string>(type: "text", nullable: true),
+                    NextSteps = table.Column<string>(type: "text", nullable: true),
+                    ClaimsCompletion = table.Column<bool>(type: "boolean", nullable: false),
+                    CorrectsId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -414,10 +450,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "TaskCooperations",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Part = table.Column<string>(type: "TEXT", nullable: true)
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    SectionId = table.Column<int>(type: "integer", nullable: false),
+                    Part = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -440,14 +476,14 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "TaskEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Summary = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -464,17 +500,17 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Evidence",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReportId = table.Column<long>(type: "INTEGER", nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    ReportId = table.Column<long>(type: "bigint", nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UploadedById = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -602,6 +638,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SourceDocuments_UnitId_UploadedAt",
+                table: "SourceDocuments",
+                columns: new[] { "UnitId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskCooperations_SectionId",
                 table: "TaskCooperations",
                 column: "SectionId");
@@ -650,6 +691,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "IX_Tasks_ResponsiblePersonId",
                 table: "Tasks",
                 column: "ResponsiblePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_SourceDocumentId",
+                table: "Tasks",
+                column: "SourceDocumentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_UnitId_DueBy",
@@ -729,6 +775,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "SourceDocuments");
 
             migrationBuilder.DropTable(
                 name: "Sections");
