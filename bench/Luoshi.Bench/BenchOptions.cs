@@ -5,7 +5,8 @@ namespace Luoshi.Bench;
 internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sections, int ReportsPerTask, TimeSpan Duration)
 {
     public const string Usage = """
-        用法: Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10]
+        用法: Luoshi.Bench outline [--mb 1]      公文读成提纲和任务草稿的速度（不需要数据库）
+              Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10]
         （bench/run.sh 会启动一个临时 PostgreSQL 并以默认规模运行）
         """;
 

@@ -2,6 +2,12 @@ using System.Globalization;
 using Luoshi.Bench;
 
 // Generates a large bureau into PostgreSQL, runs the app on Kestrel, and measures it over HTTP.
+if (args.Length > 0 && args[0] == "outline")
+{
+    OutlineBench.Run(args.Length > 2 && args[1] == "--mb" ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
