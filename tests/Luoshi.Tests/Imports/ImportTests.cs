@@ -38,6 +38,7 @@ public class ImportTests
         Assert.Equal("50", fields["Input.Rows[0].TargetValue"]);
         Assert.Equal("2026-06-30", fields["Input.Rows[1].DueDate"]);
         fields["Input.DefaultSectionId"] = b.SectionC.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        fields["Input.CooperatingSectionIds"] = b.SectionA.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var created = await admin.PostFormAsync(review, fields);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -47,6 +48,8 @@ public class ImportTests
         Assert.Equal(b.SectionA, tasks[0].LeadSectionId);
         Assert.Equal([b.SectionB], tasks[0].Cooperations.Select(c => c.SectionId));
         Assert.Equal(b.SectionC, tasks[2].LeadSectionId);
+        Assert.Equal([b.SectionA], tasks[2].Cooperations.Select(c => c.SectionId));
+        Assert.Equal([b.SectionA], tasks[1].Cooperations.Select(c => c.SectionId));
         Assert.All(tasks, t => Assert.NotNull(t.SourceDocumentId));
 
         var page = await admin.GetHtmlAsync($"/Tasks/{tasks[1].Id}");

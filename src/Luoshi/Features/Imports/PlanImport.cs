@@ -35,6 +35,9 @@ internal sealed class ImportInput
     /// <summary>Given to every row the document did not name a matching section for.</summary>
     public int? DefaultSectionId { get; set; }
 
+    /// <summary>Added as cooperating sections to every chosen row (besides those the text names).</summary>
+    public List<int> CooperatingSectionIds { get; set; } = [];
+
     public List<ImportRow> Rows { get; set; } = [];
 }
 
@@ -110,12 +113,13 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
         var problems = new Problems();
         foreach (var (row, index) in chosen)
         {
+            var lead = row.LeadSectionId != 0 ? row.LeadSectionId : input.DefaultSectionId ?? 0;
             var task = new TaskInput
             {
                 PlanId = plan.Value!.Id, Number = row.Number, Title = row.Title, LeadLeaderId = input.LeadLeaderId,
-                LeadSectionId = row.LeadSectionId != 0 ? row.LeadSectionId : input.DefaultSectionId ?? 0,
+                LeadSectionId = lead,
                 StartDate = input.StartDate, DueDate = row.DueDate, TargetValue = row.TargetValue, TargetUnit = row.TargetValue is null ? null : row.TargetUnit,
-                Cooperations = [.. Ids(row.CooperatingSectionIds).Where(s => s != row.LeadSectionId).Select(s => new CooperationInput { SectionId = s })],
+                Cooperations = [.. Ids(row.CooperatingSectionIds).Concat(input.CooperatingSectionIds).Distinct().Where(s => s != lead).Select(s => new CooperationInput { SectionId = s })],
             };
             var source = row.SourceEnd > row.SourceStart && row.SourceEnd <= document.Text.Length ? new TaskSource(document.Id, row.SourceStart, row.SourceEnd) : null;
             var created = await tasks.CreateAsync(viewer, task, null, source, ct);
