@@ -32,6 +32,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<SectionLightCount> SectionLightCounts => Set<SectionLightCount>();
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
 
+    /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it keeps the section light tally in step with the tasks.");
+
     /// <summary>Saves, and moves the dashboard's light counts with the tasks in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
