@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "outline")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "index")
+{
+    IndexBench.Run(units: 300, indicators: 60, replications: 10_000);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
