@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Luoshi.Data;
 using Luoshi.Features.Account;
+using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
 using Luoshi.Features.Imports;
@@ -49,6 +50,8 @@ internal static class App
         services.AddScoped<EvidenceAccess>();
         services.AddScoped<DocumentUpload>();
         services.AddScoped<PlanImport>();
+        services.AddScoped<ScoreboardStore>();
+        services.AddScoped<GapTasks>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());

@@ -1,3 +1,4 @@
+using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
@@ -31,6 +32,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<SectionLightCount> SectionLightCounts => Set<SectionLightCount>();
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+    public DbSet<Scoreboard> Scoreboards => Set<Scoreboard>();
+    public DbSet<IndicatorTask> IndicatorTasks => Set<IndicatorTask>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -131,6 +134,47 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
             e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
             e.HasIndex(t => new { t.UnitId, t.DueBy });
+        });
+
+        builder.Entity<Scoreboard>(e =>
+        {
+            e.Property(b => b.Name).HasMaxLength(200);
+            e.Property(b => b.OwnCode).HasMaxLength(50);
+            e.Property(b => b.BenchmarkCode).HasMaxLength(50);
+            e.HasIndex(b => b.UnitId);
+            e.HasOne<Unit>().WithMany().HasForeignKey(b => b.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<ScoreboardNode>(e =>
+        {
+            e.Property(n => n.Code).HasMaxLength(50);
+            e.Property(n => n.Parent).HasMaxLength(50);
+            e.Property(n => n.Name).HasMaxLength(200);
+            e.Property(n => n.MeasureUnit).HasMaxLength(50);
+            e.Property(n => n.Denominator).HasMaxLength(50);
+            e.HasIndex(n => new { n.UnitId, n.ScoreboardId, n.Code }).IsUnique();
+            e.HasOne<Scoreboard>().WithMany().HasForeignKey(n => n.ScoreboardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ScoreboardUnit>(e =>
+        {
+            e.Property(u => u.Code).HasMaxLength(50);
+            e.Property(u => u.Name).HasMaxLength(200);
+            e.HasIndex(u => new { u.UnitId, u.ScoreboardId, u.Code }).IsUnique();
+            e.HasOne<Scoreboard>().WithMany().HasForeignKey(u => u.ScoreboardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ScoreboardValue>(e =>
+        {
+            e.Property(v => v.UnitCode).HasMaxLength(50);
+            e.Property(v => v.Variable).HasMaxLength(50);
+            e.Property(v => v.Source).HasMaxLength(300);
+            e.HasIndex(v => new { v.UnitId, v.ScoreboardId, v.UnitCode, v.Variable, v.Year }).IsUnique();
+            e.HasOne<Scoreboard>().WithMany().HasForeignKey(v => v.ScoreboardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<IndicatorTask>(e =>
+        {
+            e.Property(l => l.Indicator).HasMaxLength(50);
+            e.HasKey(l => new { l.UnitId, l.ScoreboardId, l.Indicator, l.TaskId });
+            e.HasOne<Scoreboard>().WithMany().HasForeignKey(l => l.ScoreboardId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(l => l.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<SourceDocument>(e =>

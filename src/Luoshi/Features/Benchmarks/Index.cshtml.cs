@@ -1,0 +1,46 @@
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Benchmarks;
+
+internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentViewer current) : PageModel
+{
+    public List<Scoreboard> Boards { get; private set; } = [];
+    public bool IsAdmin { get; private set; }
+
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? OwnCode { get; set; }
+    [BindProperty] public string? BenchmarkCode { get; set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? meta, IFormFile? data, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (meta is null || data is null || meta.Length == 0 || data.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择指标体系文件和数据文件");
+            return Page();
+        }
+
+        await using var metaStream = meta.OpenReadStream();
+        await using var dataStream = data.OpenReadStream();
+        var outcome = await store.ImportAsync(await current.RequireAsync(ct), Name ?? "", OwnCode ?? "", BenchmarkCode ?? "", (metaStream, meta.FileName), (dataStream, data.FileName), ct);
+        return this.Show(outcome, b =>
+        {
+            TempData["Notice"] = $"已导入“{b.Name}”";
+            return Redirect($"/Benchmarks/{b.Id}");
+        });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        IsAdmin = viewer.IsAdmin;
+        Boards = await db.Scoreboards.AsNoTracking().Where(b => b.UnitId == viewer.UnitId).OrderByDescending(b => b.CreatedAt).ToListAsync(ct);
+    }
+}
