@@ -76,6 +76,30 @@ public class BenchmarkPagesTests
     }
 
     [Fact]
+    public async Task WhatIfRecomputesEveryRankAndTheRobustnessAndExportPagesWork()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var admin = await b.PagesAsync("admin");
+        var page = (await admin.PostMultipartAsync("/Benchmarks", Names, Files(Meta, Data))).Headers.Location!.OriginalString;
+
+        // Lifting our R&D, staff and patents above every other city makes us first.
+        var whatIf = await admin.GetHtmlAsync(page + "/WhatIf?v_RD=4&v_Staff=90&v_Patents=40&v_Cost=15");
+        Assert.Contains("变为第 1 名", whatIf);
+
+        var robustness = await admin.GetHtmlAsync(page + "/Uncertainty?replications=200&variation=30&methods=true");
+        Assert.Contains("中位名次", robustness);
+        Assert.Contains("标杆市", robustness);
+
+        var export = await admin.GetAsync(page + "?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var workbook = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["排名", "差距"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        var ranks = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "排名").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(5, ranks.Count);
+        Assert.Equal("丙市", ranks[0]["单位"]);
+    }
+
+    [Fact]
     public async Task ABadCellRefusesTheWholeImportAndNamesRowAndColumn()
     {
         var b = await Bureau.CreateAsync("sqlite");

@@ -46,6 +46,11 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
         return Page();
     }
 
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
+        await LoadAsync(ct)
+            ? File(ResultsWorkbook.Write(Board, Result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Board.Board.Name}-对标结果.xlsx")
+            : NotFound();
+
     public async Task<IActionResult> OnPostTasksAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
