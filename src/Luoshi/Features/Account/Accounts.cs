@@ -10,9 +10,19 @@ namespace Luoshi.Features.Account;
 internal static class Accounts
 {
     // No 0/O, 1/l/I: people copy these from a terminal.
-    private const string Alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const string Lower = "abcdefghijkmnpqrstuvwxyz";
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Digits = "23456789";
 
-    public static string NewOneTimePassword() => RandomNumberGenerator.GetString(Alphabet, 14);
+    /// <summary>14 random characters with at least one lower-case letter, one capital and one digit,
+    /// so that every one-time password passes the password policy.</summary>
+    public static string NewOneTimePassword()
+    {
+        var chars = (RandomNumberGenerator.GetString(Lower, 1) + RandomNumberGenerator.GetString(Upper, 1) + RandomNumberGenerator.GetString(Digits, 1)
+            + RandomNumberGenerator.GetString(Lower + Upper + Digits, 11)).ToCharArray();
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
 
     public static async Task<(bool Ok, string Password, string? Problem)> CreateAsync(
         LuoshiDb db, UserManager<AppUser> users, int unitId, string userName, string name, Role role, int? sectionId, string? position)
@@ -35,8 +45,13 @@ internal static class Accounts
     public static async Task<string> ResetAsync(UserManager<AppUser> users, AppUser user)
     {
         var password = NewOneTimePassword();
-        await users.RemovePasswordAsync(user);
-        await users.AddPasswordAsync(user, password);
+        var removed = await users.RemovePasswordAsync(user);
+        var added = removed.Succeeded ? await users.AddPasswordAsync(user, password) : removed;
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"Resetting the password of {user.UserName} failed: {string.Join("; ", added.Errors.Select(e => e.Description))}");
+        }
+
         user.MustChangePassword = true;
         await users.UpdateAsync(user);
         await users.SetLockoutEndDateAsync(user, null);

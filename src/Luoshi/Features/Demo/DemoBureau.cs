@@ -132,7 +132,12 @@ internal static class DemoBureau
         foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })
         {
             var password = Accounts.NewOneTimePassword();
-            await users.CreateAsync(new AppUser { UserName = login, UnitId = unit.Id, PersonId = person.Id, MustChangePassword = true, LockoutEnabled = true }, password);
+            var created = await users.CreateAsync(new AppUser { UserName = login, UnitId = unit.Id, PersonId = person.Id, MustChangePassword = true, LockoutEnabled = true }, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Creating the demo login {login} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
+
             logins.Add(new DemoLogin(person.Role.Chinese(), login, password, $"{person.Name}（{person.Position}{(person.SectionId is { } s ? "，" + sections.First(x => x.Id == s).Name : "")}）"));
         }
 
