@@ -99,6 +99,31 @@ public class BenchmarkPagesTests
         Assert.Equal("丙市", ranks[0]["单位"]);
     }
 
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task AValueCorrectedByHandKeepsItsSourceAndWhoEnteredItAndMovesTheRanking(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var admin = await b.PagesAsync("admin");
+        var page = (await admin.PostMultipartAsync("/Benchmarks", Names, Files(Meta, Data))).Headers.Location!.OriginalString;
+        var saved = await admin.PostFormAsync(page + "/Data", new()
+        {
+            ["Input.UnitCode"] = "OUR", ["Input.Variable"] = "Patents", ["Input.Year"] = "0", ["Input.Value"] = "99", ["Input.Source"] = "2026年统计公报",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await b.WithDbAsync(d => d.Set<Luoshi.Features.Benchmarks.ScoreboardValue>().SingleAsync(v => v.UnitId == b.UnitId && v.UnitCode == "OUR" && v.Variable == "Patents"));
+        Assert.Equal(99, stored.Value);
+        Assert.Equal("2026年统计公报", stored.Source);
+        Assert.Equal(b.Person("admin"), stored.EnteredById);
+        Assert.Contains("2026年统计公报", await admin.GetHtmlAsync(page + "/Data"));
+        Assert.Contains("研发投入强度", await admin.GetHtmlAsync(page + "/Framework"));
+
+        var staff = await b.PagesAsync("staffA");
+        var refused = await staff.PostFormAsync(page + "/Data", new() { ["Input.UnitCode"] = "OUR", ["Input.Variable"] = "RD", ["Input.Year"] = "0", ["Input.Value"] = "9" }, formPage: page);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("无权访问", await refused.Content.ReadAsStringAsync());
+        Assert.False(await b.WithDbAsync(d => d.Set<Luoshi.Features.Benchmarks.ScoreboardValue>().AnyAsync(v => v.UnitId == b.UnitId && v.UnitCode == "OUR" && v.Variable == "RD" && v.Value == 9)));
+    }
+
     [Fact]
     public async Task ABadCellRefusesTheWholeImportAndNamesRowAndColumn()
     {

@@ -47,7 +47,8 @@ public class PagesTests
         var b = await Bureau.CreateAsync("sqlite");
         var head = await b.PagesAsync("headA");
         var response = await head.GetAsync("/Admin/People");
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("无权访问", await response.Content.ReadAsStringAsync());
         var admin = await b.PagesAsync("admin");
         Assert.Contains("A科长", await admin.GetHtmlAsync("/Admin/People"));
     }

@@ -33,6 +33,13 @@ internal static class IdentitySetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // A signed-in person who may not do something gets a 403 and the error page that says
+                // so, not a redirect that looks like success.
+                o.Events.OnRedirectToAccessDenied = c =>
+                {
+                    c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 o.SlidingExpiration = true;
             }));
 
