@@ -25,6 +25,7 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
     public IndexResult Result { get; private set; } = null!;
     public IReadOnlyList<IndicatorGap> Gaps { get; private set; } = [];
     public RankTargetResult? Target { get; private set; }
+    public IReadOnlyList<IndicatorImpact> Impacts { get; private set; } = [];
     public bool IsAdmin { get; private set; }
     public DateOnly DefaultDue => new(clock.Today.Year, 12, 31);
     public List<SelectListItem> PlanOptions { get; private set; } = [];
@@ -37,6 +38,7 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
             return NotFound();
         }
 
+        Impacts = [.. Sensitivity.Rank(Board.Framework, Board.Data, new IndexOptions(), Board.Board.OwnCode).Take(8)];
         if (TargetRank is { } k && k >= 1)
         {
             var indicators = On.Count > 0 ? On.Where(Board.Framework.Contains).ToList() : [.. Board.Framework.Indicators.Select(i => i.Code)];
