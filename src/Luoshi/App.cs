@@ -52,6 +52,7 @@ internal static class App
         services.AddScoped<PlanImport>();
         services.AddScoped<ScoreboardStore>();
         services.AddScoped<GapTasks>();
+        services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());

@@ -17,5 +17,8 @@ internal sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> opti
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
 
+    /// <summary>The instant a day begins in the bureau, in UTC: the bounds of "reported by that day".</summary>
+    public DateTime StartOfDayUtc(DateOnly date) => TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), _zone);
+
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 }

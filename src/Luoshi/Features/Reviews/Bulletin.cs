@@ -1,0 +1,146 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Luoshi.Features.Lights;
+
+namespace Luoshi.Features.Reviews;
+
+/// <summary>
+/// The review as a 督查通报, laid out by the conventions of GB/T 9704-2012: A4 with 37/35/28/26 mm
+/// margins, a red masthead and rule, the title in 小标宋 二号, the body in 仿宋 三号 at a fixed line
+/// pitch, headings 一、 in 黑体 and （一） in 楷体, the issuing unit and date at the end, and the page
+/// number as "— 1 —".
+/// </summary>
+internal static class Bulletin
+{
+    private const string Song = "方正小标宋简体";
+    private const string FangSong = "仿宋_GB2312";
+    private const string Hei = "黑体";
+    private const string Kai = "楷体_GB2312";
+    private const int Size3 = 32; // 三号 = 16 pt, in half-points
+    private const int Size2 = 44; // 二号 = 22 pt
+
+    public static byte[] Write(Review review, string documentNumber, DateOnly issued)
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(Paragraph("督查通报", Song, 72, JustificationValues.Center, color: "FF0000", spacingAfter: 200));
+            body.Append(Paragraph(documentNumber, FangSong, Size3, JustificationValues.Center));
+            body.Append(RedRule());
+            body.Append(Paragraph($"关于{review.Period.Label}重点工作落实情况的通报", Song, Size2, JustificationValues.Center, spacingBefore: 400, spacingAfter: 400));
+            body.Append(Paragraph("各科室：", FangSong, Size3, JustificationValues.Left));
+
+            var rows = review.Rows;
+            body.Append(Text($"按照年度工作要点任务分解安排，办公室对截至{Chinese(review.AsOf)}的重点工作落实情况进行了对照盘点。现将有关情况通报如下。"));
+            body.Append(Heading("一、总体情况", Hei));
+            body.Append(Text($"列入督查的重点工作共{rows.Count}项，其中已完成{Count(rows, Light.Done)}项，按计划推进（绿灯）{Count(rows, Light.Green)}项，" +
+                $"存在滞后风险（黄灯）{Count(rows, Light.Yellow)}项，已逾期（红灯）{Count(rows, Light.Red)}项，尚未开始{Count(rows, Light.NotStarted)}项。" +
+                $"本期各科室共报送进展{review.Sections.Sum(s => s.Reports)}份，其中逾期报送{review.Sections.Sum(s => s.LateReports)}份。"));
+
+            body.Append(Heading("二、各科室落实情况", Hei));
+            var number = 0;
+            foreach (var section in review.Sections)
+            {
+                number++;
+                var mine = rows.Where(r => r.LeadSection == section.Section).ToList();
+                body.Append(Heading($"（{Numeral(number)}）{section.Section}", Kai));
+                body.Append(Text($"牵头任务{section.Tasks}项，已完成{section.Done}项，完成率{Math.Round(section.CompletionRate * 100).ToString(CultureInfo.InvariantCulture)}%；" +
+                    $"本期完成{section.DoneInPeriod}项，报送进展{section.Reports}份{(section.LateReports > 0 ? $"（逾期{section.LateReports}份）" : "")}。"));
+                AppendList(body, "已完成：", mine.Where(r => r.Light == Light.Done));
+                AppendList(body, "进度滞后（黄灯）：", mine.Where(r => r.Light == Light.Yellow), withReason: true);
+                AppendList(body, "已逾期（红灯）：", mine.Where(r => r.Light == Light.Red), withReason: true);
+            }
+
+            body.Append(Heading("三、下步要求", Hei));
+            body.Append(Text("各科室要对照红灯、黄灯事项逐项分析原因，明确整改措施、责任人和完成时限，在下期进展中一并报告；已逾期事项由分管领导督促，限期办结。办公室将持续跟踪，并将落实情况纳入年度考核。"));
+            body.Append(Paragraph(review.UnitName, FangSong, Size3, JustificationValues.Right, spacingBefore: 600, indentRight: 640));
+            body.Append(Paragraph(Chinese(issued), FangSong, Size3, JustificationValues.Right, indentRight: 640));
+            body.Append(PageSetup(main));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static int Count(IEnumerable<ReviewRow> rows, Light light) => rows.Count(r => r.Light == light);
+
+    private static void AppendList(Body body, string label, IEnumerable<ReviewRow> rows, bool withReason = false)
+    {
+        var items = rows.Select(r => $"“{r.Title}”" + (withReason ? $"（{r.Reason.Chinese()}，时限{r.Due.Month}月{r.Due.Day}日{(r.Person is null ? "" : $"，责任人{r.Person}")}）" : "")).ToList();
+        if (items.Count > 0)
+        {
+            body.Append(Text(label + string.Join("；", items) + "。"));
+        }
+    }
+
+    private static Paragraph Text(string text) => Paragraph(text, FangSong, Size3, JustificationValues.Both, firstLineIndent: 640);
+
+    private static Paragraph Heading(string text, string font) => Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
+
+    private static Paragraph Paragraph(string text, string font, int size, JustificationValues align, string? color = null,
+        int spacingBefore = 0, int spacingAfter = 0, int firstLineIndent = 0, int indentRight = 0)
+    {
+        var runProperties = new RunProperties(
+            new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font },
+            new FontSize { Val = size.ToString(CultureInfo.InvariantCulture) },
+            new FontSizeComplexScript { Val = size.ToString(CultureInfo.InvariantCulture) });
+        if (color is not null)
+        {
+            runProperties.Append(new Color { Val = color });
+        }
+
+        // 28 pt fixed pitch: 22 lines on the type area, as the standard asks.
+        var properties = new ParagraphProperties(
+            new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact, Before = spacingBefore.ToString(CultureInfo.InvariantCulture), After = spacingAfter.ToString(CultureInfo.InvariantCulture) },
+            new Indentation { FirstLine = firstLineIndent.ToString(CultureInfo.InvariantCulture), Right = indentRight.ToString(CultureInfo.InvariantCulture) },
+            new Justification { Val = align });
+        if (size > Size2)
+        {
+            properties.SpacingBetweenLines!.LineRule = LineSpacingRuleValues.Auto;
+            properties.SpacingBetweenLines.Line = "240";
+        }
+
+        return new Paragraph(properties, new Run(runProperties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    private static Paragraph RedRule() =>
+        new(new ParagraphProperties(
+            new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18, Color = "FF0000", Space = 1 }),
+            new SpacingBetweenLines { After = "200" }));
+
+    private static SectionProperties PageSetup(MainDocumentPart main)
+    {
+        var footer = main.AddNewPart<FooterPart>();
+        var font = new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体" };
+        footer.Footer = new Footer(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(new RunProperties((RunFonts)font.CloneNode(true), new FontSize { Val = "28" }), new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new RunProperties((RunFonts)font.CloneNode(true), new FontSize { Val = "28" }), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new RunProperties((RunFonts)font.CloneNode(true), new FontSize { Val = "28" }), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new RunProperties((RunFonts)font.CloneNode(true), new FontSize { Val = "28" }), new FieldChar { FieldCharType = FieldCharValues.End }),
+            new Run(new RunProperties((RunFonts)font.CloneNode(true), new FontSize { Val = "28" }), new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
+        return new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
+            new PageSize { Width = 11906, Height = 16838 },
+            new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 });
+    }
+
+    private static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+
+    private static string Numeral(int n)
+    {
+        string[] digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        return n switch
+        {
+            < 10 => digits[n],
+            10 => "十",
+            < 20 => "十" + digits[n % 10],
+            _ => digits[n / 10] + "十" + digits[n % 10],
+        };
+    }
+}

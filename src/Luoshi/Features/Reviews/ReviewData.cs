@@ -1,0 +1,84 @@
+using Luoshi.Data;
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Features.Reviews;
+
+/// <summary>One row of the task breakdown table (任务分解表).</summary>
+internal sealed record ReviewRow(
+    int TaskId, string? Number, string Title, string? Leader, string LeadSection, string Cooperating, string? Person,
+    string Target, DateOnly Due, string? LatestProgress, int Percent, Light Light, LightReason Reason, DateOnly? CompletedOn);
+
+/// <summary>The figures of one lead section in the period.</summary>
+internal sealed record SectionFigures(string Section, int Tasks, int Done, int DoneInPeriod, int Green, int Yellow, int Red, int NotStarted, int Reports, int LateReports)
+{
+    public double CompletionRate => Tasks == 0 ? 0 : (double)Done / Tasks;
+}
+
+internal sealed record Review(string UnitName, ReviewPeriod Period, DateOnly AsOf, IReadOnlyList<ReviewRow> Rows, IReadOnlyList<SectionFigures> Sections);
+
+/// <summary>
+/// The review of the tasks the viewer may see, as of the end of the period: each task's light is
+/// what the rules give on that day (from the task's current dates and progress), its latest
+/// progress is the lead section's last report submitted by then.
+/// </summary>
+internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, BureauClock clock, IOptions<LightOptions> options)
+{
+    public async Task<Review> LoadAsync(Viewer viewer, ReviewPeriod period, CancellationToken ct)
+    {
+        var asOf = period.End < clock.Today ? period.End : clock.Today;
+        var calendar = await calendars.ForUnitAsync(db, viewer.UnitId, ct);
+        var day = TaskLights.DayFor(asOf, calendar, options.Value);
+        var tasks = await db.Tasks.AsNoTracking().VisibleTo(viewer).Include(t => t.Cooperations).OrderBy(t => t.LeadSectionId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => (s.Name, s.SortOrder), ct);
+        var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
+        var until = clock.StartOfDayUtc(period.End.AddDays(1));
+        var from = clock.StartOfDayUtc(period.Start);
+        var ids = tasks.Select(t => t.Id).ToList();
+        var lead = tasks.ToDictionary(t => t.Id, t => t.LeadSectionId);
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.UnitId == viewer.UnitId && ids.Contains(r.TaskId) && r.SubmittedAt < until)
+            .Select(r => new { r.Id, r.TaskId, r.SectionId, r.SubmittedAt, r.Progress, r.Percent, r.IsLate })
+            .ToListAsync(ct);
+        var latest = reports.Where(r => r.SectionId == lead[r.TaskId]).GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.MaxBy(r => (r.SubmittedAt, r.Id))!);
+        var inPeriod = reports.Where(r => r.SubmittedAt >= from && r.SectionId == lead[r.TaskId]).ToList();
+
+        var rows = tasks.Select(t =>
+        {
+            var done = t.CompletedOn is { } c && c <= asOf;
+            var reason = done ? LightReason.Completed : LightRules.Evaluate(OpenOnTheDay(t), day);
+            var report = latest.GetValueOrDefault(t.Id);
+            return new ReviewRow(
+                t.Id, t.Number, t.Title, t.LeadLeaderId is { } l ? people.GetValueOrDefault(l) : null, sections[t.LeadSectionId].Name,
+                string.Join("、", t.Cooperations.Select(c => sections.GetValueOrDefault(c.SectionId).Name)),
+                t.ResponsiblePersonId is { } p ? people.GetValueOrDefault(p) : null,
+                t.TargetValue is { } v ? $"{Ui.Amount(v)}{t.TargetUnit}" : "", t.DueDate, report?.Progress, report?.Percent ?? 0,
+                reason.Of(), reason, done ? t.CompletedOn : null);
+        }).ToList();
+
+        var figures = tasks.GroupBy(t => t.LeadSectionId).OrderBy(g => sections[g.Key].SortOrder).Select(g =>
+        {
+            var mine = rows.Where(r => lead[r.TaskId] == g.Key).ToList();
+            var reportsHere = inPeriod.Where(r => lead[r.TaskId] == g.Key).ToList();
+            return new SectionFigures(sections[g.Key].Name, mine.Count, mine.Count(r => r.Light == Light.Done),
+                mine.Count(r => r.CompletedOn is { } c && c >= period.Start), mine.Count(r => r.Light == Light.Green), mine.Count(r => r.Light == Light.Yellow),
+                mine.Count(r => r.Light == Light.Red), mine.Count(r => r.Light == Light.NotStarted), reportsHere.Count, reportsHere.Count(r => r.IsLate));
+        }).ToList();
+
+        var unit = await db.Units.Where(u => u.Id == viewer.UnitId).Select(u => u.Name).FirstAsync(ct);
+        return new Review(unit, period, asOf, rows, figures);
+    }
+
+    // A task completed after the review date was still open on that date (the rows are untracked copies).
+    private static WorkTask OpenOnTheDay(WorkTask t)
+    {
+        t.CompletedOn = null;
+        return t;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Luoshi.Features.Reviews;
+
+/// <summary>What a review (对照盘点) covers: a month ("2026-10"), a quarter ("2026-Q3") or the days up to a date ("2026-10-15").</summary>
+internal sealed partial record ReviewPeriod(DateOnly Start, DateOnly End, string Label)
+{
+    public static ReviewPeriod? Parse(string? text)
+    {
+        text = text?.Trim() ?? "";
+        if (QuarterPattern().Match(text) is { Success: true } q)
+        {
+            var year = int.Parse(q.Groups[1].Value, CultureInfo.InvariantCulture);
+            var quarter = int.Parse(q.Groups[2].Value, CultureInfo.InvariantCulture);
+            var start = new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
+            return new(start, start.AddMonths(3).AddDays(-1), $"{year}年第{"一二三四"[quarter - 1]}季度");
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return new(month, month.AddMonths(1).AddDays(-1), $"{month.Year}年{month.Month}月");
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return new(new DateOnly(day.Year, 1, 1), day, $"截至{day.Year}年{day.Month}月{day.Day}日");
+        }
+
+        return null;
+    }
+
+    /// <summary>The bulletin's number: one per month, quarter or day reviewed.</summary>
+    public string DocumentNumber => Label.Contains("季度", StringComparison.Ordinal)
+        ? $"督查〔{Start.Year}〕第{(Start.Month + 2) / 3 + 12}号"
+        : Label.StartsWith("截至", StringComparison.Ordinal) ? $"督查〔{End.Year}〕{End:MMdd}号" : $"督查〔{Start.Year}〕{Start.Month}号";
+
+    [GeneratedRegex(@"^(\d{4})-?Q([1-4])$", RegexOptions.IgnoreCase)]
+    private static partial Regex QuarterPattern();
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Luoshi.Features.Reviews;
+using Luoshi.Tests.Infrastructure;
+using MiniExcelLibs;
+
+namespace Luoshi.Tests.Reviews;
+
+/// <summary>对照盘点: the month's breakdown table in Excel and the bulletin in Word, opened back and read.</summary>
+public class ReviewTests
+{
+    private static readonly DateOnly Today = TestApp.Today;
+
+    [Theory]
+    [InlineData("2026-10", "2026-10-01", "2026-10-31", "2026年10月")]
+    [InlineData("2026-Q3", "2026-07-01", "2026-09-30", "2026年第三季度")]
+    [InlineData("2026-05-11", "2026-01-01", "2026-05-11", "截至2026年5月11日")]
+    public void APeriodIsAMonthAQuarterOrTheDaysUpToADate(string text, string start, string end, string label)
+    {
+        var period = ReviewPeriod.Parse(text)!;
+        Assert.Equal((DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture), label), (period.Start, period.End, period.Label));
+        Assert.Null(ReviewPeriod.Parse("2026-13"));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheMonthsWorkbookAndBulletinReadBackWithTheTasksAndTheirLights(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var late = await b.TaskAsync(b.SectionA, Today.AddDays(-60), Today.AddDays(-5), change: t => { t.Title = "建设孵化器"; t.ResponsiblePersonId = b.Person("staffA"); });
+        var fine = await b.TaskAsync(b.SectionB, Today.AddDays(-10), Today.AddDays(90), change: t => { t.Title = "组织科普活动"; t.TargetValue = 50; t.TargetUnit = "场"; });
+        var staffB = await b.ApiAsync("staffB");
+        await staffB.PostAsJsonAsync($"/api/tasks/{fine.Id}/reports", new { progress = "已组织12场", percent = 24 });
+        var admin = await b.PagesAsync("admin");
+
+        var excel = await admin.GetAsync("/Reviews?handler=Excel&period=2026-05");
+        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+        using var workbook = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["任务分解表", "科室统计"], MiniExcel.GetSheetNames(workbook));
+        var rows = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "任务分解表").Cast<IDictionary<string, object>>().ToList();
+        var lateRow = rows.Single(r => (string)r["任务"] == "建设孵化器");
+        Assert.Equal("红灯", lateRow["亮灯"]);
+        Assert.Equal("A科员", lateRow["责任人"]);
+        var fineRow = rows.Single(r => (string)r["任务"] == "组织科普活动");
+        Assert.Equal("已组织12场", fineRow["最新进展"]);
+        Assert.Equal("50场", fineRow["量化目标"]);
+        var figures = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "科室统计").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(1.0, Convert.ToDouble(figures.Single(f => (string)f["牵头科室"] == "科室B")["本期报送"], System.Globalization.CultureInfo.InvariantCulture));
+
+        var word = await admin.GetAsync("/Reviews?handler=Word&period=2026-05");
+        using var document = WordprocessingDocument.Open(new MemoryStream(await word.Content.ReadAsByteArrayAsync()), false);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Equal("督查通报", paragraphs[0]);
+        Assert.Contains("关于2026年5月重点工作落实情况的通报", paragraphs);
+        Assert.Contains("一、总体情况", paragraphs);
+        Assert.Contains(paragraphs, p => p.StartsWith("已逾期（红灯）：“建设孵化器”", StringComparison.Ordinal));
+        var bodyFont = document.MainDocumentPart.Document.Body.Descendants<RunFonts>().Select(f => f.EastAsia?.Value).Distinct().ToList();
+        Assert.Contains("仿宋_GB2312", bodyFont);
+        var margins = document.MainDocumentPart.Document.Body.Descendants<PageMargin>().Single();
+        Assert.Equal(2098, margins.Top!.Value);
+    }
+
+    [Fact]
+    public async Task AnUnreadablePeriodIsABadRequestThatSaysHowToWriteIt()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var admin = await b.PagesAsync("admin");
+        var response = await admin.GetAsync("/Reviews?period=下个月");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
