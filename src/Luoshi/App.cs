@@ -52,6 +52,7 @@ internal static class App
         services.AddScoped<PlanImport>();
         services.AddScoped<ScoreboardStore>();
         services.AddScoped<GapTasks>();
+        services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.AddSingleton<DailyLightRefresh>();
@@ -104,6 +105,7 @@ internal static class App
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapDocumentsApi();
+        Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
         app.MapRazorPages();
         return app;
     }

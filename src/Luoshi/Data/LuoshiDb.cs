@@ -5,6 +5,7 @@ using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
+using Luoshi.Features.Requests;
 using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<Scoreboard> Scoreboards => Set<Scoreboard>();
     public DbSet<IndicatorTask> IndicatorTasks => Set<IndicatorTask>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<CompletionRequest> CompletionRequests => Set<CompletionRequest>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -134,6 +137,22 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
             e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
             e.HasIndex(t => new { t.UnitId, t.DueBy });
+        });
+
+        builder.Entity<ExtensionRequest>(e =>
+        {
+            e.Property(r => r.Reason).HasMaxLength(2000);
+            e.Property(r => r.DecisionNote).HasMaxLength(2000);
+            e.HasIndex(r => new { r.UnitId, r.TaskId, r.Status });
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CompletionRequest>(e =>
+        {
+            e.Property(r => r.DecisionNote).HasMaxLength(2000);
+            e.HasIndex(r => new { r.UnitId, r.Status, r.RequestedAt });
+            e.HasIndex(r => new { r.UnitId, r.TaskId });
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Scoreboard>(e =>

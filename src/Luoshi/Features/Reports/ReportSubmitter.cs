@@ -3,6 +3,7 @@ using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
+using Luoshi.Features.Requests;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,14 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         if (input.ClaimsCompletion && !rights.ReportAsLead)
         {
             problems.Add(nameof(input.ClaimsCompletion), "只有牵头科室可以申报任务完成");
+        }
+        else if (input.ClaimsCompletion && evidence.Count == 0)
+        {
+            problems.Add(nameof(input.EvidenceIds), "申报办结须附佐证材料");
+        }
+        else if (input.ClaimsCompletion && (task.CompletedOn is not null || await db.CompletionRequests.AnyAsync(r => r.TaskId == task.Id && r.Status == RequestStatus.Pending, ct)))
+        {
+            problems.Add(nameof(input.ClaimsCompletion), "任务已办结或已有待审核的办结申请");
         }
 
         if (string.IsNullOrWhiteSpace(input.Progress))
@@ -85,7 +94,6 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             task.AchievedValue = report.AchievedValue ?? task.AchievedValue;
             task.LastReportedAt = report.SubmittedAt;
             task.LastReportedPeriodEnd = task.LastReportedPeriodEnd is { } last && last > period.End ? last : period.End;
-            task.CompletedOn = input.ClaimsCompletion ? today : task.CompletedOn;
             task.UpdatedAt = report.SubmittedAt;
             await lights.RecomputeAsync(task, plan, ct);
         }
@@ -93,8 +101,20 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         var what = input.CorrectsId is null ? "报送进展" : "更正进展";
         var late = report.IsLate ? "（逾期报送）" : "";
         var percent = report.Percent is { } p ? $"，完成{p}%" : "";
-        tasks.Record(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报完成" : "")}");
+        tasks.Record(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报办结，待办公室审核" : "")}");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (input.ClaimsCompletion)
+        {
+            // The office's review decides when the task is done (办结, 销号); until then it is not.
+            db.CompletionRequests.Add(new CompletionRequest
+            {
+                UnitId = viewer.UnitId, TaskId = task.Id, ReportId = report.Id, RequestedById = viewer.PersonId, RequestedAt = report.SubmittedAt, ClaimedOn = today,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
         return Outcome<ProgressReport>.Ok(report);
     }
 

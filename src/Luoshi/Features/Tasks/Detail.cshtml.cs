@@ -4,6 +4,7 @@ using Luoshi.Features.Imports;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
+using Luoshi.Features.Requests;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Tasks;
 
-internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests requests, CurrentViewer current, BureauClock clock) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -24,6 +25,10 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer 
     public List<TaskEvent> History { get; private set; } = [];
     public DateOnly Today => clock.Today;
     public SourceExcerpt? Source { get; private set; }
+    public List<ExtensionRequest> Extensions { get; private set; } = [];
+    public List<CompletionRequest> Completions { get; private set; } = [];
+    public bool MayDecideExtension { get; private set; }
+    public bool IsAdmin { get; private set; }
 
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
@@ -63,6 +68,27 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer 
         return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
     }
 
+    public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? newDueDate, string? reason, CancellationToken ct) =>
+        await AfterAsync(id, await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, newDueDate, reason, ct), "已提交延期申请", ct);
+
+    public async Task<IActionResult> OnPostDecideExtensionAsync(int id, int requestId, bool approve, string? note, CancellationToken ct) =>
+        await AfterAsync(id, await requests.DecideExtensionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已批准延期" : "已不批准延期", ct);
+
+    public async Task<IActionResult> OnPostDecideCompletionAsync(int id, int requestId, bool approve, string? note, CancellationToken ct) =>
+        await AfterAsync(id, await requests.DecideCompletionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已办结销号" : "已退回办结申请", ct);
+
+    private async Task<IActionResult> AfterAsync<T>(int id, Outcome<T> outcome, string notice, CancellationToken ct)
+    {
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            TempData["Notice"] = notice;
+            return Redirect($"/Tasks/{id}");
+        }
+
+        ModelState.Clear();
+        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
+    }
+
     public string? Name(int? personId) => personId is { } id && _people.TryGetValue(id, out var name) ? name : null;
 
     public string Section(int sectionId) => _sections.GetValueOrDefault(sectionId, "");
@@ -82,6 +108,10 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, CurrentViewer 
 
         Task = task;
         Rights = viewer.RightsOn(task);
+        IsAdmin = viewer.IsAdmin;
+        MayDecideExtension = TaskRequests.MayDecideExtension(viewer, task);
+        Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
+        Completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
         (PlanTitle, _cadence) = (plan.Title, plan.Cadence);
         Reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);

@@ -29,6 +29,11 @@ internal sealed class WorkTask
 
     public DateOnly StartDate { get; set; }
     public DateOnly DueDate { get; set; }
+
+    /// <summary>The due date before the first approved extension; null when never extended.</summary>
+    public DateOnly? OriginalDueDate { get; set; }
+
+    public int ExtensionCount { get; set; }
     public List<string> Tags { get; set; } = [];
 
     // The latest progress of the lead section, copied from its newest report.

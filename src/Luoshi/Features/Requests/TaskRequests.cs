@@ -1,0 +1,156 @@
+using Luoshi.Data;
+using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Requests;
+
+/// <summary>Extension and completion requests and their review: the rules pages and API share.</summary>
+internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lights, BureauClock clock)
+{
+    public const int MaxText = 2000;
+
+    /// <summary>Who decides an extension: the task's lead leader, or the office.</summary>
+    public static bool MayDecideExtension(Viewer viewer, WorkTask task) => viewer.IsAdmin || task.LeadLeaderId == viewer.PersonId;
+
+    public async Task<Outcome<ExtensionRequest>> RequestExtensionAsync(Viewer viewer, int taskId, DateOnly? newDueDate, string? reason, CancellationToken ct)
+    {
+        var task = await tasks.FindVisibleForScheduleAsync(viewer, taskId, ct);
+        if (task is null)
+        {
+            return Outcome<ExtensionRequest>.NotFound();
+        }
+
+        if (!viewer.RightsOn(task).ReportAsLead)
+        {
+            return Outcome<ExtensionRequest>.Forbidden("只有牵头科室可以申请延期");
+        }
+
+        var problems = new Problems();
+        if (task.CompletedOn is not null)
+        {
+            problems.Add("Task", "任务已办结，无需延期");
+        }
+
+        if (newDueDate is not { } due)
+        {
+            problems.Add("NewDueDate", "请填写新的完成时限");
+        }
+        else if (due <= task.DueDate || due < clock.Today)
+        {
+            problems.Add("NewDueDate", $"新的完成时限应晚于原时限（{Ui.Date(task.DueDate)}），且不早于今天");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxText)
+        {
+            problems.Add("Reason", $"请填写延期理由（不超过{MaxText}字）");
+        }
+
+        if (await db.ExtensionRequests.AnyAsync(r => r.TaskId == taskId && r.Status == RequestStatus.Pending, ct))
+        {
+            problems.Add("Task", "已有一份待审核的延期申请");
+        }
+
+        if (problems.Any)
+        {
+            return Outcome<ExtensionRequest>.Invalid(problems.ToDictionary());
+        }
+
+        var request = new ExtensionRequest
+        {
+            UnitId = viewer.UnitId, TaskId = taskId, RequestedById = viewer.PersonId, RequestedAt = clock.UtcNow,
+            CurrentDueDate = task.DueDate, NewDueDate = newDueDate!.Value, Reason = reason!.Trim(),
+        };
+        db.ExtensionRequests.Add(request);
+        tasks.Record(task, viewer, "extension", $"申请延期：由 {Ui.Date(task.DueDate)} 延至 {Ui.Date(request.NewDueDate)}。理由：{request.Reason}");
+        await db.SaveChangesAsync(ct);
+        return Outcome<ExtensionRequest>.Ok(request);
+    }
+
+    public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(Viewer viewer, int requestId, bool approve, string? note, CancellationToken ct)
+    {
+        var request = await db.ExtensionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == viewer.UnitId, ct);
+        var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
+        if (request is null || task is null)
+        {
+            return Outcome<ExtensionRequest>.NotFound();
+        }
+
+        if (!MayDecideExtension(viewer, task))
+        {
+            return Outcome<ExtensionRequest>.Forbidden("延期申请由牵头领导或办公室审批");
+        }
+
+        if (request.Status != RequestStatus.Pending)
+        {
+            return Outcome<ExtensionRequest>.Invalid("Status", "该申请已审批过");
+        }
+
+        if (!approve && string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome<ExtensionRequest>.Invalid("Note", "不批准时请写明理由");
+        }
+
+        request.Status = approve ? RequestStatus.Approved : RequestStatus.Refused;
+        request.DecidedById = viewer.PersonId;
+        request.DecidedAt = clock.UtcNow;
+        request.DecisionNote = note.OrNull();
+        if (approve)
+        {
+            task.OriginalDueDate ??= task.DueDate;
+            task.DueDate = request.NewDueDate;
+            task.ExtensionCount++;
+            task.UpdatedAt = clock.UtcNow;
+            await lights.RecomputeAsync(task, ct);
+        }
+
+        tasks.Record(task, viewer, "extension", approve
+            ? $"批准延期至 {Ui.Date(request.NewDueDate)}（原时限 {Ui.Date(task.OriginalDueDate)}）"
+            : $"不批准延期：{request.DecisionNote}");
+        await db.SaveChangesAsync(ct);
+        return Outcome<ExtensionRequest>.Ok(request);
+    }
+
+    public async Task<Outcome<CompletionRequest>> DecideCompletionAsync(Viewer viewer, int requestId, bool accept, string? note, CancellationToken ct)
+    {
+        var request = await db.CompletionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == viewer.UnitId, ct);
+        var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
+        if (request is null || task is null)
+        {
+            return Outcome<CompletionRequest>.NotFound();
+        }
+
+        if (!viewer.IsAdmin)
+        {
+            return Outcome<CompletionRequest>.Forbidden("办结申请由办公室审核");
+        }
+
+        if (request.Status != RequestStatus.Pending)
+        {
+            return Outcome<CompletionRequest>.Invalid("Status", "该申请已审核过");
+        }
+
+        if (!accept && string.IsNullOrWhiteSpace(note))
+        {
+            return Outcome<CompletionRequest>.Invalid("Note", "退回时请写明理由");
+        }
+
+        request.Status = accept ? RequestStatus.Approved : RequestStatus.Refused;
+        request.DecidedById = viewer.PersonId;
+        request.DecidedAt = clock.UtcNow;
+        request.DecisionNote = note.OrNull();
+        if (accept)
+        {
+            task.CompletedOn = request.ClaimedOn;
+            task.ProgressPercent = 100;
+            task.UpdatedAt = clock.UtcNow;
+            await lights.RecomputeAsync(task, ct);
+        }
+
+        tasks.Record(task, viewer, "completion", accept ? $"办结（销号），完成日期 {Ui.Date(request.ClaimedOn)}" : $"办结申请被退回：{request.DecisionNote}");
+        await db.SaveChangesAsync(ct);
+        return Outcome<CompletionRequest>.Ok(request);
+    }
+}
