@@ -86,3 +86,29 @@ public class RequestsTests
         Assert.Equal(2, history);
     }
 }
+
+public class RequestPagesTests
+{
+    private static readonly DateOnly Today = TestApp.Today;
+
+    [Fact]
+    public async Task OnTheTaskPageTheSectionAsksForAnExtensionAndTheOfficeApprovesIt()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(10));
+        var staff = await b.PagesAsync("staffA");
+        var empty = await staff.PostFormAsync($"/Tasks/{task.Id}?handler=Extension", new() { ["newDueDate"] = "", ["reason"] = "" }, formPage: $"/Tasks/{task.Id}");
+        Assert.Contains("请填写新的完成时限", await empty.Content.ReadAsStringAsync());
+
+        var asked = await staff.PostFormAsync($"/Tasks/{task.Id}?handler=Extension", new() { ["newDueDate"] = Today.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["reason"] = "等待上级批复" }, formPage: $"/Tasks/{task.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+
+        var admin = await b.PagesAsync("admin");
+        var page = await admin.GetHtmlAsync($"/Tasks/{task.Id}");
+        Assert.Contains("等待上级批复", page);
+        var requestId = await b.WithDbAsync(d => d.ExtensionRequests.Where(r => r.TaskId == task.Id).Select(r => r.Id).SingleAsync());
+        var approved = await admin.PostFormAsync($"/Tasks/{task.Id}?handler=DecideExtension", new() { ["requestId"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true" }, formPage: $"/Tasks/{task.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        Assert.Contains("已延期1次", await admin.GetHtmlAsync($"/Tasks/{task.Id}"));
+    }
+}
