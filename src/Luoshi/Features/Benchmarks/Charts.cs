@@ -79,8 +79,7 @@ internal static class Charts
         });
     }
 
-    private static string Label(LoadedScoreboard board, string code) =>
-        board.Nodes.FirstOrDefault(n => n.Code == code) is { Name.Length: > 0 } n ? n.Name : code;
+    private static string Label(LoadedScoreboard board, string code) => board.NodeName(code);
 
     private static double? Round(double value) => double.IsFinite(value) ? Math.Round(value, 2) : null;
 

@@ -87,7 +87,7 @@ internal sealed class DataModel(LuoshiDb db, ScoreboardStore store, CurrentViewe
         return Redirect($"/Benchmarks/{Id}/Data?year={Input.Year}");
     }
 
-    public string Label(string code) => Board.Nodes.FirstOrDefault(n => n.Code == code) is { Name.Length: > 0 } n ? n.Name : code;
+    public string Label(string code) => Board.NodeName(code);
 
     public string Provenance(string unit, string variable) => _provenance.GetValueOrDefault((unit, variable), "");
 

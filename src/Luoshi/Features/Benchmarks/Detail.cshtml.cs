@@ -68,7 +68,7 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
         }, "Input.");
     }
 
-    public string NameOf(string code) => Board.Data.Units.FirstOrDefault(u => u.Code == code)?.Name is { Length: > 0 } name ? name : code;
+    public string NameOf(string code) => Board.UnitName(code);
 
     public IEnumerable<TaskRow> TasksOf(string indicator) => _tasks[indicator];
 
@@ -101,10 +101,7 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
         Board = board;
         Result = CompositeIndex.Compute(board.Framework, board.Data);
         Gaps = GapAnalysis.Compute(Result, board.Board.OwnCode, board.Board.BenchmarkCode);
-        var links = await db.IndicatorTasks.AsNoTracking().Where(l => l.ScoreboardId == Id && l.UnitId == viewer.UnitId).ToListAsync(ct);
-        var taskIds = links.Select(l => l.TaskId).ToList();
-        var rows = await db.Tasks.AsNoTracking().VisibleTo(viewer).Where(t => taskIds.Contains(t.Id)).ToRows(db).ToListAsync(ct);
-        _tasks = links.Join(rows, l => l.TaskId, r => r.Id, (l, r) => (l.Indicator, r)).ToLookup(p => p.Indicator, p => p.r);
+        _tasks = await IndicatorTaskLinks.LoadAsync(db, viewer, Id, ct);
         PlanOptions = await db.Plans.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && !p.IsArchived).OrderByDescending(p => p.Year)
             .Select(p => new SelectListItem(p.Title, p.Id.ToString())).ToListAsync(ct);
         SectionOptions = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)

@@ -36,10 +36,7 @@ internal sealed class FrameworkModel(LuoshiDb db, ScoreboardStore store, Current
         }
 
         Walk("", 0);
-        var links = await db.IndicatorTasks.AsNoTracking().Where(l => l.ScoreboardId == Id && l.UnitId == viewer.UnitId).ToListAsync(ct);
-        var ids = links.Select(l => l.TaskId).ToList();
-        var rows = await db.Tasks.AsNoTracking().VisibleTo(viewer).Where(t => ids.Contains(t.Id)).ToRows(db).ToListAsync(ct);
-        _tasks = links.Join(rows, l => l.TaskId, r => r.Id, (l, r) => (l.Indicator, r)).ToLookup(p => p.Indicator, p => p.r);
+        _tasks = await IndicatorTaskLinks.LoadAsync(db, viewer, Id, ct);
         return Page();
     }
 

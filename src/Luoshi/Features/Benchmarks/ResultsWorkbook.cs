@@ -8,28 +8,26 @@ internal static class ResultsWorkbook
 {
     public static byte[] Write(LoadedScoreboard board, IndexResult result)
     {
-        string Name(string code) => board.Data.Units.FirstOrDefault(u => u.Code == code)?.Name ?? code;
-        string NodeName(string code) => board.Nodes.FirstOrDefault(n => n.Code == code) is { } n && n.Name.Length > 0 ? n.Name : code;
         var aggregates = board.Framework.Aggregates;
         var ranks = result.Table().Select(row =>
         {
-            var cells = new Dictionary<string, object?> { ["名次"] = row.Rank, ["代码"] = row.Unit, ["单位"] = Name(row.Unit) };
+            var cells = new Dictionary<string, object?> { ["名次"] = row.Rank, ["代码"] = row.Unit, ["单位"] = board.UnitName(row.Unit) };
             for (var a = 0; a < aggregates.Count; a++)
             {
-                cells[NodeName(aggregates[a].Code)] = double.IsNaN(row.Scores[a]) ? null : Math.Round(row.Scores[a], 4);
+                cells[board.NodeName(aggregates[a].Code)] = double.IsNaN(row.Scores[a]) ? null : Math.Round(row.Scores[a], 4);
             }
 
             return cells;
         }).ToList();
         var gaps = GapAnalysis.Compute(result, board.Board.OwnCode, board.Board.BenchmarkCode).Select(g => new Dictionary<string, object?>
         {
-            ["指标"] = NodeName(g.Indicator),
+            ["指标"] = board.NodeName(g.Indicator),
             ["单位"] = board.Nodes.First(n => n.Code == g.Indicator).MeasureUnit,
             ["本市"] = Number(g.Value),
             ["标杆"] = Number(g.BenchmarkValue),
             ["与标杆差距"] = Number(g.GapToBenchmark),
             ["与标杆差距（指数分）"] = Number(g.PointsToBenchmark),
-            ["领先者"] = Name(g.Leader),
+            ["领先者"] = board.UnitName(g.Leader),
             ["领先值"] = Number(g.LeaderValue),
             ["阶段"] = DetailModel.StageText(g.Stage),
         }).ToList();

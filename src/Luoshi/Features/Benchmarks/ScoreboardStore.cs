@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Benchmarks;
 
 /// <summary>A scoreboard as the benchmarking library sees it: its framework and its data set.</summary>
-internal sealed record LoadedScoreboard(Scoreboard Board, Framework Framework, DataSet Data, IReadOnlyList<ScoreboardNode> Nodes);
+internal sealed record LoadedScoreboard(Scoreboard Board, Framework Framework, DataSet Data, IReadOnlyList<ScoreboardNode> Nodes)
+{
+    /// <summary>A unit's name, or its code when it has none.</summary>
+    public string UnitName(string code) => Data.Units.FirstOrDefault(u => u.Code == code)?.Name is { Length: > 0 } name ? name : code;
+
+    /// <summary>A node's name, or its code when it has none.</summary>
+    public string NodeName(string code) => Nodes.FirstOrDefault(n => n.Code == code) is { Name.Length: > 0 } n ? n.Name : code;
+}
 
 /// <summary>
 /// Imports a framework and a data file (the project's own layout or COINr's) into a scoreboard, all or

@@ -35,5 +35,5 @@ internal sealed class UncertaintyModel(ScoreboardStore store, CurrentViewer curr
         return Page();
     }
 
-    public string NameOf(string code) => Board.Data.Units.FirstOrDefault(u => u.Code == code)?.Name is { Length: > 0 } name ? name : code;
+    public string NameOf(string code) => Board.UnitName(code);
 }

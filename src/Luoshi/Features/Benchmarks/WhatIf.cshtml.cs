@@ -48,5 +48,5 @@ internal sealed class WhatIfModel(ScoreboardStore store, CurrentViewer current) 
         _changes.TryGetValue(indicator, out var v) ? v.ToString("R", CultureInfo.InvariantCulture)
         : double.IsNaN(Current(indicator)) ? "" : Current(indicator).ToString("R", CultureInfo.InvariantCulture);
 
-    public string NameOf(string code) => Board.Data.Units.FirstOrDefault(u => u.Code == code)?.Name is { Length: > 0 } name ? name : code;
+    public string NameOf(string code) => Board.UnitName(code);
 }
