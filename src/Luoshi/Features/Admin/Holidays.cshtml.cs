@@ -45,7 +45,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
     {
         var viewer = await current.RequireAsync(ct);
         await db.CalendarDays.Where(d => d.UnitId == viewer.UnitId && d.Date == date).ExecuteDeleteAsync(ct);
-        await lights.RescheduleUnitAsync(viewer.UnitId, ct);
+        await lights.RescheduleUnitAsync(viewer.UnitId, ct: ct);
         TempData["Notice"] = $"已删除 {Ui.Date(date)}，恢复为普通{(date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "休息日" : "工作日")}";
         return Redirect($"?year={date.Year}");
     }
@@ -92,7 +92,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
             await transaction.CommitAsync(ct);
         }
 
-        await lights.RescheduleUnitAsync(viewer.UnitId, ct);
+        await lights.RescheduleUnitAsync(viewer.UnitId, ct: ct);
         TempData["Notice"] = notice;
         return Redirect($"?year={days[0].Date.Year}");
     }

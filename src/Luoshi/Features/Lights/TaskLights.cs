@@ -49,9 +49,10 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCa
         return changed;
     }
 
-    /// <summary>Recomputes the dated facts of every task of the unit (after a calendar or threshold
-    /// change), in batches so memory stays flat, then refreshes the lights.</summary>
-    public async Task RescheduleUnitAsync(int unitId, CancellationToken ct = default)
+    /// <summary>Recomputes the dated facts of every open task of the unit, or of one of its plans
+    /// (after a calendar, threshold or reporting change), in batches so memory stays flat, then
+    /// refreshes the lights.</summary>
+    public async Task RescheduleUnitAsync(int unitId, int? planId = null, CancellationToken ct = default)
     {
         calendars.Invalidate(unitId);
         var calendar = await calendars.ForUnitAsync(db, unitId, ct);
@@ -60,7 +61,7 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCa
         while (true)
         {
             var batch = await db.Tasks.Include(t => t.Milestones)
-                .Where(t => t.UnitId == unitId && t.Id > lastId && t.CompletedOn == null)
+                .Where(t => t.UnitId == unitId && t.Id > lastId && t.CompletedOn == null && (planId == null || t.PlanId == planId))
                 .OrderBy(t => t.Id).Take(500).ToListAsync(ct);
             if (batch.Count == 0)
             {

@@ -36,7 +36,7 @@ internal sealed class PlanEditor(LuoshiDb db, TaskLights lights, PlanCache cache
         cache.Invalidate(plan.Id);
         if (id is not null && reportingChanged)
         {
-            await lights.RescheduleUnitAsync(viewer.UnitId, ct);
+            await lights.RescheduleUnitAsync(viewer.UnitId, plan.Id, ct);
         }
 
         return Outcome<Plan>.Ok(plan);

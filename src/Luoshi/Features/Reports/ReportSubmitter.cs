@@ -102,9 +102,10 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         var late = report.IsLate ? "（逾期报送）" : "";
         var percent = report.Percent is { } p ? $"，完成{p}%" : "";
         tasks.Record(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报办结，待办公室审核" : "")}");
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A plain report is one save (one transaction); a completion claim adds its request in the same one.
+        await using var transaction = input.ClaimsCompletion ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
-        if (input.ClaimsCompletion)
+        if (transaction is not null)
         {
             // The office's review decides when the task is done (办结, 销号); until then it is not.
             db.CompletionRequests.Add(new CompletionRequest
@@ -112,9 +113,9 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
                 UnitId = viewer.UnitId, TaskId = task.Id, ReportId = report.Id, RequestedById = viewer.PersonId, RequestedAt = report.SubmittedAt, ClaimedOn = today,
             });
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
         return Outcome<ProgressReport>.Ok(report);
     }
 

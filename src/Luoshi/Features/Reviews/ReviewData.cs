@@ -40,14 +40,23 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
 
         var until = clock.StartOfDayUtc(period.End.AddDays(1));
         var from = clock.StartOfDayUtc(period.Start);
-        var ids = tasks.Select(t => t.Id).ToList();
         var lead = tasks.ToDictionary(t => t.Id, t => t.LeadSectionId);
-        var reports = await db.Reports.AsNoTracking()
-            .Where(r => r.UnitId == viewer.UnitId && ids.Contains(r.TaskId) && r.SubmittedAt < until)
-            .Select(r => new { r.Id, r.TaskId, r.SectionId, r.SubmittedAt, r.Progress, r.Percent, r.IsLate })
-            .ToListAsync(ct);
-        var latest = reports.Where(r => r.SectionId == lead[r.TaskId]).GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.MaxBy(r => (r.SubmittedAt, r.Id))!);
-        var inPeriod = reports.Where(r => r.SubmittedAt >= from && r.SectionId == lead[r.TaskId]).ToList();
+
+        // Reports are counted and picked in the database: a bureau has millions of them.
+        var leadReports =
+            from r in db.Reports.AsNoTracking()
+            join t in db.Tasks.VisibleTo(viewer) on r.TaskId equals t.Id
+            where r.UnitId == viewer.UnitId && r.SectionId == t.LeadSectionId && r.SubmittedAt < until
+            select r;
+        var lastTimes = leadReports.GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, At = g.Max(r => r.SubmittedAt) });
+        var latest = (await (
+                from r in leadReports
+                join l in lastTimes on new { r.TaskId, At = r.SubmittedAt } equals new { l.TaskId, l.At }
+                select new { r.Id, r.TaskId, r.Progress, r.Percent }).ToListAsync(ct))
+            .GroupBy(r => r.TaskId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+        var inPeriod = await leadReports.Where(r => r.SubmittedAt >= from).GroupBy(r => r.SectionId)
+            .Select(g => new { SectionId = g.Key, Count = g.Count(), Late = g.Count(r => r.IsLate) })
+            .ToDictionaryAsync(g => g.SectionId, ct);
 
         var rows = tasks.Select(t =>
         {
@@ -65,10 +74,10 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
         var figures = tasks.GroupBy(t => t.LeadSectionId).OrderBy(g => sections[g.Key].SortOrder).Select(g =>
         {
             var mine = rows.Where(r => lead[r.TaskId] == g.Key).ToList();
-            var reportsHere = inPeriod.Where(r => lead[r.TaskId] == g.Key).ToList();
+            var reportsHere = inPeriod.GetValueOrDefault(g.Key);
             return new SectionFigures(sections[g.Key].Name, mine.Count, mine.Count(r => r.Light == Light.Done),
                 mine.Count(r => r.CompletedOn is { } c && c >= period.Start), mine.Count(r => r.Light == Light.Green), mine.Count(r => r.Light == Light.Yellow),
-                mine.Count(r => r.Light == Light.Red), mine.Count(r => r.Light == Light.NotStarted), reportsHere.Count, reportsHere.Count(r => r.IsLate));
+                mine.Count(r => r.Light == Light.Red), mine.Count(r => r.Light == Light.NotStarted), reportsHere?.Count ?? 0, reportsHere?.Late ?? 0);
         }).ToList();
 
         var unit = await db.Units.Where(u => u.Id == viewer.UnitId).Select(u => u.Name).FirstAsync(ct);

@@ -55,12 +55,13 @@ internal sealed class ReportModel(
 
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            if (files.Check(file.FileName, buffer.ToArray()) is { } problem)
+            var bytes = buffer.ToArray();
+            if (files.Check(file.FileName, bytes) is { } problem)
             {
                 ModelState.AddModelError("Files", problem);
             }
 
-            contents.Add((file, buffer.ToArray()));
+            contents.Add((file, bytes));
         }
 
         if (!ModelState.IsValid)
