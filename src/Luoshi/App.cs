@@ -55,6 +55,16 @@ internal static class App
         services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
+        services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
+        services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
+        services.AddScoped<Luoshi.Features.Notices.Inbox>();
+        services.AddScoped<Luoshi.Features.Notices.NoticeOutbox>();
+        services.AddScoped<Luoshi.Features.Notices.NoticeDispatcher>();
+        services.AddScoped<Luoshi.Features.Supervision.EscalationRun>();
+        services.AddScoped<Luoshi.Features.Supervision.TaskSigning>();
+        services.AddScoped<Luoshi.Features.Reviews.ScheduledReviews>();
+        services.AddSingleton<Luoshi.Features.Supervision.SupervisionScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Luoshi.Features.Supervision.SupervisionScheduler>());
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
 
@@ -106,6 +116,8 @@ internal static class App
         app.MapDashboardApi();
         app.MapDocumentsApi();
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
+        Luoshi.Features.Notices.NoticesApi.MapNoticesApi(app);
+        Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);
         app.MapRazorPages();
         return app;
     }

@@ -7,6 +7,9 @@ using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.Notices;
+using Luoshi.Features.Reviews;
+using Luoshi.Features.Supervision;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +40,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<IndicatorTask> IndicatorTasks => Set<IndicatorTask>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<CompletionRequest> CompletionRequests => Set<CompletionRequest>();
+    public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
+    public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -153,6 +160,42 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(r => new { r.UnitId, r.TaskId });
             e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<EscalationStep>(e =>
+        {
+            e.Property(x => x.Facts).HasMaxLength(2000);
+            e.HasIndex(x => new { x.UnitId, x.TaskId, x.Deadline, x.DueOn, x.Step }).IsUnique();
+            e.HasIndex(x => new { x.UnitId, x.Year, x.Sequence }).IsUnique();
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Notice>(e =>
+        {
+            e.Property(n => n.Title).HasMaxLength(600);
+            e.Property(n => n.Body).HasMaxLength(4000);
+            // The inbox and its unread count: a person's notices, newest first.
+            e.HasIndex(n => new { n.UnitId, n.RecipientId, n.ReadAt, n.Id });
+            e.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(n => n.Step).WithMany().HasForeignKey(n => n.StepId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<NoticeDelivery>(e =>
+        {
+            e.Property(d => d.Channel).HasMaxLength(20);
+            e.Property(d => d.Target).HasMaxLength(300);
+            e.Property(d => d.LastError).HasMaxLength(1000);
+            // What the sender polls: pending rows whose time has come.
+            e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+            e.HasIndex(d => new { d.UnitId, d.Status, d.Channel });
+            e.HasOne(d => d.Notice).WithMany().HasForeignKey(d => d.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ReviewFile>(e =>
+        {
+            e.Property(f => f.Period).HasMaxLength(20);
+            e.Property(f => f.FileName).HasMaxLength(200);
+            e.HasIndex(f => new { f.UnitId, f.Period, f.Kind }).IsUnique();
         });
 
         builder.Entity<Scoreboard>(e =>

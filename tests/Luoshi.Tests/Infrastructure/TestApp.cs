@@ -51,7 +51,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "clock" or "demo" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "clock" or "demo" or "travel" or "travel-sign" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider == "browser")
@@ -77,6 +77,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));
         builder.UseSetting("Evidence:MaxBytes", (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests run the escalation, the reviews and the sending themselves, on the days they choose.
+        builder.UseSetting("Scheduler:Enabled", "false");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -51,6 +51,20 @@ internal sealed class WorkingCalendar(IEnumerable<CalendarDay> exceptions)
         return day;
     }
 
+    /// <summary>The n-th working day before <paramref name="date"/> (n ≥ 0; n = 0 gives
+    /// <see cref="OnOrBefore"/>).</summary>
+    public DateOnly SubtractWorkingDays(DateOnly date, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var day = OnOrBefore(date);
+        for (var i = 0; i < n; i++)
+        {
+            day = OnOrBefore(day.AddDays(-1));
+        }
+
+        return day;
+    }
+
     /// <summary>Working days in the closed range [from, to]; 0 when to is before from.</summary>
     public int CountWorkingDays(DateOnly from, DateOnly to)
     {

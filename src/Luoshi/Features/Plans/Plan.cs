@@ -28,6 +28,17 @@ internal sealed class Plan
     /// <summary>Working days after the due date during which a report still counts as on time.</summary>
     public int ReportGraceDays { get; set; } = 3;
 
+    /// <summary>Working days before a deadline (task, milestone, report, sign-off) on which the
+    /// responsible person is reminded (提醒).</summary>
+    public int RemindDaysBefore { get; set; } = 3;
+
+    /// <summary>Working days after the 催办 (raised on the due date) before a 督办 goes to the lead
+    /// leader and the office.</summary>
+    public int SuperviseAfterDays { get; set; } = 3;
+
+    /// <summary>Working days the lead section has to sign for (签收) a task assigned to it.</summary>
+    public int SignWithinDays { get; set; } = 2;
+
     public bool IsArchived { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -26,6 +26,15 @@ internal sealed class PlanInput
     [Range(0, 30, ErrorMessage = "宽限期应为0到30个工作日")]
     public int ReportGraceDays { get; set; } = 3;
 
+    [Range(0, 20, ErrorMessage = "提前提醒应为0到20个工作日")]
+    public int RemindDaysBefore { get; set; } = 3;
+
+    [Range(1, 30, ErrorMessage = "催办后转督办应为1到30个工作日")]
+    public int SuperviseAfterDays { get; set; } = 3;
+
+    [Range(1, 30, ErrorMessage = "签收时限应为1到30个工作日")]
+    public int SignWithinDays { get; set; } = 2;
+
     public bool IsArchived { get; set; }
 
     public static PlanInput From(Plan p) => new()
@@ -37,6 +46,9 @@ internal sealed class PlanInput
         Cadence = p.Cadence,
         ReportDueOffsetDays = p.ReportDueOffsetDays,
         ReportGraceDays = p.ReportGraceDays,
+        RemindDaysBefore = p.RemindDaysBefore,
+        SuperviseAfterDays = p.SuperviseAfterDays,
+        SignWithinDays = p.SignWithinDays,
         IsArchived = p.IsArchived,
     };
 
@@ -63,6 +75,21 @@ internal sealed class PlanInput
             problems.Add(nameof(ReportGraceDays), "报送时限和宽限期应为0到30个工作日");
         }
 
+        if (RemindDaysBefore is < 0 or > 20)
+        {
+            problems.Add(nameof(RemindDaysBefore), "提前提醒应为0到20个工作日");
+        }
+
+        if (SuperviseAfterDays is < 1 or > 30)
+        {
+            problems.Add(nameof(SuperviseAfterDays), "催办后转督办应为1到30个工作日");
+        }
+
+        if (SignWithinDays is < 1 or > 30)
+        {
+            problems.Add(nameof(SignWithinDays), "签收时限应为1到30个工作日");
+        }
+
         return problems.Any ? problems.ToDictionary() : null;
     }
 
@@ -75,6 +102,9 @@ internal sealed class PlanInput
         plan.Cadence = Cadence;
         plan.ReportDueOffsetDays = ReportDueOffsetDays;
         plan.ReportGraceDays = ReportGraceDays;
+        plan.RemindDaysBefore = RemindDaysBefore;
+        plan.SuperviseAfterDays = SuperviseAfterDays;
+        plan.SignWithinDays = SignWithinDays;
         plan.IsArchived = IsArchived;
     }
 }

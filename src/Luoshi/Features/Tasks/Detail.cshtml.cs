@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Tasks;
 
-internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests requests, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, CurrentViewer current, BureauClock clock) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -29,6 +29,8 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
     public List<CompletionRequest> Completions { get; private set; } = [];
     public bool MayDecideExtension { get; private set; }
     public bool IsAdmin { get; private set; }
+    public bool MaySign { get; private set; }
+    public List<Supervision.EscalationStep> Steps { get; private set; } = [];
 
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
@@ -67,6 +69,9 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
 
         return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
     }
+
+    public async Task<IActionResult> OnPostSignAsync(int id, CancellationToken ct) =>
+        await AfterAsync(id, await signing.SignAsync(await current.RequireAsync(ct), id, ct), "已签收", ct);
 
     public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? newDueDate, string? reason, CancellationToken ct) =>
         await AfterAsync(id, await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, newDueDate, reason, ct), "已提交延期申请", ct);
@@ -110,6 +115,8 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
         Rights = viewer.RightsOn(task);
         IsAdmin = viewer.IsAdmin;
         MayDecideExtension = TaskRequests.MayDecideExtension(viewer, task);
+        MaySign = Supervision.TaskSigning.MaySign(viewer, task);
+        Steps = await db.EscalationSteps.AsNoTracking().Where(s => s.TaskId == id && s.UnitId == viewer.UnitId).OrderByDescending(s => s.Id).ToListAsync(ct);
         Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         Completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);

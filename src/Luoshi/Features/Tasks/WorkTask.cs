@@ -51,6 +51,14 @@ internal sealed class WorkTask
     public DateOnly? ReportMissingFrom { get; set; }
     public DateOnly? BehindFrom { get; set; }
 
+    // 交办 and 签收: the lead section must sign for a task assigned to it. A change of lead section
+    // is a new assignment and needs a new signature (see Signing).
+    public int AssignedSectionId { get; set; }
+    public DateOnly? AssignedOn { get; set; }
+    public DateOnly? SignDueBy { get; set; }
+    public DateTime? SignedAt { get; set; }
+    public int? SignedById { get; set; }
+
     public Light Light { get; set; }
     public LightReason LightReason { get; set; }
 

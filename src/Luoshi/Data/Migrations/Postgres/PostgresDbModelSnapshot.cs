@@ -319,6 +319,116 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("SectionLightCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
+
+                    b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UnitId", "Status", "Channel");
+
+                    b.ToTable("NoticeDeliveries");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -542,10 +652,19 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("RemindDaysBefore")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ReportDueOffsetDays")
                         .HasColumnType("integer");
 
                     b.Property<int>("ReportGraceDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SignWithinDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuperviseAfterDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -795,6 +914,98 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Reviews.ReviewFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Period", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReviewFiles");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId", "Deadline", "DueOn", "Step")
+                        .IsUnique();
+
+                    b.ToTable("EscalationSteps");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -918,6 +1129,12 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<DateOnly?>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AssignedSectionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("BehindFrom")
                         .HasColumnType("date");
 
@@ -980,6 +1197,15 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int?>("ResponsiblePersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SignDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SignedById")
                         .HasColumnType("integer");
 
                     b.Property<int>("SortOrder")
@@ -1182,6 +1408,33 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Notice", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDelivery", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -1290,6 +1543,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Luoshi.Features.Requests.ExtensionRequest", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()

@@ -303,6 +303,112 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("SectionLightCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Notice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
+
+                    b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UnitId", "Status", "Channel");
+
+                    b.ToTable("NoticeDeliveries");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -516,10 +622,19 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RemindDaysBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReportDueOffsetDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ReportGraceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SignWithinDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuperviseAfterDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -761,6 +876,94 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("ExtensionRequests");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Reviews.ReviewFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Period", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReviewFiles");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "Year", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId", "Deadline", "DueOn", "Step")
+                        .IsUnique();
+
+                    b.ToTable("EscalationSteps");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
                 {
                     b.Property<int>("Id")
@@ -878,6 +1081,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssignedSectionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("BehindFrom")
                         .HasColumnType("TEXT");
 
@@ -940,6 +1149,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ResponsiblePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SignDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignedById")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -1140,6 +1358,33 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Notice", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Step");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDelivery", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -1248,6 +1493,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Luoshi.Features.Requests.ExtensionRequest", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()

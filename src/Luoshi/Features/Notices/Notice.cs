@@ -1,0 +1,76 @@
+namespace Luoshi.Features.Notices;
+
+internal enum NoticeKind
+{
+    Remind = 0,
+    Urge = 1,
+    Supervise = 2,
+    Review = 3,
+}
+
+/// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
+/// that raised it, so the inbox gets it exactly once; the copies for other channels are
+/// <see cref="NoticeDelivery"/> rows written beside it (a transactional outbox).</summary>
+internal sealed class Notice
+{
+    public long Id { get; set; }
+    public int UnitId { get; set; }
+    public int RecipientId { get; set; }
+    public NoticeKind Kind { get; set; }
+    public int? TaskId { get; set; }
+    public long? StepId { get; set; }
+    public Supervision.EscalationStep? Step { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
+
+internal enum DeliveryStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// One notice to go out by one channel: the outbox row. A sender claims rows for a short lease,
+/// sends, and marks each one sent right after the far end accepts it. If the process dies between
+/// the two, the lease runs out and the row is sent again with the same message id, which the
+/// receiver can use to drop the copy; nothing is lost.
+/// </summary>
+internal sealed class NoticeDelivery
+{
+    public long Id { get; set; }
+    public int UnitId { get; set; }
+    public long NoticeId { get; set; }
+    public Notice? Notice { get; set; }
+    public required string Channel { get; set; }
+    public required string Target { get; set; }
+    public DeliveryStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public Guid? ClaimedBy { get; set; }
+    public DateTime? ClaimedUntil { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal static class NoticeNames
+{
+    public static string Chinese(this NoticeKind kind) => kind switch
+    {
+        NoticeKind.Remind => "提醒",
+        NoticeKind.Urge => "催办",
+        NoticeKind.Supervise => "督办",
+        _ => "盘点",
+    };
+
+    public static string Chinese(this DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Sent => "已发送",
+        DeliveryStatus.Failed => "发送失败",
+        _ => "待发送",
+    };
+}

@@ -1,0 +1,147 @@
+using Luoshi.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Luoshi.Features.Notices;
+
+internal sealed class NoticeOptions
+{
+    /// <summary>Deliveries claimed at a time by one sender.</summary>
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>How long a claim holds; a sender that died is replaced after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Attempts before a delivery is given up and left for the admin.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The first retry waits this long; each further one twice as long, up to an hour.</summary>
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// Sends what the outbox holds. A batch is claimed with one UPDATE whose WHERE repeats the claim
+/// condition, so two senders (two instances) never hold the same row: on PostgreSQL the second
+/// UPDATE re-reads a row the first has locked and finds it claimed. Each channel's share of the
+/// batch is sent on its own, so a slow or failing channel never holds up the others, and every row
+/// is marked the moment its channel accepts it.
+/// </summary>
+internal sealed class NoticeDispatcher(LuoshiDb db, IEnumerable<INoticeChannel> channels, TimeProvider time, IOptions<NoticeOptions> options, ILogger<NoticeDispatcher> log) : IDisposable
+{
+    // One DbContext, several channels sending at once: their writes take turns.
+    private readonly SemaphoreSlim _dbTurn = new(1, 1);
+
+    private sealed record Claimed(long Id, int UnitId, string Channel, string Target, int Attempts, long NoticeId, string Title, string Body, string RecipientName, string? RecipientPhone);
+
+    /// <summary>Claims and sends one batch; returns how many were claimed (0 = nothing due).</summary>
+    public async Task<int> SendBatchAsync(CancellationToken ct = default)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Guid.NewGuid();
+        var due = db.NoticeDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+            .OrderBy(d => d.Id).Select(d => d.Id).Take(o.BatchSize);
+        var count = await db.NoticeDeliveries
+            .Where(d => due.Contains(d.Id) && d.Status == DeliveryStatus.Pending && (d.ClaimedUntil == null || d.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, token).SetProperty(d => d.ClaimedUntil, now + o.Lease), ct);
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var claimed = await db.NoticeDeliveries.AsNoTracking()
+            .Where(d => d.ClaimedBy == token)
+            .Join(db.Notices, d => d.NoticeId, n => n.Id, (d, n) => new { d, n })
+            .Join(db.People, x => x.n.RecipientId, p => p.Id, (x, p) => new Claimed(
+                x.d.Id, x.d.UnitId, x.d.Channel, x.d.Target, x.d.Attempts, x.n.Id, x.n.Title, x.n.Body, p.Name, p.Phone))
+            .ToListAsync(ct);
+        var byName = channels.ToDictionary(c => c.Name);
+        var results = await Task.WhenAll(claimed.GroupBy(c => c.Channel).Select(g => SendAllAsync(byName.GetValueOrDefault(g.Key), g.ToList(), token, ct)));
+        foreach (var (delivery, error, permanent) in results.SelectMany(r => r))
+        {
+            await RecordAsync(delivery, token, error, permanent, ct);
+        }
+
+        return count;
+    }
+
+    /// <summary>Sends one channel's rows in order. Errors are collected, not thrown: the rows sent
+    /// before an error stay sent.</summary>
+    private async Task<List<(Claimed, string?, bool)>> SendAllAsync(INoticeChannel? channel, List<Claimed> rows, Guid token, CancellationToken ct)
+    {
+        var results = new List<(Claimed, string?, bool)>();
+        foreach (var row in rows)
+        {
+            if (channel is null or IOptionalChannel { IsConfigured: false })
+            {
+                results.Add((row, $"渠道“{row.Channel}”未配置", true));
+                continue;
+            }
+
+            try
+            {
+                await channel.SendAsync(new OutgoingNotice(row.Id, row.UnitId, MessageId(row), row.Target, row.Title, row.Body, row.RecipientName, row.RecipientPhone), ct);
+                // Marked at once, not with the batch: a crash now can repeat at most this one row.
+                await RecordAsync(row, token, null, false, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                log.LogWarning("Delivery {Id} by {Channel} failed: {Error}", row.Id, row.Channel, e.Message);
+                results.Add((row, e.Message, e is NoticeChannelException { Permanent: true }));
+            }
+        }
+
+        return results;
+    }
+
+    public void Dispose() => _dbTurn.Dispose();
+
+    /// <summary>The id the far end sees; the same on every attempt of a delivery.</summary>
+    public static string MessageId(long deliveryId, long noticeId) => $"luoshi-{noticeId}-{deliveryId}@luoshi.local";
+
+    private static string MessageId(Claimed row) => MessageId(row.Id, row.NoticeId);
+
+    private async Task RecordAsync(Claimed row, Guid token, string? error, bool permanent, CancellationToken ct)
+    {
+        await _dbTurn.WaitAsync(CancellationToken.None);
+        try
+        {
+            await WriteResultAsync(row, token, error, permanent, ct);
+        }
+        finally
+        {
+            _dbTurn.Release();
+        }
+    }
+
+    private async Task WriteResultAsync(Claimed row, Guid token, string? error, bool permanent, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var mine = db.NoticeDeliveries.Where(d => d.Id == row.Id && d.Status == DeliveryStatus.Pending);
+        if (error is null)
+        {
+            await mine.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Sent).SetProperty(d => d.SentAt, now).SetProperty(d => d.Attempts, row.Attempts + 1)
+                .SetProperty(d => d.ClaimedBy, (Guid?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null).SetProperty(d => d.LastError, (string?)null), CancellationToken.None);
+            return;
+        }
+
+        var attempts = row.Attempts + 1;
+        var giveUp = permanent || attempts >= options.Value.MaxAttempts;
+        var text = error is { Length: > 1000 } ? error[..1000] : error;
+        await mine.Where(d => d.ClaimedBy == token).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending)
+            .SetProperty(d => d.Attempts, attempts)
+            .SetProperty(d => d.NextAttemptAt, now + Backoff(attempts, options.Value.FirstRetry))
+            .SetProperty(d => d.LastError, text)
+            .SetProperty(d => d.ClaimedBy, (Guid?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null), ct);
+    }
+
+    /// <summary>first, 2×first, 4×first … capped at an hour.</summary>
+    public static TimeSpan Backoff(int attempts, TimeSpan first)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
+        return TimeSpan.FromTicks((long)Math.Min(first.Ticks * factor, TimeSpan.FromHours(1).Ticks));
+    }
+}

@@ -1,0 +1,36 @@
+using Luoshi.Features.Calendar;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Tasks;
+
+namespace Luoshi.Features.Supervision;
+
+/// <summary>
+/// 交办 and 签收. A task is assigned to its lead section when it is created and again whenever the
+/// lead section changes; the section then has the plan's number of working days to sign for it.
+/// An unsigned task past that date is reminded and escalated like any other deadline.
+/// </summary>
+internal static class Signing
+{
+    /// <summary>Called on every write of a task: starts a new assignment when the lead section is
+    /// not the one that was assigned.</summary>
+    public static void Track(WorkTask task, Plan plan, DateOnly today, WorkingCalendar calendar)
+    {
+        if (task.AssignedSectionId == task.LeadSectionId)
+        {
+            return;
+        }
+
+        task.AssignedSectionId = task.LeadSectionId;
+        task.AssignedOn = today;
+        task.SignedAt = null;
+        task.SignedById = null;
+        task.SignDueBy = calendar.AddWorkingDays(calendar.OnOrAfter(today), plan.SignWithinDays);
+    }
+
+    public static void Sign(WorkTask task, int personId, DateTime now)
+    {
+        task.SignedAt = now;
+        task.SignedById = personId;
+        task.SignDueBy = null;
+    }
+}
