@@ -6,6 +6,7 @@ using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
 using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
@@ -57,6 +58,7 @@ internal static class App
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
+        services.AddNoticeChannels(config);
 
         services.AddRazorPages(o =>
         {

@@ -2,6 +2,7 @@ using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
@@ -37,6 +38,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<IndicatorTask> IndicatorTasks => Set<IndicatorTask>();
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<CompletionRequest> CompletionRequests => Set<CompletionRequest>();
+    public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -153,6 +155,17 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(r => new { r.UnitId, r.TaskId });
             e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<RobotWebhook>(e =>
+        {
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Name).HasMaxLength(50);
+            e.Property(r => r.Url).HasMaxLength(500);
+            e.Property(r => r.Secret).HasMaxLength(100);
+            // The same robot twice would post every notice twice to the group.
+            e.HasIndex(r => new { r.UnitId, r.Url }).IsUnique();
+            e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Scoreboard>(e =>

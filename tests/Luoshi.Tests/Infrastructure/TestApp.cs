@@ -77,6 +77,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));
         builder.UseSetting("Evidence:MaxBytes", (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
+        builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
+        if (Smtp.Address?.Split(':') is [var host, var port])
+        {
+            builder.UseSetting("Notices:Smtp:Host", host);
+            builder.UseSetting("Notices:Smtp:Port", port);
+            builder.UseSetting("Notices:Smtp:From", "duban@luoshi.test");
+            builder.UseSetting("Notices:Smtp:SecureSocket", "None");
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
