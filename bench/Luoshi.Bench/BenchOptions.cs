@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace Luoshi.Bench;
 
-internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sections, int ReportsPerTask, TimeSpan Duration)
+internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sections, int ReportsPerTask, TimeSpan Duration, bool SupervisionOnly)
 {
     public const string Usage = """
         用法: Luoshi.Bench outline [--mb 1]      公文读成提纲和任务草稿的速度（不需要数据库）
               Luoshi.Bench index                 综合指数、what-if 和一万次蒙特卡洛的耗时（不需要数据库）
-              Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10]
+              Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10] [--only supervision]
         （bench/run.sh 会启动一个临时 PostgreSQL 并以默认规模运行）
         """;
 
@@ -26,6 +26,6 @@ internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sect
         }
 
         int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new BenchOptions(connection, Int("tasks", 100_000), Int("sections", 500), Int("reports-per-task", 10), TimeSpan.FromSeconds(Int("seconds", 10)));
+        return new BenchOptions(connection, Int("tasks", 100_000), Int("sections", 500), Int("reports-per-task", 10), TimeSpan.FromSeconds(Int("seconds", 10)), values.GetValueOrDefault("only") == "supervision");
     }
 }

@@ -34,7 +34,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
         var app = App.Build([
-            $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Luoshi={database}", "--Demo:SeedOnFirstRun=false",
+            $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Luoshi={database}", "--Demo:SeedOnFirstRun=false", "--Scheduler:Enabled=false",
             $"--DataProtection:Folder={folder}/keys", $"--Evidence:Folder={folder}/evidence", "--Logging:LogLevel:Default=Warning",
         ]);
         await Startup.MigrateAsync(app.Services);

@@ -26,7 +26,8 @@ await using var server = await BenchServer.StartAsync(options.ConnectionString);
 var data = await Generator.FillAsync(server, options);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {data.Tasks:N0} tasks, {data.Sections:N0} sections, {data.Reports:N0} progress reports, {data.Milestones:N0} milestones (generated in {data.Elapsed.TotalSeconds:F0} s); daily light refresh of the unit: {data.LightRefresh.TotalMilliseconds:F0} ms"));
 
-var results = await Scenarios.RunAsync(server, data, options);
+var results = options.SupervisionOnly ? [] : await Scenarios.RunAsync(server, data, options);
 Console.WriteLine();
 Console.WriteLine(Table.Render(results));
+Console.WriteLine(await SupervisionBench.RunAsync(server, data));
 return 0;

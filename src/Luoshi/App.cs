@@ -6,6 +6,7 @@ using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
 using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
@@ -67,6 +68,7 @@ internal static class App
         services.AddHostedService(sp => sp.GetRequiredService<Luoshi.Features.Supervision.SupervisionScheduler>());
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
+        services.AddNoticeChannels(config);
 
         services.AddRazorPages(o =>
         {

@@ -2,6 +2,7 @@ using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Imports;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
@@ -44,6 +45,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
+    public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -196,6 +198,17 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(f => f.Period).HasMaxLength(20);
             e.Property(f => f.FileName).HasMaxLength(200);
             e.HasIndex(f => new { f.UnitId, f.Period, f.Kind }).IsUnique();
+        });
+
+        builder.Entity<RobotWebhook>(e =>
+        {
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Name).HasMaxLength(50);
+            e.Property(r => r.Url).HasMaxLength(500);
+            e.Property(r => r.Secret).HasMaxLength(100);
+            // The same robot twice would post every notice twice to the group.
+            e.HasIndex(r => new { r.UnitId, r.Url }).IsUnique();
+            e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Scoreboard>(e =>

@@ -79,6 +79,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests run the escalation, the reviews and the sending themselves, on the days they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
+        builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
+        if (Smtp.Address?.Split(':') is [var host, var port])
+        {
+            builder.UseSetting("Notices:Smtp:Host", host);
+            builder.UseSetting("Notices:Smtp:Port", port);
+            builder.UseSetting("Notices:Smtp:From", "duban@luoshi.test");
+            builder.UseSetting("Notices:Smtp:SecureSocket", "None");
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -73,7 +73,7 @@ internal sealed class NoticeDispatcher(LuoshiDb db, IEnumerable<INoticeChannel> 
         var results = new List<(Claimed, string?, bool)>();
         foreach (var row in rows)
         {
-            if (channel is null or IOptionalChannel { IsConfigured: false })
+            if (channel is null)
             {
                 results.Add((row, $"渠道“{row.Channel}”未配置", true));
                 continue;

@@ -1,4 +1,5 @@
 using Luoshi.Data;
+using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 
 namespace Luoshi.Features.Notices;
@@ -10,21 +11,12 @@ internal sealed record NoticeRoutes(bool Email, IReadOnlyList<(string Channel, s
 /// <summary>
 /// Writes notices into the inbox and their outgoing copies into the outbox, on the caller's
 /// DbContext and so in the caller's transaction: a step and its notices are saved together or not
-/// at all. Email goes to each recipient with an address; a group robot gets one message per step.
+/// at all. Email goes to each recipient with an address; a group robot gets one message per step, and none for a reminder.
 /// </summary>
-internal sealed class NoticeOutbox(IEnumerable<INoticeChannel> channels, IEnumerable<INoticeGroupTargets> groups)
+internal sealed class NoticeOutbox(NoticeTargets targets)
 {
-    public async Task<NoticeRoutes> RoutesAsync(LuoshiDb db, int unitId, CancellationToken ct)
-    {
-        var email = channels.Any(c => c.Name == "email" && c is not IOptionalChannel { IsConfigured: false });
-        var targets = new List<(string, string)>();
-        foreach (var source in groups)
-        {
-            targets.AddRange(await source.TargetsAsync(db, unitId, ct));
-        }
-
-        return new NoticeRoutes(email, targets);
-    }
+    public async Task<NoticeRoutes> RoutesAsync(int unitId, CancellationToken ct) =>
+        new(targets.EmailConfigured, [.. (await targets.RobotsAsync(unitId, ct)).Select(t => (t.Channel, t.Target))]);
 
     /// <summary>Adds one notice per recipient (each person once) and its deliveries; returns the notices.</summary>
     public static List<Notice> Add(LuoshiDb db, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
@@ -45,7 +37,8 @@ internal sealed class NoticeOutbox(IEnumerable<INoticeChannel> channels, IEnumer
             }
         }
 
-        if (notices.Count > 0)
+        // A group robot hears of 催办, 督办 and reviews once each; reminders stay personal.
+        if (notices.Count > 0 && template.Kind != NoticeKind.Remind)
         {
             foreach (var (channel, target) in routes.Groups)
             {
@@ -61,16 +54,4 @@ internal sealed class NoticeOutbox(IEnumerable<INoticeChannel> channels, IEnumer
         UnitId = notice.UnitId, Channel = channel, Target = target, NextAttemptAt = now, CreatedAt = now,
         Notice = notice,
     };
-}
-
-/// <summary>A channel that may be switched off by configuration (email without an SMTP host).</summary>
-internal interface IOptionalChannel
-{
-    bool IsConfigured { get; }
-}
-
-/// <summary>The group robots of a unit (DingTalk, WeCom) that take one message per step.</summary>
-internal interface INoticeGroupTargets
-{
-    Task<IReadOnlyList<(string Channel, string Target)>> TargetsAsync(LuoshiDb db, int unitId, CancellationToken ct);
 }

@@ -65,7 +65,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
             await db.People.AsNoTracking().Where(p => p.UnitId == unitId && p.IsActive).ToListAsync(ct),
             await db.LeaderCharges.AsNoTracking().Where(c => c.UnitId == unitId).ToListAsync(ct),
             await db.Sections.AsNoTracking().Where(s => s.UnitId == unitId).ToDictionaryAsync(s => s.Id, s => s.Name, ct));
-        var routes = await outbox.RoutesAsync(db, unitId, ct);
+        var routes = await outbox.RoutesAsync(unitId, ct);
         var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
 
         int reminders = 0, urges = 0, supervisions = 0, notices = 0;

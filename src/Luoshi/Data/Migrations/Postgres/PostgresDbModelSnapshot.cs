@@ -319,6 +319,53 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("SectionLightCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Secret")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("RobotWebhooks");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -1400,6 +1447,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()

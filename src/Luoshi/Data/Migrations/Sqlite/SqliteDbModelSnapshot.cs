@@ -303,6 +303,51 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("SectionLightCounts", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "Url")
+                        .IsUnique();
+
+                    b.ToTable("RobotWebhooks");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Notice", b =>
                 {
                     b.Property<long>("Id")
@@ -1350,6 +1395,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()

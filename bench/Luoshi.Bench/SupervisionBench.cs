@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Reviews;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Supervision;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Bench;
+
+/// <summary>
+/// The supervision cycle at the bench's size: the daily escalation run over every task of the unit
+/// (first run, which raises the backlog of steps with their notices and outbox rows, then a repeat,
+/// which must find nothing to do), and the month's review (breakdown workbook and bulletin).
+/// </summary>
+internal static class SupervisionBench
+{
+    public static async Task<string> RunAsync(BenchServer server, BenchData data)
+    {
+        var rows = new List<(string What, double Ms, string Note)>();
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            // Everyone has an address, so each notice also writes its email row into the outbox.
+            var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+            await db.People.Where(p => p.UnitId == data.UnitId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, p => "p" + p.Id + "@bench.local"));
+        }
+
+        for (var run = 1; run <= 2; run++)
+        {
+            await using var scope = server.Services.CreateAsyncScope();
+            var watch = Stopwatch.StartNew();
+            var summary = await scope.ServiceProvider.GetRequiredService<EscalationRun>().RunAsync(data.UnitId);
+            var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+            var outbox = await db.NoticeDeliveries.CountAsync(d => d.UnitId == data.UnitId);
+            rows.Add((run == 1 ? $"escalation run, {data.Tasks / 1000}k tasks, first" : "escalation run, repeated (nothing new)", watch.Elapsed.TotalMilliseconds,
+                string.Create(CultureInfo.InvariantCulture, $"{summary.Tasks:N0} tasks near a deadline; {summary.Reminders:N0} 提醒, {summary.Urges:N0} 催办, {summary.Supervisions:N0} 督办; {summary.Notices:N0} notices; {outbox:N0} outbox rows in all")));
+        }
+
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var clock = services.GetRequiredService<BureauClock>();
+            var last = clock.Today.AddMonths(-1);
+            var period = ReviewPeriod.Parse(last.ToString("yyyy-MM", CultureInfo.InvariantCulture))!;
+            var office = new Viewer(0, data.UnitId, "压测", Role.Admin, null, []);
+            var watch = Stopwatch.StartNew();
+            var review = await services.GetRequiredService<ReviewData>().LoadAsync(office, period, default);
+            var load = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            var workbook = ReviewWorkbook.Write(review);
+            var excel = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
+            var bulletin = Bulletin.Write(review, period.DocumentNumber, clock.Today);
+            var word = watch.Elapsed.TotalMilliseconds;
+            rows.Add(($"monthly review: data for {review.Rows.Count:N0} tasks", load, ""));
+            rows.Add(("monthly review: workbook (任务分解表 + figures)", excel, $"{workbook.Length / 1024:N0} KiB"));
+            rows.Add(("monthly review: bulletin (督查通报)", word, $"{bulletin.Length / 1024:N0} KiB"));
+            rows.Add(("monthly review: all three", load + excel + word, ""));
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("| supervision | ms | notes |");
+        text.AppendLine("| --- | ---: | --- |");
+        foreach (var (what, ms, note) in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {what} | {ms:N0} | {note} |");
+        }
+
+        return text.ToString();
+    }
+}
