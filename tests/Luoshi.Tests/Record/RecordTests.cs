@@ -173,3 +173,21 @@ public class RecordTests
         Assert.Equal(0, await VerifyCommand.RunAsync(["--help"], output, error));
     }
 }
+
+public class RecordPageTests
+{
+    [Fact]
+    public async Task TheOfficeSeesItsUnitsRecordAndChecksIt()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
+        var reported = await (await b.ApiAsync("staffA")).PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "完成10%", percent = 10 });
+        var reportId = (await reported.ReadJsonAsync()).GetProperty("id").GetInt64();
+
+        var admin = await b.PagesAsync("admin");
+        Assert.Contains($"report:{reportId}", await admin.GetHtmlAsync("/Admin/Record"));
+        var checkedPage = await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record");
+        Assert.Contains("记录链完整：1 条", await checkedPage.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await b.PagesAsync("staffA")).GetAsync("/Admin/Record")).StatusCode);
+    }
+}
