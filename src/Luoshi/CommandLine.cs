@@ -13,6 +13,7 @@ internal static class CommandLine
           admin             创建管理员、重置密码（Luoshi admin --help）
           outline FILE      把公文或讲话稿（txt/docx/pdf）读成提纲和任务草稿（Luoshi outline --help）
           index             计算综合指数和排名（Luoshi index --help）
+          verify            校验留痕记录链是否被改动（Luoshi verify --help）
 
         配置: appsettings.json、环境变量（如 ConnectionStrings__Luoshi）或 --Key=Value。
         """;
@@ -36,6 +37,8 @@ internal static class CommandLine
                 return 0;
             case "admin":
                 return await AdminCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "verify":
+                return await VerifyCommand.RunAsync(rest, Console.Out, Console.Error);
             case "outline":
                 return Luoshi.Documents.OutlineCommand.Run(rest, Console.Out, Console.Error);
             case "index":

@@ -5,6 +5,7 @@ using Luoshi.Features.Lights;
 using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
+using Luoshi.Features.Record;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
 using Luoshi.Features.Tasks;
@@ -46,23 +47,36 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
+    public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
+    public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it keeps the section light tally in step with the tasks.");
 
-    /// <summary>Saves, and moves the dashboard's light counts with the tasks in the same transaction.</summary>
+    /// <summary>Saves, and in the same transaction moves the dashboard's light counts with the tasks and
+    /// links what was appended to the record (<see cref="RecordChain"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var deltas = LightTally.Deltas(ChangeTracker);
-        if (deltas.Count == 0)
+        var recorded = RecordChain.TakePending(ChangeTracker);
+        if (deltas.Count == 0 && recorded.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
         await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        await LightTally.ApplyAsync(this, deltas, cancellationToken);
+        if (deltas.Count > 0)
+        {
+            await LightTally.ApplyAsync(this, deltas, cancellationToken);
+        }
+
+        if (recorded.Count > 0)
+        {
+            await RecordChain.SealAsync(this, recorded, cancellationToken);
+        }
+
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
@@ -209,6 +223,25 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             // The same robot twice would post every notice twice to the group.
             e.HasIndex(r => new { r.UnitId, r.Url }).IsUnique();
             e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<RecordEntry>(e =>
+        {
+            e.Property(r => r.Kind).HasMaxLength(40);
+            e.Property(r => r.EntityKey).HasMaxLength(100);
+            e.Property(r => r.ContentHash).HasMaxLength(64);
+            e.Property(r => r.PreviousHash).HasMaxLength(64);
+            e.Property(r => r.Hash).HasMaxLength(64);
+            e.Ignore(r => r.Source);
+            e.HasIndex(r => new { r.UnitId, r.Seq }).IsUnique();
+            e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<RecordHead>(e =>
+        {
+            e.HasKey(h => h.UnitId);
+            e.Property(h => h.UnitId).ValueGeneratedNever();
+            e.Property(h => h.Hash).HasMaxLength(64);
+            e.HasOne<Unit>().WithMany().HasForeignKey(h => h.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Scoreboard>(e =>

@@ -3,6 +3,7 @@ using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
+using Luoshi.Features.Record;
 using Luoshi.Features.Requests;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
@@ -87,6 +88,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             Evidence = evidence,
         };
         db.Reports.Add(report);
+        RecordChain.Append(db, viewer.UnitId, "report", report, viewer.PersonId, report.SubmittedAt);
 
         if (rights.ReportAsLead)
         {
@@ -108,10 +110,12 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         if (transaction is not null)
         {
             // The office's review decides when the task is done (办结, 销号); until then it is not.
-            db.CompletionRequests.Add(new CompletionRequest
+            var claim = new CompletionRequest
             {
                 UnitId = viewer.UnitId, TaskId = task.Id, ReportId = report.Id, RequestedById = viewer.PersonId, RequestedAt = report.SubmittedAt, ClaimedOn = today,
-            });
+            };
+            db.CompletionRequests.Add(claim);
+            RecordChain.Append(db, viewer.UnitId, "completion-request", claim, viewer.PersonId, claim.RequestedAt);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

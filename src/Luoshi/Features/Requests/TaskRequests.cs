@@ -1,6 +1,7 @@
 using Luoshi.Data;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             CurrentDueDate = task.DueDate, NewDueDate = newDueDate!.Value, Reason = reason!.Trim(),
         };
         db.ExtensionRequests.Add(request);
+        RecordChain.Append(db, viewer.UnitId, "extension-request", request, viewer.PersonId, request.RequestedAt);
         tasks.Record(task, viewer, "extension", $"申请延期：由 {Ui.Date(task.DueDate)} 延至 {Ui.Date(request.NewDueDate)}。理由：{request.Reason}");
         await db.SaveChangesAsync(ct);
         return Outcome<ExtensionRequest>.Ok(request);
@@ -109,6 +111,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         tasks.Record(task, viewer, "extension", approve
             ? $"批准延期至 {Ui.Date(request.NewDueDate)}（原时限 {Ui.Date(task.OriginalDueDate)}）"
             : $"不批准延期：{request.DecisionNote}");
+        RecordChain.Append(db, viewer.UnitId, "extension-decision", request, viewer.PersonId, request.DecidedAt.Value);
         await db.SaveChangesAsync(ct);
         return Outcome<ExtensionRequest>.Ok(request);
     }
@@ -150,6 +153,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         }
 
         tasks.Record(task, viewer, "completion", accept ? $"办结（销号），完成日期 {Ui.Date(request.ClaimedOn)}" : $"办结申请被退回：{request.DecisionNote}");
+        RecordChain.Append(db, viewer.UnitId, "completion-decision", request, viewer.PersonId, request.DecidedAt.Value);
         await db.SaveChangesAsync(ct);
         return Outcome<CompletionRequest>.Ok(request);
     }

@@ -1,0 +1,32 @@
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Record;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Admin;
+
+/// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
+internal sealed class RecordModel(LuoshiDb db, CurrentViewer current) : PageModel
+{
+    public long Length { get; private set; }
+    public List<RecordEntry> Latest { get; private set; } = [];
+    public Verification? Result { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task OnPostVerifyAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct);
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var entries = db.RecordEntries.AsNoTracking().Where(e => e.UnitId == viewer.UnitId);
+        Length = await entries.LongCountAsync(ct);
+        Latest = await entries.OrderByDescending(e => e.Seq).Take(20).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,57 @@
+using Luoshi.Data;
+using Luoshi.Features.Reports;
+using Luoshi.Features.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Record;
+
+/// <summary>
+/// A kind of row the record can hold: its key prefix, how to get its id, and its canonical content
+/// read from the database. The same reader runs when an entry is appended and when it is verified,
+/// so an intact row always gives the content that was hashed.
+/// </summary>
+internal sealed record RecordedSource(
+    string Prefix,
+    Func<object, long?> IdOf,
+    Func<LuoshiDb, int, List<long>, CancellationToken, Task<Dictionary<long, string>>> ContentsAsync)
+{
+    public string Key(long id) => $"{Prefix}:{id}";
+}
+
+/// <summary>The rows that are recorded. To record another kind (a score, a generated review), add its
+/// source here and call <see cref="RecordChain.Append"/> where it is saved.</summary>
+internal static class RecordedSources
+{
+    public static readonly RecordedSource Report = new("report", o => o is ProgressReport r ? r.Id : null, ReportsAsync);
+    public static readonly RecordedSource Extension = new("extension", o => o is ExtensionRequest r ? r.Id : null, ExtensionsAsync);
+    public static readonly RecordedSource Completion = new("completion", o => o is CompletionRequest r ? r.Id : null, CompletionsAsync);
+
+    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion];
+
+    public static RecordedSource For(object row) =>
+        All.FirstOrDefault(s => s.IdOf(row) is not null) ?? throw new ArgumentException($"{row.GetType().Name} is not a recorded kind of row.", nameof(row));
+
+    public static RecordedSource? ForKey(string entityKey) => All.FirstOrDefault(s => entityKey.StartsWith(s.Prefix + ":", StringComparison.Ordinal));
+
+    private static async Task<Dictionary<long, string>> ReportsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))
+        .ToDictionary(r => r.Id, r => CanonicalJson.Object(
+            ("id", r.Id), ("task", r.TaskId), ("section", r.SectionId), ("author", r.AuthorId),
+            ("periodStart", r.PeriodStart), ("periodEnd", r.PeriodEnd), ("submittedAt", r.SubmittedAt), ("late", r.IsLate),
+            ("progress", r.Progress), ("percent", r.Percent), ("achievedValue", r.AchievedValue), ("problems", r.Problems),
+            ("nextSteps", r.NextSteps), ("claimsCompletion", r.ClaimsCompletion), ("corrects", r.CorrectsId),
+            ("evidence", r.Evidence.OrderBy(e => e.Id).Select(e => new (string, object?)[] { ("id", e.Id), ("fileName", e.FileName), ("sha256", e.Sha256), ("size", e.Size) }).ToList())));
+
+    private static async Task<Dictionary<long, string>> ExtensionsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.ExtensionRequests.AsNoTracking().Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))
+        .ToDictionary(r => (long)r.Id, r => CanonicalJson.Object(
+            ("id", r.Id), ("task", r.TaskId), ("requestedBy", r.RequestedById), ("requestedAt", r.RequestedAt),
+            ("currentDueDate", r.CurrentDueDate), ("newDueDate", r.NewDueDate), ("reason", r.Reason),
+            ("status", r.Status), ("decidedBy", r.DecidedById), ("decidedAt", r.DecidedAt), ("decisionNote", r.DecisionNote)));
+
+    private static async Task<Dictionary<long, string>> CompletionsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.CompletionRequests.AsNoTracking().Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))
+        .ToDictionary(r => (long)r.Id, r => CanonicalJson.Object(
+            ("id", r.Id), ("task", r.TaskId), ("report", r.ReportId), ("requestedBy", r.RequestedById), ("requestedAt", r.RequestedAt),
+            ("claimedOn", r.ClaimedOn), ("status", r.Status), ("decidedBy", r.DecidedById), ("decidedAt", r.DecidedAt), ("decisionNote", r.DecisionNote)));
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Luoshi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Record;
+
+/// <summary>The first entry that no longer matches, and how.</summary>
+internal sealed record BrokenEntry(int UnitId, long Seq, string Kind, string EntityKey, string What)
+{
+    public override string ToString() => $"单位 {UnitId} 第 {Seq} 条（{Kind}，{EntityKey}）：{What}";
+}
+
+internal sealed record Verification(long Entries, BrokenEntry? FirstBroken)
+{
+    public bool Intact => FirstBroken is null;
+}
+
+/// <summary>
+/// Walks each unit's chain in order and checks every link: the content against its hash, the entry
+/// against its hash and the one before, the numbering (a gap is a deleted entry) and the head (a
+/// deleted last entry). Then compares each recorded row as it is now with its latest entry, which
+/// catches a row edited or deleted in the database behind the app's back.
+/// </summary>
+internal static class Verifier
+{
+    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct)
+    {
+        var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId))
+            .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
+        long count = 0;
+        foreach (var unit in units)
+        {
+            var entries = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit).OrderBy(e => e.Seq).ToListAsync(ct);
+            count += entries.Count;
+            var broken = await ChainAsync(db, unit, entries, ct) ?? await RowsAsync(db, unit, entries, ct);
+            if (broken is not null)
+            {
+                return new Verification(count, broken);
+            }
+        }
+
+        return new Verification(count, null);
+    }
+
+    private static async Task<BrokenEntry?> ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, CancellationToken ct)
+    {
+        var previous = RecordChain.Genesis;
+        var expected = 1L;
+        foreach (var e in entries)
+        {
+            var what = e.Seq != expected ? $"第 {expected} 条至第 {e.Seq - 1} 条缺失（被删除）"
+                : RecordChain.Sha256(e.Content) != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动"
+                : e.PreviousHash != previous ? $"所记的前一哈希与第 {expected - 1} 条的哈希不符"
+                : RecordChain.HashOf(e) != e.Hash ? "条目哈希不符：序号、类型、对象、时间或操作人在写入后被改动"
+                : null;
+            if (what is not null)
+            {
+                return new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what);
+            }
+
+            previous = e.Hash;
+            expected++;
+        }
+
+        var head = await db.RecordHeads.AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == unit, ct);
+        return head is not null && head.Seq == expected - 1 && head.Hash == previous
+            ? null
+            : new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
+                $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）");
+    }
+
+    private static async Task<BrokenEntry?> RowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, CancellationToken ct)
+    {
+        var latest = entries.GroupBy(e => e.EntityKey).Select(g => g.Last()).ToList();
+        var current = new Dictionary<string, string>();
+        foreach (var group in latest.GroupBy(e => RecordedSources.ForKey(e.EntityKey)))
+        {
+            if (group.Key is not { } source)
+            {
+                continue;
+            }
+
+            var ids = group.Select(e => long.Parse(e.EntityKey[(source.Prefix.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            foreach (var (id, content) in await source.ContentsAsync(db, unit, ids, ct))
+            {
+                current[source.Key(id)] = content;
+            }
+        }
+
+        foreach (var e in latest.OrderBy(e => e.Seq))
+        {
+            var what = RecordedSources.ForKey(e.EntityKey) is null ? "无法识别所记录的对象"
+                : !current.TryGetValue(e.EntityKey, out var now) ? "数据库中已没有这条记录（被删除）"
+                : now != e.Content ? $"数据库中的当前记录与所记内容不符（{string.Join("、", Differences(e.Content, now))}）"
+                : null;
+            if (what is not null)
+            {
+                return new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<string> Differences(string recorded, string now)
+    {
+        using var before = JsonDocument.Parse(recorded);
+        using var after = JsonDocument.Parse(now);
+        var was = before.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        var isNow = after.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+        return was.Keys.Union(isNow.Keys).Where(k => was.GetValueOrDefault(k) != isNow.GetValueOrDefault(k))
+            .Select(k => $"{k}: {was.GetValueOrDefault(k) ?? "无"} → {isNow.GetValueOrDefault(k) ?? "无"}").ToList();
+    }
+}
