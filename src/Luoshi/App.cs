@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Luoshi.Data;
 using Luoshi.Features.Account;
+using Luoshi.Features.Assessment;
 using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
@@ -54,6 +55,8 @@ internal static class App
         services.AddScoped<GapTasks>();
         services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
+        services.AddScoped<AssessmentData>();
+        services.AddScoped<AssessmentEditor>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
@@ -105,6 +108,7 @@ internal static class App
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapDocumentsApi();
+        app.MapAssessmentApi();
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
         app.MapRazorPages();
         return app;
