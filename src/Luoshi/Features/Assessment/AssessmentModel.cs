@@ -38,22 +38,25 @@ internal static class AssessmentModel
         {
             e.Property(a => a.Points).HasPrecision(9, 2);
             e.Property(a => a.Reason).HasMaxLength(500);
-            e.HasIndex(a => new { a.UnitId, a.SchemeId });
-            e.HasOne<AssessmentScheme>().WithMany().HasForeignKey(a => a.SchemeId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Section>().WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(a => a.GivenById).OnDelete(DeleteBehavior.Restrict);
+            AddressedEntry(e);
         });
 
         builder.Entity<AssessmentAward>(e =>
         {
             e.Property(a => a.Kind).HasMaxLength(20);
             e.Property(a => a.Reason).HasMaxLength(500);
-            e.HasIndex(a => new { a.UnitId, a.SchemeId });
-            e.HasOne<AssessmentScheme>().WithMany().HasForeignKey(a => a.SchemeId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Section>().WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-            e.HasOne<Person>().WithMany().HasForeignKey(a => a.GivenById).OnDelete(DeleteBehavior.Restrict);
+            AddressedEntry(e);
         });
+    }
+
+    /// <summary>An adjustment or a 奖惩: belongs to a scheme, goes to a section or a person, given by a person.</summary>
+    private static void AddressedEntry<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : class
+    {
+        e.HasIndex("UnitId", "SchemeId");
+        e.HasOne<AssessmentScheme>().WithMany().HasForeignKey("SchemeId").OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Section>().WithMany().HasForeignKey("SectionId").OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey("PersonId").OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey("GivenById").OnDelete(DeleteBehavior.Restrict);
     }
 }
