@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Luoshi.Data;
 using Luoshi.Features.Account;
+using Luoshi.Features.Assessment;
 using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
@@ -55,6 +56,8 @@ internal static class App
         services.AddScoped<GapTasks>();
         services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
+        services.AddScoped<AssessmentData>();
+        services.AddScoped<AssessmentEditor>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -117,6 +120,7 @@ internal static class App
         app.MapReportsApi();
         app.MapDashboardApi();
         app.MapDocumentsApi();
+        app.MapAssessmentApi();
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
         Luoshi.Features.Notices.NoticesApi.MapNoticesApi(app);
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);

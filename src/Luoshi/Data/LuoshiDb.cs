@@ -1,3 +1,4 @@
+using Luoshi.Features.Assessment;
 using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Imports;
@@ -49,6 +50,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
+    public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
+    public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
+    public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
+    public DbSet<AssessmentAward> AssessmentAwards => Set<AssessmentAward>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -88,6 +93,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        AssessmentModel.Configure(builder);
 
         builder.Entity<AppUser>(e =>
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Luoshi.Features.Assessment;
 using Luoshi.Features.Demo;
 using Luoshi.Features.Lights;
 using Luoshi.Tests.Infrastructure;
@@ -28,6 +29,14 @@ public class DemoBureauTests
             Assert.Equal(20, await db.People.CountAsync(p => p.UnitId == unit));
             var lights = await db.Tasks.Where(t => t.UnitId == unit).Select(t => t.Light).Distinct().ToListAsync();
             Assert.Equal(Enum.GetValues<Light>().Order(), lights.Order());
+
+            // The year's assessment ranks every section with a task under way (the office's only task starts
+            // later), with the 催办 on the overdue task traced.
+            var assessment = scope.ServiceProvider.GetRequiredService<AssessmentData>();
+            var result = await assessment.ComputeAsync(await db.AssessmentSchemes.SingleAsync(s => s.UnitId == unit), default);
+            Assert.Equal(7, result.Sections.Count);
+            Assert.Equal(1, result.Sections[0].Rank);
+            Assert.Contains(result.Sections.SelectMany(s => s.Deductions), d => d.Cause == "催办：任务已逾期，请尽快办结");
         }
 
         foreach (var login in logins)

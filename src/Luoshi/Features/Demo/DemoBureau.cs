@@ -1,5 +1,6 @@
 using Luoshi.Data;
 using Luoshi.Features.Account;
+using Luoshi.Features.Assessment;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
@@ -130,8 +131,18 @@ internal static class DemoBureau
             }
 
             db.TaskEvents.Add(new TaskEvent { UnitId = unit.Id, TaskId = task.Id, At = now, ActorId = people[3].Id, Kind = "created", Summary = $"创建任务“{task.Title}”" });
+            if (i == 3)
+            {
+                // A 催办 as the escalation run writes it, so the assessment shows a traced deduction at once.
+                db.TaskEvents.Add(new TaskEvent { UnitId = unit.Id, TaskId = task.Id, At = now.AddDays(-3), Kind = AssessmentData.UrgeKind, Summary = "任务已逾期，请尽快办结" });
+            }
         }
 
+        // The year's assessment, so the sections are ranked from the first visit.
+        db.AssessmentSchemes.Add(new AssessmentScheme
+        {
+            UnitId = unit.Id, Name = $"{today.Year}年度重点工作考核", PeriodStart = new(today.Year, 1, 1), PeriodEnd = new(today.Year, 12, 31), CreatedById = people[3].Id, CreatedAt = now,
+        });
         await db.SaveChangesAsync();
 
         var logins = new List<DemoLogin>();

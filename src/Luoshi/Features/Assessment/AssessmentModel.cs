@@ -1,0 +1,62 @@
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Assessment;
+
+/// <summary>The assessment tables. Kept beside the feature so the DbContext only calls in.</summary>
+internal static class AssessmentModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<AssessmentScheme>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Grades).HasMaxLength(200);
+            e.Property(s => s.DefaultGrade).HasMaxLength(10);
+            foreach (var points in new[] { nameof(AssessmentScheme.ExtendedFactor), nameof(AssessmentScheme.UrgePoints), nameof(AssessmentScheme.SupervisePoints),
+                nameof(AssessmentScheme.OverduePointsPerDay), nameof(AssessmentScheme.OverdueCapPerTask), nameof(AssessmentScheme.RefusedCompletionPoints),
+                nameof(AssessmentScheme.LeadShare), nameof(AssessmentScheme.MaxAdjustment) })
+            {
+                e.Property(points).HasPrecision(9, 4);
+            }
+
+            e.HasIndex(s => new { s.UnitId, s.PeriodStart });
+            e.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<QualityGrade>(e =>
+        {
+            e.Property(g => g.Grade).HasMaxLength(10);
+            e.HasIndex(g => new { g.UnitId, g.SchemeId, g.TaskId });
+            e.HasOne<AssessmentScheme>().WithMany().HasForeignKey(g => g.SchemeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<WorkTask>().WithMany().HasForeignKey(g => g.TaskId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(g => g.GivenById).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ScoreAdjustment>(e =>
+        {
+            e.Property(a => a.Points).HasPrecision(9, 2);
+            e.Property(a => a.Reason).HasMaxLength(500);
+            AddressedEntry(e);
+        });
+
+        builder.Entity<AssessmentAward>(e =>
+        {
+            e.Property(a => a.Kind).HasMaxLength(20);
+            e.Property(a => a.Reason).HasMaxLength(500);
+            AddressedEntry(e);
+        });
+    }
+
+    /// <summary>An adjustment or a 奖惩: belongs to a scheme, goes to a section or a person, given by a person.</summary>
+    private static void AddressedEntry<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> e)
+        where T : class
+    {
+        e.HasIndex("UnitId", "SchemeId");
+        e.HasOne<AssessmentScheme>().WithMany().HasForeignKey("SchemeId").OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Section>().WithMany().HasForeignKey("SectionId").OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey("PersonId").OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey("GivenById").OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Luoshi.Features.Assessment;
+
+/// <summary>One scheme: the rankings with every point traced, the scoring forms, lock and export.</summary>
+internal sealed class DetailModel(AssessmentData data, AssessmentEditor editor, CurrentViewer current) : PageModel
+{
+    [FromQuery(Name = "id")] public int Id { get; set; }
+    public AssessmentView View { get; private set; } = null!;
+    public Viewer Viewer { get; private set; } = null!;
+
+    /// <summary>The office and leaders score (the editor checks who may grade which task).</summary>
+    public bool MayScore => Viewer.Role is Role.Admin or Role.Leader && !View.Scheme.IsLocked;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
+        await LoadAsync(ct)
+            ? File(AssessmentWorkbook.Write(View.Result, View.Adjustments, View.Awards), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"考核-{View.Scheme.Name}.xlsx")
+            : NotFound();
+
+    /// <summary>Target is "s12" for a section or "p5" for a person; kind 扣分 turns the points negative.</summary>
+    public async Task<IActionResult> OnPostAdjustmentAsync(string? target, string? kind, decimal? points, string? reason, CancellationToken ct)
+    {
+        var (section, person) = Target(target);
+        var signed = kind == "扣分" ? -points : points;
+        return await ShowAsync(await editor.AddAdjustmentAsync(await current.RequireAsync(ct), Id, new AdjustmentInput(section, person, signed, reason), ct), "已记录加减分", ct);
+    }
+
+    public async Task<IActionResult> OnPostGradeAsync(int? taskId, string? grade, CancellationToken ct) =>
+        await ShowAsync(await editor.GiveGradeAsync(await current.RequireAsync(ct), Id, new GradeInput(taskId, grade), ct), "已评定质量等次", ct);
+
+    public async Task<IActionResult> OnPostAwardAsync(string? target, string? kind, string? reason, CancellationToken ct)
+    {
+        var (section, person) = Target(target);
+        return await ShowAsync(await editor.AddAwardAsync(await current.RequireAsync(ct), Id, new AwardInput(section, person, kind, reason), ct), "已登记奖惩", ct);
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
+        await ShowAsync(await editor.LockAsync(await current.RequireAsync(ct), Id, ct), "考核已锁定", ct);
+
+    private async Task<IActionResult> ShowAsync<T>(Outcome<T> outcome, string notice, CancellationToken ct)
+    {
+        if (outcome.Kind != OutcomeKind.Ok && !await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        return this.Show(outcome, _ =>
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage("/Assessment/Detail", new { id = Id });
+        });
+    }
+
+    private static (int? Section, int? Person) Target(string? target) =>
+        target is { Length: > 1 } && int.TryParse(target.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? target[0] switch { 's' => (id, null), 'p' => (null, id), _ => (null, null) }
+            : (null, null);
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Viewer = await current.RequireAsync(ct);
+        if (await data.FindAsync(Viewer, Id, ct) is not { } scheme)
+        {
+            return false;
+        }
+
+        View = await data.ViewAsync(Viewer, scheme, ct);
+        return true;
+    }
+}
