@@ -153,4 +153,24 @@ public class AssessmentTests
         Assert.Equal(0, await b.WithDbAsync(d => d.ScoreAdjustments.CountAsync(a => a.UnitId == b.UnitId)));
         Assert.Equal(HttpStatusCode.NotFound, (await (await b.PagesAsync("staffA")).GetAsync("/Assessment/Edit?id=" + detail.Split('=')[^1])).StatusCode);
     }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task EveryScoreChangeIsInTheRecordAndOneEditedInTheDatabaseIsCaught(string db)
+    {
+        var (b, scheme, late, _) = await QuarterAsync(db);
+        var admin = await b.ApiAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/assessments/{scheme}/adjustments", new { sectionId = b.SectionA, points = 2, reason = "获省级表彰" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync($"/api/assessments/{scheme}/grades", new { taskId = late.Id, grade = "中" })).StatusCode);
+        var kinds = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId).Select(e => e.Kind).ToListAsync());
+        Assert.Contains("score-adjustment", kinds);
+        Assert.Contains("quality-grade", kinds);
+        Assert.True((await b.WithDbAsync(d => Luoshi.Features.Record.Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None))).Intact);
+
+        // Two points quietly become five.
+        await b.WithDbAsync(d => d.Database.ExecuteSqlAsync($"UPDATE \"ScoreAdjustments\" SET \"Points\" = 5 WHERE \"UnitId\" = {b.UnitId}"));
+        var broken = (await b.WithDbAsync(d => Luoshi.Features.Record.Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None))).FirstBroken;
+        Assert.NotNull(broken);
+        Assert.StartsWith("adjustment:", broken.EntityKey);
+        Assert.Contains("points: \"2\" → \"5\"", broken.What);
+    }
 }

@@ -52,7 +52,7 @@ public class SupervisionRunTests
         var unread = inbox.GetProperty("unread").GetInt32();
         Assert.True(unread >= 1);
         var urge = inbox.GetProperty("notices").EnumerateArray().First(n => n.GetProperty("kind").GetString() == "Urge");
-        Assert.StartsWith("【催办】", urge.GetProperty("title").GetString());
+        Assert.StartsWith("【催办", urge.GetProperty("title").GetString());
         var id = urge.GetProperty("id").GetInt64();
 
         var page = await b.PagesAsync("staffA");

@@ -1,3 +1,4 @@
+using Luoshi.Features.Record;
 using System.Globalization;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
@@ -34,6 +35,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
         }
 
         db.AssessmentSchemes.Add(scheme);
+        RecordChain.Append(db, viewer.UnitId, "scheme", scheme, viewer.PersonId, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         return Outcome<AssessmentScheme>.Ok(scheme);
     }
@@ -51,6 +53,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
             return Outcome<AssessmentScheme>.Invalid(problems.ToDictionary());
         }
 
+        RecordChain.Append(db, viewer.UnitId, "scheme", scheme!, viewer.PersonId, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         return Outcome<AssessmentScheme>.Ok(scheme!);
     }
@@ -83,6 +86,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
             Reason = input.Reason!.Trim(), GivenById = viewer.PersonId, GivenAt = clock.UtcNow,
         };
         db.ScoreAdjustments.Add(adjustment);
+        RecordChain.Append(db, viewer.UnitId, "score-adjustment", adjustment, viewer.PersonId, adjustment.GivenAt);
         await db.SaveChangesAsync(ct);
         return Outcome<ScoreAdjustment>.Ok(adjustment);
     }
@@ -115,6 +119,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
 
         var grade = new QualityGrade { UnitId = viewer.UnitId, SchemeId = schemeId, TaskId = input.TaskId!.Value, Grade = input.Grade!.Trim(), GivenById = viewer.PersonId, GivenAt = clock.UtcNow };
         db.QualityGrades.Add(grade);
+        RecordChain.Append(db, viewer.UnitId, "quality-grade", grade, viewer.PersonId, grade.GivenAt);
         await db.SaveChangesAsync(ct);
         return Outcome<QualityGrade>.Ok(grade);
     }
@@ -150,6 +155,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
             Reason = input.Reason!.Trim(), GivenById = viewer.PersonId, GivenAt = clock.UtcNow,
         };
         db.AssessmentAwards.Add(award);
+        RecordChain.Append(db, viewer.UnitId, "award", award, viewer.PersonId, award.GivenAt);
         await db.SaveChangesAsync(ct);
         return Outcome<AssessmentAward>.Ok(award);
     }
@@ -172,6 +178,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
         scheme.IsLocked = true;
         scheme.LockedAt = clock.UtcNow;
         scheme.LockedById = viewer.PersonId;
+        RecordChain.Append(db, viewer.UnitId, "scheme-lock", scheme, viewer.PersonId, scheme.LockedAt.Value);
         await db.SaveChangesAsync(ct);
         return Outcome<AssessmentScheme>.Ok(scheme);
     }

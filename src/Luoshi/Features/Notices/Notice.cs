@@ -47,6 +47,11 @@ internal sealed class NoticeDelivery
     public Notice? Notice { get; set; }
     public required string Channel { get; set; }
     public required string Target { get; set; }
+
+    /// <summary>The id the far end sees (an email's Message-Id), the same on every attempt; random, so
+    /// that it is unique across databases too.</summary>
+    public Guid MessageKey { get; set; } = Guid.NewGuid();
+
     public DeliveryStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }

@@ -26,12 +26,9 @@ internal sealed class NoticeOptions
 /// batch is sent on its own, so a slow or failing channel never holds up the others, and every row
 /// is marked the moment its channel accepts it.
 /// </summary>
-internal sealed class NoticeDispatcher(LuoshiDb db, IEnumerable<INoticeChannel> channels, TimeProvider time, IOptions<NoticeOptions> options, ILogger<NoticeDispatcher> log) : IDisposable
+internal sealed class NoticeDispatcher(LuoshiDb db, IServiceScopeFactory scopes, TimeProvider time, IOptions<NoticeOptions> options, ILogger<NoticeDispatcher> log)
 {
-    // One DbContext, several channels sending at once: their writes take turns.
-    private readonly SemaphoreSlim _dbTurn = new(1, 1);
-
-    private sealed record Claimed(long Id, int UnitId, string Channel, string Target, int Attempts, long NoticeId, string Title, string Body, string RecipientName, string? RecipientPhone);
+    private sealed record Claimed(long Id, int UnitId, string Channel, string Target, int Attempts, Guid MessageKey, string Title, string Body, string RecipientName, string? RecipientPhone);
 
     /// <summary>Claims and sends one batch; returns how many were claimed (0 = nothing due).</summary>
     public async Task<int> SendBatchAsync(CancellationToken ct = default)
@@ -54,71 +51,54 @@ internal sealed class NoticeDispatcher(LuoshiDb db, IEnumerable<INoticeChannel> 
             .Where(d => d.ClaimedBy == token)
             .Join(db.Notices, d => d.NoticeId, n => n.Id, (d, n) => new { d, n })
             .Join(db.People, x => x.n.RecipientId, p => p.Id, (x, p) => new Claimed(
-                x.d.Id, x.d.UnitId, x.d.Channel, x.d.Target, x.d.Attempts, x.n.Id, x.n.Title, x.n.Body, p.Name, p.Phone))
+                x.d.Id, x.d.UnitId, x.d.Channel, x.d.Target, x.d.Attempts, x.d.MessageKey, x.n.Title, x.n.Body, p.Name, p.Phone))
             .ToListAsync(ct);
-        var byName = channels.ToDictionary(c => c.Name);
-        var results = await Task.WhenAll(claimed.GroupBy(c => c.Channel).Select(g => SendAllAsync(byName.GetValueOrDefault(g.Key), g.ToList(), token, ct)));
-        foreach (var (delivery, error, permanent) in results.SelectMany(r => r))
-        {
-            await RecordAsync(delivery, token, error, permanent, ct);
-        }
-
+        await Task.WhenAll(claimed.GroupBy(c => c.Channel).Select(g => SendAllAsync(g.Key, g.ToList(), token, ct)));
         return count;
     }
 
-    /// <summary>Sends one channel's rows in order. Errors are collected, not thrown: the rows sent
-    /// before an error stay sent.</summary>
-    private async Task<List<(Claimed, string?, bool)>> SendAllAsync(INoticeChannel? channel, List<Claimed> rows, Guid token, CancellationToken ct)
+    /// <summary>Sends one channel's rows in order, in a scope of its own (a channel may read the
+    /// database while another channel's results are written). A failure is written and the next row
+    /// goes on; the rows sent before it stay sent.</summary>
+    private async Task SendAllAsync(string name, List<Claimed> rows, Guid token, CancellationToken ct)
     {
-        var results = new List<(Claimed, string?, bool)>();
+        await using var scope = scopes.CreateAsyncScope();
+        var channel = scope.ServiceProvider.GetServices<INoticeChannel>().FirstOrDefault(c => c.Name == name);
+        var results = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         foreach (var row in rows)
         {
             if (channel is null)
             {
-                results.Add((row, $"渠道“{row.Channel}”未配置", true));
+                await RecordAsync(results, row, token, $"渠道“{row.Channel}”不存在", permanent: true, ct);
                 continue;
             }
 
+            string? error = null;
+            var permanent = false;
             try
             {
                 await channel.SendAsync(new OutgoingNotice(row.Id, row.UnitId, MessageId(row), row.Target, row.Title, row.Body, row.RecipientName, row.RecipientPhone), ct);
-                // Marked at once, not with the batch: a crash now can repeat at most this one row.
-                await RecordAsync(row, token, null, false, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 log.LogWarning("Delivery {Id} by {Channel} failed: {Error}", row.Id, row.Channel, e.Message);
-                results.Add((row, e.Message, e is NoticeChannelException { Permanent: true }));
+                (error, permanent) = (e.Message, e is NoticeChannelException { Permanent: true });
             }
+
+            // Marked at once, not with the batch: a crash now can repeat at most this one row.
+            await RecordAsync(results, row, token, error, permanent, ct);
         }
-
-        return results;
     }
-
-    public void Dispose() => _dbTurn.Dispose();
 
     /// <summary>The id the far end sees; the same on every attempt of a delivery.</summary>
-    public static string MessageId(long deliveryId, long noticeId) => $"luoshi-{noticeId}-{deliveryId}@luoshi.local";
+    public static string MessageId(Guid key) => $"{key:N}@luoshi";
 
-    private static string MessageId(Claimed row) => MessageId(row.Id, row.NoticeId);
+    private static string MessageId(Claimed row) => MessageId(row.MessageKey);
 
-    private async Task RecordAsync(Claimed row, Guid token, string? error, bool permanent, CancellationToken ct)
-    {
-        await _dbTurn.WaitAsync(CancellationToken.None);
-        try
-        {
-            await WriteResultAsync(row, token, error, permanent, ct);
-        }
-        finally
-        {
-            _dbTurn.Release();
-        }
-    }
-
-    private async Task WriteResultAsync(Claimed row, Guid token, string? error, bool permanent, CancellationToken ct)
+    private async Task RecordAsync(LuoshiDb results, Claimed row, Guid token, string? error, bool permanent, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var mine = db.NoticeDeliveries.Where(d => d.Id == row.Id && d.Status == DeliveryStatus.Pending);
+        var mine = results.NoticeDeliveries.Where(d => d.Id == row.Id && d.Status == DeliveryStatus.Pending);
         if (error is null)
         {
             await mine.ExecuteUpdateAsync(s => s

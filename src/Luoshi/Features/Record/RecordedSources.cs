@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using Luoshi.Data;
+using Luoshi.Features.Assessment;
+using Luoshi.Features.Reviews;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +29,13 @@ internal static class RecordedSources
     public static readonly RecordedSource Extension = new("extension", o => o is ExtensionRequest r ? r.Id : null, ExtensionsAsync);
     public static readonly RecordedSource Completion = new("completion", o => o is CompletionRequest r ? r.Id : null, CompletionsAsync);
 
-    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion];
+    public static readonly RecordedSource Scheme = new("scheme", o => o is AssessmentScheme s ? s.Id : null, SchemesAsync);
+    public static readonly RecordedSource Adjustment = new("adjustment", o => o is ScoreAdjustment a ? a.Id : null, AdjustmentsAsync);
+    public static readonly RecordedSource Grade = new("grade", o => o is QualityGrade g ? g.Id : null, GradesAsync);
+    public static readonly RecordedSource Award = new("award", o => o is AssessmentAward a ? a.Id : null, AwardsAsync);
+    public static readonly RecordedSource Review = new("review", o => o is ReviewFile f ? f.Id : null, ReviewsAsync);
+
+    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review];
 
     public static RecordedSource For(object row) =>
         All.FirstOrDefault(s => s.IdOf(row) is not null) ?? throw new ArgumentException($"{row.GetType().Name} is not a recorded kind of row.", nameof(row));
@@ -54,4 +63,39 @@ internal static class RecordedSources
         .ToDictionary(r => (long)r.Id, r => CanonicalJson.Object(
             ("id", r.Id), ("task", r.TaskId), ("report", r.ReportId), ("requestedBy", r.RequestedById), ("requestedAt", r.RequestedAt),
             ("claimedOn", r.ClaimedOn), ("status", r.Status), ("decidedBy", r.DecidedById), ("decidedAt", r.DecidedAt), ("decisionNote", r.DecisionNote)));
+
+    // Assessment: the scheme (its settings and lock) and every score change.
+    private static async Task<Dictionary<long, string>> SchemesAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.AssessmentSchemes.AsNoTracking().Where(s => s.UnitId == unitId && ids.Contains(s.Id)).ToListAsync(ct))
+        .ToDictionary(s => (long)s.Id, s => CanonicalJson.Object(
+            ("id", s.Id), ("name", s.Name), ("periodStart", s.PeriodStart), ("periodEnd", s.PeriodEnd),
+            ("completionWeight", s.CompletionWeight), ("timelinessWeight", s.TimelinessWeight), ("qualityWeight", s.QualityWeight),
+            ("extendedFactor", s.ExtendedFactor), ("urgePoints", s.UrgePoints), ("supervisePoints", s.SupervisePoints),
+            ("overduePointsPerDay", s.OverduePointsPerDay), ("overdueCapPerTask", s.OverdueCapPerTask), ("refusedCompletionPoints", s.RefusedCompletionPoints),
+            ("leadShare", s.LeadShare), ("maxAdjustment", s.MaxAdjustment), ("grades", s.Grades), ("defaultGrade", s.DefaultGrade),
+            ("locked", s.IsLocked), ("lockedAt", s.LockedAt), ("lockedBy", s.LockedById)));
+
+    private static async Task<Dictionary<long, string>> AdjustmentsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.ScoreAdjustments.AsNoTracking().Where(a => a.UnitId == unitId && ids.Contains(a.Id)).ToListAsync(ct))
+        .ToDictionary(a => a.Id, a => CanonicalJson.Object(
+            ("id", a.Id), ("scheme", a.SchemeId), ("section", a.SectionId), ("person", a.PersonId), ("points", a.Points),
+            ("reason", a.Reason), ("givenBy", a.GivenById), ("givenAt", a.GivenAt)));
+
+    private static async Task<Dictionary<long, string>> GradesAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.QualityGrades.AsNoTracking().Where(g => g.UnitId == unitId && ids.Contains(g.Id)).ToListAsync(ct))
+        .ToDictionary(g => g.Id, g => CanonicalJson.Object(
+            ("id", g.Id), ("scheme", g.SchemeId), ("task", g.TaskId), ("grade", g.Grade), ("givenBy", g.GivenById), ("givenAt", g.GivenAt)));
+
+    private static async Task<Dictionary<long, string>> AwardsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.AssessmentAwards.AsNoTracking().Where(a => a.UnitId == unitId && ids.Contains(a.Id)).ToListAsync(ct))
+        .ToDictionary(a => a.Id, a => CanonicalJson.Object(
+            ("id", a.Id), ("scheme", a.SchemeId), ("section", a.SectionId), ("person", a.PersonId), ("kind", a.Kind),
+            ("reason", a.Reason), ("givenBy", a.GivenById), ("givenAt", a.GivenAt)));
+
+    /// <summary>A generated review is recorded by the SHA-256 of its file: what was circulated cannot be swapped.</summary>
+    private static async Task<Dictionary<long, string>> ReviewsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.ReviewFiles.AsNoTracking().Where(f => f.UnitId == unitId && ids.Contains(f.Id)).ToListAsync(ct))
+        .ToDictionary(f => f.Id, f => CanonicalJson.Object(
+            ("id", f.Id), ("period", f.Period), ("kind", f.Kind), ("fileName", f.FileName),
+            ("sha256", Convert.ToHexStringLower(SHA256.HashData(f.Content))), ("createdAt", f.CreatedAt)));
 }

@@ -3,12 +3,19 @@ using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Reviews;
 
 /// <summary>The monthly or quarterly review: figures per section, the breakdown table in Excel and the bulletin in Word.</summary>
-internal sealed class IndexModel(ReviewData data, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
 {
+    public sealed record Generated(long Id, string Period, ReviewFileKind Kind, string FileName, DateTime CreatedAt);
+
+    /// <summary>Reviews generated after each month and quarter, as they were circulated (the whole
+    /// bureau's, so for the office and the leaders only).</summary>
+    public List<Generated> Files { get; private set; } = [];
+
     [FromQuery(Name = "period")] public string? PeriodText { get; set; }
     [FromQuery(Name = "date")] public string? Date { get; set; }
     public Review Review { get; private set; } = null!;
@@ -16,6 +23,17 @@ internal sealed class IndexModel(ReviewData data, CurrentViewer current, BureauC
     public List<(string Value, string Text)> Choices { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : BadPeriod();
+
+    public async Task<IActionResult> OnGetFileAsync(long id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var file = MaySeeGenerated(viewer) ? await db.ReviewFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.UnitId == viewer.UnitId, ct) : null;
+        return file is null ? NotFound() : File(file.Content, file.Kind == ReviewFileKind.Workbook
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.FileName);
+    }
+
+    private static bool MaySeeGenerated(Viewer viewer) => viewer.Role is Role.Admin or Role.Leader;
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? File(ReviewWorkbook.Write(Review), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"对照盘点-{Review.Period.Label}.xlsx") : BadPeriod();
@@ -51,7 +69,14 @@ internal sealed class IndexModel(ReviewData data, CurrentViewer current, BureauC
             return false;
         }
 
-        Review = await data.LoadAsync(await current.RequireAsync(ct), period, ct);
+        var viewer = await current.RequireAsync(ct);
+        Review = await data.LoadAsync(viewer, period, ct);
+        if (MaySeeGenerated(viewer))
+        {
+            Files = await db.ReviewFiles.AsNoTracking().Where(f => f.UnitId == viewer.UnitId).OrderByDescending(f => f.Id).Take(24)
+                .Select(f => new Generated(f.Id, f.Period, f.Kind, f.FileName, f.CreatedAt)).ToListAsync(ct);
+        }
+
         return true;
     }
 }

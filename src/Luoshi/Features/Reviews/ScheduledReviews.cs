@@ -50,8 +50,16 @@ internal sealed class ScheduledReviews(LuoshiDb db, ReviewData data, WorkingCale
             var office = new Viewer(0, unitId, "系统", Role.Admin, null, []);
             var review = await data.LoadAsync(office, period, ct);
             var now = clock.UtcNow;
-            db.ReviewFiles.Add(new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Workbook, FileName = $"对照盘点-{period.Label}.xlsx", Content = ReviewWorkbook.Write(review), CreatedAt = now });
-            db.ReviewFiles.Add(new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Bulletin, FileName = $"督查通报-{period.Label}.docx", Content = Bulletin.Write(review, period.DocumentNumber, clock.Today), CreatedAt = now });
+            foreach (var file in new[]
+            {
+                new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Workbook, FileName = $"对照盘点-{period.Label}.xlsx", Content = ReviewWorkbook.Write(review), CreatedAt = now },
+                new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Bulletin, FileName = $"督查通报-{period.Label}.docx", Content = Bulletin.Write(review, period.DocumentNumber, clock.Today), CreatedAt = now },
+            })
+            {
+                db.ReviewFiles.Add(file);
+                Record.RecordChain.Append(db, unitId, "review", file, null, now);
+            }
+
             var officePeople = await db.People.Where(p => p.UnitId == unitId && p.IsActive && p.Role == Role.Admin).ToListAsync(ct);
             var red = review.Sections.Sum(s => s.Red);
             NoticeOutbox.Add(db, await outbox.RoutesAsync(unitId, ct), officePeople, new Notice

@@ -91,7 +91,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                     };
                     db.EscalationSteps.Add(entry);
                     var recipients = Recipients(task, step, deadline, people);
-                    var title = $"【{step.Chinese()}】{TaskName(task)}";
+                    var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{TaskName(task)}";
                     var body = Body(task, entry, calendar, policy);
                     notices += NoticeOutbox.Add(db, routes, recipients, new Notice
                     {
