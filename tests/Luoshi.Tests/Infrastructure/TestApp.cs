@@ -50,6 +50,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            // A database of its own that app processes started by the test share (the kill test).
+            "kill" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
             "browser" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),

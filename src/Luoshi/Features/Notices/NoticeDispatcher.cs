@@ -53,20 +53,31 @@ internal sealed class NoticeDispatcher(LuoshiDb db, IServiceScopeFactory scopes,
             .Join(db.People, x => x.n.RecipientId, p => p.Id, (x, p) => new Claimed(
                 x.d.Id, x.d.UnitId, x.d.Channel, x.d.Target, x.d.Attempts, x.d.MessageKey, x.n.Title, x.n.Body, p.Name, p.Phone))
             .ToListAsync(ct);
-        await Task.WhenAll(claimed.GroupBy(c => c.Channel).Select(g => SendAllAsync(g.Key, g.ToList(), token, ct)));
+        // A claim is only good for its lease: past half of it, the rest is handed back rather than
+        // sent late, when another sender may already have taken it over.
+        var sendUntil = now + (o.Lease / 2);
+        await Task.WhenAll(claimed.GroupBy(c => c.Channel).Select(g => SendAllAsync(g.Key, g.ToList(), token, sendUntil, ct)));
         return count;
     }
 
     /// <summary>Sends one channel's rows in order, in a scope of its own (a channel may read the
     /// database while another channel's results are written). A failure is written and the next row
     /// goes on; the rows sent before it stay sent.</summary>
-    private async Task SendAllAsync(string name, List<Claimed> rows, Guid token, CancellationToken ct)
+    private async Task SendAllAsync(string name, List<Claimed> rows, Guid token, DateTime sendUntil, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var channel = scope.ServiceProvider.GetServices<INoticeChannel>().FirstOrDefault(c => c.Name == name);
         var results = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
-        foreach (var row in rows)
+        foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
+            if (time.GetUtcNow().UtcDateTime > sendUntil)
+            {
+                var rest = rows.Skip(index).Select(r => r.Id).ToList();
+                await results.NoticeDeliveries.Where(d => rest.Contains(d.Id) && d.ClaimedBy == token)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, (Guid?)null).SetProperty(d => d.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+                return;
+            }
+
             if (channel is null)
             {
                 await RecordAsync(results, row, token, $"渠道“{row.Channel}”不存在", permanent: true, ct);

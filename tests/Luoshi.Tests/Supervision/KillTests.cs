@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Luoshi.Features.Notices;
+using Luoshi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Tests.Supervision;
+
+/// <summary>
+/// Two app processes share one PostgreSQL database and the outbox, as two instances would. Both
+/// run the day's escalation and send; each is killed (SIGKILL) in the middle of sending and one is
+/// started again. Every notice must reach the SMTP server, and a copy may only come from a kill
+/// landing between the server's "accepted" and the row being marked sent.
+/// </summary>
+public partial class KillTests
+{
+    [Fact]
+    public async Task NoticesSentByTwoInstancesThatAreKilledMidRunArriveOnceEach()
+    {
+        var b = await Bureau.CreateAsync("kill");
+        // The processes run on the real clock: the tasks are overdue by then.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        for (var i = 0; i < 30; i++)
+        {
+            await b.TaskAsync(i % 2 == 0 ? b.SectionA : b.SectionB, today.AddDays(-90), today.AddDays(-20 - i), change: t =>
+            {
+                t.ResponsiblePersonId = b.Person(i % 2 == 0 ? "staffA" : "staffB");
+                t.LeadLeaderId = b.Person("leader");
+            });
+        }
+
+        await b.WithDbAsync(d => d.People.Where(p => p.UnitId == b.UnitId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, p => "kill" + p.Id + "@unit" + b.UnitId + ".test")));
+
+        Task<int> SentAsync() => b.WithDbAsync(d => d.NoticeDeliveries.CountAsync(x => x.UnitId == b.UnitId && x.Status == DeliveryStatus.Sent));
+        async Task UntilAsync(Func<Task<bool>> done, string what)
+        {
+            var watch = Stopwatch.StartNew();
+            while (!await done())
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), "timed out waiting until " + what);
+                await Task.Delay(100);
+            }
+        }
+
+        using var first = AppProcess.Start(b.App.ConnectionString);
+        using var second = AppProcess.Start(b.App.ConnectionString);
+        await UntilAsync(async () => await SentAsync() >= 40, "40 sent");
+        first.Kill();
+        var atFirstKill = await SentAsync();
+        await UntilAsync(async () => await SentAsync() >= atFirstKill + 60, "60 more sent");
+        second.Kill();
+        using var again = AppProcess.Start(b.App.ConnectionString);
+        await UntilAsync(async () =>
+            await b.WithDbAsync(d => d.NoticeDeliveries.AnyAsync(x => x.UnitId == b.UnitId))
+            && !await b.WithDbAsync(d => d.NoticeDeliveries.AnyAsync(x => x.UnitId == b.UnitId && x.Status != DeliveryStatus.Sent)), "all sent");
+        again.Kill();
+
+        var keys = await b.WithDbAsync(d => d.NoticeDeliveries.Where(x => x.UnitId == b.UnitId).Select(x => x.MessageKey).ToListAsync());
+        Assert.True(keys.Count > 200, $"only {keys.Count} deliveries");
+        var arrived = ArrivedMessageIds();
+        var copies = keys.Select(k => arrived.GetValueOrDefault(NoticeDispatcher.MessageId(k))).ToList();
+        Assert.DoesNotContain(0, copies);
+        Assert.True(copies.Sum(c => c - 1) <= 2, $"{copies.Sum(c => c - 1)} extra copies after 2 kills");
+
+        // The inbox: one notice per step and person, however many processes ran the day.
+        var notices = await b.WithDbAsync(d => d.Notices.Where(n => n.UnitId == b.UnitId).Select(n => new { n.StepId, n.RecipientId }).ToListAsync());
+        Assert.Equal(notices.Count, notices.Distinct().Count());
+        var sheets = await b.WithDbAsync(d => d.EscalationSteps.Where(s => s.UnitId == b.UnitId && s.Sequence != null).Select(s => s.Sequence!.Value).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, sheets.Count), sheets.Order());
+    }
+
+    /// <summary>Message-Id → number of copies in the receiver's Maildir.</summary>
+    private static Dictionary<string, int> ArrivedMessageIds()
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Smtp.Maildir, "new")))
+        {
+            using var reader = new StreamReader(file);
+            for (var line = reader.ReadLine(); !string.IsNullOrEmpty(line); line = reader.ReadLine())
+            {
+                if (MessageIdHeader().Match(line) is { Success: true } m)
+                {
+                    counts[m.Groups[1].Value] = counts.GetValueOrDefault(m.Groups[1].Value) + 1;
+                    break;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    [GeneratedRegex(@"^Message-I[dD]:\s*<([^>]+)>", RegexOptions.IgnoreCase)]
+    private static partial Regex MessageIdHeader();
+
+    /// <summary>The app as its own process (the build's Luoshi.dll), sending with a small batch so
+    /// that a kill lands in the middle of the run.</summary>
+    private sealed class AppProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+
+        private AppProcess(Process process) => _process = process;
+
+        public static AppProcess Start(string connectionString)
+        {
+            var folder = Directory.CreateTempSubdirectory("luoshi-kill-").FullName;
+            var (host, port) = Smtp.Address!.Split(':') is [var h, var p] ? (h, p) : throw new InvalidOperationException("LUOSHI_TEST_SMTP");
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Luoshi.dll"), "serve", "--urls", "http://127.0.0.1:0"])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder,
+                Environment =
+                {
+                    ["ConnectionStrings__Luoshi"] = connectionString,
+                    ["Demo__SeedOnFirstRun"] = "false",
+                    ["DataProtection__Folder"] = Path.Combine(folder, "keys"),
+                    ["Evidence__Folder"] = Path.Combine(folder, "evidence"),
+                    ["Scheduler__Poll"] = "00:00:00.200",
+                    ["Notices__BatchSize"] = "5",
+                    // A killed sender's claim runs out after this; the next one takes its rows over.
+                    ["Notices__Lease"] = "00:00:04",
+                    ["Notices__Smtp__Host"] = host,
+                    ["Notices__Smtp__Port"] = port,
+                    ["Notices__Smtp__From"] = "duban@luoshi.test",
+                    ["Notices__Smtp__SecureSocket"] = "None",
+                    ["Logging__LogLevel__Default"] = "Warning",
+                },
+            };
+            var process = Process.Start(start)!;
+            var app = new AppProcess(process);
+            process.OutputDataReceived += (_, e) => app.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return app;
+        }
+
+        private void Append(string? line)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+
+        public void Kill()
+        {
+            Assert.False(_process.HasExited, "the app process ended by itself:\n" + _output);
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+    }
+}
