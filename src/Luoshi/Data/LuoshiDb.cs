@@ -147,6 +147,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         {
             e.Property(t => t.Title).HasMaxLength(500);
             e.Property(t => t.Number).HasMaxLength(20);
+            e.Property(t => t.Stage).HasMaxLength(20);
+            e.HasIndex(t => new { t.UnitId, t.Kind, t.Stage });
             e.Property(t => t.TargetUnit).HasMaxLength(20);
             e.Property(t => t.TargetValue).HasPrecision(18, 4);
             e.Property(t => t.AchievedValue).HasPrecision(18, 4);

@@ -10,6 +10,13 @@ internal sealed class WorkTask
     public int PlanId { get; set; }
     public int? ParentId { get; set; }
 
+    /// <summary>What the item is (a key task, a rectification measure, a project …); every kind is
+    /// watched, escalated, reviewed and assessed the same way.</summary>
+    public WorkKind Kind { get; set; }
+
+    /// <summary>The current stage, for kinds that have stages (<see cref="WorkKinds"/>).</summary>
+    public string? Stage { get; set; }
+
     /// <summary>The number as the plan writes it (一、（三）、2.), shown before the title.</summary>
     public string? Number { get; set; }
 

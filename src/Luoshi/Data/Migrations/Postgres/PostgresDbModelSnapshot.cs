@@ -1518,6 +1518,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("LastReportedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1582,6 +1585,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int?>("SourceStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
@@ -1627,6 +1634,8 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "LeadLeaderId");
 
                     b.HasIndex("UnitId", "ResponsiblePersonId");
+
+                    b.HasIndex("UnitId", "Kind", "Stage");
 
                     b.HasIndex("UnitId", "Light", "DueBy");
 

@@ -1458,6 +1458,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int>("ExtensionCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastReportedAt")
                         .HasColumnType("TEXT");
 
@@ -1522,6 +1525,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int?>("SourceStart")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -1567,6 +1574,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "LeadLeaderId");
 
                     b.HasIndex("UnitId", "ResponsiblePersonId");
+
+                    b.HasIndex("UnitId", "Kind", "Stage");
 
                     b.HasIndex("UnitId", "Light", "DueBy");
 
