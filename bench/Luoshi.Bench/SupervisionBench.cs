@@ -34,6 +34,7 @@ internal static class SupervisionBench
             var summary = await scope.ServiceProvider.GetRequiredService<EscalationRun>().RunAsync(data.UnitId);
             var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
             var outbox = await db.NoticeDeliveries.CountAsync(d => d.UnitId == data.UnitId);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  escalation run {run}: {watch.Elapsed.TotalMilliseconds:N0} ms, {summary}"));
             rows.Add((run == 1 ? $"escalation run, {data.Tasks / 1000}k tasks, first" : "escalation run, repeated (nothing new)", watch.Elapsed.TotalMilliseconds,
                 string.Create(CultureInfo.InvariantCulture, $"{summary.Tasks:N0} tasks near a deadline; {summary.Reminders:N0} 提醒, {summary.Urges:N0} 催办, {summary.Supervisions:N0} 督办; {summary.Notices:N0} notices; {outbox:N0} outbox rows in all")));
         }

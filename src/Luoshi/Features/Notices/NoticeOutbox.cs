@@ -19,7 +19,7 @@ internal sealed class NoticeOutbox(NoticeTargets targets)
         new(targets.EmailConfigured, [.. (await targets.RobotsAsync(unitId, ct)).Select(t => (t.Channel, t.Target))]);
 
     /// <summary>Adds one notice per recipient (each person once) and its deliveries; returns the notices.</summary>
-    public static List<Notice> Add(LuoshiDb db, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
+    public static List<Notice> Add(Supervision.StepBatch batch, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
     {
         var notices = new List<Notice>();
         foreach (var person in recipients.DistinctBy(p => p.Id))
@@ -29,11 +29,11 @@ internal sealed class NoticeOutbox(NoticeTargets targets)
                 UnitId = template.UnitId, RecipientId = person.Id, Kind = template.Kind, TaskId = template.TaskId, Step = template.Step,
                 Title = template.Title, Body = template.Body, CreatedAt = now,
             };
-            db.Notices.Add(notice);
+            batch.Notices.Add(notice);
             notices.Add(notice);
             if (routes.Email && !string.IsNullOrWhiteSpace(person.Email))
             {
-                db.NoticeDeliveries.Add(Delivery(notice, "email", person.Email, now));
+                batch.Deliveries.Add(Delivery(notice, "email", person.Email, now));
             }
         }
 
@@ -42,7 +42,7 @@ internal sealed class NoticeOutbox(NoticeTargets targets)
         {
             foreach (var (channel, target) in routes.Groups)
             {
-                db.NoticeDeliveries.Add(Delivery(notices[0], channel, target, now));
+                batch.Deliveries.Add(Delivery(notices[0], channel, target, now));
             }
         }
 

@@ -132,15 +132,36 @@ internal static class Bulletin
 
     private static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
-    private static string Numeral(int n)
+    /// <summary>一, 十一, 二十, 一百零五, 一千二百: how a section is numbered (（n）), for any bureau size.</summary>
+    internal static string Numeral(int n)
     {
-        string[] digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-        return n switch
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        const string digits = "零一二三四五六七八九";
+        if (n < 20)
         {
-            < 10 => digits[n],
-            10 => "十",
-            < 20 => "十" + digits[n % 10],
-            _ => digits[n / 10] + "十" + digits[n % 10],
-        };
+            return n < 10 ? digits[n].ToString() : "十" + (n == 10 ? "" : digits[n % 10].ToString());
+        }
+
+        var text = new System.Text.StringBuilder();
+        var zero = false;
+        foreach (var (unit, name) in new[] { (1000, "千"), (100, "百"), (10, "十"), (1, "") })
+        {
+            var digit = n / unit % 10;
+            if (digit == 0)
+            {
+                zero = text.Length > 0;
+                continue;
+            }
+
+            if (zero)
+            {
+                text.Append('零');
+                zero = false;
+            }
+
+            text.Append(digits[digit]).Append(name);
+        }
+
+        return n >= 10000 ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : text.ToString();
     }
 }

@@ -68,6 +68,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         var routes = await outbox.RoutesAsync(unitId, ct);
         var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
 
+        var batch = new StepBatch();
         int reminders = 0, urges = 0, supervisions = 0, notices = 0;
         foreach (var task in candidates)
         {
@@ -89,15 +90,15 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                         Sequence = step == StepKind.Supervise ? nextSheet++ : null,
                         Facts = Facts(task, deadline, dueOn, today, calendar, people),
                     };
-                    db.EscalationSteps.Add(entry);
+                    batch.Steps.Add(entry);
                     var recipients = Recipients(task, step, deadline, people);
                     var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{TaskName(task)}";
                     var body = Body(task, entry, calendar, policy);
-                    notices += NoticeOutbox.Add(db, routes, recipients, new Notice
+                    notices += NoticeOutbox.Add(batch, routes, recipients, new Notice
                     {
                         UnitId = unitId, Kind = (NoticeKind)(int)step, TaskId = task.Id, Title = title, Body = body, Step = entry,
                     }, now).Count;
-                    db.TaskEvents.Add(new TaskEvent
+                    batch.Events.Add(new TaskEvent
                     {
                         UnitId = unitId, TaskId = task.Id, At = now, Kind = step.EventKind(),
                         Summary = $"{entry.SheetNumber ?? step.Chinese()}（{deadline.Chinese()}，时限 {Ui.Date(dueOn)}）：通知 {string.Join("、", recipients.Select(p => p.Name).Distinct())}",
@@ -107,7 +108,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        await batch.SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return new EscalationSummary(candidates.Count, reminders, urges, supervisions, notices);
