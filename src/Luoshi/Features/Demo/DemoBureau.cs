@@ -77,7 +77,12 @@ internal static class DemoBureau
         db.Sections.AddRange(sections);
         await db.SaveChangesAsync();
 
-        var people = Staff.Select(s => new Person { UnitId = unit.Id, Name = s.Name, Position = s.Position, Role = s.Role, SectionId = s.Section < 0 ? null : sections[s.Section].Id }).ToList();
+        // Addresses in the reserved example domain: with a mail server configured, notices go to them.
+        var people = Staff.Select((s, i) => new Person
+        {
+            UnitId = unit.Id, Name = s.Name, Position = s.Position, Role = s.Role, SectionId = s.Section < 0 ? null : sections[s.Section].Id,
+            Email = $"staff{i + 1:D2}@kjj.example.gov.cn",
+        }).ToList();
         db.People.AddRange(people);
         await db.SaveChangesAsync();
         var leaders = people.Take(3).ToList();

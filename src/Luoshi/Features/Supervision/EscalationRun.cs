@@ -151,7 +151,13 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         };
     }
 
-    private static string TaskName(Candidate task) => task.Number is null ? task.Title : $"{task.Number}{task.Title}";
+    /// <summary>一、建设… keeps its own punctuation; a bare 4 gets a space: 4 建设….</summary>
+    private static string TaskName(Candidate task) => task.Number switch
+    {
+        null => task.Title,
+        var n when char.IsAsciiDigit(n[^1]) => $"{n} {task.Title}",
+        var n => n + task.Title,
+    };
 
     private static string Body(Candidate task, EscalationStep entry, WorkingCalendar calendar, EscalationPolicy policy)
     {
