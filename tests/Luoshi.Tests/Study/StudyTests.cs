@@ -57,7 +57,9 @@ public class StudyTests
         Assert.Equal((2, 1, 1, 30), (g.GetProperty("groupSessions").GetInt32(), g.GetProperty("incomplete").GetInt32(), g.GetProperty("membersShort").GetInt32(), g.GetProperty("progressPercent").GetInt32()));
         Assert.Equal(30, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == d.StudyGroups.Single(x => x.Id == group).TaskId).Select(t => t.ProgressPercent).SingleAsync()));
 
-        var page = await (await b.PagesAsync("admin")).GetHtmlAsync($"/Study?plan={plan}");
+        var pages = await b.PagesAsync("admin");
+        Assert.Contains("学时落后 <span class=\"num red\">1</span> 人", await pages.GetHtmlAsync("/"));
+        var page = await pages.GetHtmlAsync($"/Study?plan={plan}");
         Assert.Contains("学时落后人员", page);
         Assert.Contains("B科员", page);
         var sessions = await (await b.PagesAsync("headA")).GetHtmlAsync($"/Study/Sessions?plan={plan}");
