@@ -58,6 +58,9 @@ internal static class App
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
+        services.AddScoped<Luoshi.Features.Study.StudyLedger>();
+        services.AddScoped<Luoshi.Features.Study.StudyEditor>();
+        services.AddScoped<Luoshi.Features.Campaigns.CampaignReports>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -124,6 +127,8 @@ internal static class App
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
         Luoshi.Features.Notices.NoticesApi.MapNoticesApi(app);
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);
+        Luoshi.Features.Study.StudyApi.MapStudyApi(app);
+        Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(app);
         app.MapRazorPages();
         return app;
     }

@@ -54,6 +54,14 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
     public DbSet<AssessmentAward> AssessmentAwards => Set<AssessmentAward>();
+    public DbSet<Features.Study.StudyPlan> StudyPlans => Set<Features.Study.StudyPlan>();
+    public DbSet<Features.Study.StudyGroup> StudyGroups => Set<Features.Study.StudyGroup>();
+    public DbSet<Features.Study.StudyMember> StudyMembers => Set<Features.Study.StudyMember>();
+    public DbSet<Features.Study.StudySession> StudySessions => Set<Features.Study.StudySession>();
+    public DbSet<Features.Study.StudyAttendance> StudyAttendance => Set<Features.Study.StudyAttendance>();
+    public DbSet<Features.Campaigns.Campaign> Campaigns => Set<Features.Campaigns.Campaign>();
+    public DbSet<Features.Campaigns.CampaignPhase> CampaignPhases => Set<Features.Campaigns.CampaignPhase>();
+    public DbSet<Features.Campaigns.PhaseTask> PhaseTasks => Set<Features.Campaigns.PhaseTask>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -94,6 +102,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     {
         base.OnModelCreating(builder);
         AssessmentModel.Configure(builder);
+        Features.Study.StudyModel.Configure(builder);
+        Features.Campaigns.CampaignModel.Configure(builder);
 
         builder.Entity<AppUser>(e =>
         {

@@ -150,6 +150,8 @@ internal static class DemoBureau
         });
         await db.SaveChangesAsync();
 
+        await AddStudyAndCampaignAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, people[3].SectionId, []), sections, people, today);
+
         var logins = new List<DemoLogin>();
         foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })
         {
@@ -194,6 +196,61 @@ internal static class DemoBureau
             task.LastReportedAt = p.Due.ToDateTime(new TimeOnly(1, 30));
             task.LastReportedPeriodEnd = p.End;
             task.CompletedOn = last && done ? p.Due : null;
+        }
+    }
+
+    /// <summary>The year's study plan (党组中心组 and a 党支部) with sessions that leave some members
+    /// behind, and a 主题教育 in four phases with tasks, all through the feature code.</summary>
+    private static async Task AddStudyAndCampaignAsync(IServiceProvider services, Viewer office, List<Section> sections, List<Person> people, DateOnly today)
+    {
+        var study = services.GetRequiredService<Study.StudyEditor>();
+        var plan = await study.CreatePlanAsync(office, new Study.PlanInput
+        {
+            Year = today.Year, Title = $"{today.Year}年理论学习计划",
+            Groups =
+            [
+                new() { Name = "局党组理论学习中心组", Kind = Study.StudyGroupKind.CentralGroup, SectionId = sections[7].Id, RequiredSessions = 12, RequiredHours = 40, MemberIds = [.. people.Take(4).Select(p => p.Id), people[18].Id] },
+                new() { Name = "第二党支部", Kind = Study.StudyGroupKind.PartyBranch, SectionId = sections[2].Id, RequiredSessions = 6, RequiredHours = 20, MemberIds = [.. people.Skip(7).Take(6).Select(p => p.Id)] },
+            ],
+        });
+        var groups = plan.Value!.Groups;
+        var day = (int back) => today.AddDays(-back) < new DateOnly(today.Year, 1, 1) ? new DateOnly(today.Year, 1, 1) : today.AddDays(-back);
+        (int Group, int Back, Study.StudyForm Form, string Topic, string? Effect, decimal Hours, int[] People)[] sessions =
+        [
+            (0, 60, Study.StudyForm.Collective, "学习党的创新理论最新成果", "形成研讨发言5篇", 3, [0, 1, 2, 3, 18]),
+            (0, 30, Study.StudyForm.Lecture, "科技创新政策专题辅导", null, 2.5m, [0, 1, 3, 18]),
+            (1, 45, Study.StudyForm.Collective, "学习党章党规", "交流心得体会", 2, [7, 8, 9, 10]),
+            (1, 10, Study.StudyForm.Discussion, "对标先进找差距交流座谈", "梳理问题清单3条", 3, [7, 8, 10, 11]),
+        ];
+        foreach (var s in sessions)
+        {
+            await study.RecordAsync(office, new Study.SessionInput
+            {
+                GroupId = groups[s.Group].Id, Date = day(s.Back), Form = s.Form, Topic = s.Topic, Materials = "学习文件选编", Effect = s.Effect, Hours = s.Hours,
+                AttendeeIds = [.. s.People.Select(i => people[i].Id)],
+            });
+        }
+
+        var campaigns = services.GetRequiredService<Campaigns.CampaignReports>();
+        var campaign = await campaigns.CreateAsync(office, new Campaigns.CampaignInput
+        {
+            Title = "主题教育",
+            Phases =
+            [
+                new() { Name = "学习教育", Start = today.AddDays(-60), End = today.AddDays(-31) },
+                new() { Name = "调查研究", Start = today.AddDays(-30), End = today.AddDays(10) },
+                new() { Name = "检视整改", Start = today.AddDays(11), End = today.AddDays(60) },
+                new() { Name = "总结评估", Start = today.AddDays(61), End = today.AddDays(90) },
+            ],
+        });
+        var phases = campaign.Value!.Phases;
+        (int Phase, string Title, int Section, int Due)[] tasks =
+        [
+            (0, "召开主题教育动员部署会", 7, -50), (0, "制定专题学习计划", 7, -35), (1, "开展“我为科技创新献一策”调研", 2, 5), (2, "建立问题清单和整改清单", 1, 50),
+        ];
+        foreach (var t in tasks)
+        {
+            await campaigns.AddTaskAsync(office, phases[t.Phase].Id, new Campaigns.PhaseTaskInput { Title = t.Title, LeadSectionId = sections[t.Section].Id, DueDate = today.AddDays(t.Due) });
         }
     }
 }

@@ -14,12 +14,12 @@ namespace Luoshi.Features.Reviews;
 /// </summary>
 internal static class Bulletin
 {
-    private const string Song = "方正小标宋简体";
-    private const string FangSong = "仿宋_GB2312";
-    private const string Hei = "黑体";
-    private const string Kai = "楷体_GB2312";
-    private const int Size3 = 32; // 三号 = 16 pt, in half-points
-    private const int Size2 = 44; // 二号 = 22 pt
+    internal const string Song = "方正小标宋简体";
+    internal const string FangSong = "仿宋_GB2312";
+    internal const string Hei = "黑体";
+    internal const string Kai = "楷体_GB2312";
+    internal const int Size3 = 32; // 三号 = 16 pt, in half-points
+    internal const int Size2 = 44; // 二号 = 22 pt
 
     public static byte[] Write(Review review, string documentNumber, DateOnly issued)
     {
@@ -78,11 +78,11 @@ internal static class Bulletin
         }
     }
 
-    private static Paragraph Text(string text) => Paragraph(text, FangSong, Size3, JustificationValues.Both, firstLineIndent: 640);
+    internal static Paragraph Text(string text) => Paragraph(text, FangSong, Size3, JustificationValues.Both, firstLineIndent: 640);
 
-    private static Paragraph Heading(string text, string font) => Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
+    internal static Paragraph Heading(string text, string font) => Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
 
-    private static Paragraph Paragraph(string text, string font, int size, JustificationValues align, string? color = null,
+    internal static Paragraph Paragraph(string text, string font, int size, JustificationValues align, string? color = null,
         int spacingBefore = 0, int spacingAfter = 0, int firstLineIndent = 0, int indentRight = 0)
     {
         var runProperties = new RunProperties(
@@ -113,7 +113,7 @@ internal static class Bulletin
             new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18, Color = "FF0000", Space = 1 }),
             new SpacingBetweenLines { After = "200" }));
 
-    private static SectionProperties PageSetup(MainDocumentPart main)
+    internal static SectionProperties PageSetup(MainDocumentPart main)
     {
         var footer = main.AddNewPart<FooterPart>();
         var font = new RunFonts { Ascii = "宋体", HighAnsi = "宋体", EastAsia = "宋体" };
@@ -130,7 +130,7 @@ internal static class Bulletin
             new PageMargin { Top = 2098, Bottom = 1984, Left = 1588, Right = 1474, Header = 851, Footer = 992, Gutter = 0 });
     }
 
-    private static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
+    internal static string Chinese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 
     /// <summary>一, 十一, 二十, 一百零五, 一千二百: how a section is numbered (（n）), for any bureau size.</summary>
     internal static string Numeral(int n)
