@@ -14,6 +14,12 @@ if (args.Length > 0 && args[0] == "index")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "funnel" && args[1] == "--postgres")
+{
+    await FunnelBench.RunAsync(args[2]);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

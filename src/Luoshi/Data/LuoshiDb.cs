@@ -54,6 +54,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
     public DbSet<AssessmentAward> AssessmentAwards => Set<AssessmentAward>();
+    public DbSet<Features.Projects.ProjectDetails> ProjectDetails => Set<Features.Projects.ProjectDetails>();
+    public DbSet<Features.Projects.ProjectStage> ProjectStages => Set<Features.Projects.ProjectStage>();
+    public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -94,6 +97,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     {
         base.OnModelCreating(builder);
         AssessmentModel.Configure(builder);
+        Features.Projects.ProjectStages.Configure(builder);
+        Features.Events.BureauEvent.Configure(builder);
 
         builder.Entity<AppUser>(e =>
         {
