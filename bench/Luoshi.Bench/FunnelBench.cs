@@ -58,8 +58,8 @@ internal static class FunnelBench
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
         var now = DateTime.UtcNow;
-        await CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Kind", "Stage", "SortOrder", "Title", "LeadSectionId", "AssignedSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "DueBy", "Tags", "Light", "LightReason", "CreatedAt", "UpdatedAt")
+        await Generator.CopyAsync(connection, """
+            COPY "Tasks" ("UnitId", "PlanId", "Kind", "Stage", "SortOrder", "Title", "LeadSectionId", "AssignedSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "DueBy", "Tags", "ProgressPercent", "Light", "LightReason", "CreatedAt", "UpdatedAt")
             FROM STDIN (FORMAT BINARY)
             """, rows, async (w, r) =>
             {
@@ -79,6 +79,7 @@ internal static class FunnelBench
                 await w.WriteAsync(new[] { "重点项目" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await w.WriteAsync(0);
                 await w.WriteAsync(0);
+                await w.WriteAsync(0);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
             });
@@ -92,17 +93,17 @@ internal static class FunnelBench
             }
         }
 
-        await CopyAsync(connection, """COPY "ProjectDetails" ("TaskId", "UnitId", "Investor", "Amount", "Industry") FROM STDIN (FORMAT BINARY)""",
+        await Generator.CopyAsync(connection, """COPY "ProjectDetails" ("TaskId", "UnitId", "Investor", "Amount", "Industry") FROM STDIN (FORMAT BINARY)""",
             rows, (w, r) => w.WriteRowAsync(default, ids[r.i], unitId, "压测投资有限公司", (decimal)random.Next(100, 100_000), "新能源"));
         var stages = rows.SelectMany(r => Enumerable.Range(0, r.days.Count + 1).Select(k => (r, k))).ToList();
-        await CopyAsync(connection, """COPY "ProjectStages" ("UnitId", "TaskId", "StageIndex", "ReachedOn", "DaysFromPrevious", "Evidence", "RecordedById", "RecordedAt") FROM STDIN (FORMAT BINARY)""",
+        await Generator.CopyAsync(connection, """COPY "ProjectStages" ("UnitId", "TaskId", "StageIndex", "ReachedOn", "DaysFromPrevious", "Evidence", "RecordedById", "RecordedAt") FROM STDIN (FORMAT BINARY)""",
             stages, (w, s) => w.WriteRowAsync(default, unitId, ids[s.r.i], s.k, s.r.intent.AddDays(s.r.days.Take(s.k).Sum()), s.k == 0 ? null : (int?)s.r.days[s.k - 1], "压测", s.r.person, now));
         await new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {projects:N0} projects, {stages.Count:N0} stage rows, {sections} sections, {staff.Count} people (loaded in {load.Elapsed.TotalSeconds:F1} s)"));
 
         var office = new Viewer(staff[0].Id, unitId, "压测管理员", Role.Admin, staff[0].SectionId, []);
         var head = new Viewer(staff[0].Id, unitId, "压测科长", Role.SectionHead, staff[0].SectionId, []);
-        foreach (var (who, viewer) in new[] { ("office (whole unit)", office), ("section head (one section)", head) })
+        foreach (var (who, viewer, breakdowns) in new[] { ("office, stages only", office, false), ("office, with per-person and per-section", office, true), ("section head, with breakdowns", head, true) })
         {
             var times = new List<double>();
             Funnel? funnel = null;
@@ -111,7 +112,7 @@ internal static class FunnelBench
                 await using var scope = server.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
                 var clock = Stopwatch.StartNew();
-                funnel = await ProjectFunnel.LoadAsync(db, viewer, new());
+                funnel = await ProjectFunnel.LoadAsync(db, viewer, new(), breakdowns);
                 if (run >= 5)
                 {
                     times.Add(clock.Elapsed.TotalMilliseconds);
@@ -122,16 +123,5 @@ internal static class FunnelBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"funnel, {who}: median {times[times.Count / 2]:F1} ms, p95 {times[(int)(times.Count * 0.95)]:F1} ms, max {times[^1]:F1} ms over {times.Count} runs; reached {string.Join(" → ", funnel!.Stages.Select(s => $"{s.Name} {s.Reached:N0}"))}; median days {string.Join(", ", funnel.Stages.Skip(1).Select(s => $"{s.MedianDays}"))}"));
         }
-    }
-
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(copy);
-        foreach (var row in rows)
-        {
-            await write(writer, row);
-        }
-
-        await writer.CompleteAsync();
     }
 }

@@ -159,7 +159,7 @@ internal static class Generator
     private static Task WriteDateAsync(NpgsqlBinaryImporter w, DateOnly? date) =>
         date is { } d ? w.WriteAsync(d, NpgsqlDbType.Date) : w.WriteNullAsync();
 
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
+    internal static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)
     {
         await using var writer = await connection.BeginBinaryImportAsync(copy);
         foreach (var row in rows)

@@ -24,7 +24,7 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current) : PageModel
         IsAdmin = viewer.IsAdmin;
         var filter = new ProjectFilter(Section, Person, Stage);
         Projects = await ProjectList.LoadAsync(db, viewer, filter, ct);
-        Funnel = await ProjectFunnel.LoadAsync(db, viewer, filter, ct);
+        Funnel = await ProjectFunnel.LoadAsync(db, viewer, filter, ct: ct);
         Sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct);
         People = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.SectionId != null).OrderBy(p => p.SectionId).ThenBy(p => p.Id).ToListAsync(ct);
     }
@@ -32,7 +32,7 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current) : PageModel
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var bytes = ProjectWorkbook.Write(await ProjectList.LoadAsync(db, viewer, new(), ct), await ProjectFunnel.LoadAsync(db, viewer, new(), ct));
+        var bytes = ProjectWorkbook.Write(await ProjectList.LoadAsync(db, viewer, new(), ct), await ProjectFunnel.LoadAsync(db, viewer, new(), ct: ct));
         return File(bytes, ProjectWorkbook.ContentType, "项目台账.xlsx");
     }
 }

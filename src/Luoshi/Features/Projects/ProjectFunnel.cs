@@ -17,9 +17,9 @@ internal sealed record FunnelRow(int Id, string Name, int[] Reached);
 internal sealed record Funnel(IReadOnlyList<FunnelStage> Stages, IReadOnlyList<FunnelRow> ByPerson, IReadOnlyList<FunnelRow> BySection);
 
 /// <summary>
-/// The pipeline funnel, counted in the database: projects are grouped by section, person and current
-/// stage (a project at stage k has reached every stage up to k), and the days between stages are
-/// grouped into a histogram, from which the medians are read. No project row is loaded.
+/// The pipeline funnel, counted in the database: the stage rows grouped by stage and days since the
+/// previous stage give the counts and the histogram the medians are read from; projects grouped by
+/// section, person and current stage give the breakdowns. No project row is loaded.
 /// </summary>
 internal static class ProjectFunnel
 {
@@ -39,34 +39,47 @@ internal static class ProjectFunnel
         return projects;
     }
 
-    public static async Task<Funnel> LoadAsync(LuoshiDb db, Viewer viewer, ProjectFilter filter, CancellationToken ct = default)
+    /// <param name="breakdowns">false for the overall funnel only (the dashboard card): one query, no project row read.</param>
+    public static async Task<Funnel> LoadAsync(LuoshiDb db, Viewer viewer, ProjectFilter filter, bool breakdowns = true, CancellationToken ct = default)
     {
         var names = ProjectStages.Names;
         var projects = Projects(db, viewer, filter with { Stage = null });
+        var stageRows = db.ProjectStages.Where(s => s.UnitId == viewer.UnitId);
+        if (!viewer.IsAdmin || filter.SectionId is not null || filter.PersonId is not null)
+        {
+            // The office sees every project of the unit; anyone else, or a filter, needs the join to the tasks.
+            var ids = projects.Select(t => t.Id);
+            stageRows = stageRows.Where(s => ids.Contains(s.TaskId));
+        }
+
+        // One row per stage reached, so counting them per stage is the funnel; their days since the
+        // previous stage, grouped, are the histogram the medians are read from.
+        var days = await stageRows.GroupBy(s => new { s.StageIndex, s.DaysFromPrevious })
+            .Select(g => new { g.Key.StageIndex, g.Key.DaysFromPrevious, Count = g.Count() }).ToListAsync(ct);
+        var reached = names.Select((_, k) => days.Where(d => d.StageIndex == k).Sum(d => d.Count)).ToArray();
+        var stages = names.Select((name, k) => new FunnelStage(name, reached[k], reached[0] == 0 ? null : (double)reached[k] / reached[0],
+            Median([.. days.Where(d => d.StageIndex == k && d.DaysFromPrevious is not null).OrderBy(d => d.DaysFromPrevious).Select(d => (d.DaysFromPrevious!.Value, d.Count))]))).ToList();
+        if (!breakdowns)
+        {
+            return new Funnel(stages, [], []);
+        }
+
+        // Per person and section: projects grouped by where they are now; a project at stage k has reached every stage up to k.
         var groups = await projects.GroupBy(t => new { t.LeadSectionId, t.ResponsiblePersonId, t.Stage })
             .Select(g => new { g.Key.LeadSectionId, g.Key.ResponsiblePersonId, g.Key.Stage, Count = g.Count() }).ToListAsync(ct);
-        var ids = projects.Select(t => t.Id);
-        var days = await db.ProjectStages.Where(s => s.UnitId == viewer.UnitId && s.DaysFromPrevious != null && ids.Contains(s.TaskId))
-            .GroupBy(s => new { s.StageIndex, s.DaysFromPrevious })
-            .Select(g => new { g.Key.StageIndex, Days = g.Key.DaysFromPrevious!.Value, Count = g.Count() }).ToListAsync(ct);
-
         int[] Reached(IEnumerable<(string? Stage, int Count)> rows)
         {
-            var reached = new int[names.Count];
+            var counts = new int[names.Count];
             foreach (var (stage, count) in rows)
             {
                 for (var k = 0; k <= ProjectStages.IndexOf(stage); k++)
                 {
-                    reached[k] += count;
+                    counts[k] += count;
                 }
             }
 
-            return reached;
+            return counts;
         }
-
-        var total = Reached(groups.Select(g => (g.Stage, g.Count)));
-        var stages = names.Select((name, k) => new FunnelStage(name, total[k], total[0] == 0 ? null : (double)total[k] / total[0],
-            Median([.. days.Where(d => d.StageIndex == k).OrderBy(d => d.Days).Select(d => (d.Days, d.Count))]))).ToList();
 
         var personIds = groups.Select(g => g.ResponsiblePersonId ?? 0).Distinct().ToList();
         var people = await db.People.Where(p => p.UnitId == viewer.UnitId && personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);

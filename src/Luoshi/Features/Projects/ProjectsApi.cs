@@ -35,12 +35,12 @@ internal static class ProjectsApi
             new StageDto(s.Id, s.TaskId, ProjectStages.Names[s.StageIndex], s.ReachedOn, s.DaysFromPrevious, s.Evidence)));
 
     private static async Task<Ok<Funnel>> GetFunnel(LuoshiDb db, CurrentViewer current, [FromQuery] int? person, [FromQuery] int? section, CancellationToken ct) =>
-        TypedResults.Ok(await ProjectFunnel.LoadAsync(db, await current.RequireAsync(ct), new(section, person), ct));
+        TypedResults.Ok(await ProjectFunnel.LoadAsync(db, await current.RequireAsync(ct), new(section, person), ct: ct));
 
     private static async Task<FileContentHttpResult> Export(LuoshiDb db, CurrentViewer current, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var bytes = ProjectWorkbook.Write(await ProjectList.LoadAsync(db, viewer, new(), ct), await ProjectFunnel.LoadAsync(db, viewer, new(), ct));
+        var bytes = ProjectWorkbook.Write(await ProjectList.LoadAsync(db, viewer, new(), ct), await ProjectFunnel.LoadAsync(db, viewer, new(), ct: ct));
         return TypedResults.File(bytes, ProjectWorkbook.ContentType, "项目台账.xlsx");
     }
 }
