@@ -56,6 +56,11 @@ internal static class ProjectStages
             e.HasOne<WorkTask>().WithOne().HasForeignKey<ProjectDetails>(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        // The funnel's breakdown groups projects by section, person and stage: a partial index over the
+        // projects alone (Kind 2) lets PostgreSQL answer it from the index without reading task rows.
+        builder.Entity<WorkTask>().HasIndex(t => new { t.UnitId, t.LeadSectionId, t.ResponsiblePersonId, t.Stage }, "IX_Tasks_Projects")
+            .HasFilter($"\"Kind\" = {(int)WorkKind.Project}");
+
         builder.Entity<ProjectStage>(e =>
         {
             e.Property(s => s.Evidence).HasMaxLength(1000);

@@ -1786,6 +1786,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
 
+                    b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
+                        .HasFilter("\"Kind\" = 2");
+
                     b.ToTable("Tasks");
                 });
 

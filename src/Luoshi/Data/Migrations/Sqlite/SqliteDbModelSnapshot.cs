@@ -1722,6 +1722,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
 
+                    b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
+                        .HasFilter("\"Kind\" = 2");
+
                     b.ToTable("Tasks");
                 });
 

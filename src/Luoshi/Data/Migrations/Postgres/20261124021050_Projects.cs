@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Luoshi.Data.Migrations.Sqlite
+namespace Luoshi.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Projects : Migration
@@ -15,20 +16,20 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganiserSectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Partners = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TargetParticipants = table.Column<int>(type: "INTEGER", nullable: true),
-                    ActualParticipants = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganiserSectionId = table.Column<int>(type: "integer", nullable: false),
+                    Partners = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TargetParticipants = table.Column<int>(type: "integer", nullable: true),
+                    ActualParticipants = table.Column<int>(type: "integer", nullable: true),
+                    CreatedById = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,11 +58,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "ProjectDetails",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Investor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Investor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,16 +79,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "ProjectStages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StageIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReachedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DaysFromPrevious = table.Column<int>(type: "INTEGER", nullable: true),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    StageIndex = table.Column<int>(type: "integer", nullable: false),
+                    ReachedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DaysFromPrevious = table.Column<int>(type: "integer", nullable: true),
+                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedById = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -105,6 +106,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Projects",
+                table: "Tasks",
+                columns: new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" },
+                filter: "\"Kind\" = 2");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Events_CreatedById",
@@ -169,6 +176,10 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ProjectStages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_Projects",
+                table: "Tasks");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261124014655_Projects")]
+    [Migration("20261124021016_Projects")]
     partial class Projects
     {
         /// <inheritdoc />
@@ -1724,6 +1724,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "LeadSectionId", "Light", "DueBy");
 
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
+
+                    b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
+                        .HasFilter("\"Kind\" = 2");
 
                     b.ToTable("Tasks");
                 });

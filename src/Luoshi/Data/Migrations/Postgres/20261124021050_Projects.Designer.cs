@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261124014747_Projects")]
+    [Migration("20261124021050_Projects")]
     partial class Projects
     {
         /// <inheritdoc />
@@ -1788,6 +1788,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "LeadSectionId", "Light", "DueBy");
 
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
+
+                    b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
+                        .HasFilter("\"Kind\" = 2");
 
                     b.ToTable("Tasks");
                 });
