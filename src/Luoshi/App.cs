@@ -61,6 +61,8 @@ internal static class App
         services.AddScoped<Luoshi.Features.Study.StudyLedger>();
         services.AddScoped<Luoshi.Features.Study.StudyEditor>();
         services.AddScoped<Luoshi.Features.Campaigns.CampaignReports>();
+        services.AddScoped<Luoshi.Features.Projects.ProjectPipeline>();
+        services.AddScoped<Luoshi.Features.Events.EventLedger>();
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -124,6 +126,8 @@ internal static class App
         app.MapDashboardApi();
         app.MapDocumentsApi();
         app.MapAssessmentApi();
+        Luoshi.Features.Projects.ProjectsApi.MapProjectsApi(app);
+        Luoshi.Features.Events.EventsApi.MapEventsApi(app);
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
         Luoshi.Features.Notices.NoticesApi.MapNoticesApi(app);
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);

@@ -62,6 +62,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Campaigns.Campaign> Campaigns => Set<Features.Campaigns.Campaign>();
     public DbSet<Features.Campaigns.CampaignPhase> CampaignPhases => Set<Features.Campaigns.CampaignPhase>();
     public DbSet<Features.Campaigns.PhaseTask> PhaseTasks => Set<Features.Campaigns.PhaseTask>();
+    public DbSet<Features.Projects.ProjectDetails> ProjectDetails => Set<Features.Projects.ProjectDetails>();
+    public DbSet<Features.Projects.ProjectStage> ProjectStages => Set<Features.Projects.ProjectStage>();
+    public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -104,6 +107,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         AssessmentModel.Configure(builder);
         Features.Study.StudyModel.Configure(builder);
         Features.Campaigns.CampaignModel.Configure(builder);
+        Features.Projects.ProjectStages.Configure(builder);
+        Features.Events.BureauEvent.Configure(builder);
 
         builder.Entity<AppUser>(e =>
         {

@@ -9,6 +9,7 @@ using Luoshi.Features.Reports;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Demo;
 
@@ -143,6 +144,8 @@ internal static class DemoBureau
             }
         }
 
+        await AddProjectsAndEventsAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, sections[0].Id, []), sections, people, today);
+
         // The year's assessment, so the sections are ranked from the first visit.
         db.AssessmentSchemes.Add(new AssessmentScheme
         {
@@ -166,6 +169,48 @@ internal static class DemoBureau
         }
 
         return logins;
+    }
+
+    /// <summary>Key projects at every stage (one stalled before signing, so red) and events toward the
+    /// task of 产学研对接活动, through the same code as the pages.</summary>
+    private static async Task AddProjectsAndEventsAsync(IServiceProvider services, Viewer office, List<Section> sections, List<Person> people, DateOnly today)
+    {
+        var pipeline = services.GetRequiredService<Projects.ProjectPipeline>();
+        (string Title, string Investor, decimal Amount, string Industry, int Section, int Person, int[] Reached, int?[] Targets)[] projects =
+        [
+            ("智能装备产业园", "华创智能装备有限公司", 120000, "高端装备", 2, 8, [-150, -120, -80, -30], [-110, -70, -20, 200]),
+            ("新能源电池材料项目", "远景新能源科技有限公司", 56000, "新能源", 5, 15, [-90], [-10, 30, 90, 300]),
+            ("生物医药研发中心", "康瑞生物医药股份有限公司", 30000, "生物医药", 2, 9, [-60, -20], [-15, 30, null, 300]),
+            ("现代农业科技示范园", "丰源农业发展有限公司", 8000, "现代农业", 3, 11, [-20], [40, null, null, 365]),
+        ];
+        foreach (var p in projects)
+        {
+            var created = await pipeline.CreateAsync(office, new Projects.ProjectInput
+            {
+                Title = p.Title, Investor = p.Investor, Amount = p.Amount, Industry = p.Industry, LeadSectionId = sections[p.Section].Id, ResponsiblePersonId = people[p.Person].Id,
+                IntentOn = today.AddDays(p.Reached[0]), IntentEvidence = "投资意向书", SignTarget = Day(p.Targets[0]), FundsTarget = Day(p.Targets[1]),
+                StartTarget = Day(p.Targets[2]), CompleteTarget = Day(p.Targets[3]),
+            });
+            for (var k = 1; k < p.Reached.Length; k++)
+            {
+                var stage = Projects.ProjectStages.Names[k];
+                await pipeline.AdvanceAsync(office, created.Value!.Id, new Projects.StageInput { Stage = stage, ReachedOn = today.AddDays(p.Reached[k]), Evidence = $"{stage}材料已归档" });
+            }
+        }
+
+        DateOnly? Day(int? offset) => offset is { } d ? today.AddDays(d) : null;
+        var ledger = services.GetRequiredService<Events.EventLedger>();
+        var task = await services.GetRequiredService<LuoshiDb>().Tasks.Where(t => t.UnitId == office.UnitId && t.Title == Work[10].Title).Select(t => t.Id).FirstAsync();
+        var start = new DateOnly(today.Year, 1, 1);
+        foreach (var (title, kind, days, actual) in new[] { ("新材料产学研对接会", "产学研对接", -40, (int?)120), ("专家进企业技术对接", "专家进村", -12, 60), ("高校成果发布对接会", "产学研对接", 15, null) })
+        {
+            var date = today.AddDays(days) < start ? start : today.AddDays(days);
+            await ledger.CreateAsync(office, new Events.EventInput
+            {
+                Title = title, Kind = kind, Date = date, Place = "市科技创新服务中心", OrganiserSectionId = sections[5].Id, Partners = "市科协、本地高校",
+                TargetParticipants = 100, ActualParticipants = date > today ? null : actual, TaskId = task,
+            });
+        }
     }
 
     /// <summary>Monthly reports rising to the task's current percent; task 9 stopped reporting two months ago.</summary>
