@@ -58,6 +58,12 @@ internal static class App
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
+        services.AddScoped<Luoshi.Features.Rectification.Rectifications>();
+        services.AddScoped<Luoshi.Features.Appeals.Appeals>();
+        services.Configure<Luoshi.Features.Appeals.AppealOptions>(config.GetSection("Appeals"));
+        services.Configure<Luoshi.Features.Public.PublicFormOptions>(config.GetSection("PublicForms"));
+        services.AddSingleton<Luoshi.Features.Public.PublicFormGuard>();
+        Luoshi.Features.Public.PublicFormGuard.AddRateLimit(services);
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -78,6 +84,7 @@ internal static class App
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PasswordFirst>();
@@ -109,6 +116,7 @@ internal static class App
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
@@ -124,6 +132,8 @@ internal static class App
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
         Luoshi.Features.Notices.NoticesApi.MapNoticesApi(app);
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);
+        Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(app);
+        Luoshi.Features.Appeals.AppealsApi.MapAppealsApi(app);
         app.MapRazorPages();
         return app;
     }

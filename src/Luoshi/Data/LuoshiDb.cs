@@ -54,6 +54,11 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
     public DbSet<AssessmentAward> AssessmentAwards => Set<AssessmentAward>();
+    public DbSet<Features.Rectification.Opinion> Opinions => Set<Features.Rectification.Opinion>();
+    public DbSet<Features.Rectification.Problem> Problems => Set<Features.Rectification.Problem>();
+    public DbSet<Features.Rectification.RectificationMeasure> RectificationMeasures => Set<Features.Rectification.RectificationMeasure>();
+    public DbSet<Features.Appeals.AppealDetails> Appeals => Set<Features.Appeals.AppealDetails>();
+    public DbSet<Features.Appeals.AppealFollowUp> AppealFollowUps => Set<Features.Appeals.AppealFollowUp>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -94,6 +99,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     {
         base.OnModelCreating(builder);
         AssessmentModel.Configure(builder);
+        Features.Rectification.LedgerModel.Configure(builder);
 
         builder.Entity<AppUser>(e =>
         {
