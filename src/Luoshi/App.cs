@@ -63,6 +63,12 @@ internal static class App
         services.AddScoped<Luoshi.Features.Campaigns.CampaignReports>();
         services.AddScoped<Luoshi.Features.Projects.ProjectPipeline>();
         services.AddScoped<Luoshi.Features.Events.EventLedger>();
+        services.AddScoped<Luoshi.Features.Rectification.Rectifications>();
+        services.AddScoped<Luoshi.Features.Appeals.Appeals>();
+        services.Configure<Luoshi.Features.Appeals.AppealOptions>(config.GetSection("Appeals"));
+        services.Configure<Luoshi.Features.Public.PublicFormOptions>(config.GetSection("PublicForms"));
+        services.AddSingleton<Luoshi.Features.Public.PublicFormGuard>();
+        Luoshi.Features.Public.PublicFormGuard.AddRateLimit(services);
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -83,6 +89,7 @@ internal static class App
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PasswordFirst>();
@@ -114,6 +121,7 @@ internal static class App
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
@@ -133,6 +141,8 @@ internal static class App
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);
         Luoshi.Features.Study.StudyApi.MapStudyApi(app);
         Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(app);
+        Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(app);
+        Luoshi.Features.Appeals.AppealsApi.MapAppealsApi(app);
         app.MapRazorPages();
         return app;
     }

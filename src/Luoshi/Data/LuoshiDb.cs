@@ -65,6 +65,11 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Projects.ProjectDetails> ProjectDetails => Set<Features.Projects.ProjectDetails>();
     public DbSet<Features.Projects.ProjectStage> ProjectStages => Set<Features.Projects.ProjectStage>();
     public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
+    public DbSet<Features.Rectification.Opinion> Opinions => Set<Features.Rectification.Opinion>();
+    public DbSet<Features.Rectification.Problem> Problems => Set<Features.Rectification.Problem>();
+    public DbSet<Features.Rectification.RectificationMeasure> RectificationMeasures => Set<Features.Rectification.RectificationMeasure>();
+    public DbSet<Features.Appeals.AppealDetails> Appeals => Set<Features.Appeals.AppealDetails>();
+    public DbSet<Features.Appeals.AppealFollowUp> AppealFollowUps => Set<Features.Appeals.AppealFollowUp>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -109,6 +114,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         Features.Campaigns.CampaignModel.Configure(builder);
         Features.Projects.ProjectStages.Configure(builder);
         Features.Events.BureauEvent.Configure(builder);
+        Features.Rectification.LedgerModel.Configure(builder);
 
         builder.Entity<AppUser>(e =>
         {

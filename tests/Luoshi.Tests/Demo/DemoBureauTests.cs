@@ -29,6 +29,10 @@ public class DemoBureauTests
             Assert.Equal(20, await db.People.CountAsync(p => p.UnitId == unit));
             var lights = await db.Tasks.Where(t => t.UnitId == unit).Select(t => t.Light).Distinct().ToListAsync();
             Assert.Equal(Enum.GetValues<Light>().Order(), lights.Order());
+            // A problem list with a red measure, and an appeal answered and followed up.
+            Assert.Equal(2, await db.Problems.CountAsync(p => p.UnitId == unit));
+            Assert.True(await db.Tasks.AnyAsync(t => t.UnitId == unit && t.Kind == Luoshi.Features.Tasks.WorkKind.Rectification && t.Light == Light.Red));
+            Assert.True(await db.Tasks.AnyAsync(t => t.UnitId == unit && t.Kind == Luoshi.Features.Tasks.WorkKind.Appeal && t.Stage == "办结"));
 
             // The year's assessment ranks every section with a task under way (the office's only task starts
             // later), with the 催办 on the overdue task traced.

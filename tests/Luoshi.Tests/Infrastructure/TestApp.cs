@@ -53,7 +53,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // A database of its own that app processes started by the test share (the kill test).
             "kill" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider == "browser")
@@ -81,6 +81,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests run the escalation, the reviews and the sending themselves, on the days they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // Tests share one address; only the app of its own that tests the limit gets a small one.
+        builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
         builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
         if (Smtp.Address?.Split(':') is [var host, var port])

@@ -154,6 +154,7 @@ internal static class DemoBureau
         await db.SaveChangesAsync();
 
         await AddStudyAndCampaignAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, people[3].SectionId, []), sections, people, today);
+        await AddRectificationAndAppealsAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, people[3].SectionId, []), leaders[1].Id, people[8].SectionId!.Value, people[8].Id, today);
 
         var logins = new List<DemoLogin>();
         foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })
@@ -211,6 +212,35 @@ internal static class DemoBureau
                 TargetParticipants = 100, ActualParticipants = date > today ? null : actual, TaskId = task,
             });
         }
+    }
+
+    /// <summary>A problem list from a forum's opinions with one overdue (red) measure, and appeals: one
+    /// answered and followed up, one awaiting its reply.</summary>
+    private static async Task AddRectificationAndAppealsAsync(IServiceProvider services, Viewer office, int leaderId, int sectionId, int personId, DateOnly today)
+    {
+        var rectifications = services.GetRequiredService<Rectification.Rectifications>();
+        var appeals = services.GetRequiredService<Appeals.Appeals>();
+        var opinions = new List<int>();
+        foreach (var (text, source) in new[]
+        {
+            ("科技项目申报材料多、表格重复，希望精简", Rectification.OpinionSource.Meeting),
+            ("同一数据在不同系统反复填报", Rectification.OpinionSource.Survey),
+            ("科技型企业认定咨询电话常打不通", Rectification.OpinionSource.OnlineBox),
+        })
+        {
+            opinions.Add((await rectifications.AddOpinionAsync(office.UnitId, new(text, null, null, source), source == Rectification.OpinionSource.OnlineBox ? null : office.PersonId, default)).Id);
+        }
+
+        var problem = (await rectifications.CreateProblemAsync(office, new("项目申报材料繁杂、重复填报", "服务效能", leaderId, opinions[..2]), default)).Value!;
+        await rectifications.AddMeasureAsync(office, problem.Id, new("编制项目申报材料清单，砍掉重复表格", sectionId, personId, today.AddDays(-5)), default);
+        await rectifications.AddMeasureAsync(office, problem.Id, new("建立申报数据共享，一次填报多次使用", sectionId, personId, today.AddDays(40)), default);
+        var second = (await rectifications.CreateProblemAsync(office, new("咨询渠道不畅", "作风建设", leaderId, opinions[2..]), default)).Value!;
+        await rectifications.AddMeasureAsync(office, second.Id, new("公布咨询专线并安排专人值守", sectionId, personId, today.AddDays(20)), default);
+
+        var answered = (await appeals.IntakeAsync(office.UnitId, office, new("研发费用加计扣除政策如何申请？", "科研经费", "李工", null, sectionId, personId), default)).Value!;
+        await appeals.ReplyAsync(office, answered.TaskId, "已电话讲解申报流程，并发送办事指南。", default);
+        await appeals.FollowUpAsync(office, answered.TaskId, Appeals.Satisfaction.Satisfied, "对答复满意", default);
+        await appeals.IntakeAsync(office.UnitId, office, new("科技成果登记后能否申请转化补助？", "成果转化", "王博士", null, sectionId, personId), default);
     }
 
     /// <summary>Monthly reports rising to the task's current percent; task 9 stopped reporting two months ago.</summary>

@@ -1,0 +1,51 @@
+namespace Luoshi.Features.Appeals;
+
+/// <summary>An appeal's own fields (诉求); the work item itself is a <see cref="Tasks.WorkTask"/> of
+/// kind Appeal whose due date is the response deadline.</summary>
+internal sealed class AppealDetails
+{
+    public int TaskId { get; set; }
+    public int UnitId { get; set; }
+
+    /// <summary>The receipt number (回执号) the submitter checks the status with.</summary>
+    public required string Receipt { get; set; }
+
+    /// <summary>SHA-256 of the secret query code; null when entered by staff.</summary>
+    public string? SecretHash { get; set; }
+
+    public required string Category { get; set; }
+    public required string Content { get; set; }
+    public string? SubmitterName { get; set; }
+    public string? Contact { get; set; }
+    public bool Online { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+
+    /// <summary>The first response deadline: statistics judge "on time" against it.</summary>
+    public DateOnly FirstDueDate { get; set; }
+
+    public DateOnly? FirstRepliedOn { get; set; }
+    public string? ReplyText { get; set; }
+    public DateOnly? RepliedOn { get; set; }
+    public int ReopenCount { get; set; }
+}
+
+/// <summary>One follow-up call (回访) after a reply.</summary>
+internal sealed class AppealFollowUp
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public int TaskId { get; set; }
+    public DateOnly On { get; set; }
+    public required string Satisfaction { get; set; }
+    public string? Note { get; set; }
+    public int ById { get; set; }
+}
+
+internal static class Satisfaction
+{
+    public const string Satisfied = "满意";
+    public const string Basically = "基本满意";
+    public const string Dissatisfied = "不满意";
+
+    public static readonly IReadOnlyList<string> Scale = [Satisfied, Basically, Dissatisfied];
+}

@@ -1,0 +1,27 @@
+using Luoshi.Data;
+using Luoshi.Features.Rectification;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Luoshi.Features.Public;
+
+/// <summary>网上意见箱: anyone may leave an opinion; the answer is a receipt number and nothing else.</summary>
+internal sealed class OpinionModel(LuoshiDb db, Rectifications rectifications, PublicFormGuard guard) : PublicFormPage(db, guard)
+{
+    public string? Receipt { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync(int unit, CancellationToken ct)
+    {
+        if (!await LoadUnitAsync(unit, ct))
+        {
+            return NotFound();
+        }
+
+        if (Accept(new Problems()))
+        {
+            Receipt = (await rectifications.AddOpinionAsync(unit, new OpinionInput(Text, SubmitterName, Contact, OpinionSource.OnlineBox), null, ct)).Receipt;
+        }
+
+        return Page();
+    }
+}

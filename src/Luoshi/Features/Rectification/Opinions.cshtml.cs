@@ -1,0 +1,64 @@
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Rectification;
+
+/// <summary>The office enters opinions from meetings and forms, merges them into problems and sets
+/// each problem's measures; leaders read.</summary>
+internal sealed class OpinionsModel(LuoshiDb db, CurrentViewer current, Rectifications rectifications) : PageModel
+{
+    public List<OpinionRow> Opinions { get; private set; } = [];
+    public List<(int Id, string Name)> Leaders { get; private set; } = [];
+    public List<(int Id, string Name)> Sections { get; private set; } = [];
+    public List<(int Id, string Name)> People { get; private set; } = [];
+    public List<(int Id, string Title)> Problems { get; private set; } = [];
+    public bool IsAdmin { get; private set; }
+    public int UnitId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostEnterAsync(string? content, string? submitterName, OpinionSource source, CancellationToken ct) =>
+        await DoAsync(v => rectifications.EnterOpinionAsync(v, new OpinionInput(content ?? "", submitterName, null, source), ct), ct);
+
+    public async Task<IActionResult> OnPostMergeAsync(string? title, string? category, int leaderId, List<int> opinionIds, CancellationToken ct) =>
+        await DoAsync(v => rectifications.CreateProblemAsync(v, new ProblemInput(title ?? "", category ?? "", leaderId, opinionIds), ct), ct);
+
+    public async Task<IActionResult> OnPostMeasureAsync(int problemId, string? title, int leadSectionId, int? responsiblePersonId, DateOnly? dueDate, CancellationToken ct) =>
+        await DoAsync(v => rectifications.AddMeasureAsync(v, problemId, new MeasureInput(title ?? "", leadSectionId, responsiblePersonId, dueDate), ct), ct);
+
+    private async Task<IActionResult> DoAsync<T>(Func<Viewer, Task<Outcome<T>>> action, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var outcome = await action(viewer);
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            return RedirectToPage();
+        }
+
+        await LoadAsync(ct);
+        return this.Show(outcome, _ => Page());
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        if (!Rectifications.SeesLists(viewer))
+        {
+            return false;
+        }
+
+        IsAdmin = viewer.IsAdmin;
+        UnitId = viewer.UnitId;
+        Opinions = await RectificationList.OpinionsAsync(db, viewer.UnitId, ct);
+        var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.IsActive).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name, p.Role }).ToListAsync(ct);
+        Leaders = [.. people.Where(p => p.Role == Role.Leader).Select(p => (p.Id, p.Name))];
+        People = [.. people.Select(p => (p.Id, p.Name))];
+        Sections = [.. (await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name))];
+        Problems = [.. (await db.Problems.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Title }).ToListAsync(ct)).Select(p => (p.Id, p.Title))];
+        return true;
+    }
+}
