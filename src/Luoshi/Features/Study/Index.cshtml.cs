@@ -14,6 +14,7 @@ internal sealed class IndexModel(LuoshiDb db, StudyLedger ledger, CurrentViewer 
     public List<(int Id, string Title)> Plans { get; private set; } = [];
     public Ledger? Ledger { get; private set; }
     public bool MayRecord { get; private set; }
+    public bool MayPlan { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -36,5 +37,6 @@ internal sealed class IndexModel(LuoshiDb db, StudyLedger ledger, CurrentViewer 
         var id = PlanId ?? (Plans.Count > 0 ? Plans[0].Id : 0);
         Ledger = await ledger.ForAsync(viewer, id, clock.Today, ct);
         MayRecord = Ledger?.Groups.Any(g => StudyAccess.Manages(viewer, g.SectionId)) ?? false;
+        MayPlan = viewer.IsAdmin;
     }
 }
