@@ -106,7 +106,12 @@ public class AssessmentTests
     {
         var (b, scheme, late, _) = await QuarterAsync(db);
         var admin = await b.ApiAsync("admin");
+        var before = (await ResultsAsync(admin, scheme)).GetProperty("sections").GetRawText();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/assessments/{scheme}/lock", null)).StatusCode);
+
+        // The late task's due date is moved by hand, past the period: the locked scores do not move.
+        await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == late.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueDate, new DateOnly(2026, 6, 30))));
+        Assert.Equal(before, (await ResultsAsync(admin, scheme)).GetProperty("sections").GetRawText());
 
         var refused = await (await admin.PostAsJsonAsync($"/api/assessments/{scheme}/adjustments", new { sectionId = b.SectionA, points = 1, reason = "补记" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["考核已锁定，不能再修改"], refused.ErrorsOf("Scheme"));

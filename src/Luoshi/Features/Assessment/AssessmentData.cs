@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Luoshi.Data;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Organisation;
@@ -20,8 +21,13 @@ internal sealed class AssessmentData(LuoshiDb db, WorkingCalendars calendars, Bu
     public Task<AssessmentScheme?> FindAsync(Viewer viewer, int id, CancellationToken ct) =>
         db.AssessmentSchemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.UnitId == viewer.UnitId, ct);
 
+    /// <summary>The result: the one frozen at the lock, or else computed from the facts now.</summary>
     public async Task<AssessmentResult> ComputeAsync(AssessmentScheme scheme, CancellationToken ct) =>
-        ScoreCalculator.Compute(await InputsAsync(scheme, ct));
+        scheme.LockedResult is { } frozen
+            ? JsonSerializer.Deserialize<AssessmentResult>(frozen, FrozenJson)!
+            : ScoreCalculator.Compute(await InputsAsync(scheme, ct));
+
+    public static readonly JsonSerializerOptions FrozenJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>What the viewer may see: the office and leaders everything, a section head the own section
     /// and its people, staff their own score.</summary>

@@ -17,7 +17,7 @@ internal sealed record AwardInput(int? SectionId, int? PersonId, string? Kind, s
 /// Every write to an assessment goes through one method here, shared by pages and API: each score change
 /// (scheme, adjustment, grade, lock) is a single save, so it can also be appended to the record in one place.
 /// </summary>
-internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
+internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauClock clock)
 {
     public const int MaxReason = 500;
 
@@ -175,6 +175,8 @@ internal sealed class AssessmentEditor(LuoshiDb db, BureauClock clock)
             return Outcome<AssessmentScheme>.Invalid("PeriodEnd", $"考核期间至 {Ui.Date(scheme.PeriodEnd)} 结束，结束后方可锁定");
         }
 
+        // Computed before the flag is set, from the facts as they stand at the lock.
+        scheme.LockedResult = System.Text.Json.JsonSerializer.Serialize(await data.ComputeAsync(scheme, ct), AssessmentData.FrozenJson);
         scheme.IsLocked = true;
         scheme.LockedAt = clock.UtcNow;
         scheme.LockedById = viewer.PersonId;

@@ -43,6 +43,10 @@ internal sealed class AssessmentScheme
     public bool IsLocked { get; set; }
     public DateTime? LockedAt { get; set; }
     public int? LockedById { get; set; }
+
+    /// <summary>The result as computed when the scheme was locked (JSON). From then on the scheme shows
+    /// this and nothing else, so no later edit of a task can move a closed period's scores.</summary>
+    public string? LockedResult { get; set; }
     public int CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
 

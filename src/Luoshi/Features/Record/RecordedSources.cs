@@ -73,7 +73,8 @@ internal static class RecordedSources
             ("extendedFactor", s.ExtendedFactor), ("urgePoints", s.UrgePoints), ("supervisePoints", s.SupervisePoints),
             ("overduePointsPerDay", s.OverduePointsPerDay), ("overdueCapPerTask", s.OverdueCapPerTask), ("refusedCompletionPoints", s.RefusedCompletionPoints),
             ("leadShare", s.LeadShare), ("maxAdjustment", s.MaxAdjustment), ("grades", s.Grades), ("defaultGrade", s.DefaultGrade),
-            ("locked", s.IsLocked), ("lockedAt", s.LockedAt), ("lockedBy", s.LockedById)));
+            ("locked", s.IsLocked), ("lockedAt", s.LockedAt), ("lockedBy", s.LockedById),
+            ("lockedResultSha256", s.LockedResult is null ? null : Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(s.LockedResult))))));
 
     private static async Task<Dictionary<long, string>> AdjustmentsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
         (await db.ScoreAdjustments.AsNoTracking().Where(a => a.UnitId == unitId && ids.Contains(a.Id)).ToListAsync(ct))

@@ -223,6 +223,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int?>("LockedById")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LockedResult")
+                        .HasColumnType("text");
+
                     b.Property<decimal>("MaxAdjustment")
                         .HasPrecision(9, 4)
                         .HasColumnType("numeric(9,4)");

@@ -211,6 +211,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int?>("LockedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LockedResult")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("MaxAdjustment")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
