@@ -56,7 +56,7 @@ internal static class VerifyCommand
             return 1;
         }
 
-        output.WriteLine($"记录链完整：{result.Entries} 条");
+        output.WriteLine(result.Pending == 0 ? $"记录链完整：{result.Entries} 条" : $"记录链完整：{result.Entries} 条；另有 {result.Pending} 条待封存，内容已核对");
         return 0;
     }
 }

@@ -95,7 +95,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
 
         if (recorded.Count > 0)
         {
-            await RecordChain.SealAsync(this, recorded, cancellationToken);
+            await RecordChain.WriteAsync(this, recorded, cancellationToken);
         }
 
         if (own is not null)

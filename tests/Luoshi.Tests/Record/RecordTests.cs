@@ -20,6 +20,9 @@ public class RecordTests
         return (await response.ReadJsonAsync()).GetProperty("id").GetInt64();
     }
 
+    /// <summary>What the scheduler does every few seconds: link the written entries into the chain.</summary>
+    internal static Task<int> SealAsync(Bureau b) => b.WithDbAsync(d => RecordSealer.SealAllAsync(d));
+
     private static Task<Verification> VerifyAsync(Bureau b) => b.WithDbAsync(d => Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None));
 
     private static Task<int> SqlAsync(Bureau b, FormattableString sql) => b.WithDbAsync(d => d.Database.ExecuteSqlAsync(sql));
@@ -35,10 +38,12 @@ public class RecordTests
         var extensionId = asked.GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await (await b.ApiAsync("leader")).PostAsJsonAsync($"/api/extensions/{extensionId}/decision", new { approve = true })).StatusCode);
         await Requests.RequestsTests.CompleteAsync(b, task.Id);
+        Assert.All(await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId).ToListAsync()), e => Assert.Null(e.Seq));
+        await SealAsync(b);
 
         var entries = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId).OrderBy(e => e.Seq).ToListAsync());
         Assert.Equal(["report", "extension-request", "extension-decision", "report", "completion-request", "completion-decision"], entries.Select(e => e.Kind));
-        Assert.Equal([1L, 2, 3, 4, 5, 6], entries.Select(e => e.Seq));
+        Assert.Equal([1L, 2, 3, 4, 5, 6], entries.Select(e => e.Seq!.Value));
         Assert.Equal($"report:{reportId}", entries[0].EntityKey);
         Assert.Equal(RecordChain.Genesis, entries[0].PreviousHash);
         Assert.All(entries.Skip(1), (e, i) => Assert.Equal(entries[i].Hash, e.PreviousHash));
@@ -58,13 +63,29 @@ public class RecordTests
         var staff = await b.ApiAsync("staffA");
         await ReportAsync(staff, task.Id, 20);
         var edited = await ReportAsync(staff, task.Id, 40);
+        await SealAsync(b);
 
         await SqlAsync(b, $"""UPDATE "Reports" SET "Percent" = 100 WHERE "Id" = {edited}""");
 
         var broken = (await VerifyAsync(b)).FirstBroken;
         Assert.NotNull(broken);
-        Assert.Equal((2L, $"report:{edited}"), (broken.Seq, broken.EntityKey));
+        Assert.Equal(((long?)2, $"report:{edited}"), (broken.Seq, broken.EntityKey));
         Assert.Contains("percent: 40 → 100", broken.What);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task AReportEditedBeforeItsEntryIsSealedIsCaughtByTheEntrysContent(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-20), Today.AddDays(100));
+        var edited = await ReportAsync(await b.ApiAsync("staffA"), task.Id, 40);
+
+        await SqlAsync(b, $"""UPDATE "Reports" SET "Percent" = 100 WHERE "Id" = {edited}""");
+
+        var verification = await VerifyAsync(b);
+        Assert.Equal(1, verification.Pending);
+        Assert.Equal((null, $"report:{edited}"), (verification.FirstBroken?.Seq, verification.FirstBroken?.EntityKey));
+        Assert.Contains("待封存条目", verification.FirstBroken!.ToString());
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
@@ -87,6 +108,7 @@ public class RecordTests
         var b = await Bureau.CreateAsync(db);
         var task = await b.TaskAsync(b.SectionA, Today.AddDays(-20), Today.AddDays(100));
         await ReportAsync(await b.ApiAsync("staffA"), task.Id, 20);
+        await SealAsync(b);
 
         await SqlAsync(b, $"""UPDATE "RecordEntries" SET "Content" = REPLACE("Content", '"percent":20', '"percent":90') WHERE "UnitId" = {b.UnitId} AND "Seq" = 1""");
 
@@ -106,6 +128,7 @@ public class RecordTests
             await ReportAsync(staff, task.Id, percent);
         }
 
+        await SealAsync(b);
         await SqlAsync(b, $"""DELETE FROM "RecordEntries" WHERE "UnitId" = {b.UnitId} AND "Seq" = 4""");
         var atTheEnd = (await VerifyAsync(b)).FirstBroken;
         Assert.Equal(3L, atTheEnd?.Seq);
@@ -147,7 +170,9 @@ public class RecordTests
         }
 
         var staff = await b.ApiAsync("staffA");
-        await Task.WhenAll(tasks.Select(t => ReportAsync(staff, t, 50)));
+        // Reports and two sealers (two instances) at once.
+        await Task.WhenAll([.. tasks.Select(t => (Task)ReportAsync(staff, t, 50)), SealAsync(b), SealAsync(b)]);
+        await Task.WhenAll(SealAsync(b), SealAsync(b));
 
         var verification = await VerifyAsync(b);
         Assert.True(verification.Intact, verification.FirstBroken?.ToString());
@@ -160,6 +185,7 @@ public class RecordTests
         var b = await Bureau.CreateAsync(db);
         var task = await b.TaskAsync(b.SectionA, Today.AddDays(-20), Today.AddDays(100));
         var reportId = await ReportAsync(await b.ApiAsync("staffA"), task.Id, 20);
+        await SealAsync(b);
         string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}"];
 
         var (output, error) = (new StringWriter(), new StringWriter());
@@ -185,6 +211,8 @@ public class RecordPageTests
         var reportId = (await reported.ReadJsonAsync()).GetProperty("id").GetInt64();
 
         var admin = await b.PagesAsync("admin");
+        Assert.Contains("待封存", await admin.GetHtmlAsync("/Admin/Record"));
+        await RecordTests.SealAsync(b);
         Assert.Contains($"report:{reportId}", await admin.GetHtmlAsync("/Admin/Record"));
         var checkedPage = await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record");
         Assert.Contains("记录链完整：1 条", await checkedPage.Content.ReadAsStringAsync());

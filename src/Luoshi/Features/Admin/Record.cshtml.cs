@@ -27,6 +27,6 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current) : PageMode
         var viewer = await current.RequireAsync(ct);
         var entries = db.RecordEntries.AsNoTracking().Where(e => e.UnitId == viewer.UnitId);
         Length = await entries.LongCountAsync(ct);
-        Latest = await entries.OrderByDescending(e => e.Seq).Take(20).ToListAsync(ct);
+        Latest = await entries.OrderByDescending(e => e.Id).Take(20).ToListAsync(ct);
     }
 }

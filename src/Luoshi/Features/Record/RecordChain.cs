@@ -9,9 +9,12 @@ namespace Luoshi.Features.Record;
 
 /// <summary>
 /// Appending to a unit's tamper-evident record. A feature calls <see cref="Append"/> beside the change
-/// it records, before its <c>SaveChangesAsync</c>; that save then writes the row, and in the same
-/// transaction links the entry to the unit's chain. So the row and its entry are saved together or not
-/// at all, and the entry's content is the row as the database holds it (with its new id).
+/// it records, before its <c>SaveChangesAsync</c>; that save then writes the row and, in the same
+/// transaction, the entry with the row's content as the database holds it (with its new id) and the
+/// content's hash. So the row and its entry are saved together or not at all. Linking the entry into the
+/// chain (its number and hashes) is left to <see cref="RecordSealer"/>, a few seconds later: a link
+/// needs the unit's chain end, and holding that lock until every report's commit would let only one
+/// report of a bureau be saved at a time.
 /// </summary>
 internal static class RecordChain
 {
@@ -43,8 +46,9 @@ internal static class RecordChain
         return [.. pending.Select(e => e.Entity)];
     }
 
-    /// <summary>Links the pending entries to their chains. Runs inside the save's transaction, after the recorded rows are written.</summary>
-    internal static async Task SealAsync(LuoshiDb db, List<RecordEntry> pending, CancellationToken ct)
+    /// <summary>Writes the pending entries, with their content and its hash, inside the save's transaction,
+    /// after the recorded rows are written. They are sealed into the chain later.</summary>
+    internal static async Task WriteAsync(LuoshiDb db, List<RecordEntry> pending, CancellationToken ct)
     {
         foreach (var entry in pending)
         {
@@ -53,10 +57,7 @@ internal static class RecordChain
             entry.EntityKey = source.Key(id);
             entry.Content = (await source.ContentsAsync(db, entry.UnitId, [id], ct))[id];
             entry.ContentHash = Sha256(entry.Content);
-            (entry.Seq, entry.PreviousHash) = await AdvanceAsync(db, entry.UnitId, ct);
-            entry.Hash = HashOf(entry);
             entry.Source = null;
-            await db.RecordHeads.Where(h => h.UnitId == entry.UnitId).ExecuteUpdateAsync(s => s.SetProperty(h => h.Hash, entry.Hash), ct);
             db.RecordEntries.Add(entry);
         }
 
@@ -65,17 +66,8 @@ internal static class RecordChain
 
     /// <summary>The entry's own hash: its place in the chain, the content's hash and who did what when.</summary>
     public static string HashOf(RecordEntry e) => Sha256(string.Join('\n',
-        e.PreviousHash, e.ContentHash, e.UnitId.ToString(CultureInfo.InvariantCulture), e.Seq.ToString(CultureInfo.InvariantCulture),
+        e.PreviousHash, e.ContentHash, e.UnitId.ToString(CultureInfo.InvariantCulture), e.Seq?.ToString(CultureInfo.InvariantCulture),
         e.Kind, e.EntityKey, e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), e.ActorId?.ToString(CultureInfo.InvariantCulture) ?? ""));
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    // The UPDATE takes the head row's lock until the transaction ends: a second append of the same unit
-    // waits here and then reads the new end, so the chain never forks.
-    private static async Task<(long Seq, string PreviousHash)> AdvanceAsync(LuoshiDb db, int unitId, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlAsync($"""INSERT INTO "RecordHeads" ("UnitId", "Seq", "Hash") VALUES ({unitId}, 0, {Genesis}) ON CONFLICT ("UnitId") DO NOTHING""", ct);
-        var head = (await db.RecordHeads.FromSql($"""UPDATE "RecordHeads" SET "Seq" = "Seq" + 1 WHERE "UnitId" = {unitId} RETURNING "UnitId", "Seq", "Hash" """).AsNoTracking().ToListAsync(ct)).Single();
-        return (head.Seq, head.Hash);
-    }
 }

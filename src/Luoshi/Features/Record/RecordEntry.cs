@@ -10,8 +10,9 @@ internal sealed class RecordEntry
     public long Id { get; set; }
     public int UnitId { get; set; }
 
-    /// <summary>1, 2, 3… within the unit, without gaps: a missing number is a deleted entry.</summary>
-    public long Seq { get; set; }
+    /// <summary>1, 2, 3… within the unit, without gaps: a missing number is a deleted entry. Null until
+    /// the entry is sealed into the chain (<see cref="RecordSealer"/>), seconds after it is written.</summary>
+    public long? Seq { get; set; }
 
     /// <summary>What happened: "report", "extension-request", "extension-decision", …</summary>
     public required string Kind { get; set; }
@@ -23,15 +24,18 @@ internal sealed class RecordEntry
     public int? ActorId { get; set; }
     public string Content { get; set; } = "";
     public string ContentHash { get; set; } = "";
+    /// <summary>Empty until sealed.</summary>
     public string PreviousHash { get; set; } = "";
+
+    /// <summary>Empty until sealed.</summary>
     public string Hash { get; set; } = "";
 
     /// <summary>Until the entry is sealed: the row it records, whose id the database has not given yet.</summary>
     internal object? Source { get; set; }
 }
 
-/// <summary>The end of a unit's chain. Appends advance it with one locking UPDATE, so two appends in
-/// parallel transactions take turns instead of both linking to the same entry.</summary>
+/// <summary>The end of a unit's chain. The sealer advances it under the row's lock, so two sealers
+/// (two instances) take turns instead of both linking to the same entry.</summary>
 internal sealed class RecordHead
 {
     public int UnitId { get; set; }

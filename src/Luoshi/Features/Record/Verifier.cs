@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Record;
 
 /// <summary>The first entry that no longer matches, and how.</summary>
-internal sealed record BrokenEntry(int UnitId, long Seq, string Kind, string EntityKey, string What)
+internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string EntityKey, string What)
 {
-    public override string ToString() => $"单位 {UnitId} 第 {Seq} 条（{Kind}，{EntityKey}）：{What}";
+    public override string ToString() => $"单位 {UnitId} {(Seq is { } n ? $"第 {n} 条" : "待封存条目")}（{Kind}，{EntityKey}）：{What}";
 }
 
 internal sealed record Verification(long Entries, BrokenEntry? FirstBroken)
 {
+    /// <summary>Entries written but not yet sealed into the chain (their content was checked).</summary>
+    public long Pending { get; init; }
+
     public bool Intact => FirstBroken is null;
 }
 
@@ -27,19 +30,25 @@ internal static class Verifier
     {
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId))
             .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
-        long count = 0;
+        long count = 0, pending = 0;
         foreach (var unit in units)
         {
-            var entries = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit).OrderBy(e => e.Seq).ToListAsync(ct);
+            var all = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit).ToListAsync(ct);
+            var entries = all.Where(e => e.Seq != null).OrderBy(e => e.Seq).ToList();
+            // Written but not yet sealed: their content is checked, their place in the chain comes later.
+            var unsealed = all.Where(e => e.Seq == null).OrderBy(e => e.Id).ToList();
             count += entries.Count;
-            var broken = await ChainAsync(db, unit, entries, ct) ?? await RowsAsync(db, unit, entries, ct);
+            pending += unsealed.Count;
+            var broken = await ChainAsync(db, unit, entries, ct)
+                ?? unsealed.Where(e => RecordChain.Sha256(e.Content) != e.ContentHash).Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")).FirstOrDefault()
+                ?? await RowsAsync(db, unit, [.. entries, .. unsealed], ct);
             if (broken is not null)
             {
-                return new Verification(count, broken);
+                return new Verification(count, broken) { Pending = pending };
             }
         }
 
-        return new Verification(count, null);
+        return new Verification(count, null) { Pending = pending };
     }
 
     private static async Task<BrokenEntry?> ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, CancellationToken ct)
@@ -63,7 +72,8 @@ internal static class Verifier
         }
 
         var head = await db.RecordHeads.AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == unit, ct);
-        return head is not null && head.Seq == expected - 1 && head.Hash == previous
+        // No head yet is fine while nothing has been sealed.
+        return (head is null && entries.Count == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)
             ? null
             : new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
                 $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）");
@@ -87,7 +97,7 @@ internal static class Verifier
             }
         }
 
-        foreach (var e in latest.OrderBy(e => e.Seq))
+        foreach (var e in latest)
         {
             var what = RecordedSources.ForKey(e.EntityKey) is null ? "无法识别所记录的对象"
                 : !current.TryGetValue(e.EntityKey, out var now) ? "数据库中已没有这条记录（被删除）"

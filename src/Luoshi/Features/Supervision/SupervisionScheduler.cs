@@ -18,7 +18,8 @@ internal sealed class SchedulerOptions
 
 /// <summary>
 /// The cycle's clock. Once per bureau date (at start-up and after midnight) every unit gets its
-/// escalation run and, when a period has ended, its review; between times the outbox is sent. All
+/// escalation run and, when a period has ended, its review; between times the outbox is sent and the
+/// tamper-evident record is sealed. All
 /// state is in the database (the raised steps, the generated reviews, the outbox), so a restart
 /// loses nothing and repeats nothing, and two instances share the work through row claims and
 /// per-unit locks instead of a leader.
@@ -47,6 +48,7 @@ internal sealed class SupervisionScheduler(IServiceScopeFactory scopes, BureauCl
                 }
 
                 await SendAllAsync(stoppingToken);
+                await SealRecordAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -72,6 +74,13 @@ internal sealed class SupervisionScheduler(IServiceScopeFactory scopes, BureauCl
             var reviews = await scope.ServiceProvider.GetRequiredService<ScheduledReviews>().RunAsync(unitId, ct);
             log.LogInformation("Unit {Unit}, {Today}: {Summary}; reviews generated: {Reviews}", unitId, clock.Today, summary, reviews);
         }
+    }
+
+    /// <summary>Links the record entries written since the last tick into their chains.</summary>
+    public async Task SealRecordAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await Record.RecordSealer.SealAllAsync(scope.ServiceProvider.GetRequiredService<LuoshiDb>(), ct);
     }
 
     /// <summary>Sends until the outbox has nothing due.</summary>

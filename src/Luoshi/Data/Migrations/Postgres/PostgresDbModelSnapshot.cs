@@ -1357,7 +1357,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("Seq")
+                    b.Property<long?>("Seq")
                         .HasColumnType("bigint");
 
                     b.Property<int>("UnitId")

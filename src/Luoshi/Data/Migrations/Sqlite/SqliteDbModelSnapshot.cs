@@ -1305,7 +1305,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Seq")
+                    b.Property<long?>("Seq")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitId")
