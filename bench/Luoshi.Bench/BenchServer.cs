@@ -35,6 +35,8 @@ internal sealed class BenchServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
         var app = App.Build([
             $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Luoshi={database}", "--Demo:SeedOnFirstRun=false", "--Scheduler:Enabled=false",
+            // A mail server is named so that notices write their email rows; nothing is sent (no scheduler).
+            "--Notices:Smtp:Host=127.0.0.1", "--Notices:Smtp:From=bench@luoshi.local",
             $"--DataProtection:Folder={folder}/keys", $"--Evidence:Folder={folder}/evidence", "--Logging:LogLevel:Default=Warning",
         ]);
         await Startup.MigrateAsync(app.Services);

@@ -39,6 +39,18 @@ internal static class SupervisionBench
                 string.Create(CultureInfo.InvariantCulture, $"{summary.Tasks:N0} tasks near a deadline; {summary.Reminders:N0} 提醒, {summary.Urges:N0} 催办, {summary.Supervisions:N0} 督办; {summary.Notices:N0} notices; {outbox:N0} outbox rows in all")));
         }
 
+        // A busy day: one step in twenty is new (its step and notices removed, as if not yet raised).
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+            await db.EscalationSteps.Where(s => s.UnitId == data.UnitId && s.Id % 20 == 0).ExecuteDeleteAsync();
+            var watch = Stopwatch.StartNew();
+            var summary = await scope.ServiceProvider.GetRequiredService<EscalationRun>().RunAsync(data.UnitId);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  escalation run, busy day: {watch.Elapsed.TotalMilliseconds:N0} ms, {summary}"));
+            rows.Add(("escalation run, a busy day (1 step in 20 new)", watch.Elapsed.TotalMilliseconds,
+                string.Create(CultureInfo.InvariantCulture, $"{summary.Reminders + summary.Urges + summary.Supervisions:N0} steps, {summary.Notices:N0} notices with their email rows")));
+        }
+
         await using (var scope = server.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
