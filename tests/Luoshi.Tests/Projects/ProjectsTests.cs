@@ -62,6 +62,19 @@ public class ProjectsTests
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TwoPeopleRecordingTheSameStageAtOnceGetOneStageAndAClearRefusal(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var id = await CreateAsync(b);
+        var (staff, head) = (await b.ApiAsync("staffA"), await b.ApiAsync("headA"));
+
+        var answers = await Task.WhenAll(AdvanceAsync(staff, id, "签约", -30), AdvanceAsync(head, id, "签约", -30));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal(2, await b.WithDbAsync(d => d.ProjectStages.CountAsync(s => s.TaskId == id)));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task ASkippedBackDatedOrFutureStageIsRefusedAndNothingIsSaved(string db)
     {
         var b = await Bureau.CreateAsync(db);

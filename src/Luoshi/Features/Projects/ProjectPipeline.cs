@@ -116,7 +116,22 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
 
         await lights.RecomputeAsync(task, ct);
         editor.Record(task, viewer, "stage", $"项目进入“{names[wanted]}”阶段（{reached:yyyy-MM-dd}）：{stage.Evidence}");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people recorded the same stage at the same moment: the unique index kept one.
+            db.ChangeTracker.Clear();
+            if (!await db.ProjectStages.AsNoTracking().AnyAsync(s => s.TaskId == taskId && s.StageIndex == wanted, ct))
+            {
+                throw;
+            }
+
+            return Outcome<ProjectStage>.Invalid(nameof(StageInput.Stage), $"“{names[wanted]}”阶段刚由他人登记，请刷新后查看");
+        }
+
         return Outcome<ProjectStage>.Ok(stage);
     }
 
