@@ -1,3 +1,4 @@
+using Luoshi.Features.Plans;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;

@@ -32,7 +32,7 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
             .Select(x => new MilestoneInput { Title = names[x.i + 1], Deliverable = $"进入“{names[x.i + 1]}”阶段", DueDate = x.d }).ToList();
         var task = new TaskInput
         {
-            PlanId = input.PlanId ?? await LedgerPlanAsync(viewer.UnitId, ct), Title = input.Title, LeadSectionId = input.LeadSectionId,
+            PlanId = input.PlanId ?? await LedgerPlan.IdAsync(db, viewer.UnitId, clock.Today.Year, "重点项目", clock.UtcNow, ct, "重点项目台账：意向、签约、资金到位、开工、投产/竣工，分包到人。"), Title = input.Title, LeadSectionId = input.LeadSectionId,
             ResponsiblePersonId = input.ResponsiblePersonId, TargetValue = input.Amount, TargetUnit = "万元",
             StartDate = input.IntentOn, DueDate = input.CompleteTarget, Tags = ["重点项目", input.Industry],
         };
@@ -185,22 +185,5 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
         }
 
         return problems;
-    }
-
-    /// <summary>One plan per ledger and year: "2026年重点项目".</summary>
-    private async Task<int> LedgerPlanAsync(int unitId, CancellationToken ct)
-    {
-        var year = clock.Today.Year;
-        var title = $"{year}年重点项目";
-        var id = await db.Plans.Where(p => p.UnitId == unitId && p.Year == year && p.Title == title).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        if (id is { } existing)
-        {
-            return existing;
-        }
-
-        var plan = new Plan { UnitId = unitId, Title = title, Year = year, Description = "重点项目台账：意向、签约、资金到位、开工、投产/竣工，分包到人。", CreatedAt = clock.UtcNow };
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(ct);
-        return plan.Id;
     }
 }

@@ -1,3 +1,4 @@
+using Luoshi.Features.Plans;
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
