@@ -263,6 +263,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(r => r.Hash).HasMaxLength(64);
             e.Ignore(r => r.Source);
             e.HasIndex(r => new { r.UnitId, r.Seq }).IsUnique();
+            // The sealer looks for unsealed entries every few seconds: an index of those alone.
+            e.HasIndex(r => r.UnitId, "IX_RecordEntries_Unsealed").HasFilter("\"Seq\" IS NULL");
             e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<RecordHead>(e =>

@@ -1368,6 +1368,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "Seq")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "UnitId" }, "IX_RecordEntries_Unsealed")
+                        .HasFilter("\"Seq\" IS NULL");
+
                     b.ToTable("RecordEntries");
                 });
 

@@ -1316,6 +1316,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "Seq")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "UnitId" }, "IX_RecordEntries_Unsealed")
+                        .HasFilter("\"Seq\" IS NULL");
+
                     b.ToTable("RecordEntries");
                 });
 
