@@ -96,7 +96,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                     var body = Body(task, entry, calendar, policy);
                     notices += NoticeOutbox.Add(batch, routes, recipients, new Notice
                     {
-                        UnitId = unitId, Kind = (NoticeKind)(int)step, TaskId = task.Id, Title = title, Body = body, Step = entry,
+                        UnitId = unitId, Kind = step.NoticeKind(), TaskId = task.Id, Title = title, Body = body, Step = entry,
                     }, now).Count;
                     batch.Events.Add(new TaskEvent
                     {

@@ -74,6 +74,14 @@ internal static class EscalationNames
         _ => "任务办结",
     };
 
+    /// <summary>The inbox kind of the step's notices.</summary>
+    public static Notices.NoticeKind NoticeKind(this StepKind step) => step switch
+    {
+        StepKind.Remind => Notices.NoticeKind.Remind,
+        StepKind.Urge => Notices.NoticeKind.Urge,
+        _ => Notices.NoticeKind.Supervise,
+    };
+
     /// <summary>The kind written to the task's history (assessment counts "urge" and "supervise").</summary>
     public static string EventKind(this StepKind step) => step switch
     {
