@@ -36,7 +36,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
 
-    /// <summary>For a real browser: the app on Kestrel, on a free loopback port (SQLite).</summary>
+    /// <summary>For a real browser: the app on Kestrel, on a free loopback port (SQLite). "journey" and
+    /// "sweep" hold a demo bureau each (see Browser/DemoSite); "browser" holds small test bureaus.</summary>
     public string? BaseAddress { get; private set; }
 
     /// <summary>The providers every integration test runs on.</summary>
@@ -53,10 +54,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // A database of its own that app processes started by the test share (the kill test).
             "kill" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
-        if (provider == "browser")
+        if (provider is "browser" or "journey" or "sweep")
         {
             app.UseKestrel(0);
             app.StartServer();

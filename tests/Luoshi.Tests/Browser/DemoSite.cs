@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Luoshi.Features.Demo;
+using Luoshi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Luoshi.Tests.Browser;
+
+/// <summary>
+/// The demo bureau on Kestrel, as a newcomer meets it: each of the four demo logins signs in with its
+/// one-time password in the browser and sets its own password on the page that demands it. Journeys
+/// then start from the signed-in state of a role. One site per app, made once per run.
+/// </summary>
+internal sealed class DemoSite
+{
+    public const string Password = "Journey-Pass-2026";
+
+    public static readonly string[] Roles = ["office", "leader", "head", "staff"];
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<DemoSite>>> Sites = new();
+
+    private readonly Dictionary<string, string> _states = [];
+
+    private DemoSite(TestApp app) => App = app;
+
+    public TestApp App { get; }
+
+    public string BaseUrl => App.BaseAddress!;
+
+    /// <summary>The demo site of an app of its own ("journey" for journeys that read what they change,
+    /// "sweep" for the test that submits every form as it is rendered).</summary>
+    public static Task<DemoSite> ForAsync(string provider) => Sites.GetOrAdd(provider, p => new(() => CreateAsync(p))).Value;
+
+    private static async Task<DemoSite> CreateAsync(string provider)
+    {
+        var site = new DemoSite(TestApp.For(provider));
+        IReadOnlyList<DemoLogin> logins;
+        await using (var scope = site.App.Services.CreateAsyncScope())
+        {
+            logins = await DemoBureau.CreateAsync(scope.ServiceProvider);
+        }
+
+        foreach (var login in logins)
+        {
+            await using var journey = await Journey.StartAsync(site.BaseUrl, Screen.Desk, storageState: null);
+            await journey.OpenAsync("/");
+            await journey.Page.FillAsync("#UserName", login.UserName);
+            await journey.Page.FillAsync("#Password", login.Password);
+            await journey.SubmitAsync("main button[type=submit]");
+            Assert.StartsWith(site.BaseUrl + "/Account/Password", journey.Page.Url);
+            await journey.Page.FillAsync("#Current", login.Password);
+            await journey.Page.FillAsync("#New", Password);
+            await journey.Page.FillAsync("#Confirm", Password);
+            await journey.SubmitAsync("main button[type=submit]");
+            Assert.Equal(site.BaseUrl + "/", journey.Page.Url);
+            journey.AssertNoUnexpectedResponses();
+            site._states[login.UserName] = await journey.Page.Context.StorageStateAsync();
+        }
+
+        return site;
+    }
+
+    /// <summary>A browser signed in as one of the demo logins (office, leader, head, staff).</summary>
+    public Task<Journey> AsAsync(string role, Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, _states[role]);
+
+    /// <summary>A browser nobody is signed in to (the public forms).</summary>
+    public Task<Journey> AnonymousAsync(Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, storageState: null);
+}
