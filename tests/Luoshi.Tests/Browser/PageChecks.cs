@@ -79,7 +79,7 @@ internal static partial class PageChecks
           }).length;
           // Codes, login names and commands are set in <code> and may be Latin.
           const codes = [...document.querySelectorAll('code, kbd, samp')];
-          codes.forEach(c => c.dataset.display = c.style.display, c.style.display = 'none');
+          codes.forEach(c => { c.dataset.display = c.style.display; c.style.display = 'none'; });
           const text = document.body.innerText;
           codes.forEach(c => c.style.display = c.dataset.display || '');
           return JSON.stringify({ text: text + '\n' + attrs.join('\n') + '\n' + document.title,
