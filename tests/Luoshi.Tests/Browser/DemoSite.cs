@@ -63,6 +63,18 @@ internal sealed class DemoSite
     /// <summary>A browser signed in as one of the demo logins (office, leader, head, staff).</summary>
     public Task<Journey> AsAsync(string role, Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, _states[role]);
 
+    /// <summary>Reads the site's database, to find what a journey works on and to see what it stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<Luoshi.Data.LuoshiDb, Task<T>> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Luoshi.Data.LuoshiDb>());
+    }
+
+    /// <summary>The person behind a demo login.</summary>
+    public Task<Luoshi.Features.Organisation.Person> PersonAsync(string login) => QueryAsync(db =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Users.Where(u => u.UserName == login).Join(db.People, u => u.PersonId, p => p.Id, (u, p) => p)));
+
     /// <summary>A browser nobody is signed in to (the public forms).</summary>
     public Task<Journey> AnonymousAsync(Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, storageState: null);
 }

@@ -3,11 +3,12 @@ using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Assessment;
 
 /// <summary>One scheme: the rankings with every point traced, the scoring forms, lock and export.</summary>
-internal sealed class DetailModel(AssessmentData data, AssessmentEditor editor, CurrentViewer current) : PageModel
+internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, AssessmentEditor editor, CurrentViewer current) : PageModel
 {
     [FromQuery(Name = "id")] public int Id { get; set; }
     public AssessmentView View { get; private set; } = null!;
@@ -15,6 +16,10 @@ internal sealed class DetailModel(AssessmentData data, AssessmentEditor editor, 
 
     /// <summary>The office and leaders score (the editor checks who may grade which task).</summary>
     public bool MayScore => Viewer.Role is Role.Admin or Role.Leader && !View.Scheme.IsLocked;
+
+    /// <summary>The tasks whose quality the viewer may grade: all for the office, a leader's own for a
+    /// leader, so the form offers nothing that would be refused.</summary>
+    public HashSet<int> Gradable { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -71,6 +76,10 @@ internal sealed class DetailModel(AssessmentData data, AssessmentEditor editor, 
         }
 
         View = await data.ViewAsync(Viewer, scheme, ct);
+        var taskIds = View.Result.Sections.Concat(View.Result.People).SelectMany(x => x.TaskScores).Select(t => t.TaskId).Distinct().ToList();
+        Gradable = Viewer.IsAdmin
+            ? [.. taskIds]
+            : [.. await db.Tasks.Where(t => t.UnitId == Viewer.UnitId && t.LeadLeaderId == Viewer.PersonId && taskIds.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct)];
         return true;
     }
 }

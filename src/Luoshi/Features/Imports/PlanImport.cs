@@ -14,7 +14,8 @@ internal sealed class ImportRow
 {
     public bool Selected { get; set; }
     public string? Number { get; set; }
-    public string Title { get; set; } = "";
+    /// <summary>Empty when the office cleared it on the review page (the task editor then says so).</summary>
+    public string? Title { get; set; } = "";
     public int LeadSectionId { get; set; }
     public string? CooperatingSectionIds { get; set; }
     public decimal? TargetValue { get; set; }
@@ -103,6 +104,14 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
             return Outcome<Plan>.Invalid("", "请至少勾选一项任务");
         }
 
+        // Rows the text named no section for need the default: one message says which, not one per row.
+        var withoutSection = chosen.Where(r => r.Row.LeadSectionId == 0).Select(r => r.Index).ToList();
+        if (withoutSection.Count > 0 && input.DefaultSectionId is null)
+        {
+            return Outcome<Plan>.Invalid(nameof(input.DefaultSectionId),
+                $"第{string.Join("、", withoutSection.Take(10))}项{(withoutSection.Count > 10 ? $"等{withoutSection.Count}项" : "")}没有识别出牵头科室：请在这些行选择牵头科室，或选择“默认牵头科室”");
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var plan = await plans.SaveAsync(viewer, null, input.Plan, ct);
         if (plan.Kind != OutcomeKind.Ok)
@@ -116,16 +125,22 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
             var lead = row.LeadSectionId != 0 ? row.LeadSectionId : input.DefaultSectionId ?? 0;
             var task = new TaskInput
             {
-                PlanId = plan.Value!.Id, Number = row.Number, Title = row.Title, LeadLeaderId = input.LeadLeaderId,
+                PlanId = plan.Value!.Id, Number = row.Number, Title = row.Title ?? "", LeadLeaderId = input.LeadLeaderId,
                 LeadSectionId = lead,
                 StartDate = input.StartDate, DueDate = row.DueDate, TargetValue = row.TargetValue, TargetUnit = row.TargetValue is null ? null : row.TargetUnit,
                 Cooperations = [.. Ids(row.CooperatingSectionIds).Concat(input.CooperatingSectionIds).Distinct().Where(s => s != lead).Select(s => new CooperationInput { SectionId = s })],
             };
             var source = row.SourceEnd > row.SourceStart && row.SourceEnd <= document.Text.Length ? new TaskSource(document.Id, row.SourceStart, row.SourceEnd) : null;
             var created = await tasks.CreateAsync(viewer, task, null, source, ct);
-            foreach (var message in created.Errors?.SelectMany(e => e.Value) ?? (created.Message is { } m && created.Kind != OutcomeKind.Ok ? [m] : []))
+            // Each message is shown beside the row's field it is about, and says which row in the list above.
+            var named = string.IsNullOrWhiteSpace(row.Title) ? $"第{index}项" : $"第{index}项“{Short(row.Title)}”";
+            foreach (var (field, messages) in created.Errors ?? (created.Kind != OutcomeKind.Ok ? new() { [""] = [created.Message ?? "无法建立"] } : []))
             {
-                problems.Add($"Rows[{index - 1}]", $"第{index}项“{Short(row.Title)}”：{message}");
+                foreach (var message in messages)
+                {
+                    problems.Add(field is nameof(TaskInput.Title) or nameof(TaskInput.DueDate) or nameof(TaskInput.LeadSectionId) or nameof(TaskInput.TargetValue) or nameof(TaskInput.TargetUnit)
+                        ? $"Rows[{index - 1}].{field}" : $"Rows[{index - 1}]", $"{named}：{message}");
+                }
             }
         }
 

@@ -7,7 +7,11 @@ namespace Luoshi.Features.Shared;
 /// again with the messages beside their fields, or the error page.</summary>
 internal static class PageResults
 {
-    public static IActionResult Show<T>(this PageModel page, Outcome<T> outcome, Func<T, IActionResult> ok, string fieldPrefix = "")
+    public static IActionResult Show<T>(this PageModel page, Outcome<T> outcome, Func<T, IActionResult> ok, string fieldPrefix = "") =>
+        page.Show(outcome, ok, field => fieldPrefix + field);
+
+    /// <summary>As above, with the form field each of the feature's field names is shown beside.</summary>
+    public static IActionResult Show<T>(this PageModel page, Outcome<T> outcome, Func<T, IActionResult> ok, Func<string, string> fieldOf)
     {
         switch (outcome.Kind)
         {
@@ -24,7 +28,7 @@ internal static class PageResults
                 {
                     foreach (var message in messages)
                     {
-                        page.ModelState.AddModelError(fieldPrefix + field, message);
+                        page.ModelState.AddModelError(fieldOf(field), message);
                     }
                 }
 

@@ -35,6 +35,10 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
 
+    /// <summary>The form whose submission was refused: its fold stays open with what was typed and the
+    /// messages beside the fields; the page's other forms show nothing of it.</summary>
+    public string? Failed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAddMilestoneAsync(int id, CancellationToken ct)
@@ -47,6 +51,7 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
         }
 
         ModelState.Clear();
+        Failed = "NewMilestone";
         return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page(), "NewMilestone.") : NotFound();
     }
 
@@ -67,22 +72,23 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
             return Redirect($"/Tasks/{id}");
         }
 
-        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
+        Failed = $"Milestone{milestoneId}";
+        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page(), Failed + ".") : NotFound();
     }
 
     public async Task<IActionResult> OnPostSignAsync(int id, CancellationToken ct) =>
-        await AfterAsync(id, await signing.SignAsync(await current.RequireAsync(ct), id, ct), "已签收", ct);
+        await AfterAsync(id, await signing.SignAsync(await current.RequireAsync(ct), id, ct), "已签收", "Sign", ct);
 
     public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? newDueDate, string? reason, CancellationToken ct) =>
-        await AfterAsync(id, await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, newDueDate, reason, ct), "已提交延期申请", ct);
+        await AfterAsync(id, await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, newDueDate, reason, ct), "已提交延期申请", "Extension", ct);
 
     public async Task<IActionResult> OnPostDecideExtensionAsync(int id, int requestId, bool approve, string? note, CancellationToken ct) =>
-        await AfterAsync(id, await requests.DecideExtensionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已批准延期" : "已不批准延期", ct);
+        await AfterAsync(id, await requests.DecideExtensionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已批准延期" : "已不批准延期", $"Extension{requestId}", ct);
 
     public async Task<IActionResult> OnPostDecideCompletionAsync(int id, int requestId, bool approve, string? note, CancellationToken ct) =>
-        await AfterAsync(id, await requests.DecideCompletionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已办结销号" : "已退回办结申请", ct);
+        await AfterAsync(id, await requests.DecideCompletionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已办结销号" : "已退回办结申请", $"Completion{requestId}", ct);
 
-    private async Task<IActionResult> AfterAsync<T>(int id, Outcome<T> outcome, string notice, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(int id, Outcome<T> outcome, string notice, string form, CancellationToken ct)
     {
         if (outcome.Kind == OutcomeKind.Ok)
         {
@@ -91,8 +97,12 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
         }
 
         ModelState.Clear();
-        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
+        Failed = form;
+        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page(), form + ".") : NotFound();
     }
+
+    /// <summary>What was typed into a field of the refused form, to put back.</summary>
+    public string? Posted(string form, string field) => Failed == form && Request.HasFormContentType ? Request.Form[field].ToString() : null;
 
     public string? Name(int? personId) => personId is { } id && _people.TryGetValue(id, out var name) ? name : null;
 

@@ -72,6 +72,14 @@ internal sealed class EditModel(LuoshiDb db, TaskEditor editor, CurrentViewer cu
             ModelState.Clear();
         }
 
+        // The milestone rows are optional (可稍后再加): a row left blank is no milestone. The rows kept
+        // are checked by the editor, which names them by their place among the kept ones.
+        Milestones = [.. Milestones.Where(m => !string.IsNullOrWhiteSpace(m.Title) || m.DueDate is not null || !string.IsNullOrWhiteSpace(m.Deliverable))];
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Milestones[", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadOptionsAsync(viewer, ct);
@@ -80,13 +88,13 @@ internal sealed class EditModel(LuoshiDb db, TaskEditor editor, CurrentViewer cu
 
         var outcome = Id is { } taskId
             ? await editor.UpdateAsync(viewer, taskId, Input, ct)
-            : await editor.CreateAsync(viewer, Input, [.. Milestones.Where(m => !string.IsNullOrWhiteSpace(m.Title) || m.DueDate is not null)], ct);
+            : await editor.CreateAsync(viewer, Input, Milestones, ct);
         await LoadOptionsAsync(viewer, ct);
         return this.Show(outcome, t =>
         {
             TempData["Notice"] = "任务已保存";
             return Redirect($"/Tasks/{t.Id}");
-        }, "Input.");
+        }, field => field.StartsWith("milestones[", StringComparison.Ordinal) ? "M" + field[1..] : "Input." + field);
     }
 
     private async Task LoadOptionsAsync(Viewer viewer, CancellationToken ct)
