@@ -53,7 +53,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // A database of its own that app processes started by the test share (the kill test).
             "kill" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "clock" or "demo" or "demo-record" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider == "browser")
