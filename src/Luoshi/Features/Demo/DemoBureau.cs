@@ -4,10 +4,8 @@ using Luoshi.Features.Assessment;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Plans;
 using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
-using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
