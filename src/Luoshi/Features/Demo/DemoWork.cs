@@ -82,6 +82,7 @@ internal static class DemoWork
                 MeetMilestone(past, timeline, head, milestone, calendar.OnOrBefore(milestone.DueDate.AddDays(-2)));
             }
 
+            // Task 9 stopped reporting two months ago, so its report is missing (a yellow light, then 催办 and 督办).
             DemoReports.Schedule(past, timeline, staff.Responsible(task.LeadSectionId), staff.Office, plan, task, Work[i].Percent, Work[i].Done,
                 stopAt: i == 8 ? today.AddMonths(-2) : today.AddDays(-1), calendar);
         }
