@@ -51,10 +51,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
-            // A database of its own that app processes started by the test share (the kill test).
-            "kill" => new TestApp(provider, Postgres.NewDatabase()),
+            // Databases of their own: app processes started by the test share one (the kill test); the
+            // demo bureau's logins have fixed names, so a demo needs a database to itself.
+            "kill" or "demo-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "clock" or "demo" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider is "browser" or "journey" or "sweep")

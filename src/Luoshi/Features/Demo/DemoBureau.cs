@@ -4,10 +4,8 @@ using Luoshi.Features.Assessment;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Plans;
-using Luoshi.Features.Reports;
+using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
-using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +16,9 @@ internal sealed record DemoLogin(string Role, string UserName, string Password, 
 /// <summary>
 /// A made-up city science and technology bureau, so a newcomer sees a living dashboard at once:
 /// 8 sections, 20 people, one plan of 20 tasks whose dates sit around today so that every light
-/// shows. Only four people get logins (one per role); their passwords are drawn at random.
+/// shows (<see cref="DemoWork"/>), and the ledgers beside it. Everything after the organisation goes
+/// through the feature code the pages call. Only four people get logins (one per role); their
+/// passwords are drawn at random.
 /// </summary>
 internal static class DemoBureau
 {
@@ -38,40 +38,13 @@ internal static class DemoBureau
         ("冯涛", "专职副书记", Role.SectionHead, 7), ("韩雪", "科员", Role.Staff, 7),
     ];
 
-    // (title, section, leader, target, unit, start (days from today), due, percent, done, milestone (days from today, done?))
-    private static readonly (string Title, int Section, int Leader, decimal? Target, string? Unit, int Start, int Due, int Percent, bool Done, (int Due, bool Done)[] Milestones)[] Work =
-    [
-        ("新增国家高新技术企业50家", 2, 1, 50, "家", -200, 38, 70, false, [(-60, true), (20, false)]),
-        ("组织申报省级以上科技计划项目不少于120项", 2, 1, 120, "项", -190, 60, 85, false, [(-30, true)]),
-        ("新建市级重点实验室5家", 2, 1, 5, "家", -150, 30, 40, false, [(-4, false)]),
-        ("开展科技型中小企业评价入库600家", 2, 1, 600, "家", -180, -8, 75, false, []),
-        ("选派科技特派员服务乡村振兴", 3, 2, 100, "人", -210, 38, 90, false, [(3, false)]),
-        ("推进县域科技创新试点建设", 3, 2, null, null, -120, 90, 15, false, [(40, false)]),
-        ("举办科技活动周和全国科普日系列活动", 4, 2, 50, "场", -220, -40, 100, true, [(-120, true), (-60, true)]),
-        ("推进科技成果转化中试基地建设", 4, 2, 2, "个", -100, 120, 35, false, [(60, false)]),
-        ("技术合同成交额达到30亿元", 6, 0, 30, "亿元", -200, 38, 80, false, []),
-        ("引进高层次科技人才团队10个", 6, 0, 10, "个", -200, 38, 30, false, [(10, false)]),
-        ("组织产学研对接活动10场", 5, 1, 10, "场", -160, 38, 60, false, []),
-        ("推进与省内先进城市科技合作交流", 5, 1, null, null, -140, 60, 50, false, [(-20, true)]),
-        ("全社会研发投入强度提升到2.1%", 1, 0, 2.1m, "%", -210, 38, 65, false, []),
-        ("修订市科技计划项目管理办法", 1, 0, null, null, -180, -20, 90, false, [(-50, true)]),
-        ("落实研发费用加计扣除政策宣传培训", 1, 0, 8, "场", -150, 70, 55, false, []),
-        ("完成年度科技统计调查", 0, 0, null, null, 15, 100, 0, false, [(45, false)]),
-        ("编制“十五五”科技创新专项规划", 1, 0, null, null, -230, -60, 100, true, [(-150, true)]),
-        ("开展机关党建对标对表专项行动", 7, 0, null, null, -170, 50, 60, false, [(5, false)]),
-        ("开展科研诚信和作风建设专项检查", 7, 0, null, null, -90, 80, 45, false, []),
-        ("建设科技企业孵化器和众创空间3家", 2, 1, 3, "家", 20, 160, 0, false, []),
-    ];
-
     public static async Task<IReadOnlyList<DemoLogin>> CreateAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<LuoshiDb>();
         var clock = services.GetRequiredService<BureauClock>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        var lights = services.GetRequiredService<TaskLights>();
         var calendars = services.GetRequiredService<WorkingCalendars>();
         var today = clock.Today;
-        var now = clock.UtcNow;
 
         var unit = await Startup.CreateUnitAsync(services, "示范市科学技术局");
         var sections = SectionNames.Select((n, i) => new Section { UnitId = unit.Id, Name = n, SortOrder = i }).ToList();
@@ -94,67 +67,31 @@ internal static class DemoBureau
             leaders[l].Charges.AddRange(charges[l].Select(s => new LeaderCharge { UnitId = unit.Id, LeaderId = leaders[l].Id, SectionId = sections[s].Id }));
         }
 
-        var plan = new Plan
-        {
-            UnitId = unit.Id, Title = $"{today.Year}年全市科技工作要点", Year = today.Year, DocumentNumber = $"示科发〔{today.Year}〕1号",
-            Description = "围绕创新驱动发展，聚焦企业培育、平台建设、成果转化和人才引进，逐项分解、按月调度、年底考核。", CreatedAt = now,
-        };
-        db.Plans.Add(plan);
         await db.SaveChangesAsync();
+        var staff = new DemoStaff(unit.Id, people, leaders.ToDictionary(l => l.Id, l => l.Charges.Select(c => c.SectionId).ToList()));
 
+        // The year so far, written by the product's own code as of each day: the record, the histories,
+        // the escalation steps and the lights are those a bureau that had used it all year would have.
         var calendar = await calendars.ForUnitAsync(db, unit.Id);
-        for (var i = 0; i < Work.Length; i++)
+        var issued = DemoWork.IssuedOn(today, calendar);
+        var past = new PastServices(services, new(clock.StartOfDayUtc(issued).AddHours(9), TimeSpan.Zero));
+        var timeline = new DemoTimeline(past);
+        await DemoWork.IssueAsync(past, timeline, staff, sections, today, calendar);
+        // The year's assessment, set with the plan, so the sections are ranked from the first visit.
+        (await past.Assessment.CreateSchemeAsync(staff.Office, new SchemeInput
         {
-            var w = Work[i];
-            var section = sections[w.Section];
-            var head = people.First(p => p.SectionId == section.Id);
-            var task = new WorkTask
-            {
-                UnitId = unit.Id, PlanId = plan.Id, Number = $"{i + 1}", SortOrder = i, Title = w.Title,
-                Description = $"由{section.Name}牵头，按月报送进展，年底前完成。", LeadSectionId = section.Id, LeadLeaderId = leaders[w.Leader].Id,
-                ResponsiblePersonId = people.LastOrDefault(p => p.SectionId == section.Id)?.Id ?? head.Id,
-                TargetValue = w.Target, TargetUnit = w.Unit, StartDate = today.AddDays(w.Start), DueDate = today.AddDays(w.Due),
-                Tags = i % 3 == 0 ? ["重点工作", "民生实事"] : ["重点工作"], CreatedAt = now, UpdatedAt = now,
-                Milestones = [.. w.Milestones.Select((m, k) => new Milestone
-                {
-                    UnitId = unit.Id, Title = k == 0 ? "完成阶段性目标" : "完成年度目标", Deliverable = "阶段工作报告",
-                    DueDate = today.AddDays(m.Due), CompletedOn = m.Done ? today.AddDays(m.Due - 2) : null, SortOrder = k,
-                })],
-            };
-            if (i is 3 or 10)
-            {
-                task.Cooperations.Add(new TaskCooperation { UnitId = unit.Id, SectionId = sections[1].Id, Part = "政策支持和统计口径把关" });
-            }
+            Name = $"{today.Year}年度重点工作考核", PeriodStart = new(today.Year, 1, 1), PeriodEnd = new(today.Year, 12, 31),
+        }, default)).Must("set the year's assessment");
+        await timeline.PlayAsync(unit.Id, services.GetRequiredService<TimeProvider>().GetUtcNow());
 
-            db.Tasks.Add(task);
-            await db.SaveChangesAsync();
-            AddReports(db, plan, task, w.Percent, w.Done, head, calendar, today, i);
-            await lights.RecomputeAsync(task, plan);
-            // Two tasks are left for their sections to sign for (签收), the rest were signed on the day.
-            if (i is not (5 or 12))
-            {
-                Supervision.Signing.Sign(task, head.Id, now);
-            }
+        await AddProjectsAndEventsAsync(services, staff.Office, sections, people, today);
+        await AddStudyAndCampaignAsync(services, staff.Office, sections, people, today);
+        await AddRectificationAndAppealsAsync(services, staff.Office, leaders[1].Id, people[8].SectionId!.Value, people[8].Id, today);
 
-            db.TaskEvents.Add(new TaskEvent { UnitId = unit.Id, TaskId = task.Id, At = now, ActorId = people[3].Id, Kind = "created", Summary = $"创建任务“{task.Title}”" });
-            if (i == 3)
-            {
-                // A 催办 as the escalation run writes it, so the assessment shows a traced deduction at once.
-                db.TaskEvents.Add(new TaskEvent { UnitId = unit.Id, TaskId = task.Id, At = now.AddDays(-3), Kind = AssessmentData.UrgeKind, Summary = "任务已逾期，请尽快办结" });
-            }
-        }
-
-        await AddProjectsAndEventsAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, sections[0].Id, []), sections, people, today);
-
-        // The year's assessment, so the sections are ranked from the first visit.
-        db.AssessmentSchemes.Add(new AssessmentScheme
-        {
-            UnitId = unit.Id, Name = $"{today.Year}年度重点工作考核", PeriodStart = new(today.Year, 1, 1), PeriodEnd = new(today.Year, 12, 31), CreatedById = people[3].Id, CreatedAt = now,
-        });
-        await db.SaveChangesAsync();
-
-        await AddStudyAndCampaignAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, people[3].SectionId, []), sections, people, today);
-        await AddRectificationAndAppealsAsync(services, new Viewer(people[3].Id, unit.Id, people[3].Name, Role.Admin, people[3].SectionId, []), leaders[1].Id, people[8].SectionId!.Value, people[8].Id, today);
+        // Today's lights, as the daily refresh sets them, and the record sealed into its chain, as the
+        // scheduler does seconds later, so that a first `verify` checks every entry.
+        await services.GetRequiredService<TaskLights>().RefreshUnitAsync(unit.Id);
+        await RecordSealer.SealAsync(db, unit.Id);
 
         var logins = new List<DemoLogin>();
         foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })
@@ -201,7 +138,7 @@ internal static class DemoBureau
 
         DateOnly? Day(int? offset) => offset is { } d ? today.AddDays(d) : null;
         var ledger = services.GetRequiredService<Events.EventLedger>();
-        var task = await services.GetRequiredService<LuoshiDb>().Tasks.Where(t => t.UnitId == office.UnitId && t.Title == Work[10].Title).Select(t => t.Id).FirstAsync();
+        var task = await services.GetRequiredService<LuoshiDb>().Tasks.Where(t => t.UnitId == office.UnitId && t.Title == DemoWork.Work[10].Title).Select(t => t.Id).FirstAsync();
         var start = new DateOnly(today.Year, 1, 1);
         foreach (var (title, kind, days, actual) in new[] { ("新材料产学研对接会", "产学研对接", -40, (int?)120), ("专家进企业技术对接", "专家进村", -12, 60), ("高校成果发布对接会", "产学研对接", 15, null) })
         {
@@ -241,37 +178,6 @@ internal static class DemoBureau
         await appeals.ReplyAsync(office, answered.TaskId, "已电话讲解申报流程，并发送办事指南。", default);
         await appeals.FollowUpAsync(office, answered.TaskId, Appeals.Satisfaction.Satisfied, "对答复满意", default);
         await appeals.IntakeAsync(office.UnitId, office, new("科技成果登记后能否申请转化补助？", "成果转化", "王博士", null, sectionId, personId), default);
-    }
-
-    /// <summary>Monthly reports rising to the task's current percent; task 9 stopped reporting two months ago.</summary>
-    private static void AddReports(LuoshiDb db, Plan plan, WorkTask task, int percent, bool done, Person author, WorkingCalendar calendar, DateOnly today, int index)
-    {
-        var periods = new List<ReportPeriod>();
-        var stopAt = index == 8 ? today.AddMonths(-2) : today.AddDays(-1);
-        for (var p = ReportPeriods.Containing(plan, task.StartDate, calendar); p.Due <= stopAt && p.Start <= task.DueDate; p = ReportPeriods.After(plan, p, calendar))
-        {
-            periods.Add(p);
-        }
-
-        for (var k = 0; k < periods.Count; k++)
-        {
-            var p = periods[k];
-            var share = (int)Math.Round(percent * (k + 1d) / periods.Count);
-            var last = k == periods.Count - 1;
-            db.Reports.Add(new ProgressReport
-            {
-                UnitId = task.UnitId, TaskId = task.Id, SectionId = task.LeadSectionId, AuthorId = author.Id,
-                PeriodStart = p.Start, PeriodEnd = p.End, SubmittedAt = p.Due.ToDateTime(new TimeOnly(9, 30)).AddHours(-8),
-                Progress = last && done ? "各项工作已全部完成，材料已归档。" : $"按计划推进，累计完成约{share}%。",
-                Percent = share, Problems = share < 50 ? "部分单位配合进度偏慢。" : null, NextSteps = last && done ? null : "继续加强调度，确保按期完成。",
-                ClaimsCompletion = last && done, AchievedValue = task.TargetValue is { } t ? Math.Round(t * share / 100m, 1) : null,
-            });
-            task.ProgressPercent = share;
-            task.AchievedValue = task.TargetValue is { } target ? Math.Round(target * share / 100m, 1) : null;
-            task.LastReportedAt = p.Due.ToDateTime(new TimeOnly(1, 30));
-            task.LastReportedPeriodEnd = p.End;
-            task.CompletedOn = last && done ? p.Due : null;
-        }
     }
 
     /// <summary>The year's study plan (党组中心组 and a 党支部) with sessions that leave some members
