@@ -35,13 +35,9 @@ internal static class BackupRestore
         {
             zip.GetEntry(BackupArchive.Database)!.ExtractToFile(extracted, overwrite: true);
             using var source = DataFolders.Open(extracted);
-            using (var check = source.CreateCommand())
+            if (!Sound(source))
             {
-                check.CommandText = "PRAGMA quick_check";
-                if (check.ExecuteScalar() as string != "ok")
-                {
-                    throw new InvalidDataException("备份中的数据库已损坏（PRAGMA quick_check 未通过），未作任何改动。");
-                }
+                throw new InvalidDataException("备份中的数据库已损坏（PRAGMA quick_check 未通过），未作任何改动。");
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(to.SqliteFile!)!);
@@ -66,6 +62,21 @@ internal static class BackupRestore
         finally
         {
             File.Delete(extracted);
+        }
+    }
+
+    private static bool Sound(Microsoft.Data.Sqlite.SqliteConnection database)
+    {
+        try
+        {
+            using var check = database.CreateCommand();
+            check.CommandText = "PRAGMA quick_check";
+            return check.ExecuteScalar() as string == "ok";
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Not a database at all ("file is not a database").
+            return false;
         }
     }
 

@@ -77,8 +77,33 @@ public class BackupTests
 
         File.WriteAllText(archive, "not a zip");
         Assert.Equal(1, await RestoreCommand.RunAsync(["--from", archive, "--force", .. fresh], output, error));
+        File.Delete(archive);
+        using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            await using (var manifest = new StreamWriter(zip.CreateEntry("luoshi-backup.json").Open()))
+            {
+                await manifest.WriteAsync("{}");
+            }
+
+            await using var notADatabase = new StreamWriter(zip.CreateEntry("database/luoshi.db").Open());
+            await notADatabase.WriteAsync(new string('x', 4096));
+        }
+
+        error.GetStringBuilder().Clear();
+        Assert.Equal(1, await RestoreCommand.RunAsync(["--from", archive, "--force", .. fresh], output, error));
+        Assert.Contains("已损坏", error.ToString());
         Assert.Equal(0, await BackupCommand.RunAsync(["--help"], output, error));
         Assert.Contains("用法: Luoshi restore --from", (await HelpAsync(RestoreCommand.RunAsync)).ToString());
+    }
+
+    [Fact]
+    public async Task OnPostgreSqlBackupPointsToPgDumpAndWritesNothing()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var archive = Path.Combine(Directory.CreateTempSubdirectory("luoshi-backup-").FullName, "pg.zip");
+        Assert.Equal(2, await BackupCommand.RunAsync(["--out", archive, "--ConnectionStrings:Luoshi=Host=127.0.0.1;Database=luoshi_never_opened"], output, error));
+        Assert.Contains("pg_dump", error.ToString());
+        Assert.False(File.Exists(archive));
     }
 
     private static IDataProtector Protector(IServiceProvider services) =>
