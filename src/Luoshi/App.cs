@@ -24,21 +24,28 @@ internal static class App
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot.Choose(args, Environment.CurrentDirectory, AppContext.BaseDirectory),
+        });
         var services = builder.Services;
         var config = builder.Configuration;
 
-        services.AddLuoshiDb(config);
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddLuoshiDb(config, contentRoot);
         services.AddSingleton(TimeProvider.System);
         services.Configure<ClockOptions>(config.GetSection("Clock"));
         services.Configure<LightOptions>(config.GetSection("Lights"));
         services.Configure<EvidenceOptions>(config.GetSection("Evidence"));
+        services.PostConfigure<EvidenceOptions>(o => o.Folder = DataPaths.Resolve(contentRoot, o.Folder));
         services.AddSingleton<BureauClock>();
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
 
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => ProxyHeaders.Configure(o, config));
         services.AddLuoshiIdentity();
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(config["DataProtection:Folder"] ?? "data/keys")).SetApplicationName("Luoshi");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi");
 
         // Feature code shared by pages and API.
         services.AddScoped<CurrentViewer>();
@@ -113,6 +120,8 @@ internal static class App
 
         var app = builder.Build();
 
+        // First, so that everything after sees the client's address and scheme (ProxyHeaders).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));

@@ -14,6 +14,8 @@ internal static class CommandLine
           outline FILE      把公文或讲话稿（txt/docx/pdf）读成提纲和任务草稿（Luoshi outline --help）
           index             计算综合指数和排名（Luoshi index --help）
           verify            校验留痕记录链是否被改动（Luoshi verify --help）
+          backup --out FILE 备份数据库、证明材料和密钥到一个 zip 文件（Luoshi backup --help）
+          restore --from FILE  从备份恢复（Luoshi restore --help）
 
         配置: appsettings.json、环境变量（如 ConnectionStrings__Luoshi）或 --Key=Value。
         """;
@@ -39,6 +41,10 @@ internal static class CommandLine
                 return await AdminCommand.RunAsync(rest, Console.Out, Console.Error);
             case "verify":
                 return await VerifyCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "backup":
+                return await BackupCommand.RunAsync(rest, Console.Out, Console.Error);
+            case "restore":
+                return await RestoreCommand.RunAsync(rest, Console.Out, Console.Error);
             case "outline":
                 return Luoshi.Documents.OutlineCommand.Run(rest, Console.Out, Console.Error);
             case "index":

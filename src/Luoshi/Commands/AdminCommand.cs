@@ -25,7 +25,7 @@ internal static class AdminCommand
             return args.Length == 0 ? 2 : 0;
         }
 
-        var options = Options(args[1..]);
+        var options = CommandOptions.Parse(args[1..]);
         if (options is null || !options.TryGetValue("user", out var userName) || string.IsNullOrWhiteSpace(userName))
         {
             error.WriteLine("缺少 --user 登录名。");
@@ -33,7 +33,7 @@ internal static class AdminCommand
             return 2;
         }
 
-        var app = App.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        var app = App.Build(CommandOptions.Settings(args));
         await Startup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
@@ -73,31 +73,5 @@ internal static class AdminCommand
                 error.WriteLine(Usage);
                 return 2;
         }
-    }
-
-    private static Dictionary<string, string>? Options(string[] args)
-    {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            if (args[i].Contains('='))
-            {
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                return null;
-            }
-
-            options[args[i][2..]] = args[++i];
-        }
-
-        return options;
     }
 }

@@ -39,7 +39,7 @@ internal static class VerifyCommand
             unit = id;
         }
 
-        var app = App.Build(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        var app = App.Build(CommandOptions.Settings(args));
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         if ((await db.Database.GetPendingMigrationsAsync()).Any())

@@ -13,7 +13,7 @@ internal static class DatabaseSetup
     public const string DefaultSqlite = "Data Source=data/luoshi.db";
 
     /// <summary>
-    /// SQLite (a file under ./data) unless the connection string is a PostgreSQL one
+    /// SQLite (a file under data/ in the content root, see <see cref="DataPaths"/>) unless the connection string is a PostgreSQL one
     /// (<c>Host=…</c>); <c>Database:Provider</c> can say so explicitly.
     /// </summary>
     public static (DatabaseProvider Provider, string ConnectionString) Resolve(IConfiguration configuration)
@@ -31,7 +31,7 @@ internal static class DatabaseSetup
         return (provider, connection);
     }
 
-    public static IServiceCollection AddLuoshiDb(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLuoshiDb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var (provider, connection) = Resolve(configuration);
         if (provider == DatabaseProvider.Postgres)
@@ -47,6 +47,7 @@ internal static class DatabaseSetup
         }
         else
         {
+            connection = DataPaths.Sqlite(connection, contentRoot);
             EnsureFolder(connection);
             services.AddDbContextPool<LuoshiDb, SqliteDb>(o => o.UseSqlite(connection));
         }

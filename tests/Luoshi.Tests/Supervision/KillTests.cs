@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using Luoshi.Features.Notices;
 using Luoshi.Tests.Infrastructure;
@@ -44,14 +43,14 @@ public partial class KillTests
             }
         }
 
-        using var first = AppProcess.Start(b.App.ConnectionString);
-        using var second = AppProcess.Start(b.App.ConnectionString);
+        using var first = KilledApp.Start(b.App.ConnectionString);
+        using var second = KilledApp.Start(b.App.ConnectionString);
         await UntilAsync(async () => await SentAsync() >= 40, "40 sent");
         first.Kill();
         var atFirstKill = await SentAsync();
         await UntilAsync(async () => await SentAsync() >= atFirstKill + 60, "60 more sent");
         second.Kill();
-        using var again = AppProcess.Start(b.App.ConnectionString);
+        using var again = KilledApp.Start(b.App.ConnectionString);
         await UntilAsync(async () =>
             await b.WithDbAsync(d => d.NoticeDeliveries.AnyAsync(x => x.UnitId == b.UnitId))
             && !await b.WithDbAsync(d => d.NoticeDeliveries.AnyAsync(x => x.UnitId == b.UnitId && x.Status != DeliveryStatus.Sent)), "all sent");
@@ -94,71 +93,30 @@ public partial class KillTests
     [GeneratedRegex(@"^Message-I[dD]:\s*<([^>]+)>", RegexOptions.IgnoreCase)]
     private static partial Regex MessageIdHeader();
 
-    /// <summary>The app as its own process (the build's Luoshi.dll), sending with a small batch so
-    /// that a kill lands in the middle of the run.</summary>
-    private sealed class AppProcess : IDisposable
+    /// <summary>The app as its own process, sending with a small batch so that a kill lands in the
+    /// middle of the run.</summary>
+    private static class KilledApp
     {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        private AppProcess(Process process) => _process = process;
-
         public static AppProcess Start(string connectionString)
         {
             var folder = Directory.CreateTempSubdirectory("luoshi-kill-").FullName;
             var (host, port) = Smtp.Address!.Split(':') is [var h, var p] ? (h, p) : throw new InvalidOperationException("LUOSHI_TEST_SMTP");
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Luoshi.dll"), "serve", "--urls", "http://127.0.0.1:0"])
+            return AppProcess.Start(folder, new Dictionary<string, string>
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder,
-                Environment =
-                {
-                    ["ConnectionStrings__Luoshi"] = connectionString,
-                    ["Demo__SeedOnFirstRun"] = "false",
-                    ["DataProtection__Folder"] = Path.Combine(folder, "keys"),
-                    ["Evidence__Folder"] = Path.Combine(folder, "evidence"),
-                    ["Scheduler__Poll"] = "00:00:00.200",
-                    ["Notices__BatchSize"] = "5",
-                    // A killed sender's claim runs out after this; the next one takes its rows over.
-                    ["Notices__Lease"] = "00:00:04",
-                    ["Notices__Smtp__Host"] = host,
-                    ["Notices__Smtp__Port"] = port,
-                    ["Notices__Smtp__From"] = "duban@luoshi.test",
-                    ["Notices__Smtp__SecureSocket"] = "None",
-                    ["Logging__LogLevel__Default"] = "Warning",
-                },
-            };
-            var process = Process.Start(start)!;
-            var app = new AppProcess(process);
-            process.OutputDataReceived += (_, e) => app.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return app;
-        }
-
-        private void Append(string? line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-
-        public void Kill()
-        {
-            Assert.False(_process.HasExited, "the app process ended by itself:\n" + _output);
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
+                ["ConnectionStrings__Luoshi"] = connectionString,
+                ["Demo__SeedOnFirstRun"] = "false",
+                ["DataProtection__Folder"] = Path.Combine(folder, "keys"),
+                ["Evidence__Folder"] = Path.Combine(folder, "evidence"),
+                ["Scheduler__Poll"] = "00:00:00.200",
+                ["Notices__BatchSize"] = "5",
+                // A killed sender's claim runs out after this; the next one takes its rows over.
+                ["Notices__Lease"] = "00:00:04",
+                ["Notices__Smtp__Host"] = host,
+                ["Notices__Smtp__Port"] = port,
+                ["Notices__Smtp__From"] = "duban@luoshi.test",
+                ["Notices__Smtp__SecureSocket"] = "None",
+                ["Logging__LogLevel__Default"] = "Warning",
+            }, "serve", "--urls", "http://127.0.0.1:0");
         }
     }
 }

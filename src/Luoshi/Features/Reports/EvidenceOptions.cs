@@ -6,7 +6,7 @@ internal sealed class EvidenceOptions
     /// <summary>Largest evidence file accepted, in bytes (20 MB by default).</summary>
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
 
-    /// <summary>Where files are kept, relative to the working folder.</summary>
+    /// <summary>Where files are kept; a relative folder is taken from the content root (<see cref="Data.DataPaths"/>).</summary>
     public string Folder { get; set; } = "data/evidence";
 
     /// <summary>At most this many files per report.</summary>
