@@ -33,7 +33,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
     {
         if (date is null || !Enum.IsDefined(kind))
         {
-            ModelState.AddModelError("", "请填写有效的日期和类型");
+            ModelState.AddModelError("date", "请填写有效的日期和类型");
             await LoadAsync(ct);
             return Page();
         }
@@ -54,7 +54,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
     {
         if (file is null || file.Length == 0 || file.Length > MaxImportBytes)
         {
-            ModelState.AddModelError("", "请选择不超过1 MB的CSV文件");
+            ModelState.AddModelError("file", "请选择不超过1 MB的CSV文件");
             await LoadAsync(ct);
             return Page();
         }
@@ -63,14 +63,14 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
         var (days, errors) = HolidayCsv.Parse(reader);
         foreach (var e in errors.Take(20))
         {
-            ModelState.AddModelError("", $"第{e.Row}行“{e.Column}”：{e.Message}");
+            ModelState.AddModelError("file", $"第{e.Row}行“{e.Column}”：{e.Message}");
         }
 
         if (errors.Count > 0 || days.Count == 0)
         {
             if (days.Count == 0 && errors.Count == 0)
             {
-                ModelState.AddModelError("", "文件中没有任何日期");
+                ModelState.AddModelError("file", "文件中没有任何日期");
             }
 
             await LoadAsync(ct);

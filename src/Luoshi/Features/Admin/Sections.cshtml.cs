@@ -18,6 +18,9 @@ internal sealed class SectionsModel(LuoshiDb db, CurrentViewer current) : PageMo
 
     public int Headcount(int sectionId) => _headcount.GetValueOrDefault(sectionId);
 
+    /// <summary>The section whose name was refused (0 for the new one), to show it as typed.</summary>
+    public int? Failed { get; private set; }
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAddAsync(string? name, CancellationToken ct)
@@ -25,7 +28,9 @@ internal sealed class SectionsModel(LuoshiDb db, CurrentViewer current) : PageMo
         var viewer = await current.RequireAsync(ct);
         if (await ProblemWithNameAsync(viewer.UnitId, null, name, ct) is { } problem)
         {
-            ModelState.AddModelError("", problem);
+            // Beside the new section's name, with what was typed kept (the field is named "name").
+            ModelState.AddModelError("name", problem);
+            Failed = 0;
             await LoadAsync(ct);
             return Page();
         }
@@ -48,7 +53,8 @@ internal sealed class SectionsModel(LuoshiDb db, CurrentViewer current) : PageMo
 
         if (await ProblemWithNameAsync(viewer.UnitId, id, name, ct) is { } problem)
         {
-            ModelState.AddModelError("", problem);
+            ModelState.AddModelError($"name{id}", problem);
+            Failed = id;
             await LoadAsync(ct);
             return Page();
         }
