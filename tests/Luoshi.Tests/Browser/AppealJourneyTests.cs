@@ -4,8 +4,8 @@ namespace Luoshi.Tests.Browser;
 
 /// <summary>
 /// 诉求 in the browser: filed on the public form, assigned by the office to 高新技术科 and its 李娜,
-/// answered by her, and read back by the submitter with the receipt number and code; and the office
-/// registering one taken by telephone.
+/// answered by her, read back by the submitter with the receipt number and code, and followed up by
+/// the office; and the office registering one taken by telephone.
 /// </summary>
 public class AppealJourneyTests
 {
@@ -61,6 +61,23 @@ public class AppealJourneyTests
             Assert.Contains("办理阶段：答复", status, StringComparison.Ordinal);
             Assert.Contains(answer, status, StringComparison.Ordinal);
         }
+
+        await using var followUp = await site.AsAsync("office");
+        await followUp.OpenAsync(url);
+        var form = followUp.Page.Locator("main form[action*=FollowUp]");
+        await form.Locator("select[name=satisfaction]").SelectOptionAsync(new SelectOptionValue { Label = "基本满意" });
+        // Longer than the field lets one type: pasted by an old browser, or posted by a script.
+        await form.Locator("input[name=note]").EvaluateAsync("e => e.value = '长'.repeat(1001)");
+        await followUp.SubmitUncheckedAsync("main form[action*=FollowUp] button[type=submit]");
+        await followUp.AssertMessageBesideAsync("main form[action*=FollowUp] input[name=note]", "FollowUp.Note", "回访记录不能超过1000个字");
+        Assert.Equal("基本满意", await form.Locator("select[name=satisfaction] option:checked").InnerTextAsync());
+        await followUp.AssertReadsCleanAsync();
+
+        await form.Locator("input[name=note]").FillAsync("电话回访，对答复基本满意");
+        await followUp.SubmitAsync("main form[action*=FollowUp] button[type=submit]");
+        Assert.Contains("电话回访，对答复基本满意", await followUp.Page.Locator("main section.card", new() { Has = followUp.Page.Locator("h2:text-is('回访')") }).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("办结", await followUp.Page.Locator("main dl.facts").InnerTextAsync(), StringComparison.Ordinal);
+        await followUp.AssertReadsCleanAsync();
     }
 
     [Fact]

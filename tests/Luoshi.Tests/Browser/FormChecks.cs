@@ -40,10 +40,11 @@ internal static class FormChecks
     /// beside the field and is in view.</summary>
     public static async Task AssertMessageBesideAsync(this Journey journey, string field, string key, string expected)
     {
+        journey.AssertNoUnexpectedResponses(); // a refused form answers 200; a 500 says so here, not as a missing field
         var json = await journey.Page.EvaluateAsync<string>(BesideScript, new[] { field, key });
         var facts = System.Text.Json.JsonSerializer.Deserialize<Beside>(json, System.Text.Json.JsonSerializerOptions.Web)!;
-        Assert.True(facts.Missing is null, $"{journey.Page.Url}：找不到 {facts.Missing}\n{await journey.MainTextAsync()}");
-        Assert.True(facts.Text!.Contains(expected, StringComparison.Ordinal), $"{key} 旁的提示是“{facts.Text}”，应为“{expected}”\n{await journey.MainTextAsync()}");
+        Assert.True(facts.Missing is null, $"{journey.Page.Url}：找不到 {facts.Missing}\n{await journey.Page.InnerTextAsync("body")}");
+        Assert.True(facts.Text!.Contains(expected, StringComparison.Ordinal), $"{key} 旁的提示是“{facts.Text}”，应为“{expected}”");
         Assert.True(facts.Others!.Length == 0, $"{key} 的提示没有紧挨着它的字段（同在一处的还有 {string.Join("，", facts.Others)}）");
         Assert.False(facts.Folded, $"{key} 的提示藏在收起的折叠里");
         Assert.True(facts.Shown, $"{key} 的提示看不见");
