@@ -7,14 +7,15 @@ namespace Luoshi.Tests.Browser;
 /// </summary>
 public class EventJourneyTests
 {
-    public static TheoryData<string> Recorders => ["office", "head", "staff"];
+    // Staff members record on their phones.
+    public static TheoryData<string, bool> Recorders => new() { { "office", false }, { "head", false }, { "staff", true } };
 
     [Theory]
     [MemberData(nameof(Recorders))]
-    public async Task AnEmptyEventIsRefusedInItsOpenFoldAndACompleteOneIsListed(string role)
+    public async Task AnEmptyEventIsRefusedInItsOpenFoldAndACompleteOneIsListed(string role, bool onPhone)
     {
         var site = await DemoSite.ForAsync("journey");
-        await using var journey = await site.AsAsync(role);
+        await using var journey = await site.AsAsync(role, onPhone ? Screen.Phone : Screen.Desk);
         var title = $"科普日进社区第{FormChecks.Unique()}场";
         await journey.OpenAsync("/Events");
         await journey.Page.ClickAsync("main details summary:text-is('登记活动')");
@@ -31,6 +32,7 @@ public class EventJourneyTests
         Assert.Equal("市科协", await journey.ValueAsync("#Input_Partners"));
         Assert.Equal("120", await journey.ValueAsync("#Input_TargetParticipants"));
         await journey.AssertReadsCleanAsync();
+        await journey.ShotAsync($"活动-登记被退回-{role}");
 
         await journey.Page.FillAsync("#Input_Title", title);
         await journey.Page.FillAsync("#Input_Kind", "科普日");

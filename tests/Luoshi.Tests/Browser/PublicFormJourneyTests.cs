@@ -106,6 +106,7 @@ public class PublicFormJourneyTests
         var code = await codes.Nth(1).InnerTextAsync();
         Assert.Matches("^SQ2026[0-9A-Z]+$", receipt);
         await journey.AssertReadsCleanAsync();
+        await journey.ShotAsync("诉求-网上提交回执");
         return (receipt, code);
     }
 }
