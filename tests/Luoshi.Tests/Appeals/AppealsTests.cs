@@ -42,7 +42,7 @@ public class AppealsTests
         var task = await b.WithDbAsync(d => d.Tasks.SingleAsync(t => t.Id == appeal.TaskId));
         Assert.Equal((WorkKind.Appeal, "受理", new DateOnly(2026, 5, 26)), (task.Kind, task.Stage, task.DueDate));
         Assert.Contains(appeal.Receipt, html);
-        var code = System.Text.RegularExpressions.Regex.Match(html, "查询码：<strong>([A-Z0-9]+)</strong>").Groups[1].Value;
+        var code = System.Text.RegularExpressions.Regex.Match(html, "查询码：<strong><code>([A-Z0-9]+)</code></strong>").Groups[1].Value;
 
         var status = $"/Public/AppealStatus/{b.UnitId}";
         var wrong = await PublicForms.Anonymous(b.App).PostFormAsync(status, new() { ["Receipt"] = appeal.Receipt, ["Code"] = "AAAAAA" });

@@ -34,8 +34,8 @@ public class PublicOpinionTests
         var b = await Bureau.CreateAsync("sqlite");
         var url = $"/Public/Opinion/{b.UnitId}";
         var client = PublicForms.Anonymous(b.App);
-        Assert.Contains("请不要填写网址链接或HTML代码", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "<script>alert(1)</script>" })).Content.ReadAsStringAsync());
-        Assert.Contains("请不要填写网址链接或HTML代码", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "详见 http://spam.example" })).Content.ReadAsStringAsync());
+        Assert.Contains("请不要填写网址链接或网页代码", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "<script>alert(1)</script>" })).Content.ReadAsStringAsync());
+        Assert.Contains("请不要填写网址链接或网页代码", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "详见 http://spam.example" })).Content.ReadAsStringAsync());
         Assert.Contains("不能超过2000个字", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = new string('长', 2001) })).Content.ReadAsStringAsync());
         Assert.Contains("提交未被接受", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "正常意见", ["Website"] = "x" })).Content.ReadAsStringAsync());
         Assert.Contains("提交未被接受", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "正常意见" }, waited: false)).Content.ReadAsStringAsync());

@@ -41,6 +41,11 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
             return Outcome<AppealReceipt>.Forbidden("诉求由办公室受理登记");
         }
 
+        if (Check(input) is { Any: true } problems)
+        {
+            return Outcome<AppealReceipt>.Invalid(problems.ToDictionary());
+        }
+
         // Online appeals are received by the office: the task is created in its name and assigned later.
         var office = staff ?? await db.People.Where(p => p.UnitId == unitId && p.Role == Role.Admin && p.IsActive).OrderBy(p => p.Id)
             .Select(p => new Viewer(p.Id, p.UnitId, p.Name, p.Role, p.SectionId, Array.Empty<int>())).FirstOrDefaultAsync(ct);
@@ -163,6 +168,11 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
             return Outcome<AppealFollowUp>.Invalid("Satisfaction", "满意度只能是满意、基本满意或不满意");
         }
 
+        if (note?.Trim().Length > 1000)
+        {
+            return Outcome<AppealFollowUp>.Invalid("Note", "回访记录不能超过1000个字");
+        }
+
         if (task.Stage == "办结")
         {
             return Outcome<AppealFollowUp>.Invalid("Stage", "诉求已办结，不能再回访");
@@ -233,6 +243,42 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
         var task = await tasks.FindVisibleAsync(viewer, taskId, ct);
         var appeal = task is { Kind: WorkKind.Appeal } ? await db.Appeals.FirstOrDefaultAsync(a => a.TaskId == taskId, ct) : null;
         return (task, appeal);
+    }
+
+    /// <summary>The form's checks, here as well as on the input record: the office's page builds the
+    /// record from plain fields, and a refused appeal must say why instead of failing in the database.</summary>
+    private static Problems Check(AppealInput input)
+    {
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(input.Content))
+        {
+            problems.Add(nameof(input.Content), "请填写诉求内容");
+        }
+        else if (input.Content.Trim().Length > PublicLimits.Content)
+        {
+            problems.Add(nameof(input.Content), "诉求内容不能超过2000个字");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Category))
+        {
+            problems.Add(nameof(input.Category), "请选择诉求类别");
+        }
+        else if (input.Category.Trim().Length > 50)
+        {
+            problems.Add(nameof(input.Category), "类别不能超过50个字");
+        }
+
+        if (input.SubmitterName?.Trim().Length > PublicLimits.Name)
+        {
+            problems.Add(nameof(input.SubmitterName), "姓名不能超过50个字");
+        }
+
+        if (input.Contact?.Trim().Length > PublicLimits.Contact)
+        {
+            problems.Add(nameof(input.Contact), "联系方式不能超过100个字");
+        }
+
+        return problems;
     }
 
     private static string Summary(string category, string content)

@@ -21,25 +21,55 @@ internal sealed class DetailModel(LuoshiDb db, CurrentViewer current, TaskEditor
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAssignAsync(int id, string? category, int leadSectionId, int? responsiblePersonId, CancellationToken ct) =>
-        await DoAsync(id, v => appeals.AssignAsync(v, id, category, leadSectionId, responsiblePersonId, ct), ct);
+    // What was typed into a refused form, shown again.
+    public AssignInput? Assigned { get; private set; }
+    public string? Replied { get; private set; }
+    public FollowUpInput? FollowedUp { get; private set; }
 
-    public async Task<IActionResult> OnPostReplyAsync(int id, string? text, CancellationToken ct) =>
-        await DoAsync(id, v => appeals.ReplyAsync(v, id, text, ct), ct);
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? category, int leadSectionId, int? responsiblePersonId, CancellationToken ct)
+    {
+        Assigned = new AssignInput(category, leadSectionId, responsiblePersonId);
+        return await DoAsync(id, "Assign", v => appeals.AssignAsync(v, id, category, leadSectionId, responsiblePersonId, ct), ct);
+    }
 
-    public async Task<IActionResult> OnPostFollowUpAsync(int id, string? satisfaction, string? note, CancellationToken ct) =>
-        await DoAsync(id, v => appeals.FollowUpAsync(v, id, satisfaction, note, ct), ct);
+    public async Task<IActionResult> OnPostReplyAsync(int id, string? text, CancellationToken ct)
+    {
+        Replied = text;
+        return await DoAsync(id, "Reply", v => appeals.ReplyAsync(v, id, text, ct), ct);
+    }
 
-    private async Task<IActionResult> DoAsync<T>(int id, Func<Viewer, Task<Outcome<T>>> action, CancellationToken ct)
+    public async Task<IActionResult> OnPostFollowUpAsync(int id, string? satisfaction, string? note, CancellationToken ct)
+    {
+        FollowedUp = new FollowUpInput(satisfaction, note);
+        return await DoAsync(id, "FollowUp", v => appeals.FollowUpAsync(v, id, satisfaction, note, ct), ct);
+    }
+
+    /// <summary>Each form's messages stand under its own name ("Reply.Text"), beside its fields;
+    /// those about fields it does not show stand at its top ("Reply").</summary>
+    private async Task<IActionResult> DoAsync<T>(int id, string form, Func<Viewer, Task<Outcome<T>>> action, CancellationToken ct)
     {
         var outcome = await action(await current.RequireAsync(ct));
         if (outcome.Kind == OutcomeKind.Ok)
         {
+            TempData["Notice"] = form switch { "Assign" => "已分办", "Reply" => "已答复", _ => "已记录回访" };
             return Redirect($"/Appeals/{id}");
         }
 
         db.ChangeTracker.Clear();
-        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page()) : NotFound();
+        ModelState.Clear();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var shown = this.Show(outcome, _ => Page(), form + ".");
+        ModelState.KeepVisible(form + ".", form, form switch
+        {
+            "Assign" => ["Category", "LeadSectionId", "ResponsiblePersonId"],
+            "Reply" => ["Text"],
+            _ => ["Satisfaction", "Note"],
+        });
+        return shown;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

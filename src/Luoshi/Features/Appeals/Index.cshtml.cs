@@ -24,17 +24,27 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Appeals app
         return Page();
     }
 
+    /// <summary>The registration as typed, shown again when it is refused.</summary>
+    public AppealInput Typed { get; private set; } = new("", "", null, null);
+
     public async Task<IActionResult> OnPostAsync(string? content, string? category, string? submitterName, string? contact, int? leadSectionId, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var outcome = await appeals.IntakeAsync(viewer.UnitId, viewer, new AppealInput(content ?? "", category ?? "", submitterName, contact, leadSectionId), ct);
+        Typed = new AppealInput(content ?? "", category ?? "", submitterName, contact, leadSectionId);
+        var outcome = await appeals.IntakeAsync(viewer.UnitId, viewer, Typed, ct);
         if (outcome.Kind == OutcomeKind.Ok)
         {
+            TempData["Notice"] = $"已登记诉求，回执号 {outcome.Value!.Receipt}";
             return Redirect($"/Appeals/{outcome.Value!.TaskId}");
         }
 
+        // The rules' messages replace the binder's (a section that is not a number).
+        ModelState.Clear();
         await LoadAsync(ct);
-        return this.Show(outcome, _ => Page());
+        var shown = this.Show(outcome, _ => Page());
+        ModelState.KeepVisible("", "", nameof(AppealInput.Content), nameof(AppealInput.Category), nameof(AppealInput.SubmitterName), nameof(AppealInput.Contact),
+            nameof(AppealInput.LeadSectionId));
+        return shown;
     }
 
     private async Task LoadAsync(CancellationToken ct)

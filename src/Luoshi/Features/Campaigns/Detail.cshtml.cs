@@ -39,13 +39,23 @@ internal sealed class DetailModel(LuoshiDb db, CampaignReports reports, CurrentV
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            return Page();
+            var outcome = await reports.AddTaskAsync(await current.RequireAsync(ct), PhaseId, Input, ct);
+            if (outcome.Kind == Shared.OutcomeKind.Ok)
+            {
+                TempData["Notice"] = $"已为阶段新建任务“{outcome.Value!.Title}”";
+            }
+
+            var shown = Shared.PageResults.Show(this, outcome, _ => RedirectToPage("/Campaigns/Detail", new { id }), "Input.");
+            if (shown is not PageResult)
+            {
+                return shown;
+            }
         }
 
-        var outcome = await reports.AddTaskAsync(await current.RequireAsync(ct), PhaseId, Input, ct);
-        return Shared.PageResults.Show(this, outcome, _ => RedirectToPage("/Campaigns/Detail", new { id }), "Input.");
+        Shared.FormErrors.KeepVisible(ModelState, "Input.", "", nameof(PhaseTaskInput.Title), nameof(PhaseTaskInput.LeadSectionId), nameof(PhaseTaskInput.DueDate));
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

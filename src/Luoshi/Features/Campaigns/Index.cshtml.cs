@@ -1,5 +1,6 @@
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +18,30 @@ internal sealed class IndexModel(LuoshiDb db, CampaignReports reports, CurrentVi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Input.Phases = [.. Input.Phases.Where(p => !string.IsNullOrWhiteSpace(p.Name))];
-        if (!ModelState.IsValid)
+
+        // Rows left without a name are not phases: their fields are not checked, and the rows stay on
+        // the form as they were.
+        var named = Input.Phases.Select((p, i) => (p, i)).Where(x => !string.IsNullOrWhiteSpace(x.p.Name)).ToList();
+        foreach (var (_, i) in Input.Phases.Select((p, i) => (p, i)).Where(x => string.IsNullOrWhiteSpace(x.p.Name)))
         {
-            return Page();
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"Input.Phases[{i}].", StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
         }
 
-        var outcome = await reports.CreateAsync(await current.RequireAsync(ct), Input, ct);
-        return Shared.PageResults.Show(this, outcome, c => RedirectToPage("/Campaigns/Detail", new { id = c.Id }), "Input.");
+        if (ModelState.IsValid)
+        {
+            var outcome = await reports.CreateAsync(await current.RequireAsync(ct), new CampaignInput { Title = Input.Title, Phases = [.. named.Select(x => x.p)] }, ct);
+            var shown = Shared.PageResults.Show(this, outcome, c => RedirectToPage("/Campaigns/Detail", new { id = c.Id }), "Input.");
+            if (shown is not PageResult)
+            {
+                return shown;
+            }
+        }
+
+        ModelState.KeepVisible("Input.", "", nameof(CampaignInput.Title), nameof(CampaignInput.Phases), "Phases[].Name", "Phases[].Start", "Phases[].End");
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -24,6 +24,19 @@ internal sealed class EventLedger(LuoshiDb db, TaskEditor editor, TaskLights lig
     public async Task<Outcome<BureauEvent>> CreateAsync(Viewer viewer, EventInput input, CancellationToken ct = default)
     {
         var problems = new Problems();
+        foreach (var (field, text, message) in new[] { (nameof(input.Title), input.Title, "请填写活动名称"), (nameof(input.Kind), input.Kind, "请填写活动类型"), (nameof(input.Place), input.Place, "请填写活动地点") })
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add(field, message);
+            }
+        }
+
+        if (input.Date is null)
+        {
+            problems.Add(nameof(input.Date), "请填写活动日期");
+        }
+
         if (!await db.Sections.AnyAsync(s => s.Id == input.OrganiserSectionId && s.UnitId == viewer.UnitId && s.IsActive, ct))
         {
             problems.Add(nameof(input.OrganiserSectionId), "主办科室不存在，请从列表中选择");

@@ -11,6 +11,10 @@ namespace Luoshi.Features.Events;
 
 internal sealed class IndexModel(LuoshiDb db, EventLedger ledger, CurrentViewer current, BureauClock clock) : PageModel
 {
+    private static readonly string[] Fields =
+        [nameof(EventInput.Title), nameof(EventInput.Kind), nameof(EventInput.Date), nameof(EventInput.Place), nameof(EventInput.OrganiserSectionId),
+         nameof(EventInput.Partners), nameof(EventInput.TargetParticipants), nameof(EventInput.ActualParticipants), nameof(EventInput.TaskId)];
+
     [BindProperty]
     public EventInput Input { get; set; } = new();
 
@@ -27,16 +31,26 @@ internal sealed class IndexModel(LuoshiDb db, EventLedger ledger, CurrentViewer 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var outcome = await ledger.CreateAsync(await current.RequireAsync(ct), Input, ct);
-        if (outcome.Kind == OutcomeKind.Ok)
+        // The form's own checks (required fields) come first: the ledger assumes them, as the API's do.
+        if (ModelState.IsValid)
         {
-            TempData["Notice"] = "已登记活动";
-            return Redirect("/Events");
+            var outcome = await ledger.CreateAsync(await current.RequireAsync(ct), Input, ct);
+            if (outcome.Kind == OutcomeKind.Ok)
+            {
+                TempData["Notice"] = $"已登记活动“{outcome.Value!.Title}”";
+                return Redirect("/Events");
+            }
+
+            var shown = this.Show(outcome, _ => Page(), "Input.");
+            if (shown is not PageResult)
+            {
+                return shown;
+            }
         }
 
-        ModelState.Clear();
+        ModelState.KeepVisible("Input.", "", Fields);
         await LoadAsync(ct);
-        return this.Show(outcome, _ => Page(), "Input.");
+        return Page();
     }
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>

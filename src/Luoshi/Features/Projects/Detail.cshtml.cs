@@ -33,8 +33,16 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, ProjectPipelin
             return Redirect($"/Projects/{id}");
         }
 
+        // The pipeline checks every field itself (for the API too): its messages replace the binder's.
         ModelState.Clear();
-        return await LoadAsync(id, ct) ? this.Show(outcome, _ => Page(), "Input.") : NotFound();
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var shown = this.Show(outcome, _ => Page(), "Input.");
+        ModelState.KeepVisible("Input.", "", nameof(StageInput.Stage), nameof(StageInput.ReachedOn), nameof(StageInput.Evidence));
+        return shown;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

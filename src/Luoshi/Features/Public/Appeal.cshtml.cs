@@ -35,7 +35,8 @@ internal sealed class AppealModel(LuoshiDb db, Appeals.Appeals appeals, PublicFo
             Receipt = outcome.Value;
             foreach (var (field, messages) in outcome.Errors ?? [])
             {
-                Array.ForEach(messages, m => ModelState.AddModelError(field, m));
+                // The form calls the appeal's content its text.
+                Array.ForEach(messages, m => ModelState.AddModelError(field == nameof(AppealInput.Content) ? nameof(Text) : field, m));
             }
         }
 

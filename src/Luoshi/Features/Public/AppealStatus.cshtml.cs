@@ -16,12 +16,28 @@ internal sealed class AppealStatusModel(Appeals.Appeals appeals) : PageModel
     public string? Code { get; set; }
 
     public (string Stage, DateOnly ReceivedOn, DateOnly DueDate, string? Reply, DateOnly? RepliedOn)? Status { get; private set; }
-    public bool Asked { get; private set; }
-
     public async Task<IActionResult> OnPostAsync(int unit, CancellationToken ct)
     {
-        Asked = true;
-        Status = await appeals.StatusAsync(unit, Receipt, Code, ct);
+        if (string.IsNullOrWhiteSpace(Receipt))
+        {
+            ModelState.AddModelError(nameof(Receipt), "请填写回执号");
+        }
+
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            ModelState.AddModelError(nameof(Code), "请填写查询码");
+        }
+
+        if (ModelState.IsValid)
+        {
+            Status = await appeals.StatusAsync(unit, Receipt, Code, ct);
+            if (Status is null)
+            {
+                // One message for both halves: a guesser learns nothing about which was wrong.
+                ModelState.AddModelError("", "回执号或查询码不正确，请核对后重新查询");
+            }
+        }
+
         return Page();
     }
 }

@@ -50,7 +50,7 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
         {
             if (text is not null && MarkupOrLink().IsMatch(text))
             {
-                problems.Add(field, "请不要填写网址链接或HTML代码");
+                problems.Add(field, "请不要填写网址链接或网页代码");
             }
         }
     }

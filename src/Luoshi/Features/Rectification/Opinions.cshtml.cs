@@ -1,3 +1,4 @@
+using System.Globalization;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
@@ -21,27 +22,61 @@ internal sealed class OpinionsModel(LuoshiDb db, CurrentViewer current, Rectific
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
-    public async Task<IActionResult> OnPostEnterAsync(string? content, string? submitterName, OpinionSource source, CancellationToken ct) =>
-        await DoAsync(v => rectifications.EnterOpinionAsync(v, new OpinionInput(content ?? "", submitterName, null, source), ct), ct);
+    /// <summary>What was typed into the form that was refused, shown again.</summary>
+    public Dictionary<string, string?> Typed { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IActionResult> OnPostMergeAsync(string? title, string? category, int leaderId, List<int> opinionIds, CancellationToken ct) =>
-        await DoAsync(v => rectifications.CreateProblemAsync(v, new ProblemInput(title ?? "", category ?? "", leaderId, opinionIds), ct), ct);
+    public List<int> Ticked { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostMeasureAsync(int problemId, string? title, int leadSectionId, int? responsiblePersonId, DateOnly? dueDate, CancellationToken ct) =>
-        await DoAsync(v => rectifications.AddMeasureAsync(v, problemId, new MeasureInput(title ?? "", leadSectionId, responsiblePersonId, dueDate), ct), ct);
+    public async Task<IActionResult> OnPostEnterAsync(string? content, string? submitterName, OpinionSource source, CancellationToken ct)
+    {
+        Keep(("content", content), ("submitterName", submitterName), ("source", source.ToString()));
+        return await DoAsync("Enter", v => rectifications.EnterOpinionAsync(v, new OpinionInput(content ?? "", submitterName, null, source), ct), ct);
+    }
 
-    private async Task<IActionResult> DoAsync<T>(Func<Viewer, Task<Outcome<T>>> action, CancellationToken ct)
+    public async Task<IActionResult> OnPostMergeAsync(string? title, string? category, int leaderId, List<int> opinionIds, CancellationToken ct)
+    {
+        Keep(("mergeTitle", title), ("category", category), ("leaderId", leaderId.ToString(CultureInfo.InvariantCulture)));
+        Ticked = opinionIds;
+        return await DoAsync("Merge", v => rectifications.CreateProblemAsync(v, new ProblemInput(title ?? "", category ?? "", leaderId, opinionIds), ct), ct);
+    }
+
+    public async Task<IActionResult> OnPostMeasureAsync(int problemId, string? title, int leadSectionId, int? responsiblePersonId, DateOnly? dueDate, CancellationToken ct)
+    {
+        Keep(("problemId", problemId.ToString(CultureInfo.InvariantCulture)), ("measureTitle", title), ("leadSectionId", leadSectionId.ToString(CultureInfo.InvariantCulture)),
+            ("responsiblePersonId", responsiblePersonId?.ToString(CultureInfo.InvariantCulture)), ("dueDate", dueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return await DoAsync("Measure", v => rectifications.AddMeasureAsync(v, problemId, new MeasureInput(title ?? "", leadSectionId, responsiblePersonId, dueDate), ct), ct);
+    }
+
+    public string? Value(string name) => Typed.GetValueOrDefault(name);
+
+    private void Keep(params (string Name, string? Value)[] fields) => Array.ForEach(fields, f => Typed[f.Name] = f.Value);
+
+    /// <summary>Each form's messages stand under its own name ("Merge.Title"), beside its fields;
+    /// those about fields it does not show stand at its top ("Merge").</summary>
+    private async Task<IActionResult> DoAsync<T>(string form, Func<Viewer, Task<Outcome<T>>> action, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         var outcome = await action(viewer);
         if (outcome.Kind == OutcomeKind.Ok)
         {
+            TempData["Notice"] = form switch { "Enter" => "已录入意见建议", "Merge" => "已归并为问题", _ => "已增加整改措施" };
             return RedirectToPage();
         }
 
+        // The binder's own complaints (a number that is not one) are replaced by the rules' messages.
+        ModelState.Clear();
         await LoadAsync(ct);
-        return this.Show(outcome, _ => Page());
+        var shown = this.Show(outcome, _ => Page(), form + ".");
+        ModelState.KeepVisible(form + ".", form, Shown[form]);
+        return shown;
     }
+
+    private static readonly Dictionary<string, string[]> Shown = new()
+    {
+        ["Enter"] = [nameof(OpinionInput.Content), nameof(OpinionInput.SubmitterName), nameof(OpinionInput.Source)],
+        ["Merge"] = [nameof(ProblemInput.Title), nameof(ProblemInput.Category), nameof(ProblemInput.LeaderId), nameof(ProblemInput.OpinionIds)],
+        ["Measure"] = [nameof(MeasureInput.Title), nameof(MeasureInput.LeadSectionId), nameof(MeasureInput.ResponsiblePersonId), nameof(MeasureInput.DueDate)],
+    };
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

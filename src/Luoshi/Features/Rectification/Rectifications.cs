@@ -49,6 +49,8 @@ internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock 
     public async Task<Outcome<Opinion>> EnterOpinionAsync(Viewer viewer, OpinionInput input, CancellationToken ct) =>
         !viewer.IsAdmin ? Outcome<Opinion>.Forbidden("意见建议由办公室录入")
         : string.IsNullOrWhiteSpace(input.Content) ? Outcome<Opinion>.Invalid(nameof(input.Content), "请填写意见建议")
+        : input.Content.Trim().Length > PublicLimits.Content ? Outcome<Opinion>.Invalid(nameof(input.Content), "意见建议不能超过2000个字")
+        : input.SubmitterName?.Trim().Length > PublicLimits.Name ? Outcome<Opinion>.Invalid(nameof(input.SubmitterName), "姓名不能超过50个字")
         : Outcome<Opinion>.Ok(await AddOpinionAsync(viewer.UnitId, input, viewer.PersonId, ct));
 
     /// <summary>The office merges opinions (not yet merged) into a new problem.</summary>
@@ -64,10 +66,18 @@ internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock 
         {
             problems.Add(nameof(input.Title), "请填写问题");
         }
+        else if (input.Title.Trim().Length > 500)
+        {
+            problems.Add(nameof(input.Title), "问题不能超过500个字");
+        }
 
         if (string.IsNullOrWhiteSpace(input.Category))
         {
             problems.Add(nameof(input.Category), "请填写问题类别");
+        }
+        else if (input.Category.Trim().Length > 50)
+        {
+            problems.Add(nameof(input.Category), "类别不能超过50个字");
         }
 
         if (!await db.People.AnyAsync(p => p.Id == input.LeaderId && p.UnitId == viewer.UnitId && p.Role == Role.Leader && p.IsActive, ct))
@@ -117,9 +127,24 @@ internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock 
             return Outcome<WorkTask>.Forbidden("整改措施由办公室制定");
         }
 
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            problems.Add(nameof(input.Title), "请填写整改措施");
+        }
+        else if (input.Title.Trim().Length > 500)
+        {
+            problems.Add(nameof(input.Title), "整改措施不能超过500个字");
+        }
+
         if (input.DueDate is null)
         {
-            return Outcome<WorkTask>.Invalid(nameof(input.DueDate), "请填写完成时限");
+            problems.Add(nameof(input.DueDate), "请填写完成时限");
+        }
+
+        if (problems.Any)
+        {
+            return Outcome<WorkTask>.Invalid(problems.ToDictionary());
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

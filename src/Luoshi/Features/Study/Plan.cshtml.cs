@@ -9,7 +9,7 @@ namespace Luoshi.Features.Study;
 
 /// <summary>The office sets up a year's study plan and its groups (up to three at a time, as the
 /// documents name them: 党组中心组, 党支部, 全体干部职工). Rows left without a name are not groups.</summary>
-internal sealed class PlanModel(LuoshiDb db, StudyEditor editor, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed partial class PlanModel(LuoshiDb db, StudyEditor editor, CurrentViewer current, BureauClock clock) : PageModel
 {
     public const int Rows = 3;
 
@@ -37,9 +37,41 @@ internal sealed class PlanModel(LuoshiDb db, StudyEditor editor, CurrentViewer c
             return Forbid();
         }
 
-        Input.Groups = [.. Input.Groups.Where(g => !string.IsNullOrWhiteSpace(g.Name))];
-        var outcome = await editor.CreatePlanAsync(await current.RequireAsync(ct), Input, ct);
-        return this.Show(outcome, p => Redirect($"/Study?plan={p.Id}"), "Input.");
+        // Rows left without a name are not groups: their fields are not checked, and the rows stay on
+        // the form as they were, so a message about the third row stands beside the third row.
+        var named = Input.Groups.Select((g, i) => (g, i)).Where(x => !string.IsNullOrWhiteSpace(x.g.Name)).ToList();
+        foreach (var (_, i) in Input.Groups.Select((g, i) => (g, i)).Where(x => string.IsNullOrWhiteSpace(x.g.Name)))
+        {
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"Input.Groups[{i}].", StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            var plan = new PlanInput { Year = Input.Year, Title = Input.Title, Groups = [.. named.Select(x => x.g)] };
+            var outcome = await editor.CreatePlanAsync(await current.RequireAsync(ct), plan, ct);
+            var errors = outcome.Errors?.ToDictionary(e => RowOf(e.Key, named.Select(x => x.i).ToList()), e => e.Value);
+            var shown = this.Show(outcome with { Errors = errors }, p => Redirect($"/Study?plan={p.Id}"), "Input.");
+            if (shown is not PageResult)
+            {
+                return shown;
+            }
+        }
+
+        ModelState.KeepVisible("Input.", "", nameof(PlanInput.Title), nameof(PlanInput.Year), nameof(PlanInput.Groups),
+            "Groups[].Name", "Groups[].Kind", "Groups[].SectionId", "Groups[].RequiredSessions", "Groups[].RequiredHours", "Groups[].MemberIds");
+        return Page();
+    }
+
+    /// <summary>The form's row of a message about the k-th named group.</summary>
+    private static string RowOf(string key, List<int> rows)
+    {
+        var match = GroupRow().Match(key);
+        return match.Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var k && k < rows.Count
+            ? $"Groups[{rows[k]}]" + key[match.Length..]
+            : key;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -59,4 +91,7 @@ internal sealed class PlanModel(LuoshiDb db, StudyEditor editor, CurrentViewer c
         People = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.IsActive).OrderBy(p => p.SectionId).ThenBy(p => p.Id).ToListAsync(ct);
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Groups\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex GroupRow();
 }

@@ -10,6 +10,10 @@ namespace Luoshi.Features.Study;
 /// <summary>Recording a session: for the office, and for a section head the groups his or her section organises.</summary>
 internal sealed class SessionModel(LuoshiDb db, StudyEditor editor, CurrentViewer current, BureauClock clock) : PageModel
 {
+    private static readonly string[] Fields =
+        [nameof(SessionInput.GroupId), nameof(SessionInput.Date), nameof(SessionInput.Form), nameof(SessionInput.Hours), nameof(SessionInput.Topic),
+         nameof(SessionInput.Materials), nameof(SessionInput.Effect), nameof(SessionInput.AttendeeIds)];
+
     [FromQuery(Name = "plan")] public int PlanId { get; set; }
     [BindProperty] public SessionInput Input { get; set; } = new();
     public List<(int Id, string Name, List<(int Id, string Name)> Members)> Groups { get; private set; } = [];
@@ -30,11 +34,19 @@ internal sealed class SessionModel(LuoshiDb db, StudyEditor editor, CurrentViewe
 
         if (!ModelState.IsValid)
         {
+            ModelState.KeepVisible("Input.", "", Fields);
             return Page();
         }
 
         var outcome = await editor.RecordAsync(await current.RequireAsync(ct), Input, ct);
-        return this.Show(outcome, _ => RedirectToPage("/Study/Sessions", new { plan = PlanId }), "Input.");
+        if (outcome.Kind == OutcomeKind.Ok)
+        {
+            TempData["Notice"] = $"已登记学习，{outcome.Value!.Attendance.Count} 人参加" + (outcome.Value.Missing is { } missing ? $"；四落实缺{missing}" : "");
+        }
+
+        var shown = this.Show(outcome, _ => RedirectToPage("/Study/Sessions", new { plan = PlanId }), "Input.");
+        ModelState.KeepVisible("Input.", "", Fields);
+        return shown;
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
