@@ -46,7 +46,8 @@ internal sealed class Journey : IAsyncDisposable
             StorageState = storageState,
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a busy 2-core machine the first page of a run can take seconds.
+        context.SetDefaultTimeout(30_000);
         return new Journey(context, await context.NewPageAsync(), baseUrl.TrimEnd('/'), screen);
     }
 
