@@ -118,6 +118,16 @@ public partial class PhoneLayoutTests
 
             Assert.True(problems.Count == 0, string.Join("\n", problems));
 
+            // What a 科员 sees first: his or her own tasks, with the inbox count in the header.
+            await using (var staff = await site.AsAsync("staff", screen))
+            {
+                foreach (var (name, path) in new[] { ("staff-dashboard", "/"), ("staff-mine", "/Tasks/Mine") })
+                {
+                    await staff.OpenAsync(path);
+                    await staff.ShotAsync($"{name}-{suffix}");
+                }
+            }
+
             if (screen == Screen.Phone)
             {
                 await journey.OpenAsync("/");
