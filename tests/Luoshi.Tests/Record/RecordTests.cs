@@ -203,7 +203,7 @@ public class RecordTests
 public class RecordPageTests
 {
     [Fact]
-    public async Task TheOfficeSeesItsUnitsRecordAndChecksIt()
+    public async Task TheOfficeSeesItsUnitsRecordInChineseAndBureauTimeAndChecksIt()
     {
         var b = await Bureau.CreateAsync("sqlite");
         var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
@@ -213,7 +213,11 @@ public class RecordPageTests
         var admin = await b.PagesAsync("admin");
         Assert.Contains("待封存", await admin.GetHtmlAsync("/Admin/Record"));
         await RecordTests.SealAsync(b);
-        Assert.Contains($"report:{reportId}", await admin.GetHtmlAsync("/Admin/Record"));
+        var sealedPage = await admin.GetHtmlAsync("/Admin/Record");
+        Assert.Contains($"<td>进展报告</td>", sealedPage);
+        Assert.Contains($"进展报告 #{reportId}", sealedPage);
+        var at = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId).Select(e => e.At).SingleAsync());
+        Assert.Contains(at.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), sealedPage); // Beijing, not UTC
         var checkedPage = await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record");
         Assert.Contains("记录链完整：1 条", await checkedPage.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await b.PagesAsync("staffA")).GetAsync("/Admin/Record")).StatusCode);
