@@ -222,4 +222,21 @@ public class RecordPageTests
         Assert.Contains("记录链完整：1 条", await checkedPage.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await b.PagesAsync("staffA")).GetAsync("/Admin/Record")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheOfficeSeesWhichReportWasEditedInChinese()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
+        var reported = await (await b.ApiAsync("staffA")).PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "完成10%", percent = 10 });
+        var reportId = (await reported.ReadJsonAsync()).GetProperty("id").GetInt64();
+        await RecordTests.SealAsync(b);
+        await b.WithDbAsync(d => d.Database.ExecuteSqlAsync($"""UPDATE "Reports" SET "Percent" = 90 WHERE "Id" = {reportId}"""));
+
+        var admin = await b.PagesAsync("admin");
+        var page = await (await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"记录链被改动：第 1 条（进展报告，进展报告 #{reportId}）", page);
+        Assert.Contains("<code>percent: 10 → 90</code>", page);
+    }
 }
