@@ -202,19 +202,24 @@ public class RecordTests
 
 public class RecordPageTests
 {
-    [Fact]
-    public async Task TheOfficeSeesItsUnitsRecordInChineseAndBureauTimeAndChecksIt()
+    private static async Task<(Bureau, long ReportId)> BureauWithAReportAsync()
     {
         var b = await Bureau.CreateAsync("sqlite");
         var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
         var reported = await (await b.ApiAsync("staffA")).PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "完成10%", percent = 10 });
-        var reportId = (await reported.ReadJsonAsync()).GetProperty("id").GetInt64();
+        return (b, (await reported.ReadJsonAsync()).GetProperty("id").GetInt64());
+    }
+
+    [Fact]
+    public async Task TheOfficeSeesItsUnitsRecordInChineseAndBureauTimeAndChecksIt()
+    {
+        var (b, reportId) = await BureauWithAReportAsync();
 
         var admin = await b.PagesAsync("admin");
         Assert.Contains("待封存", await admin.GetHtmlAsync("/Admin/Record"));
         await RecordTests.SealAsync(b);
         var sealedPage = await admin.GetHtmlAsync("/Admin/Record");
-        Assert.Contains($"<td>进展报告</td>", sealedPage);
+        Assert.Contains("<td>进展报告</td>", sealedPage);
         Assert.Contains($"进展报告 #{reportId}", sealedPage);
         var at = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId).Select(e => e.At).SingleAsync());
         Assert.Contains(at.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), sealedPage); // Beijing, not UTC
@@ -226,10 +231,7 @@ public class RecordPageTests
     [Fact]
     public async Task TheOfficeSeesWhichReportWasEditedInChinese()
     {
-        var b = await Bureau.CreateAsync("sqlite");
-        var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
-        var reported = await (await b.ApiAsync("staffA")).PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "完成10%", percent = 10 });
-        var reportId = (await reported.ReadJsonAsync()).GetProperty("id").GetInt64();
+        var (b, reportId) = await BureauWithAReportAsync();
         await RecordTests.SealAsync(b);
         await b.WithDbAsync(d => d.Database.ExecuteSqlAsync($"""UPDATE "Reports" SET "Percent" = 90 WHERE "Id" = {reportId}"""));
 
