@@ -102,10 +102,13 @@ internal static class App
             o.Filters.Add<PasswordFirst>();
             // Required fields say so with [Required] and a Chinese message; nothing is implied.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            ChineseValidationMetadata.Use(o);
         });
+        // No client-side validation script is loaded: the data-val-* attributes would only carry English.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Chinese text goes out as text, not as &#x...; entities (a third of the page otherwise).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblems.Customize);
         services.AddExceptionHandler<ErrorHandler>();
         services.AddValidation();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -202,20 +202,43 @@ public class RecordTests
 
 public class RecordPageTests
 {
-    [Fact]
-    public async Task TheOfficeSeesItsUnitsRecordAndChecksIt()
+    private static async Task<(Bureau, long ReportId)> BureauWithAReportAsync()
     {
         var b = await Bureau.CreateAsync("sqlite");
         var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
         var reported = await (await b.ApiAsync("staffA")).PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "完成10%", percent = 10 });
-        var reportId = (await reported.ReadJsonAsync()).GetProperty("id").GetInt64();
+        return (b, (await reported.ReadJsonAsync()).GetProperty("id").GetInt64());
+    }
+
+    [Fact]
+    public async Task TheOfficeSeesItsUnitsRecordInChineseAndBureauTimeAndChecksIt()
+    {
+        var (b, reportId) = await BureauWithAReportAsync();
 
         var admin = await b.PagesAsync("admin");
         Assert.Contains("待封存", await admin.GetHtmlAsync("/Admin/Record"));
         await RecordTests.SealAsync(b);
-        Assert.Contains($"report:{reportId}", await admin.GetHtmlAsync("/Admin/Record"));
+        var sealedPage = await admin.GetHtmlAsync("/Admin/Record");
+        Assert.Contains("<td>进展报告</td>", sealedPage);
+        Assert.Contains($"进展报告 #{reportId}", sealedPage);
+        var at = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId).Select(e => e.At).SingleAsync());
+        Assert.Contains(at.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), sealedPage); // Beijing, not UTC
         var checkedPage = await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record");
         Assert.Contains("记录链完整：1 条", await checkedPage.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await b.PagesAsync("staffA")).GetAsync("/Admin/Record")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOfficeSeesWhichReportWasEditedInChinese()
+    {
+        var (b, reportId) = await BureauWithAReportAsync();
+        await RecordTests.SealAsync(b);
+        await b.WithDbAsync(d => d.Database.ExecuteSqlAsync($"""UPDATE "Reports" SET "Percent" = 90 WHERE "Id" = {reportId}"""));
+
+        var admin = await b.PagesAsync("admin");
+        var page = await (await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record")).Content.ReadAsStringAsync();
+
+        Assert.Contains($"记录链被改动：第 1 条（进展报告，进展报告 #{reportId}）", page);
+        Assert.Contains("<code>percent: 10 → 90</code>", page);
     }
 }

@@ -59,6 +59,10 @@ public class ReviewTests
         Assert.Contains("仿宋_GB2312", bodyFont);
         var margins = document.MainDocumentPart.Document.Body.Descendants<PageMargin>().Single();
         Assert.Equal(2098, margins.Top!.Value);
+
+        // Nothing in English in what is sent out: headers, cells, the bulletin's text.
+        var texts = rows.Concat(figures).SelectMany(r => r.Keys.Concat(r.Values.OfType<string>())).Append(document.MainDocumentPart.Document.Body.InnerText);
+        Assert.All(texts, t => Assert.DoesNotMatch("[A-Za-z]{3,}", t));
     }
 
     [Fact]

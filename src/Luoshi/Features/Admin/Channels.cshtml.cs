@@ -1,5 +1,6 @@
 using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Luoshi.Features.Admin;
 
 /// <summary>The unit's notice channels: the mail server as configured (read only, no password), and
 /// the group robots the admin adds, switches on and off, deletes and tries with a test message.</summary>
-internal sealed class ChannelsModel(RobotWebhooks robots, EmailChannel email, IOptions<SmtpOptions> smtp, CurrentViewer current, TimeProvider time) : PageModel
+internal sealed class ChannelsModel(RobotWebhooks robots, EmailChannel email, IOptions<SmtpOptions> smtp, CurrentViewer current, BureauClock clock) : PageModel
 {
     public SmtpOptions Smtp => smtp.Value;
     public bool EmailConfigured => email.IsConfigured;
@@ -68,7 +69,7 @@ internal sealed class ChannelsModel(RobotWebhooks robots, EmailChannel email, IO
     public async Task<IActionResult> OnPostTestEmailAsync(string? to, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var failure = string.IsNullOrWhiteSpace(to) ? "请填写收件地址" : await TestNotice.SendAsync(email, viewer.UnitId, to.Trim(), null, time, ct);
+        var failure = string.IsNullOrWhiteSpace(to) ? "请填写收件地址" : await TestNotice.SendAsync(email, viewer.UnitId, to.Trim(), null, clock, ct);
         return await ShowAsync(failure, $"测试邮件已交给邮件服务器，发往 {to?.Trim()}", ct);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Luoshi.Data;
 using Luoshi.Features.Calendar;
@@ -29,7 +30,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(HolidayCsv.Write(days))).ToArray(), "text/csv; charset=utf-8", "节假日.csv");
     }
 
-    public async Task<IActionResult> OnPostAddAsync(DateOnly? date, DayKind kind, string? name, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync([Display(Name = "日期")] DateOnly? date, [Display(Name = "类型")] DayKind kind, string? name, CancellationToken ct)
     {
         if (date is null || !Enum.IsDefined(kind))
         {
@@ -41,7 +42,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
         return await SaveAsync([(date.Value, kind, name.OrNull() ?? (kind == DayKind.Holiday ? "节假日" : "调休上班"))], $"已保存 {Ui.Date(date)}", ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(DateOnly date, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync([Display(Name = "日期")] DateOnly date, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         await db.CalendarDays.Where(d => d.UnitId == viewer.UnitId && d.Date == date).ExecuteDeleteAsync(ct);

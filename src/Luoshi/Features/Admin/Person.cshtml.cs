@@ -14,24 +14,30 @@ namespace Luoshi.Features.Admin;
 internal sealed class PersonInput
 {
     [Required(ErrorMessage = "请填写姓名"), StringLength(50, ErrorMessage = "姓名不能超过50个字")]
+    [Display(Name = "姓名")]
     public string Name { get; set; } = "";
 
     [StringLength(50, ErrorMessage = "职务不能超过50个字")]
+    [Display(Name = "职务")]
     public string? Position { get; set; }
 
-    public Role Role { get; set; }
-    public int? SectionId { get; set; }
-    public List<int> ChargedSectionIds { get; set; } = [];
+    [Display(Name = "角色")] public Role Role { get; set; }
+    [Display(Name = "所在科室")] public int? SectionId { get; set; }
+    [Display(Name = "分管科室")] public List<int> ChargedSectionIds { get; set; } = [];
 
     [StringLength(50)]
+    [Display(Name = "手机")]
     public string? Phone { get; set; }
 
     [EmailAddress(ErrorMessage = "邮箱格式不正确"), StringLength(200)]
+    [Display(Name = "邮箱")]
     public string? Email { get; set; }
 
     [StringLength(50), RegularExpression("^[A-Za-z0-9._@-]+$", ErrorMessage = "登录名只能使用字母、数字和 . _ - @")]
+    [Display(Name = "登录名")]
     public string? UserName { get; set; }
 
+    [Display(Name = "在职")]
     public bool IsActive { get; set; } = true;
 }
 

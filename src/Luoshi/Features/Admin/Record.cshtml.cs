@@ -1,17 +1,21 @@
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Record;
+using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Admin;
 
 /// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
-internal sealed class RecordModel(LuoshiDb db, CurrentViewer current) : PageModel
+internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
 {
     public long Length { get; private set; }
     public List<RecordEntry> Latest { get; private set; } = [];
     public Verification? Result { get; private set; }
+
+    /// <summary>Entries are stored in UTC; the office reads them in the bureau's time.</summary>
+    public string Local(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ internal sealed class SectionsModel(LuoshiDb db, CurrentViewer current) : PageMo
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(int id, string? name, int sortOrder, bool isActive, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(int id, string? name, [Display(Name = "排序")] int sortOrder, bool isActive, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         var section = await db.Sections.FirstOrDefaultAsync(s => s.Id == id && s.UnitId == viewer.UnitId, ct);

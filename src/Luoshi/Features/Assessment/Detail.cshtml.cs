@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
@@ -29,7 +30,7 @@ internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, 
             : NotFound();
 
     /// <summary>Target is "s12" for a section or "p5" for a person; kind 扣分 turns the points negative.</summary>
-    public async Task<IActionResult> OnPostAdjustmentAsync(string? target, string? kind, decimal? points, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostAdjustmentAsync(string? target, string? kind, [Display(Name = "分值")] decimal? points, string? reason, CancellationToken ct)
     {
         var (section, person) = Target(target);
         var signed = kind == "扣分" ? -points : points;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Luoshi.Features.Shared;
 
 namespace Luoshi.Features.Assessment;
@@ -7,22 +8,22 @@ internal sealed class SchemeInput
 {
     private static readonly AssessmentScheme Defaults = new() { Name = "" };
 
-    public string? Name { get; set; }
-    public DateOnly? PeriodStart { get; set; }
-    public DateOnly? PeriodEnd { get; set; }
-    public int CompletionWeight { get; set; } = Defaults.CompletionWeight;
-    public int TimelinessWeight { get; set; } = Defaults.TimelinessWeight;
-    public int QualityWeight { get; set; } = Defaults.QualityWeight;
-    public decimal ExtendedFactor { get; set; } = Defaults.ExtendedFactor;
-    public decimal UrgePoints { get; set; } = Defaults.UrgePoints;
-    public decimal SupervisePoints { get; set; } = Defaults.SupervisePoints;
-    public decimal OverduePointsPerDay { get; set; } = Defaults.OverduePointsPerDay;
-    public decimal OverdueCapPerTask { get; set; } = Defaults.OverdueCapPerTask;
-    public decimal RefusedCompletionPoints { get; set; } = Defaults.RefusedCompletionPoints;
-    public decimal LeadShare { get; set; } = Defaults.LeadShare;
-    public decimal MaxAdjustment { get; set; } = Defaults.MaxAdjustment;
-    public string? Grades { get; set; } = AssessmentScheme.DefaultGrades;
-    public string? DefaultGrade { get; set; } = Defaults.DefaultGrade;
+    [Display(Name = "方案名称")] public string? Name { get; set; }
+    [Display(Name = "考核期间起")] public DateOnly? PeriodStart { get; set; }
+    [Display(Name = "考核期间止")] public DateOnly? PeriodEnd { get; set; }
+    [Display(Name = "完成率权重")] public int CompletionWeight { get; set; } = Defaults.CompletionWeight;
+    [Display(Name = "及时性权重")] public int TimelinessWeight { get; set; } = Defaults.TimelinessWeight;
+    [Display(Name = "质量权重")] public int QualityWeight { get; set; } = Defaults.QualityWeight;
+    [Display(Name = "延期系数")] public decimal ExtendedFactor { get; set; } = Defaults.ExtendedFactor;
+    [Display(Name = "每次催办扣分")] public decimal UrgePoints { get; set; } = Defaults.UrgePoints;
+    [Display(Name = "每次督办扣分")] public decimal SupervisePoints { get; set; } = Defaults.SupervisePoints;
+    [Display(Name = "逾期每工作日扣分")] public decimal OverduePointsPerDay { get; set; } = Defaults.OverduePointsPerDay;
+    [Display(Name = "逾期每项封顶")] public decimal OverdueCapPerTask { get; set; } = Defaults.OverdueCapPerTask;
+    [Display(Name = "办结被退回每次扣分")] public decimal RefusedCompletionPoints { get; set; } = Defaults.RefusedCompletionPoints;
+    [Display(Name = "牵头科室承担比例")] public decimal LeadShare { get; set; } = Defaults.LeadShare;
+    [Display(Name = "每项加减分上限")] public decimal MaxAdjustment { get; set; } = Defaults.MaxAdjustment;
+    [Display(Name = "质量等次及系数")] public string? Grades { get; set; } = AssessmentScheme.DefaultGrades;
+    [Display(Name = "未评等次")] public string? DefaultGrade { get; set; } = Defaults.DefaultGrade;
 
     public static SchemeInput From(AssessmentScheme s) => new()
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
@@ -9,11 +10,11 @@ namespace Luoshi.Features.Benchmarks;
 
 internal sealed class ValueInput
 {
-    public string UnitCode { get; set; } = "";
-    public string Variable { get; set; } = "";
-    public int Year { get; set; }
-    public double? Value { get; set; }
-    public string? Source { get; set; }
+    [Display(Name = "地区")] public string UnitCode { get; set; } = "";
+    [Display(Name = "指标")] public string Variable { get; set; } = "";
+    [Display(Name = "年份")] public int Year { get; set; }
+    [Display(Name = "数值")] public double? Value { get; set; }
+    [Display(Name = "来源")] public string? Source { get; set; }
 }
 
 /// <summary>The values of one year, each with its source and who entered it; the office corrects a value here.</summary>

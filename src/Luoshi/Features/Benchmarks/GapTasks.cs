@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Luoshi.Benchmarking;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
@@ -9,11 +10,11 @@ namespace Luoshi.Features.Benchmarks;
 /// <summary>The office's choices for turning gaps into tasks.</summary>
 internal sealed class GapTaskInput
 {
-    public int PlanId { get; set; }
-    public int LeadSectionId { get; set; }
-    public int? LeadLeaderId { get; set; }
-    public DateOnly? DueDate { get; set; }
-    public List<string> Indicators { get; set; } = [];
+    [Display(Name = "所属计划")] public int PlanId { get; set; }
+    [Display(Name = "牵头科室")] public int LeadSectionId { get; set; }
+    [Display(Name = "牵头领导")] public int? LeadLeaderId { get; set; }
+    [Display(Name = "完成时限")] public DateOnly? DueDate { get; set; }
+    [Display(Name = "指标")] public List<string> Indicators { get; set; } = [];
 }
 
 /// <summary>

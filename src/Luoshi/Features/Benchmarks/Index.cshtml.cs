@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
@@ -7,14 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Benchmarks;
 
-internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentViewer current) : PageModel
+internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentViewer current, BureauClock clock) : PageModel
 {
+    public BureauClock Clock => clock;
     public List<Scoreboard> Boards { get; private set; } = [];
     public bool IsAdmin { get; private set; }
 
-    [BindProperty] public string? Name { get; set; }
-    [BindProperty] public string? OwnCode { get; set; }
-    [BindProperty] public string? BenchmarkCode { get; set; }
+    [BindProperty, Display(Name = "名称")] public string? Name { get; set; }
+    [BindProperty, Display(Name = "本市代码")] public string? OwnCode { get; set; }
+    [BindProperty, Display(Name = "标杆代码")] public string? BenchmarkCode { get; set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 

@@ -12,15 +12,15 @@ namespace Luoshi.Features.Imports;
 /// <summary>One proposed task as the office confirmed or edited it on the review page.</summary>
 internal sealed class ImportRow
 {
-    public bool Selected { get; set; }
-    public string? Number { get; set; }
+    [Display(Name = "选中")] public bool Selected { get; set; }
+    [Display(Name = "编号")] public string? Number { get; set; }
     /// <summary>Empty when the office cleared it on the review page (the task editor then says so).</summary>
-    public string? Title { get; set; } = "";
-    public int LeadSectionId { get; set; }
-    public string? CooperatingSectionIds { get; set; }
-    public decimal? TargetValue { get; set; }
-    public string? TargetUnit { get; set; }
-    public DateOnly? DueDate { get; set; }
+    [Display(Name = "任务名称")] public string? Title { get; set; } = "";
+    [Display(Name = "牵头科室")] public int LeadSectionId { get; set; }
+    [Display(Name = "配合科室")] public string? CooperatingSectionIds { get; set; }
+    [Display(Name = "目标值")] public decimal? TargetValue { get; set; }
+    [Display(Name = "目标单位")] public string? TargetUnit { get; set; }
+    [Display(Name = "完成时限")] public DateOnly? DueDate { get; set; }
     public int SourceStart { get; set; }
     public int SourceEnd { get; set; }
 }
@@ -28,15 +28,18 @@ internal sealed class ImportRow
 internal sealed class ImportInput
 {
     public PlanInput Plan { get; set; } = new();
-    public int? LeadLeaderId { get; set; }
+    [Display(Name = "牵头领导")] public int? LeadLeaderId { get; set; }
 
     [Required(ErrorMessage = "请填写统一的开始日期")]
+    [Display(Name = "开始日期")]
     public DateOnly? StartDate { get; set; }
 
     /// <summary>Given to every row the document did not name a matching section for.</summary>
+    [Display(Name = "默认牵头科室")]
     public int? DefaultSectionId { get; set; }
 
     /// <summary>Added as cooperating sections to every chosen row (besides those the text names).</summary>
+    [Display(Name = "配合科室")]
     public List<int> CooperatingSectionIds { get; set; } = [];
 
     public List<ImportRow> Rows { get; set; } = [];

@@ -7,34 +7,45 @@ internal sealed class PlanInput
 {
     [Required(ErrorMessage = "请填写计划名称")]
     [StringLength(200, ErrorMessage = "计划名称不能超过200个字")]
+    [Display(Name = "计划名称")]
     public string Title { get; set; } = "";
 
     [Range(2000, 2100, ErrorMessage = "年度应在2000到2100之间")]
+    [Display(Name = "年度")]
     public int Year { get; set; }
 
     [StringLength(100, ErrorMessage = "文号不能超过100个字")]
+    [Display(Name = "文号")]
     public string? DocumentNumber { get; set; }
 
     [StringLength(4000, ErrorMessage = "说明不能超过4000个字")]
+    [Display(Name = "说明")]
     public string? Description { get; set; }
 
+    [Display(Name = "报送周期")]
     public ReportCadence Cadence { get; set; } = ReportCadence.Monthly;
 
     [Range(0, 30, ErrorMessage = "报送时限应为0到30个工作日")]
+    [Display(Name = "报送时限")]
     public int ReportDueOffsetDays { get; set; }
 
     [Range(0, 30, ErrorMessage = "宽限期应为0到30个工作日")]
+    [Display(Name = "宽限期")]
     public int ReportGraceDays { get; set; } = 3;
 
     [Range(0, 20, ErrorMessage = "提前提醒应为0到20个工作日")]
+    [Display(Name = "到期前提醒")]
     public int RemindDaysBefore { get; set; } = 3;
 
     [Range(1, 30, ErrorMessage = "催办后转督办应为1到30个工作日")]
+    [Display(Name = "催办后转督办")]
     public int SuperviseAfterDays { get; set; } = 3;
 
     [Range(1, 30, ErrorMessage = "签收时限应为1到30个工作日")]
+    [Display(Name = "签收时限")]
     public int SignWithinDays { get; set; } = 2;
 
+    [Display(Name = "已归档")]
     public bool IsArchived { get; set; }
 
     public static PlanInput From(Plan p) => new()

@@ -7,6 +7,9 @@ namespace Luoshi.Features.Record;
 /// <summary>The first entry that no longer matches, and how.</summary>
 internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string EntityKey, string What)
 {
+    /// <summary>The fields that differ, as "field: recorded → now" (raw stored values), when a row was changed.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
     public override string ToString() => $"单位 {UnitId} {(Seq is { } n ? $"第 {n} 条" : "待封存条目")}（{Kind}，{EntityKey}）：{What}";
 }
 
@@ -99,13 +102,14 @@ internal static class Verifier
 
         foreach (var e in latest)
         {
+            var changes = current.TryGetValue(e.EntityKey, out var now) && now != e.Content ? Differences(e.Content, now) : [];
             var what = RecordedSources.ForKey(e.EntityKey) is null ? "无法识别所记录的对象"
-                : !current.TryGetValue(e.EntityKey, out var now) ? "数据库中已没有这条记录（被删除）"
-                : now != e.Content ? $"数据库中的当前记录与所记内容不符（{string.Join("、", Differences(e.Content, now))}）"
+                : now is null ? "数据库中已没有这条记录（被删除）"
+                : now != e.Content ? $"数据库中的当前记录与所记内容不符（{string.Join("、", changes)}）"
                 : null;
             if (what is not null)
             {
-                return new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what);
+                return new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes };
             }
         }
 

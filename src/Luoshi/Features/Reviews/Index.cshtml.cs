@@ -10,6 +10,8 @@ namespace Luoshi.Features.Reviews;
 /// <summary>The monthly or quarterly review: figures per section, the breakdown table in Excel and the bulletin in Word.</summary>
 internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
 {
+    public BureauClock Clock => clock;
+
     public sealed record Generated(long Id, string Period, ReviewFileKind Kind, string FileName, DateTime CreatedAt);
 
     /// <summary>Reviews generated after each month and quarter, as they were circulated (the whole

@@ -21,4 +21,7 @@ internal sealed class BureauClock(TimeProvider time, IOptions<ClockOptions> opti
     public DateTime StartOfDayUtc(DateOnly date) => TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), _zone);
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    /// <summary>The bureau's date of an instant stored in UTC (a file made at 07:00 in Beijing is dated that day, not the day before).</summary>
+    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 }

@@ -43,6 +43,11 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
     {
         System.Text.Json.JsonException json => $"JSON 格式或取值有误（位置 {json.Path ?? "未知"}）：日期应写作 2026-03-31，数字不加引号",
         _ when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => "上传内容过大",
-        _ => bad.Message,
+        // The framework's own wording names the parameter in English and C#; say what is wrong instead.
+        _ => bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) ? "缺少必填的参数"
+            : bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) ? "参数的取值格式不正确（数字、日期等）"
+            : bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "请求内容为空或格式不对：应为 JSON"
+            : bad.Message.Contains("content type", StringComparison.OrdinalIgnoreCase) ? "请求的内容格式不受支持"
+            : "请求内容无法解析",
     };
 }

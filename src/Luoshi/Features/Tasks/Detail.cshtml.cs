@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Luoshi.Data;
 using Luoshi.Features.Imports;
@@ -79,7 +80,7 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
     public async Task<IActionResult> OnPostSignAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await signing.SignAsync(await current.RequireAsync(ct), id, ct), "已签收", "Sign", ct);
 
-    public async Task<IActionResult> OnPostExtensionAsync(int id, DateOnly? newDueDate, string? reason, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostExtensionAsync(int id, [Display(Name = "新的完成时限")] DateOnly? newDueDate, string? reason, CancellationToken ct) =>
         await AfterAsync(id, await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, newDueDate, reason, ct), "已提交延期申请", "Extension", ct);
 
     public async Task<IActionResult> OnPostDecideExtensionAsync(int id, int requestId, bool approve, string? note, CancellationToken ct) =>

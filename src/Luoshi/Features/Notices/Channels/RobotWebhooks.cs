@@ -12,7 +12,7 @@ internal sealed record RobotInput(RobotKind Kind, string? Name, string? Url, str
 internal sealed record RobotRow(int Id, RobotKind Kind, string Name, string MaskedUrl, string? MaskedSecret, bool Enabled, DateTime CreatedAt);
 
 /// <summary>The admin's work on a unit's group robots; pages and any API call this, so the rules live here.</summary>
-internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> options, TimeProvider time, IEnumerable<INoticeChannel> channels)
+internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> options, TimeProvider time, Shared.BureauClock clock, IEnumerable<INoticeChannel> channels)
 {
     public async Task<Outcome<RobotWebhook>> AddAsync(int unitId, int personId, RobotInput input, CancellationToken ct)
     {
@@ -72,6 +72,6 @@ internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> option
             return "未找到该机器人";
         }
 
-        return await TestNotice.SendAsync(channels.Single(c => c.Name == robot.ChannelName), unitId, RobotTarget.Of(robot), null, time, ct);
+        return await TestNotice.SendAsync(channels.Single(c => c.Name == robot.ChannelName), unitId, RobotTarget.Of(robot), null, clock, ct);
     }
 }

@@ -1,0 +1,45 @@
+namespace Luoshi.Features.Record;
+
+/// <summary>
+/// What the record's kinds and keys are called on the page. The stored kinds and keys ("report",
+/// "report:12") stay as they are: they are hashed into the chain and read by <c>Luoshi verify</c>.
+/// </summary>
+internal static class RecordNames
+{
+    private static readonly Dictionary<string, string> Kinds = new()
+    {
+        ["report"] = "进展报告",
+        ["extension-request"] = "延期申请",
+        ["extension-decision"] = "延期审批",
+        ["completion-request"] = "办结申请",
+        ["completion-decision"] = "办结审核",
+        ["scheme"] = "考核方案",
+        ["scheme-lock"] = "考核方案锁定",
+        ["score-adjustment"] = "加减分",
+        ["quality-grade"] = "质量等次评定",
+        ["award"] = "奖惩",
+        ["review"] = "对照盘点文件",
+    };
+
+    private static readonly Dictionary<string, string> Prefixes = new()
+    {
+        ["report"] = "进展报告",
+        ["extension"] = "延期申请",
+        ["completion"] = "办结申请",
+        ["scheme"] = "考核方案",
+        ["adjustment"] = "加减分",
+        ["grade"] = "质量等次",
+        ["award"] = "奖惩",
+        ["review"] = "对照盘点文件",
+    };
+
+    /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>
+    public static string? Kind(string kind) => Kinds.GetValueOrDefault(kind);
+
+    /// <summary>"进展报告 #12" for "report:12", or null when the prefix is unknown.</summary>
+    public static string? Entity(string entityKey)
+    {
+        var colon = entityKey.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && Prefixes.TryGetValue(entityKey[..colon], out var name) ? $"{name} #{entityKey[(colon + 1)..]}" : null;
+    }
+}
