@@ -15,7 +15,9 @@ internal static class FormChecks
     private const string BesideScript = """
         ([field, key]) => {
           const f = document.querySelector(field);
-          const m = [...document.querySelectorAll('[data-valmsg-for]')].find(e => e.getAttribute('data-valmsg-for').toLowerCase() === key.toLowerCase());
+          // A message names its field (data-valmsg-for), or is drawn by hand inside the field's label.
+          const m = [...document.querySelectorAll('[data-valmsg-for]')].find(e => e.getAttribute('data-valmsg-for').toLowerCase() === key.toLowerCase())
+            || (f && f.closest('label') && f.closest('label').querySelector('.field-validation-error'));
           if (!f || !m) return JSON.stringify({ missing: !f ? 'field ' + field : 'message ' + key });
           let box = f;
           while (box && !box.contains(m)) box = box.parentElement;

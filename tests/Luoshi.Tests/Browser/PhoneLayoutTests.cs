@@ -184,8 +184,9 @@ public partial class PhoneLayoutTests
     }
 
     // Buttons taller than two lines of text: squeezed to a character or two per line.
+    // Buttons styled as links (a notice's title) wrap like the text they are; real buttons must not.
     private const string SqueezedButtons = """
-        () => [...document.querySelectorAll('main button, main .button')]
+        () => [...document.querySelectorAll('main button:not(.link), main .button')]
           .filter(b => b.offsetParent && b.getBoundingClientRect().height > 2.6 * parseFloat(getComputedStyle(b).lineHeight))
           .map(b => b.innerText.trim())
         """;

@@ -37,8 +37,30 @@ public sealed class FieldErrorTagHelper : TagHelper
             output.Attributes.SetAttribute("aria-invalid", "true");
             var message = new TagBuilder("span");
             message.AddCssClass("field-validation-error");
+            message.Attributes["data-valmsg-for"] = name;
             message.InnerHtml.Append(string.Join("；", entry.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).Distinct()));
             output.PostElement.AppendHtml(message);
         }
     }
+}
+
+/// <summary>
+/// A message placed by hand (<c>&lt;span asp-validation-for&gt;</c>, for fields drawn without asp-for)
+/// names its field as the framework does with client validation on, so the message can be found
+/// for its field (by tests, and by anything that reads the page).
+/// </summary>
+[HtmlTargetElement("span", Attributes = "asp-validation-for")]
+public sealed class ValidationMessageNameTagHelper : TagHelper
+{
+    public override int Order => 100;
+
+    [HtmlAttributeName("asp-validation-for")]
+    public ModelExpression For { get; set; } = null!;
+
+    [HtmlAttributeNotBound]
+    [ViewContext]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.Attributes.SetAttribute("data-valmsg-for", ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name));
 }
