@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Luoshi.Tests.Browser;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Luoshi.Tests.Browser;
 /// did not cause, and whatever page follows is in Chinese. The roles go from least to most powerful,
 /// on a demo bureau of its own, since pressing everything changes things.
 /// </summary>
-public class EveryFormTests
+public class EveryFormTests(ITestOutputHelper output)
 {
     private const string FormsScript = """
         () => [...document.querySelectorAll('form')]
@@ -100,6 +102,7 @@ public class EveryFormTests
             }
         }
 
+        output.WriteLine($"{pressed} buttons pressed");
         Assert.True(pressed >= 40, $"only {pressed} buttons pressed");
         Assert.True(problems.Count == 0, $"按了 {pressed} 个按钮，发现 {problems.Count} 处问题：\n" + string.Join("\n", problems));
     }

@@ -1,10 +1,12 @@
+using Xunit.Abstractions;
+
 namespace Luoshi.Tests.Browser;
 
 /// <summary>
 /// Every page each role can reach by clicking opens, in Chinese, without sideways scrolling on a
 /// phone, with each task row's light in view, and every post form on it carries its anti-forgery token.
 /// </summary>
-public class EveryPageTests
+public class EveryPageTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Roles => [.. DemoSite.Roles];
 
@@ -27,6 +29,7 @@ public class EveryPageTests
             problems.AddRange(journey.TakeUnexpectedResponses().Select(p => $"{visit.Path}：{p}"));
         });
 
+        output.WriteLine($"{role}: {visits.Count} pages of {visits.Select(v => v.Shape).Distinct().Count()} shapes");
         Assert.True(visits.Count >= 10, $"only {visits.Count} pages reached");
         Assert.True(problems.Count == 0, $"{role} 走访 {visits.Count} 页，发现 {problems.Count} 处问题：\n" + string.Join("\n", problems));
     }
