@@ -36,7 +36,7 @@ internal static class Startup
         }
 
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (config.GetValue("Demo:SeedOnFirstRun", true))
+        if (config.GetValue("Demo:SeedOnFirstRun", false))
         {
             var logins = await DemoBureau.CreateAsync(scope.ServiceProvider);
             output.WriteLine();
@@ -52,7 +52,7 @@ internal static class Startup
 
         var unit = await CreateUnitAsync(scope.ServiceProvider, config["Unit:Name"] ?? "本局");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var (ok, password, problem) = await Accounts.CreateAsync(db, users, unit.Id, "admin", "管理员", Role.Admin, null, "办公室");
+        var (ok, password, problem) = await Accounts.CreateAsync(db, users, scope.ServiceProvider.GetRequiredService<TimeProvider>(), unit.Id, "admin", "管理员", Role.Admin, null, "办公室");
         output.WriteLine(ok ? $"已创建单位“{unit.Name}”和管理员 admin。一次性密码（只显示这一次，首次登录须修改）：{password}" : $"创建管理员失败：{problem}");
     }
 

@@ -55,7 +55,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
             "kill" or "demo-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider is "browser" or "journey" or "sweep")
@@ -85,6 +85,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Scheduler:Enabled", "false");
         // Tests share one address; only the app of its own that tests the limit gets a small one.
         builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
+        builder.UseSetting("Login:PerAddressPermitLimit", Provider == "loginlimit" ? "6" : "100000");
+        builder.UseSetting("Login:PerAccountPermitLimit", Provider == "loginlimit" ? "3" : "100000");
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
         builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
         if (Smtp.Address?.Split(':') is [var host, var port])
