@@ -35,7 +35,7 @@ internal static class CommandLine
                 }
 
                 var app = App.Build(ServeArguments(rest));
-                await Startup.PrepareAsync(app.Services, Console.Out);
+                await Startup.PrepareAsync(app.Services, Console.Out, toTerminal: !Console.IsOutputRedirected);
                 await app.RunAsync();
                 return 0;
             case "admin":

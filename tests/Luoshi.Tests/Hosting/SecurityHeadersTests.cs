@@ -54,7 +54,7 @@ public class SecurityHeadersTests
 
     [Theory]
     [InlineData("/openapi/v1.json")]
-    [InlineData("/api-docs")]
+    [InlineData("/api-docs/")]
     public async Task TheApiDocumentNeedsALogin(string url)
     {
         var b = await Bureau.CreateAsync("sqlite");
