@@ -71,7 +71,8 @@ internal static class Accounts
     public static Task ForgetOneTimeAsync(LuoshiDb db, int userId) =>
         db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == OneTimeProvider).ExecuteDeleteAsync();
 
-    private static async Task MarkOneTimeAsync(LuoshiDb db, int userId, TimeProvider time)
+    /// <summary>Records when the login's current one-time password was made.</summary>
+    public static async Task MarkOneTimeAsync(LuoshiDb db, int userId, TimeProvider time)
     {
         await ForgetOneTimeAsync(db, userId);
         db.UserTokens.Add(new IdentityUserToken<int> { UserId = userId, LoginProvider = OneTimeProvider, Name = Issued, Value = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) });
