@@ -31,12 +31,17 @@ internal sealed record LoginAttempt(AppUser? User, string? Problem);
 /// locked login and a deactivated person get the same words and cost the same one password hash, so
 /// neither the message nor the time tells which names exist.
 /// </summary>
-internal sealed class LoginCheck(LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options)
+internal sealed class LoginCheck(
+    LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, IHttpContextAccessor http, ILoggerFactory logs)
 {
     public const string RateLimitPolicy = "login";
     public const string Refused = "登录名或密码错误（连续输错5次将锁定15分钟）";
     public const string TooMany = "登录尝试过于频繁，请稍后再试";
     public const string Expired = "一次性密码已过期，请联系办公室重新生成";
+
+    private readonly ILogger _log = logs.CreateLogger(SecurityLog.Category);
+
+    private string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Accounts.NewOneTimePassword()));
 
@@ -45,7 +50,7 @@ internal sealed class LoginCheck(LuoshiDb db, SignInManager<AppUser> signIn, Log
         var name = userName.Trim();
         if (!limiter.TryAcquire(name))
         {
-            return new(null, TooMany);
+            return Refuse(name, "too many attempts for the name", TooMany);
         }
 
         var users = signIn.UserManager;
@@ -53,22 +58,39 @@ internal sealed class LoginCheck(LuoshiDb db, SignInManager<AppUser> signIn, Log
         if (user is null || await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password);
-            return new(null, Refused);
+            return Refuse(name, user is null ? "unknown name" : "locked", Refused);
         }
 
-        if (!(await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded
-            || !await db.People.AnyAsync(p => p.Id == user.PersonId && p.IsActive))
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
         {
-            return new(null, Refused);
+            SecurityLog.LockedOut(_log, name, Address);
+        }
+
+        if (!result.Succeeded)
+        {
+            return Refuse(name, "wrong password", Refused);
+        }
+
+        if (!await db.People.AnyAsync(p => p.Id == user.PersonId && p.IsActive))
+        {
+            return Refuse(name, "person inactive", Refused);
         }
 
         if (user.MustChangePassword && await Accounts.OneTimePasswordIssuedAsync(db, user.Id) is var issued
             && (issued is null || time.GetUtcNow() - issued > TimeSpan.FromHours(options.Value.OneTimePasswordHours)))
         {
-            return new(null, Expired);
+            return Refuse(name, "one-time password expired", Expired);
         }
 
+        SecurityLog.SignedIn(_log, name, Address);
         return new(user, null);
+    }
+
+    private LoginAttempt Refuse(string name, string reason, string message)
+    {
+        SecurityLog.Refused(_log, name, Address, reason);
+        return new(null, message);
     }
 
     /// <summary>The per-address limit, a rate-limiter policy on the login page's and the token API's

@@ -52,7 +52,7 @@ internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<Ap
         await users.UpdateAsync(user);
         await Accounts.ForgetOneTimeAsync(db, user.Id);
         // The new password ends every other session of the login; this browser gets a new one.
-        await sessions.EndAllAsync(user);
+        await sessions.EndAllAsync(user, "password changed");
         await sessions.SignInAsync(HttpContext, user);
         TempData["Notice"] = "密码已修改，其他设备上的登录已退出";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
@@ -63,7 +63,7 @@ internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<Ap
     {
         if (await users.GetUserAsync(User) is { } user)
         {
-            await sessions.EndAllAsync(user);
+            await sessions.EndAllAsync(user, "log out everywhere");
         }
 
         await signIn.SignOutAsync();

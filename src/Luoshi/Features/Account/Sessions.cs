@@ -31,7 +31,7 @@ internal sealed class SessionOptions
 /// row; a new password, a reset, a role change or a deactivation changes the stamp, which ends every
 /// session of that login at once.
 /// </summary>
-internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options)
+internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, ILoggerFactory logs)
 {
     public const string Provider = "luoshi:session";
 
@@ -63,15 +63,20 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
     }
 
     /// <summary>Ends the session the principal carries (logging out).</summary>
-    public Task EndAsync(ClaimsPrincipal principal) =>
-        principal.FindFirstValue(ViewerClaims.Session) is { } id && UserId(principal) is { } userId
-            ? db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id).ExecuteDeleteAsync()
-            : Task.CompletedTask;
+    public async Task EndAsync(ClaimsPrincipal principal)
+    {
+        if (principal.FindFirstValue(ViewerClaims.Session) is { } id && UserId(principal) is { } userId)
+        {
+            await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id).ExecuteDeleteAsync();
+            SecurityLog.SignedOut(logs.CreateLogger(SecurityLog.Category), userId);
+        }
+    }
 
     /// <summary>Ends every session of the login (log out everywhere, new password, reset, role
     /// change, deactivation): a new stamp, and the rows gone.</summary>
-    public async Task EndAllAsync(AppUser user)
+    public async Task EndAllAsync(AppUser user, string reason)
     {
+        SecurityLog.EndedAll(logs.CreateLogger(SecurityLog.Category), user.UserName, reason);
         await signIn.UserManager.UpdateSecurityStampAsync(user);
         await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider).ExecuteDeleteAsync();
     }

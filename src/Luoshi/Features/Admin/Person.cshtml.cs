@@ -118,7 +118,7 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         await db.SaveChangesAsync(ct);
         if (revoke && await db.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id, ct) is { } login)
         {
-            await sessions.EndAllAsync(login);
+            await sessions.EndAllAsync(login, $"role or status changed by person {viewer.PersonId}");
         }
 
         if (!HasLogin && Input.UserName.OrNull() is { } userName)
@@ -152,6 +152,7 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         }
 
         TempData["OneTimePassword"] = await Accounts.ResetAsync(db, users, time, user);
+        await sessions.EndAllAsync(user, $"password reset by person {viewer.PersonId}");
         TempData["Notice"] = "密码已重置";
         return Redirect($"/Admin/Person/{Id}");
     }
