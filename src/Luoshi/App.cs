@@ -15,7 +15,6 @@ using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
-using Scalar.AspNetCore;
 
 namespace Luoshi;
 
@@ -44,7 +43,7 @@ internal static class App
         services.AddHttpContextAccessor();
 
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => ProxyHeaders.Configure(o, config));
-        services.AddLuoshiIdentity();
+        services.AddLuoshiIdentity(config);
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi");
 
         // Feature code shared by pages and API.
@@ -125,6 +124,7 @@ internal static class App
 
         // First, so that everything after sees the client's address and scheme (ProxyHeaders).
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
@@ -132,12 +132,12 @@ internal static class App
         // Routing after the status-code pages, so a re-executed /Error request is routed again.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseSessionCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("落实 API")).AllowAnonymous();
+        app.MapApiDocs();
         app.MapTokenApi();
         app.MapOrganisationApi();
         app.MapPlansApi();

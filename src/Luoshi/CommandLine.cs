@@ -9,7 +9,8 @@ internal static class CommandLine
         用法: Luoshi [命令] [选项]
 
         命令:
-          serve             启动服务（默认）。首次运行且数据库为空时创建演示单位并打印一次性密码。
+          serve             启动服务（默认）。数据库为空时创建单位和管理员 admin，一次性密码打印在终端。
+          serve --demo      同上，但数据库为空时创建演示单位（示范市科学技术局）和四个演示账号。
           admin             创建管理员、重置密码（Luoshi admin --help）
           outline FILE      把公文或讲话稿（txt/docx/pdf）读成提纲和任务草稿（Luoshi outline --help）
           index             计算综合指数和排名（Luoshi index --help）
@@ -33,8 +34,8 @@ internal static class CommandLine
                     return 0;
                 }
 
-                var app = App.Build(rest);
-                await Startup.PrepareAsync(app.Services, Console.Out);
+                var app = App.Build(ServeArguments(rest));
+                await Startup.PrepareAsync(app.Services, Console.Out, toTerminal: !Console.IsOutputRedirected);
                 await app.RunAsync();
                 return 0;
             case "admin":
@@ -58,4 +59,8 @@ internal static class CommandLine
                 return 2;
         }
     }
+
+    /// <summary>The demo only when asked (<c>serve --demo</c>): a real deployment never gets it by accident.</summary>
+    public static string[] ServeArguments(string[] args) =>
+        args.Contains("--demo") ? [.. args.Where(a => a != "--demo"), "--Demo:SeedOnFirstRun=true"] : args;
 }

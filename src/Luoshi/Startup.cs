@@ -25,7 +25,10 @@ internal static class Startup
         }
     }
 
-    public static async Task PrepareAsync(IServiceProvider services, TextWriter output)
+    /// <summary>Brings the schema up to date; on an empty database makes the first unit. Its
+    /// one-time passwords are written only to a terminal: under a service manager the output is the
+    /// log, and a password there is readable by whoever reads the log.</summary>
+    public static async Task PrepareAsync(IServiceProvider services, TextWriter output, bool toTerminal = false)
     {
         await MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
@@ -36,14 +39,14 @@ internal static class Startup
         }
 
         var config = scope.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (config.GetValue("Demo:SeedOnFirstRun", true))
+        if (config.GetValue("Demo:SeedOnFirstRun", false))
         {
             var logins = await DemoBureau.CreateAsync(scope.ServiceProvider);
             output.WriteLine();
-            output.WriteLine("已创建演示单位。以下一次性密码只显示这一次，首次登录后须修改：");
+            output.WriteLine(toTerminal ? "已创建演示单位。以下一次性密码只显示这一次，24小时内有效，首次登录后须修改：" : "已创建演示单位。输出不是终端，一次性密码不打印；请在终端执行 Luoshi admin reset-password --user 登录名 取得：");
             foreach (var login in logins)
             {
-                output.WriteLine($"  {login.Role,-8} 登录名 {login.UserName,-12} 密码 {login.Password}   {login.Who}");
+                output.WriteLine($"  {login.Role,-8} 登录名 {login.UserName,-12} {(toTerminal ? "密码 " + login.Password : "")}   {login.Who}");
             }
 
             output.WriteLine();
@@ -52,8 +55,10 @@ internal static class Startup
 
         var unit = await CreateUnitAsync(scope.ServiceProvider, config["Unit:Name"] ?? "本局");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var (ok, password, problem) = await Accounts.CreateAsync(db, users, unit.Id, "admin", "管理员", Role.Admin, null, "办公室");
-        output.WriteLine(ok ? $"已创建单位“{unit.Name}”和管理员 admin。一次性密码（只显示这一次，首次登录须修改）：{password}" : $"创建管理员失败：{problem}");
+        var (ok, password, problem) = await Accounts.CreateAsync(db, users, scope.ServiceProvider.GetRequiredService<TimeProvider>(), unit.Id, "admin", "管理员", Role.Admin, null, "办公室");
+        output.WriteLine(!ok ? $"创建管理员失败：{problem}"
+            : toTerminal ? $"已创建单位“{unit.Name}”和管理员 admin。一次性密码（只显示这一次，24小时内有效，首次登录须修改）：{password}"
+            : $"已创建单位“{unit.Name}”和管理员 admin。输出不是终端，一次性密码不打印；请在终端执行 Luoshi admin reset-password --user admin 取得。");
     }
 
     /// <summary>A new unit, with the shipped official holiday calendars.</summary>

@@ -48,7 +48,7 @@ internal static class AdminCommand
                     unit = await Startup.CreateUnitAsync(scope.ServiceProvider, options.GetValueOrDefault("unit") ?? "本局");
                 }
 
-                var (ok, password, problem) = await Accounts.CreateAsync(db, users, unit.Id, userName, name, Role.Admin, null, "办公室");
+                var (ok, password, problem) = await Accounts.CreateAsync(db, users, scope.ServiceProvider.GetRequiredService<TimeProvider>(), unit.Id, userName, name, Role.Admin, null, "办公室");
                 if (!ok)
                 {
                     error.WriteLine($"创建失败：{problem}");
@@ -65,7 +65,7 @@ internal static class AdminCommand
                     return 1;
                 }
 
-                var newPassword = await Accounts.ResetAsync(users, user);
+                var newPassword = await Accounts.ResetAsync(db, users, scope.ServiceProvider.GetRequiredService<TimeProvider>(), user);
                 output.WriteLine($"{userName} 的一次性密码（只显示这一次，登录后须修改）：{newPassword}");
                 return 0;
             default:

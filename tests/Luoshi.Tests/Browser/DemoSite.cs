@@ -75,6 +75,20 @@ internal sealed class DemoSite
         Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Users.Where(u => u.UserName == login).Join(db.People, u => u.PersonId, p => p.Id, (u, p) => p)));
 
+    /// <summary>A browser signed in afresh through the login page, with a session of its own, for a test
+    /// that ends it: logging out ends the session on the server, and with it every copy of its cookie,
+    /// so a journey from the shared signed-in state must never log out.</summary>
+    public async Task<Journey> SignInAsync(string role, Screen screen = Screen.Desk)
+    {
+        var journey = await Journey.StartAsync(BaseUrl, screen, storageState: null);
+        await journey.OpenAsync("/Account/Login");
+        await journey.Page.FillAsync("#UserName", role);
+        await journey.Page.FillAsync("#Password", Password);
+        await journey.SubmitAsync("main button[type=submit]");
+        Assert.Equal(BaseUrl + "/", journey.Page.Url);
+        return journey;
+    }
+
     /// <summary>A browser nobody is signed in to (the public forms).</summary>
     public Task<Journey> AnonymousAsync(Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, storageState: null);
 }

@@ -60,7 +60,7 @@ public class EveryFormTests(ITestOutputHelper output)
                 foreach (var json in await journey.Page.EvaluateAsync<string[]>(FormsScript))
                 {
                     var button = System.Text.Json.JsonSerializer.Deserialize<FormButton>(json, System.Text.Json.JsonSerializerOptions.Web)!;
-                    if (!button.Action.Contains("/Account/Logout", StringComparison.OrdinalIgnoreCase) && seen.Add($"{visit.Shape}|{Crawl.Shape(button.Action)}|{button.Label}"))
+                    if (!EndsTheSession(button.Action) && seen.Add($"{visit.Shape}|{Crawl.Shape(button.Action)}|{button.Label}"))
                     {
                         buttons.Add((visit.Path, button));
                     }
@@ -108,4 +108,8 @@ public class EveryFormTests(ITestOutputHelper output)
     }
 
     private sealed record FormButton(int Form, int Button, string Action, string Label);
+
+    /// <summary>Logging out and logging out everywhere end the session the sweep is signed in with.</summary>
+    private static bool EndsTheSession(string action) =>
+        action.Contains("/Account/Logout", StringComparison.OrdinalIgnoreCase) || action.Contains("handler=Everywhere", StringComparison.OrdinalIgnoreCase);
 }

@@ -16,7 +16,7 @@ public class TaskJourneyTests
     public async Task EveryRoleLogsOutAndIsThenAskedToLogIn(string role)
     {
         var site = await DemoSite.ForAsync("journey");
-        await using var journey = await site.AsAsync(role, Screen.Phone);
+        await using var journey = await site.SignInAsync(role, Screen.Phone);
         await journey.OpenAsync("/");
         await journey.SubmitAsync("header button:text('退出')");
         Assert.StartsWith(site.BaseUrl + "/Account/Login", journey.Page.Url);

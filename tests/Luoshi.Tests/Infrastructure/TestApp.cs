@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Luoshi.Tests.Infrastructure;
@@ -36,6 +37,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>What the app logged (only the "security-log" app records it).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>For a real browser: the app on Kestrel, on a free loopback port (SQLite). "journey" and
     /// "sweep" hold a demo bureau each (see Browser/DemoSite); "browser" holds small test bureaus.</summary>
     public string? BaseAddress { get; private set; }
@@ -55,7 +59,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
             "kill" or "demo-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "outbox" or "ratelimit" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider is "browser" or "journey" or "sweep" or "guide")
@@ -85,6 +89,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Scheduler:Enabled", "false");
         // Tests share one address; only the app of its own that tests the limit gets a small one.
         builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
+        builder.UseSetting("Login:PerAddressPermitLimit", Provider == "loginlimit" ? "6" : "100000");
+        builder.UseSetting("Login:PerAccountPermitLimit", Provider == "loginlimit" ? "3" : "100000");
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
         builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
         if (Smtp.Address?.Split(':') is [var host, var port])
@@ -93,6 +99,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting("Notices:Smtp:Port", port);
             builder.UseSetting("Notices:Smtp:From", "duban@luoshi.test");
             builder.UseSetting("Notices:Smtp:SecureSocket", "None");
+        }
+
+        if (Provider == "security-log")
+        {
+            builder.UseSetting("Logging:LogLevel:Luoshi.Security", "Information");
+            builder.ConfigureLogging(l => l.AddProvider(Logs));
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));

@@ -141,6 +141,7 @@ public class PagesTests
         await b.WithDbAsync(async d =>
         {
             await d.Users.Where(u => u.PersonId == b.Person("staffC")).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, true));
+            await Luoshi.Features.Account.Accounts.MarkOneTimeAsync(d, d.Users.Single(u => u.PersonId == b.Person("staffC")).Id, b.App.Clock);
             return 0;
         });
         var staff = await b.PagesAsync("staffC");

@@ -1,8 +1,10 @@
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Features.Account;
 
@@ -13,10 +15,21 @@ internal static class IdentitySetup
     /// <summary>
     /// Cookies for pages, bearer tokens for /api (and only bearer tokens there, so a browser's
     /// cookie can never be ridden into the API by another site). Everything requires a login
-    /// unless it says otherwise.
+    /// unless it says otherwise. Every cookie and token names a server-side session (see
+    /// <see cref="Sessions"/>), checked on each request.
     /// </summary>
-    public static IServiceCollection AddLuoshiIdentity(this IServiceCollection services)
+    public static IServiceCollection AddLuoshiIdentity(this IServiceCollection services, IConfiguration config)
     {
+        services.Configure<SessionOptions>(config.GetSection("Sessions"));
+        services.Configure<LoginOptions>(config.GetSection("Login"));
+        services.AddScoped<Sessions>();
+        services.AddScoped<LoginCheck>();
+        services.AddSingleton<LoginLimiter>();
+        LoginCheck.AddRateLimit(services);
+        // Secure whenever the request came over HTTPS (behind nginx: see ProxyHeaders), so plain
+        // HTTP on loopback still works for the first run and the tests.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = ByPath;
@@ -24,7 +37,7 @@ internal static class IdentitySetup
             })
             .AddPolicyScheme(ByPath, ByPath, o => o.ForwardDefaultSelector = c =>
                 c.Request.Path.StartsWithSegments("/api") ? BearerTokenDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddBearerToken()
             .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/Account/Login";
@@ -32,7 +45,8 @@ internal static class IdentitySetup
                 o.Cookie.Name = "luoshi";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = SessionCheck.ValidateCookieAsync;
                 // A signed-in person who may not do something gets a 403 and the error page that says
                 // so, not a redirect that looks like success.
                 o.Events.OnRedirectToAccessDenied = c =>
@@ -42,6 +56,15 @@ internal static class IdentitySetup
                 };
                 o.SlidingExpiration = true;
             }));
+
+        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme).Configure<IOptions<SessionOptions>>((o, s) =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(s.Value.AccessTokenMinutes);
+            o.RefreshTokenExpiration = TimeSpan.FromMinutes(s.Value.IdleMinutes);
+        });
+        // Sliding: a cookie unused for the idle time has expired (renewed once half of it has passed).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IOptions<SessionOptions>>((o, s) =>
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(s.Value.IdleMinutes));
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -55,7 +78,8 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<LuoshiDb>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
-            .AddErrorDescriber<ChineseIdentityErrors>();
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<CommonPasswords>();
 
         services.AddScoped<IAuthorizationHandler, AdminOnly>();
         services.AddAuthorizationBuilder()

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Luoshi.Features.Organisation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Luoshi.Features.Account;
 
-internal sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+[EnableRateLimiting(LoginCheck.RateLimitPolicy)]
+internal sealed class LoginModel(LoginCheck check, Sessions sessions) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入登录名"), Display(Name = "登录名")]
     public string UserName { get; set; } = "";
@@ -24,21 +24,15 @@ internal sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppU
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var attempt = await check.CheckAsync(UserName, Password);
+        if (attempt.User is not { } user)
         {
-            ModelState.AddModelError("", "密码错误次数过多，账号已暂时锁定，请15分钟后再试");
+            ModelState.AddModelError("", attempt.Problem!);
             return Page();
         }
 
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", "登录名或密码错误");
-            return Page();
-        }
-
-        var user = await users.FindByNameAsync(UserName.Trim());
+        await sessions.SignInAsync(HttpContext, user);
         var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
-        return user is { MustChangePassword: true } ? RedirectToPage("/Account/Password", new { returnUrl = next }) : LocalRedirect(next!);
+        return user.MustChangePassword ? RedirectToPage("/Account/Password", new { returnUrl = next }) : LocalRedirect(next!);
     }
 }

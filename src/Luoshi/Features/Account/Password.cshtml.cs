@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Features.Account;
 
-internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Sessions sessions, Data.LuoshiDb db) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入当前密码")]
     public string Current { get; set; } = "";
@@ -50,8 +50,23 @@ internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<Ap
 
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        TempData["Notice"] = "密码已修改";
+        await Accounts.ForgetOneTimeAsync(db, user.Id);
+        // The new password ends every other session of the login; this browser gets a new one.
+        await sessions.EndAllAsync(user, "password changed");
+        await sessions.SignInAsync(HttpContext, user);
+        TempData["Notice"] = "密码已修改，其他设备上的登录已退出";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    /// <summary>Log out everywhere: every browser and API client of this login, this one included.</summary>
+    public async Task<IActionResult> OnPostEverywhereAsync()
+    {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await sessions.EndAllAsync(user, "log out everywhere");
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/Login");
     }
 }

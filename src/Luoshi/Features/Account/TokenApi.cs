@@ -1,24 +1,32 @@
+using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Features.Account;
 
-// Checked by hand: .NET 10's AddValidation() does not discover this record (its generated resolver lists
+// Checked by hand: .NET 10's AddValidation() does not discover these records (its generated resolver lists
 // no request type of this app), so [Required] alone let a missing name through to a 500.
 internal sealed record TokenRequest(string? UserName, string? Password);
 
+internal sealed record RefreshRequest(string? RefreshToken);
+
+/// <summary>Short-lived access tokens with a refresh token, both tied to a server-side session.</summary>
 internal static class TokenApi
 {
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/auth/token", Issue).WithTags("登录").AllowAnonymous()
-            .WithSummary("用户名和密码换取访问令牌（Bearer），供程序调用 API");
+        var auth = app.MapGroup("/api/auth").WithTags("登录");
+        auth.MapPost("/token", Issue).AllowAnonymous().RequireRateLimiting(LoginCheck.RateLimitPolicy)
+            .WithSummary("用户名和密码换取访问令牌（Bearer）和刷新令牌，供程序调用 API");
+        auth.MapPost("/refresh", Refresh).AllowAnonymous()
+            .WithSummary("用刷新令牌换取新的访问令牌；闲置超时、登录总时长已满或登录已被撤销时须重新登录");
+        auth.MapPost("/logout", Logout).WithSummary("结束本令牌所属的登录（访问令牌和刷新令牌立即失效）");
         return app;
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(TokenRequest request, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(TokenRequest request, LoginCheck check, Sessions sessions)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -36,10 +44,10 @@ internal static class TokenApi
             return TypedResults.ValidationProblem(missing, title: "提交的内容有误");
         }
 
-        var user = await users.FindByNameAsync(request.UserName);
-        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true)).Succeeded)
+        var attempt = await check.CheckAsync(request.UserName, request.Password);
+        if (attempt.User is not { } user)
         {
-            return TypedResults.Problem("用户名或密码错误（多次错误后账号会被暂时锁定）", statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+            return TypedResults.Problem(attempt.Problem, statusCode: attempt.Problem == LoginCheck.TooMany ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized, title: "登录失败");
         }
 
         if (user.MustChangePassword)
@@ -47,7 +55,33 @@ internal static class TokenApi
             return TypedResults.Problem("请先在网页登录并修改一次性密码，再申请令牌", statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码");
         }
 
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(await sessions.StartAsync(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Refresh(
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, Sessions sessions, LuoshiDb db, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["请提供刷新令牌"] }, title: "提交的内容有误");
+        }
+
+        var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < time.GetUtcNow() || !await sessions.IsCurrentAsync(ticket.Principal))
+        {
+            return TypedResults.Problem("登录已过期或已被撤销，请重新登录", statusCode: StatusCodes.Status401Unauthorized, title: "须重新登录");
+        }
+
+        // The same session goes on, with its first sign-in time, so the absolute lifetime still counts.
+        var userId = int.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var user = await db.Users.FindAsync(userId);
+        await sessions.EndAsync(ticket.Principal);
+        return TypedResults.SignIn(await sessions.StartAsync(user!, Sessions.SignedInAt(ticket.Principal)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http, Sessions sessions)
+    {
+        await sessions.EndAsync(http.User);
+        return TypedResults.NoContent();
     }
 }

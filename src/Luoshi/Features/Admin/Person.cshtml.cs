@@ -42,7 +42,7 @@ internal sealed class PersonInput
 }
 
 /// <summary>Adding and changing a person, a login for him or her, and a new one-time password.</summary>
-internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current) : PageModel
+internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current, Sessions sessions, TimeProvider time) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
@@ -106,6 +106,8 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A new role or a deactivation ends the person's logins at once, whatever they were doing.
+        var revoke = person.Id != 0 && (person.Role != Input.Role || person.IsActive != Input.IsActive);
         person.Name = Input.Name.Trim();
         person.Position = Input.Position.OrNull();
         person.Role = Input.Role;
@@ -120,10 +122,14 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         }
 
         await db.SaveChangesAsync(ct);
+        if (revoke && await db.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id, ct) is { } login)
+        {
+            await sessions.EndAllAsync(login, $"role or status changed by person {viewer.PersonId}");
+        }
+
         if (!HasLogin && Input.UserName.OrNull() is { } userName)
         {
-            var password = Accounts.NewOneTimePassword();
-            var created = await users.CreateAsync(new AppUser { UserName = userName, UnitId = viewer.UnitId, PersonId = person.Id, MustChangePassword = true, LockoutEnabled = true }, password);
+            var (created, password) = await Accounts.CreateLoginAsync(db, users, time, new AppUser { UserName = userName, UnitId = viewer.UnitId, PersonId = person.Id });
             if (!created.Succeeded)
             {
                 foreach (var e in created.Errors)
@@ -151,7 +157,8 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
             return NotFound();
         }
 
-        TempData["OneTimePassword"] = await Accounts.ResetAsync(users, user);
+        TempData["OneTimePassword"] = await Accounts.ResetAsync(db, users, time, user);
+        await sessions.EndAllAsync(user, $"password reset by person {viewer.PersonId}");
         TempData["Notice"] = "密码已重置";
         return Redirect($"/Admin/Person/{Id}");
     }

@@ -96,8 +96,7 @@ internal static class DemoBureau
         var logins = new List<DemoLogin>();
         foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })
         {
-            var password = Accounts.NewOneTimePassword();
-            var created = await users.CreateAsync(new AppUser { UserName = login, UnitId = unit.Id, PersonId = person.Id, MustChangePassword = true, LockoutEnabled = true }, password);
+            var (created, password) = await Accounts.CreateLoginAsync(db, users, services.GetRequiredService<TimeProvider>(), new AppUser { UserName = login, UnitId = unit.Id, PersonId = person.Id });
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Creating the demo login {login} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");

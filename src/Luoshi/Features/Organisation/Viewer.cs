@@ -32,6 +32,12 @@ internal static class ViewerClaims
     public const string Unit = "luoshi:unit";
     public const string MustChangePassword = "luoshi:must-change-password";
 
+    /// <summary>The server-side session a cookie or token belongs to (see Account/Sessions).</summary>
+    public const string Session = "luoshi:session";
+
+    /// <summary>When the password was given, in Unix seconds: the start of the absolute lifetime.</summary>
+    public const string SignedInAt = "luoshi:signed-in-at";
+
     public static int? PersonId(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(Person), out var id) ? id : null;
 }
