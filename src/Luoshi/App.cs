@@ -90,6 +90,7 @@ internal static class App
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
         services.AddNoticeChannels(config);
+        services.AddHostedService<Luoshi.Features.Idempotency.IdempotencyCleanup>();
 
         services.AddRazorPages(o =>
         {
@@ -130,6 +131,7 @@ internal static class App
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Luoshi.Features.Idempotency.IdempotencyMiddleware>();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -55,7 +55,7 @@ public class RequestsTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/completions/{requestId}/decision", new { approve = true })).StatusCode);
         Assert.Equal(Light.Done, await b.LightOfAsync(task.Id));
         Assert.Equal(Today, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.CompletedOn).SingleAsync()));
-        await (await admin.PostAsJsonAsync($"/api/completions/{requestId}/decision", new { approve = true })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsJsonAsync($"/api/completions/{requestId}/decision", new { approve = true })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
