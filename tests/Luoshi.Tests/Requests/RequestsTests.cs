@@ -110,5 +110,11 @@ public class RequestPagesTests
         var approved = await admin.PostFormAsync($"/Tasks/{task.Id}?handler=DecideExtension", new() { ["requestId"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true" }, formPage: $"/Tasks/{task.Id}");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Contains("已延期1次", await admin.GetHtmlAsync($"/Tasks/{task.Id}"));
+
+        // The same approval again (a second click, another tab): refused in words, nothing changed.
+        var again = await admin.PostFormAsync($"/Tasks/{task.Id}?handler=DecideExtension", new() { ["requestId"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true" }, formPage: $"/Tasks/{task.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("不能重复审批", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.ExtensionCount).SingleAsync()));
     }
 }
