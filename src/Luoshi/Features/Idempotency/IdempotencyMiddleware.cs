@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Idempotency;
@@ -45,7 +44,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         var claim = new IdempotentRequest { UnitId = unitId, PersonId = personId, Key = key, Fingerprint = await FingerprintAsync(request, context.RequestAborted), CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (await ClaimAsync(db, claim, context.RequestAborted) is { } earlier)
+        if (await IdempotencyClaims.ClaimAsync(db, claim, context.RequestAborted) is { } earlier)
         {
             await RepeatAsync(context, earlier, claim.Fingerprint);
             return;
@@ -82,42 +81,6 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
-    }
-
-    /// <summary>Claims the key; returns the earlier use when it is taken (an expired one is freed first).</summary>
-    private static async Task<IdempotentRequest?> ClaimAsync(LuoshiDb db, IdempotentRequest claim, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            db.IdempotentRequests.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return null;
-            }
-            catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
-            {
-                db.ChangeTracker.Clear();
-                claim.Id = 0;
-            }
-
-            var earlier = await db.IdempotentRequests.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.UnitId == claim.UnitId && r.PersonId == claim.PersonId && r.Key == claim.Key, ct);
-            if (earlier is not null && earlier.CreatedAt >= claim.CreatedAt - IdempotencyCleanup.Lifetime)
-            {
-                return earlier;
-            }
-
-            if (attempt > 0)
-            {
-                return earlier ?? claim; // still racing after a retry: answered as "being handled"
-            }
-
-            if (earlier is not null)
-            {
-                await db.IdempotentRequests.Where(r => r.Id == earlier.Id).ExecuteDeleteAsync(ct);
-            }
-        }
     }
 
     private static async Task RepeatAsync(HttpContext context, IdempotentRequest earlier, string fingerprint)
