@@ -89,6 +89,7 @@ internal static class App
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
         services.AddNoticeChannels(config);
+        services.AddHostedService<Luoshi.Features.Idempotency.IdempotencyCleanup>();
 
         services.AddRazorPages(o =>
         {
@@ -134,6 +135,7 @@ internal static class App
         app.UseAuthentication();
         app.UseSessionCheck();
         app.UseAuthorization();
+        app.UseMiddleware<Luoshi.Features.Idempotency.IdempotencyMiddleware>();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

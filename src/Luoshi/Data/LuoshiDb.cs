@@ -70,6 +70,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Rectification.RectificationMeasure> RectificationMeasures => Set<Features.Rectification.RectificationMeasure>();
     public DbSet<Features.Appeals.AppealDetails> Appeals => Set<Features.Appeals.AppealDetails>();
     public DbSet<Features.Appeals.AppealFollowUp> AppealFollowUps => Set<Features.Appeals.AppealFollowUp>();
+    public DbSet<Features.Idempotency.IdempotentRequest> IdempotentRequests => Set<Features.Idempotency.IdempotentRequest>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -79,6 +80,11 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     /// links what was appended to the record (<see cref="RecordChain"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        foreach (var task in ChangeTracker.Entries<WorkTask>().Where(e => e.State == EntityState.Modified))
+        {
+            task.Entity.Version++;
+        }
+
         var deltas = LightTally.Deltas(ChangeTracker);
         var recorded = RecordChain.TakePending(ChangeTracker);
         if (deltas.Count == 0 && recorded.Count == 0)
@@ -189,6 +195,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
             e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
             e.HasIndex(t => new { t.UnitId, t.DueBy });
+            e.Property(t => t.Version).IsConcurrencyToken();
         });
 
         builder.Entity<ExtensionRequest>(e =>
@@ -197,6 +204,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(r => r.DecisionNote).HasMaxLength(2000);
             e.HasIndex(r => new { r.UnitId, r.TaskId, r.Status });
             e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+            // One pending request per task, whatever the code above it does; a decision is saved only
+            // while the request is still pending (UPDATE … WHERE "Status" = 0).
+            e.HasIndex(r => new { r.UnitId, r.TaskId }, "IX_ExtensionRequests_OnePending").IsUnique().HasFilter("\"Status\" = 0");
+            e.Property(r => r.Status).IsConcurrencyToken();
         });
         builder.Entity<CompletionRequest>(e =>
         {
@@ -205,6 +216,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(r => new { r.UnitId, r.TaskId });
             e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<ProgressReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.UnitId, r.TaskId }, "IX_CompletionRequests_OnePending").IsUnique().HasFilter("\"Status\" = 0");
+            e.Property(r => r.Status).IsConcurrencyToken();
         });
 
         builder.Entity<EscalationStep>(e =>
@@ -372,7 +385,11 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(v => v.Sha256).HasMaxLength(64);
             e.Property(v => v.StorageKey).HasMaxLength(200);
             e.HasIndex(v => new { v.UnitId, v.ReportId });
+            // Attaching says "WHERE ReportId IS NULL": a file goes to one report, never moves to a second.
+            e.Property(v => v.ReportId).IsConcurrencyToken();
         });
+
+        Features.Idempotency.IdempotentRequest.Configure(builder);
     }
 }
 

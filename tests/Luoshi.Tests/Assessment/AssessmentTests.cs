@@ -13,7 +13,7 @@ public class AssessmentTests
 {
     /// <summary>A first-quarter scheme (ended before the tests' today, 11 May 2026) with two tasks: A's, late and
     /// urged once, with B cooperating; and B's, done on time.</summary>
-    private static async Task<(Bureau B, int Scheme, WorkTask Late, WorkTask Done)> QuarterAsync(string db)
+    internal static async Task<(Bureau B, int Scheme, WorkTask Late, WorkTask Done)> QuarterAsync(string db)
     {
         var b = await Bureau.CreateAsync(db);
         var late = await b.TaskAsync(b.SectionA, new(2026, 1, 5), new(2026, 3, 20), cooperating: [b.SectionB], change: t => { t.Title = "建设孵化器"; t.ResponsiblePersonId = b.Person("staffA"); t.LeadLeaderId = b.Person("leader"); });

@@ -124,8 +124,8 @@ public class ReportsApiTests
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         await (await (await b.ApiAsync("staffC")).GetAsync($"/api/evidence/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
 
-        var reuse = await (await staff.PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "再用一次", evidenceIds = new[] { id } })).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.NotEmpty(reuse.ErrorsOf("EvidenceIds"));
+        var reuse = await (await staff.PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "再用一次", evidenceIds = new[] { id } })).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("已附在另一份报告上", reuse.GetProperty("detail").GetString());
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]

@@ -55,7 +55,7 @@ public class RequestsTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/completions/{requestId}/decision", new { approve = true })).StatusCode);
         Assert.Equal(Light.Done, await b.LightOfAsync(task.Id));
         Assert.Equal(Today, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.CompletedOn).SingleAsync()));
-        await (await admin.PostAsJsonAsync($"/api/completions/{requestId}/decision", new { approve = true })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsJsonAsync($"/api/completions/{requestId}/decision", new { approve = true })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
@@ -110,5 +110,11 @@ public class RequestPagesTests
         var approved = await admin.PostFormAsync($"/Tasks/{task.Id}?handler=DecideExtension", new() { ["requestId"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true" }, formPage: $"/Tasks/{task.Id}");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Contains("已延期1次", await admin.GetHtmlAsync($"/Tasks/{task.Id}"));
+
+        // The same approval again (a second click, another tab): refused in words, nothing changed.
+        var again = await admin.PostFormAsync($"/Tasks/{task.Id}?handler=DecideExtension", new() { ["requestId"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["approve"] = "true" }, formPage: $"/Tasks/{task.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("不能重复审批", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.ExtensionCount).SingleAsync()));
     }
 }

@@ -112,8 +112,8 @@ public class TimeTravelTests
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         var head = await b.ApiAsync("headB");
         Assert.Equal(HttpStatusCode.OK, (await head.PostAsync($"/api/tasks/{task.Id}/sign", null)).StatusCode);
-        var again = await (await head.PostAsync($"/api/tasks/{task.Id}/sign", null)).AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("已于", again.ErrorsOf("task")[0]);
+        var again = await (await head.PostAsync($"/api/tasks/{task.Id}/sign", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("已于", again.GetProperty("detail").GetString());
         Assert.Contains("超过签收时限", await b.WithDbAsync(d => d.TaskEvents.Where(e => e.TaskId == task.Id && e.Kind == "signed").Select(e => e.Summary).SingleAsync()));
     }
 

@@ -117,6 +117,7 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
 
     public async Task<Outcome<AppealDetails>> ReplyAsync(Viewer viewer, int taskId, string? text, CancellationToken ct)
     {
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId, ct);
         var (task, appeal) = await FindAsync(viewer, taskId, ct);
         if (task is null || appeal is null)
         {
@@ -138,6 +139,12 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
             return Outcome<AppealDetails>.Invalid("Text", "请填写答复内容（不超过4000字）");
         }
 
+        // The same reply twice (sent twice, or by two people at once) is one reply.
+        if (appeal.ReplyText == text.Trim() && task.Stage == "答复")
+        {
+            return Outcome<AppealDetails>.Conflict("同样的答复已经保存过，无需重复提交");
+        }
+
         var today = clock.Today;
         appeal.ReplyText = text.Trim();
         appeal.RepliedOn = today;
@@ -146,6 +153,7 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
         await SetDoneAsync(task, today, ct);
         tasks.Record(task, viewer, "appeal", $"答复诉求（{today:yyyy-MM-dd}）");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<AppealDetails>.Ok(appeal);
     }
 

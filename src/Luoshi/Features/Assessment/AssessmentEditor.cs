@@ -167,7 +167,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauC
         var (scheme, refusal) = await OpenForChangeAsync<AssessmentScheme>(viewer, schemeId, officeOnly: true, ct);
         if (refusal is not null)
         {
-            return refusal;
+            return scheme is { IsLocked: true } ? Outcome<AssessmentScheme>.Conflict("考核已锁定，不能重复锁定") : refusal;
         }
 
         if (scheme!.PeriodEnd >= clock.Today)
@@ -181,7 +181,16 @@ internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauC
         scheme.LockedAt = clock.UtcNow;
         scheme.LockedById = viewer.PersonId;
         RecordChain.Append(db, viewer.UnitId, "scheme-lock", scheme, viewer.PersonId, scheme.LockedAt.Value);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<AssessmentScheme>.Conflict("考核刚由他人锁定，不能重复锁定");
+        }
+
         return Outcome<AssessmentScheme>.Ok(scheme);
     }
 

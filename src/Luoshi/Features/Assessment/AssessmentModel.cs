@@ -21,6 +21,8 @@ internal static class AssessmentModel
                 e.Property(points).HasPrecision(9, 4);
             }
 
+            // Every write of a scheme says "WHERE IsLocked = false": one lock wins, and no edit lands after it.
+            e.Property(s => s.IsLocked).IsConcurrencyToken();
             e.HasIndex(s => new { s.UnitId, s.PeriodStart });
             e.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         });

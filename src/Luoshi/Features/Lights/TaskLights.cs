@@ -74,7 +74,17 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCa
                 TaskSchedule.Refresh(task, plans[task.PlanId], calendar, options.Value);
             }
 
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone saved one of these tasks meanwhile: read the batch again and redo it.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
             db.ChangeTracker.Clear();
             lastId = batch[^1].Id;
         }

@@ -55,6 +55,8 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
     /// future is refused and nothing is saved.</summary>
     public async Task<Outcome<ProjectStage>> AdvanceAsync(Viewer viewer, int taskId, StageInput input, CancellationToken ct = default)
     {
+        // The second of two people recording the same stage waits, then finds it recorded.
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId, ct);
         var task = await editor.FindVisibleForScheduleAsync(viewer, taskId, ct);
         if (task is not { Kind: WorkKind.Project })
         {
@@ -70,6 +72,11 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
         var current = ProjectStages.IndexOf(task.Stage);
         var wanted = ProjectStages.IndexOf(input.Stage);
         var previous = await db.ProjectStages.Where(s => s.TaskId == taskId && s.StageIndex == current).Select(s => s.ReachedOn).FirstAsync(ct);
+        if (wanted == current && wanted > 0)
+        {
+            return Outcome<ProjectStage>.Conflict($"项目已在“{task.Stage}”阶段（可能刚由他人登记），不能重复登记");
+        }
+
         var problems = new Problems();
         if (current == names.Count - 1)
         {
@@ -119,17 +126,19 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // Two people recorded the same stage at the same moment: the unique index kept one.
+            await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             if (!await db.ProjectStages.AsNoTracking().AnyAsync(s => s.TaskId == taskId && s.StageIndex == wanted, ct))
             {
                 throw;
             }
 
-            return Outcome<ProjectStage>.Invalid(nameof(StageInput.Stage), $"“{names[wanted]}”阶段刚由他人登记，请刷新后查看");
+            return Outcome<ProjectStage>.Conflict($"“{names[wanted]}”阶段刚由他人登记，请刷新后查看");
         }
 
         return Outcome<ProjectStage>.Ok(stage);

@@ -15,12 +15,15 @@ namespace Luoshi.Features.Reports;
 /// <summary>
 /// Submitting a progress report. A lead-section report moves the task (progress, last reported
 /// period, completion); a cooperating section's report records its part and moves nothing. The
-/// report, the task and the history line are saved together or not at all.
+/// report, the task and the history line are saved together or not at all. Reports of one task take
+/// turns (<see cref="TaskRowLock"/>) and are stamped inside their turn, so the task shows the latest
+/// report by submission order whatever the order their requests arrived in.
 /// </summary>
 internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions)
 {
     public async Task<Outcome<ProgressReport>> SubmitAsync(Viewer viewer, int taskId, ReportInput input, CancellationToken ct = default)
     {
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId, ct);
         var task = await tasks.FindVisibleForScheduleAsync(viewer, taskId, ct);
         if (task is null)
         {
@@ -38,7 +41,12 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         var today = clock.Today;
         var sectionId = rights.ReportAsLead ? task.LeadSectionId : rights.ReportPartSectionId!.Value;
         var (period, problems) = PeriodFor(plan, task, input, rights.ReportAsLead, today, calendar);
-        var evidence = await CheckEvidenceAsync(viewer, input, problems, ct);
+        var (evidence, taken) = await CheckEvidenceAsync(viewer, input, problems, ct);
+        if (taken is not null)
+        {
+            return Outcome<ProgressReport>.Conflict(taken);
+        }
+
         await CheckCorrectionAsync(task.Id, sectionId, input.CorrectsId, problems, ct);
         if (input.ClaimsCompletion && !rights.ReportAsLead)
         {
@@ -48,9 +56,13 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         {
             problems.Add(nameof(input.EvidenceIds), "申报办结须附佐证材料");
         }
-        else if (input.ClaimsCompletion && (task.CompletedOn is not null || await db.CompletionRequests.AnyAsync(r => r.TaskId == task.Id && r.Status == RequestStatus.Pending, ct)))
+        else if (input.ClaimsCompletion && task.CompletedOn is not null)
         {
-            problems.Add(nameof(input.ClaimsCompletion), "任务已办结或已有待审核的办结申请");
+            problems.Add(nameof(input.ClaimsCompletion), "任务已办结");
+        }
+        else if (input.ClaimsCompletion && await db.CompletionRequests.AnyAsync(r => r.TaskId == task.Id && r.Status == RequestStatus.Pending, ct))
+        {
+            return Outcome<ProgressReport>.Conflict(PendingClaim);
         }
 
         if (string.IsNullOrWhiteSpace(input.Progress))
@@ -90,7 +102,8 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         db.Reports.Add(report);
         RecordChain.Append(db, viewer.UnitId, "report", report, viewer.PersonId, report.SubmittedAt);
 
-        if (rights.ReportAsLead)
+        // Only forward: a report stamped before the task's latest (another instance's clock) moves nothing.
+        if (rights.ReportAsLead && (task.LastReportedAt is not { } latest || report.SubmittedAt >= latest))
         {
             task.ProgressPercent = report.Percent ?? task.ProgressPercent;
             task.AchievedValue = report.AchievedValue ?? task.AchievedValue;
@@ -104,24 +117,36 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         var late = report.IsLate ? "（逾期报送）" : "";
         var percent = report.Percent is { } p ? $"，完成{p}%" : "";
         tasks.Record(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报办结，待办公室审核" : "")}");
-        // A plain report is one save (one transaction); a completion claim adds its request in the same one.
-        await using var transaction = input.ClaimsCompletion ? await db.Database.BeginTransactionAsync(ct) : null;
-        await db.SaveChangesAsync(ct);
-        if (transaction is not null)
+        try
         {
-            // The office's review decides when the task is done (办结, 销号); until then it is not.
-            var claim = new CompletionRequest
-            {
-                UnitId = viewer.UnitId, TaskId = task.Id, ReportId = report.Id, RequestedById = viewer.PersonId, RequestedAt = report.SubmittedAt, ClaimedOn = today,
-            };
-            db.CompletionRequests.Add(claim);
-            RecordChain.Append(db, viewer.UnitId, "completion-request", claim, viewer.PersonId, claim.RequestedAt);
             await db.SaveChangesAsync(ct);
+            if (input.ClaimsCompletion)
+            {
+                // The office's review decides when the task is done (办结, 销号); until then it is not.
+                var claim = new CompletionRequest
+                {
+                    UnitId = viewer.UnitId, TaskId = task.Id, ReportId = report.Id, RequestedById = viewer.PersonId, RequestedAt = report.SubmittedAt, ClaimedOn = today,
+                };
+                db.CompletionRequests.Add(claim);
+                RecordChain.Append(db, viewer.UnitId, "completion-request", claim, viewer.PersonId, claim.RequestedAt);
+                await db.SaveChangesAsync(ct);
+            }
+
             await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
+        {
+            // An evidence file went to another report (its ReportId was no longer empty), or another claim is pending.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<ProgressReport>.Conflict(input.ClaimsCompletion ? $"{EvidenceTaken}，或{PendingClaim}" : EvidenceTaken);
         }
 
         return Outcome<ProgressReport>.Ok(report);
     }
+
+    private const string PendingClaim = "该任务已有一份待审核的办结申请，请等待办公室审核";
+    private const string EvidenceTaken = "附件已被另一份报告使用（同一份报告可能已经提交过），请刷新后查看";
 
     /// <summary>The period a new report of this task is for, as <see cref="SubmitAsync"/> will choose it.</summary>
     public static ReportPeriod DefaultPeriod(Plan plan, WorkTask task, bool asLead, DateOnly today, WorkingCalendar calendar) =>
@@ -148,27 +173,30 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         return (period, problems);
     }
 
-    private async Task<List<Evidence>> CheckEvidenceAsync(Viewer viewer, ReportInput input, Problems problems, CancellationToken ct)
+    /// <summary>The files the report takes; or, when one of them already went to a report, why not.</summary>
+    private async Task<(List<Evidence> Files, string? Taken)> CheckEvidenceAsync(Viewer viewer, ReportInput input, Problems problems, CancellationToken ct)
     {
         var ids = (input.EvidenceIds ?? []).Distinct().ToList();
         if (ids.Count == 0)
         {
-            return [];
+            return ([], null);
         }
 
         if (ids.Count > evidenceOptions.Value.MaxFilesPerReport)
         {
             problems.Add(nameof(input.EvidenceIds), $"每次报送最多附{evidenceOptions.Value.MaxFilesPerReport}个文件");
-            return [];
+            return ([], null);
         }
 
-        var files = await db.Evidence.Where(e => ids.Contains(e.Id) && e.UnitId == viewer.UnitId && e.UploadedById == viewer.PersonId && e.ReportId == null).ToListAsync(ct);
+        var files = await db.Evidence.Where(e => ids.Contains(e.Id) && e.UnitId == viewer.UnitId && e.UploadedById == viewer.PersonId).ToListAsync(ct);
         if (files.Count != ids.Count)
         {
-            problems.Add(nameof(input.EvidenceIds), "附件不存在、已被其他报告使用，或不是您上传的");
+            problems.Add(nameof(input.EvidenceIds), "附件不存在，或不是您上传的");
         }
 
-        return files;
+        return files.FirstOrDefault(f => f.ReportId is not null) is { } used
+            ? (files, $"附件“{used.FileName}”已附在另一份报告上（同一份报告可能已经提交过），请刷新后查看")
+            : (files, null);
     }
 
     private async Task CheckCorrectionAsync(int taskId, int sectionId, long? correctsId, Problems problems, CancellationToken ct)

@@ -5,6 +5,9 @@ internal enum RequestStatus
     Pending = 0,
     Approved = 1,
     Refused = 2,
+
+    /// <summary>撤回: taken back without a decision; so far only a duplicate pending request, on upgrade.</summary>
+    Withdrawn = 3,
 }
 
 /// <summary>延期申请: the lead section asks for a later due date; the lead leader or the office decides.
@@ -48,6 +51,7 @@ internal static class RequestStatusNames
     {
         RequestStatus.Approved => completion ? "已办结" : "已批准",
         RequestStatus.Refused => completion ? "已退回" : "未批准",
+        RequestStatus.Withdrawn => "已撤回",
         _ => "待审核",
     };
 }

@@ -18,6 +18,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
     public async Task<Outcome<ExtensionRequest>> RequestExtensionAsync(Viewer viewer, int taskId, DateOnly? newDueDate, string? reason, CancellationToken ct)
     {
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId, ct);
         var task = await tasks.FindVisibleForScheduleAsync(viewer, taskId, ct);
         if (task is null)
         {
@@ -27,6 +28,11 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         if (!viewer.RightsOn(task).ReportAsLead)
         {
             return Outcome<ExtensionRequest>.Forbidden("只有牵头科室可以申请延期");
+        }
+
+        if (await db.ExtensionRequests.AnyAsync(r => r.TaskId == taskId && r.Status == RequestStatus.Pending, ct))
+        {
+            return Outcome<ExtensionRequest>.Conflict("该任务已有一份待审核的延期申请，请等待审批结果");
         }
 
         var problems = new Problems();
@@ -49,11 +55,6 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             problems.Add("Reason", $"请填写延期理由（不超过{MaxText}字）");
         }
 
-        if (await db.ExtensionRequests.AnyAsync(r => r.TaskId == taskId && r.Status == RequestStatus.Pending, ct))
-        {
-            problems.Add("Task", "已有一份待审核的延期申请");
-        }
-
         if (problems.Any)
         {
             return Outcome<ExtensionRequest>.Invalid(problems.ToDictionary());
@@ -67,12 +68,13 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         db.ExtensionRequests.Add(request);
         RecordChain.Append(db, viewer.UnitId, "extension-request", request, viewer.PersonId, request.RequestedAt);
         tasks.Record(task, viewer, "extension", $"申请延期：由 {Ui.Date(task.DueDate)} 延至 {Ui.Date(request.NewDueDate)}。理由：{request.Reason}");
-        await db.SaveChangesAsync(ct);
-        return Outcome<ExtensionRequest>.Ok(request);
+        return await SaveOnceAsync(transaction, request, "该任务已有一份待审核的延期申请，请等待审批结果", ct);
     }
 
     public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(Viewer viewer, int requestId, bool approve, string? note, CancellationToken ct)
     {
+        var taskId = await db.ExtensionRequests.Where(r => r.Id == requestId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
         var request = await db.ExtensionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == viewer.UnitId, ct);
         var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
         if (request is null || task is null)
@@ -87,7 +89,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
         if (request.Status != RequestStatus.Pending)
         {
-            return Outcome<ExtensionRequest>.Invalid("Status", "该申请已审批过");
+            return Outcome<ExtensionRequest>.Conflict($"该延期申请已审批（{request.Status.Chinese()}），不能重复审批");
         }
 
         if (!approve && string.IsNullOrWhiteSpace(note))
@@ -112,12 +114,13 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             ? $"批准延期至 {Ui.Date(request.NewDueDate)}（原时限 {Ui.Date(task.OriginalDueDate)}）"
             : $"不批准延期：{request.DecisionNote}");
         RecordChain.Append(db, viewer.UnitId, "extension-decision", request, viewer.PersonId, request.DecidedAt.Value);
-        await db.SaveChangesAsync(ct);
-        return Outcome<ExtensionRequest>.Ok(request);
+        return await SaveOnceAsync(transaction, request, "该延期申请刚由他人审批，不能重复审批", ct);
     }
 
     public async Task<Outcome<CompletionRequest>> DecideCompletionAsync(Viewer viewer, int requestId, bool accept, string? note, CancellationToken ct)
     {
+        var taskId = await db.CompletionRequests.Where(r => r.Id == requestId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
         var request = await db.CompletionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == viewer.UnitId, ct);
         var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
         if (request is null || task is null)
@@ -132,7 +135,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
         if (request.Status != RequestStatus.Pending)
         {
-            return Outcome<CompletionRequest>.Invalid("Status", "该申请已审核过");
+            return Outcome<CompletionRequest>.Conflict($"该办结申请已审核（{request.Status.Chinese(completion: true)}），不能重复审核");
         }
 
         if (!accept && string.IsNullOrWhiteSpace(note))
@@ -154,7 +157,24 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
         tasks.Record(task, viewer, "completion", accept ? $"办结（销号），完成日期 {Ui.Date(request.ClaimedOn)}" : $"办结申请被退回：{request.DecisionNote}");
         RecordChain.Append(db, viewer.UnitId, "completion-decision", request, viewer.PersonId, request.DecidedAt.Value);
-        await db.SaveChangesAsync(ct);
-        return Outcome<CompletionRequest>.Ok(request);
+        return await SaveOnceAsync(transaction, request, "该办结申请刚由他人审核，不能重复审核", ct);
+    }
+
+    /// <summary>Saves and commits; when another action won the race (the pending-request index, or a
+    /// request's status that is no longer pending), nothing is kept and the loser is told why.</summary>
+    private async Task<Outcome<T>> SaveOnceAsync<T>(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, T saved, string refusal, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Outcome<T>.Ok(saved);
+        }
+        catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return Outcome<T>.Conflict(refusal);
+        }
     }
 }

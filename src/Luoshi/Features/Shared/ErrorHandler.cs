@@ -15,6 +15,9 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "请求内容无法解析", Describe(bad)),
+            // A row changed between read and write (a concurrency token or a conditional update said so):
+            // someone else's action won; nothing of this one was saved.
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "操作冲突", "该记录刚被他人修改，本次操作未保存，请刷新后重试"),
             UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, "请重新登录", "登录已失效或账号已停用"),
             _ => (StatusCodes.Status500InternalServerError, "系统出错", "系统处理时出错，已记录，请稍后再试或联系管理员"),
         };

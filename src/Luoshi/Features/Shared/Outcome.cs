@@ -6,6 +6,9 @@ internal enum OutcomeKind
     NotFound,
     Forbidden,
     Invalid,
+
+    /// <summary>Someone else's action got there first (the same request twice, or two people at once).</summary>
+    Conflict,
 }
 
 /// <summary>
@@ -23,6 +26,11 @@ internal sealed record Outcome<T>(OutcomeKind Kind, T? Value, string? Message, D
     public static Outcome<T> Invalid(Dictionary<string, string[]> errors) => new(OutcomeKind.Invalid, default, "提交的内容有误", errors);
 
     public static Outcome<T> Invalid(string field, string message) => Invalid(new() { [field] = [message] });
+
+    public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, message, null);
+
+    /// <summary>The same refusal for another kind of result, when a shared step says no.</summary>
+    public Outcome<TOther> As<TOther>() => new(Kind, default, Message, Errors);
 }
 
 /// <summary>Collects validation messages (in Chinese) by field.</summary>

@@ -19,6 +19,10 @@ internal static class PageResults
                 return ok(outcome.Value!);
             case OutcomeKind.NotFound:
                 return page.NotFound();
+            case OutcomeKind.Conflict:
+                page.ModelState.AddModelError("", outcome.Message ?? "该操作已由他人完成，请刷新后查看");
+                page.Response.StatusCode = StatusCodes.Status409Conflict;
+                return page.Page();
             case OutcomeKind.Forbidden:
                 page.ModelState.AddModelError("", outcome.Message ?? "无权进行此操作");
                 page.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -12,6 +12,8 @@ internal sealed class TaskSigning(Data.LuoshiDb db, TaskEditor tasks, BureauCloc
 
     public async Task<Outcome<WorkTask>> SignAsync(Viewer viewer, int taskId, CancellationToken ct)
     {
+        // Two of the section signing at once: the second waits for the first and finds it signed.
+        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId, ct);
         var task = await tasks.FindVisibleAsync(viewer, taskId, ct);
         if (task is null)
         {
@@ -20,7 +22,7 @@ internal sealed class TaskSigning(Data.LuoshiDb db, TaskEditor tasks, BureauCloc
 
         if (task.SignedAt is not null)
         {
-            return Outcome<WorkTask>.Invalid("task", $"该任务已于 {clock.ToLocal(task.SignedAt.Value):yyyy-MM-dd HH:mm} 签收");
+            return Outcome<WorkTask>.Conflict($"该任务已于 {clock.ToLocal(task.SignedAt.Value):yyyy-MM-dd HH:mm} 签收");
         }
 
         if (!MaySign(viewer, task))
@@ -32,6 +34,7 @@ internal sealed class TaskSigning(Data.LuoshiDb db, TaskEditor tasks, BureauCloc
         Signing.Sign(task, viewer.PersonId, clock.UtcNow);
         tasks.Record(task, viewer, "signed", $"{viewer.Name}签收{late}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return Outcome<WorkTask>.Ok(task);
     }
 }

@@ -77,6 +77,10 @@ internal sealed class WorkTask
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Moves on with every save of the task (<c>LuoshiDb</c>), and each save requires the one it
+    /// read: two people who read the same task and both change it do not silently overwrite each other.</summary>
+    public int Version { get; set; }
+
     public List<Milestone> Milestones { get; set; } = [];
     public List<TaskCooperation> Cooperations { get; set; } = [];
 }

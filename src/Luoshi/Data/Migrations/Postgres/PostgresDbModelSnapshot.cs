@@ -211,6 +211,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<bool>("IsLocked")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<decimal>("LeadShare")
@@ -759,6 +760,57 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UnitId", "PersonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
@@ -1526,6 +1578,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("character varying(255)");
 
                     b.Property<long?>("ReportId")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Sha256")
@@ -1662,6 +1715,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("TaskId")
@@ -1679,6 +1733,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_CompletionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("CompletionRequests");
                 });
@@ -1719,6 +1777,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("TaskId")
@@ -1732,6 +1791,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_ExtensionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -2262,6 +2325,10 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

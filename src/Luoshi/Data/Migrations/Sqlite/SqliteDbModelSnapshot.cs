@@ -199,6 +199,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLocked")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("LeadShare")
@@ -729,6 +730,55 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("Events");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UnitId", "PersonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
@@ -1468,6 +1518,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReportId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
@@ -1600,6 +1651,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TaskId")
@@ -1617,6 +1669,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_CompletionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("CompletionRequests");
                 });
@@ -1655,6 +1711,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TaskId")
@@ -1668,6 +1725,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_ExtensionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -2182,6 +2243,10 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,27 @@
+using Luoshi.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Tasks;
+
+/// <summary>
+/// Makes the actions on one task take turns for the length of the caller's transaction, so that each
+/// sees what the one before it saved: the second of two identical requests finds the first's pending
+/// request, decision or signature and is refused, and reports move the task in the order they were
+/// submitted. An UPDATE that changes nothing takes the task's row lock on PostgreSQL and the write lock
+/// on SQLite (which has one writer anyway); call it first in the transaction, before anything is read.
+/// The unique indexes and concurrency tokens stay as the last guard for any path that does not lock.
+/// </summary>
+internal static class TaskRowLock
+{
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Tasks\" SET \"Version\" = \"Version\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId}", ct);
+        return transaction;
+    }
+
+    /// <summary>True when a save failed because another action won: a concurrency token or a unique index.</summary>
+    public static bool LostRace(DbUpdateException e) => e is DbUpdateConcurrencyException
+        || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+}
