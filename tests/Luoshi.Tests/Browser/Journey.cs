@@ -65,6 +65,10 @@ internal sealed class Journey : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
+    /// <summary>Turns the browser's own form checks (required, min, max) off, as an old browser or a
+    /// hurried person gets past them, so what the server says is what is tried.</summary>
+    public Task TurnOffBrowserChecksAsync() => Page.EvaluateAsync("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+
     /// <summary>Within the action, responses with this status are what the test is after.</summary>
     public async Task ExpectingAsync(int status, Func<Task> action)
     {

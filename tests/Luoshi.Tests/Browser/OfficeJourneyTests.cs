@@ -41,7 +41,7 @@ public class OfficeJourneyTests
         var login = "newcomer" + Mark();
         await office.Page.FillAsync("#Input_Position", "科员");
         await office.Page.FillAsync("#Input_UserName", login);
-        await office.Page.EvaluateAsync("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+        await office.TurnOffBrowserChecksAsync();
         await office.SubmitAsync("main button.primary");
         Assert.NotEmpty(await office.Page.Locator("#Input_Name ~ .field-validation-error").InnerTextAsync());
         Assert.Equal(login, await office.Page.InputValueAsync("#Input_UserName"));
@@ -82,7 +82,7 @@ public class OfficeJourneyTests
         var site = await DemoSite.ForAsync("journey");
         await using var office = await site.AsAsync("office");
         await office.OpenAsync("/Admin/Holidays");
-        await office.Page.EvaluateAsync("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+        await office.TurnOffBrowserChecksAsync();
         await office.Page.FillAsync("form[action*='handler=Add'] input[name=name]", "校庆");
         await office.SubmitAsync("form[action*='handler=Add'] button");
         Assert.NotEmpty(await office.Page.Locator("form[action*='handler=Add'] .field-validation-error").InnerTextAsync());
@@ -129,7 +129,7 @@ public class OfficeJourneyTests
         // A deduction above the scheme's cap is refused beside its form, then a proper one recorded.
         var adjustment = office.Page.Locator("form[action*='handler=Adjustment']");
         await adjustment.Locator("select[name=kind]").SelectOptionAsync("扣分");
-        await office.Page.EvaluateAsync("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+        await office.TurnOffBrowserChecksAsync();
         await adjustment.Locator("input[name=points]").FillAsync("500");
         await adjustment.Locator("input[name=reason]").FillAsync("材料报送不及时");
         await office.SubmitAsync("form[action*='handler=Adjustment'] button");
@@ -155,7 +155,7 @@ public class OfficeJourneyTests
         Assert.Matches(@"^20\d\d$", year);
         var title = await office.Page.InputValueAsync("#Input_Title");
         await office.Page.FillAsync("#Input_Title", "");
-        await office.Page.EvaluateAsync("() => document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+        await office.TurnOffBrowserChecksAsync();
         await office.SubmitAsync("main button.primary");
         Assert.NotEmpty(await office.Page.Locator("#Input_Title ~ .field-validation-error").InnerTextAsync());
         Assert.Equal(year, await office.Page.InputValueAsync("#Input_Year"));
