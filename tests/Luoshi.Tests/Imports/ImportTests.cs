@@ -104,6 +104,18 @@ public class ImportTests
         await (await api.PostAsync("/api/documents/outline", bad)).AssertProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task AFileWhoseTextRunsPastTwoMillionCharactersIsRefusedInWords()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var api = await b.ApiAsync("staffA");
+        // 1 MB zipped would be the same: the bound is on the text the file unpacks to.
+        var text = string.Concat(Enumerable.Repeat("（一）新增高新技术企业50家，由高新技术科牵头。\n", 90_000));
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", "huge.txt" } };
+        var problem = await (await api.PostAsync("/api/documents/outline", form)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("文件的文字超过 200 万字", problem.GetProperty("errors").GetProperty("file")[0].GetString());
+    }
+
     [SharedDataTheory]
     [InlineData("001_8bebd773a9496f04.txt", 5)]
     [InlineData("003_17a4f32973dd4260.txt", 9)]

@@ -13,6 +13,13 @@ internal sealed class DocumentUpload(LuoshiDb db, BureauClock clock)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// A small file can unpack to far more text (a .docx is a zip): the text itself is bounded too, so
+    /// reading, outlining and answering stay within a second and a bounded answer. Two million characters
+    /// is about 1,300 printed pages, more than any plan or speech.
+    /// </summary>
+    public const int MaxTextCharacters = 2_000_000;
+
     public static Outcome<string> Read(string fileName, Stream content, long length)
     {
         if (length > MaxBytes)
@@ -22,7 +29,10 @@ internal sealed class DocumentUpload(LuoshiDb db, BureauClock clock)
 
         try
         {
-            return Outcome<string>.Ok(DocumentReader.Read(content, Path.GetFileName(fileName)));
+            var text = DocumentReader.Read(content, Path.GetFileName(fileName));
+            return text.Length > MaxTextCharacters
+                ? Outcome<string>.Invalid("file", $"文件的文字超过 {MaxTextCharacters / 10_000} 万字（约 {text.Length / 10_000} 万字），请拆分后再上传")
+                : Outcome<string>.Ok(text);
         }
         catch (DocumentReadException e)
         {
