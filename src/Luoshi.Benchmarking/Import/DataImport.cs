@@ -19,8 +19,11 @@ public static class DataImport
         return Read(stream, path, framework);
     }
 
-    public static ImportResult<DataSet> Read(Stream stream, string fileName, Framework framework) =>
-        Read(TextTable.Load(stream, fileName), framework);
+    public static ImportResult<DataSet> Read(Stream stream, string fileName, Framework framework)
+    {
+        var (table, tooLarge) = TextTable.Load(stream, fileName);
+        return table is null ? ImportResult<DataSet>.Fail([tooLarge!]) : Read(table, framework);
+    }
 
     internal static ImportResult<DataSet> Read(TextTable table, Framework framework)
     {

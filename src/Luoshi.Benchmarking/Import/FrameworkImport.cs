@@ -13,7 +13,11 @@ public static class FrameworkImport
         return Read(stream, path);
     }
 
-    public static ImportResult<Framework> Read(Stream stream, string fileName) => Read(TextTable.Load(stream, fileName));
+    public static ImportResult<Framework> Read(Stream stream, string fileName)
+    {
+        var (table, tooLarge) = TextTable.Load(stream, fileName);
+        return table is null ? ImportResult<Framework>.Fail([tooLarge!]) : Read(table);
+    }
 
     internal static ImportResult<Framework> Read(TextTable table)
     {

@@ -16,6 +16,27 @@ public sealed class ImportTests
     private static ImportResult<DataSet> Data(string csv) => DataImport.Read(Csv.Parse(csv), Framework());
 
     [Fact]
+    public void AFileOfMoreRowsThanAnyBoardHasIsRefusedWhileItIsRead()
+    {
+        var csv = "uCode,a,b\n" + string.Concat(Enumerable.Range(0, TextTable.MaxRows + 1).Select(i => $"U{i},1,2\n"));
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var result = DataImport.Read(stream, "data.csv", Framework());
+        Assert.Null(result.Value);
+        Assert.Contains("行，不是指标体系或对标数据应有的规模", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExcelSheetPastTheRowBoundIsRefusedWithoutReadingItAll()
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, Enumerable.Range(0, TextTable.MaxRows + 50).Select(i => new { iCode = "i" + i, Parent = "Index", Weight = 1 }));
+        stream.Position = 0;
+        var result = FrameworkImport.Read(stream, "meta.xlsx");
+        Assert.Null(result.Value);
+        Assert.Single(result.Errors);
+    }
+
+    [Fact]
     public void RowsOfOtherTypesInCoinrMetadataAreIgnored()
     {
         var framework = Framework();

@@ -18,6 +18,8 @@ internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentView
     [BindProperty, Display(Name = "本市代码")] public string? OwnCode { get; set; }
     [BindProperty, Display(Name = "标杆代码")] public string? BenchmarkCode { get; set; }
 
+    private const long MaxFileBytes = 20 * 1024 * 1024;
+
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(IFormFile? meta, IFormFile? data, CancellationToken ct)
@@ -26,6 +28,14 @@ internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentView
         if (meta is null || data is null || meta.Length == 0 || data.Length == 0)
         {
             ModelState.AddModelError("", "请选择指标体系文件和数据文件");
+            return Page();
+        }
+
+        // A framework or a peer-city table is kilobytes to a few megabytes; a larger upload is refused
+        // before it is read (the library also stops at its row bound while reading).
+        if (meta.Length > MaxFileBytes || data.Length > MaxFileBytes)
+        {
+            ModelState.AddModelError("", $"文件超过 {MaxFileBytes / 1024 / 1024} MB，不是指标体系或对标数据应有的大小；请检查后再导入");
             return Page();
         }
 
