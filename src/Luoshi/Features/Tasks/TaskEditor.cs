@@ -12,8 +12,10 @@ internal sealed record TaskSource(int DocumentId, int Start, int End);
 /// <summary>Creating and changing tasks and milestones: the rules pages and API share.</summary>
 internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauClock clock)
 {
+    // Split: one join of milestones × cooperating sections would repeat each row per pair (and EF warns
+    // of it at every start); actions that change the task hold its row first, so the parts agree.
     public Task<WorkTask?> FindVisibleAsync(Viewer viewer, int id, CancellationToken ct = default) =>
-        db.Tasks.VisibleTo(viewer).Include(t => t.Milestones).Include(t => t.Cooperations).FirstOrDefaultAsync(t => t.Id == id, ct);
+        db.Tasks.VisibleTo(viewer).Include(t => t.Milestones).Include(t => t.Cooperations).AsSplitQuery().FirstOrDefaultAsync(t => t.Id == id, ct);
 
     /// <summary>The task with what its schedule needs (milestones), for writes that do not touch
     /// the cooperating sections: a report, a milestone.</summary>
