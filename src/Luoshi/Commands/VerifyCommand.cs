@@ -9,11 +9,15 @@ namespace Luoshi.Commands;
 /// database the app is configured with. Reads only: it neither migrates nor repairs.</summary>
 internal static class VerifyCommand
 {
+    /// <summary>Enough to see what happened; a wholesale change would otherwise print a line per row.</summary>
+    private const int MaxPrinted = 100;
+
     private const string Usage = """
         用法: Luoshi verify [--unit 单位编号] [--ConnectionStrings:Luoshi=...]
             逐条校验留痕记录链：每条的内容哈希、与前一条的链接、序号是否连续，
             以及进展报告、延期和办结申请在数据库中的当前内容是否与最后一次记录一致。
-            完整时退出码为 0；发现第一条不符时指出它（单位、序号、类型、对象、哪里不符），退出码为 1；
+            完整时退出码为 0；有不符时逐条指出（单位、序号、类型、对象、哪里不符；最多列出前 100 处及总数），退出码为 1；
+            数据库中有记录而留痕中没有其条目的，也逐条指出；
             用法有误或数据库尚未升级时退出码为 2。
         """;
 
@@ -50,9 +54,19 @@ internal static class VerifyCommand
         }
 
         var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None);
-        if (result.FirstBroken is { } broken)
+        if (!result.Intact)
         {
-            error.WriteLine($"记录链被改动：{broken}");
+            error.WriteLine($"记录链被改动：{result.Broken.Count} 处不符");
+            foreach (var broken in result.Broken.Take(MaxPrinted))
+            {
+                error.WriteLine($"  {broken}");
+            }
+
+            if (result.Broken.Count > MaxPrinted)
+            {
+                error.WriteLine($"  ……另有 {result.Broken.Count - MaxPrinted} 处未列出");
+            }
+
             return 1;
         }
 

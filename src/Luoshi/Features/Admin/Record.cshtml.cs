@@ -10,6 +10,9 @@ namespace Luoshi.Features.Admin;
 /// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
 internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
 {
+    /// <summary>Breaks listed on the page; the command line lists as many.</summary>
+    public const int MaxShown = 100;
+
     public long Length { get; private set; }
     public List<RecordEntry> Latest { get; private set; } = [];
     public Verification? Result { get; private set; }
