@@ -36,7 +36,8 @@ internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Bro
 /// </summary>
 internal static class Verifier
 {
-    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct)
+    /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
+    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null)
     {
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId))
             .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
@@ -57,6 +58,8 @@ internal static class Verifier
             await RecordCoverage.UnrecordedRowsAsync(db, unit, all, broken, ct);
         }
 
+        // After the chains, so a unit whose record (head included) was deleted whole is still named.
+        await RecordAnchors.CheckAsync(db, anchors ?? [], onlyUnit, broken, ct);
         return new Verification(count, broken) { Pending = pending };
     }
 
