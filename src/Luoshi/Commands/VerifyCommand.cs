@@ -13,13 +13,14 @@ internal static class VerifyCommand
     private const int MaxPrinted = 100;
 
     private const string Usage = """
-        用法: Luoshi verify [--unit 单位编号] [--anchor 锚点] [--anchor-file 文件] [--ConnectionStrings:Luoshi=...]
+        用法: Luoshi verify [--unit 单位编号] [--anchor 锚点] [--anchor-file 文件] [--no-files] [--ConnectionStrings:Luoshi=...]
             逐条校验留痕记录链：每条的内容哈希、与前一条的链接、序号是否连续，
             以及进展报告、延期和办结申请在数据库中的当前内容是否与最后一次记录一致。
             完整时退出码为 0；有不符时逐条指出（单位、序号、类型、对象、哪里不符；最多列出前 100 处及总数），退出码为 1；
             数据库中有记录而留痕中没有其条目的，也逐条指出；
             锚点（留痕记录页所示，如 3-120-ab12cd34ef567890）与锚点文件（默认为设置 Record:AnchorFile 的文件，
             存在时自动核对）：所记的每条须仍在链上且哈希相同，链尾不得落后于它。
+            每个佐证文件也按上传时的 SHA-256 核对；文件很多时可用 --no-files 跳过。
             用法有误或数据库尚未升级时退出码为 2。
         """;
 
@@ -31,7 +32,7 @@ internal static class VerifyCommand
             return 0;
         }
 
-        var options = CommandOptions.Parse(args);
+        var options = CommandOptions.Parse(args, "no-files");
         int? unit = null;
         if (options is null || (options.TryGetValue("unit", out var unitText) && (unit = ParseUnit(unitText)) is null))
         {
@@ -65,7 +66,8 @@ internal static class VerifyCommand
         }
 
         List<Anchor> anchors = [.. RecordAnchors.Read(anchorFile), .. given is null ? [] : new[] { given }];
-        var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None, anchors);
+        var files = options.ContainsKey("no-files") ? null : scope.ServiceProvider.GetRequiredService<Luoshi.Features.Reports.IEvidenceStore>();
+        var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None, anchors, files);
         if (!result.Intact)
         {
             error.WriteLine($"记录链被改动：{result.Broken.Count} 处不符");

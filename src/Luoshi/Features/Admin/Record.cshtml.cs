@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Admin;
 
 /// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
-internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock, RecordAnchorer anchorer) : PageModel
+internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock, RecordAnchorer anchorer, Luoshi.Features.Reports.IEvidenceStore evidence) : PageModel
 {
     /// <summary>Breaks listed on the page; the command line lists as many.</summary>
     public const int MaxShown = 100;
@@ -28,7 +28,7 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauCloc
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File));
+        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File), evidence);
         await LoadAsync(ct);
     }
 

@@ -13,7 +13,7 @@ internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string En
     /// <summary>A recorded row that has no entry at all.</summary>
     public bool Unrecorded { get; init; }
 
-    public string Place => Seq is { } n ? $"第 {n} 条" : Unrecorded ? "无条目" : "待封存条目";
+    public string Place => Seq is { } n ? $"第 {n} 条" : Unrecorded ? "无条目" : Kind == "evidence" ? "佐证文件" : "待封存条目";
 
     public override string ToString() => $"单位 {UnitId} {Place}（{Kind}，{EntityKey}）：{What}";
 }
@@ -37,7 +37,8 @@ internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Bro
 internal static class Verifier
 {
     /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
-    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null)
+    /// <param name="evidence">When given, every evidence file is hashed against its SHA-256 (<see cref="EvidenceCheck"/>).</param>
+    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, Reports.IEvidenceStore? evidence = null)
     {
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId))
             .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
@@ -60,6 +61,11 @@ internal static class Verifier
 
         // After the chains, so a unit whose record (head included) was deleted whole is still named.
         await RecordAnchors.CheckAsync(db, anchors ?? [], onlyUnit, broken, ct);
+        if (evidence is not null)
+        {
+            await EvidenceCheck.CheckAsync(db, evidence, onlyUnit, broken, ct);
+        }
+
         return new Verification(count, broken) { Pending = pending };
     }
 
