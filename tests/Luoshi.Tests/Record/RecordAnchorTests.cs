@@ -1,7 +1,9 @@
 using Luoshi.Commands;
 using Luoshi.Features.Record;
 using Luoshi.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static Luoshi.Tests.Record.RecordTests;
 
 namespace Luoshi.Tests.Record;
@@ -97,5 +99,40 @@ public class RecordAnchorTests
 
         Assert.Contains($"<code>{anchor.Token}</code>", page);
         Assert.Equal(anchor with { Hash = anchor.Hash[..16] }, Anchor.Parse(anchor.Token));
+    }
+}
+
+public class RecordAnchorerTests
+{
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheSealerAnchorsAMovedHeadOnceAndThenWaitsItsInterval(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
+        var staff = await b.ApiAsync("staffA");
+        await ReportAsync(staff, task.Id, 10);
+        await SealAsync(b);
+        var file = Path.Combine(Directory.CreateTempSubdirectory("luoshi-anchor-").FullName, "anchors.log");
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Record:AnchorFile"] = file, ["Record:AnchorMinutes"] = "10",
+        }).Build();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var anchorer = new RecordAnchorer(config, b.App.Services.GetRequiredService<IHostEnvironment>(), clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<RecordAnchorer>.Instance);
+        int Lines() => File.ReadLines(file).Count(l => l.StartsWith($"{b.UnitId} ", StringComparison.Ordinal));
+
+        await b.WithDbAsync(d => anchorer.AnchorAsync(d, CancellationToken.None));
+        Assert.Equal(1, Lines());
+        await ReportAsync(staff, task.Id, 20);
+        await SealAsync(b);
+        await b.WithDbAsync(d => anchorer.AnchorAsync(d, CancellationToken.None));
+        Assert.Equal(1, Lines()); // not yet: at most every ten minutes
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await b.WithDbAsync(d => anchorer.AnchorAsync(d, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await b.WithDbAsync(d => anchorer.AnchorAsync(d, CancellationToken.None));
+        Assert.Equal(2, Lines()); // the second time the head had not moved
+        Assert.StartsWith($"{b.UnitId} 2 ", File.ReadLines(file).Last(l => l.StartsWith($"{b.UnitId} ", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }
