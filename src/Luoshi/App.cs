@@ -84,6 +84,7 @@ internal static class App
         services.AddScoped<Luoshi.Features.Supervision.EscalationRun>();
         services.AddScoped<Luoshi.Features.Supervision.TaskSigning>();
         services.AddScoped<Luoshi.Features.Reviews.ScheduledReviews>();
+        services.AddSingleton<Luoshi.Features.Record.RecordAnchorer>();
         services.AddSingleton<Luoshi.Features.Supervision.SupervisionScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<Luoshi.Features.Supervision.SupervisionScheduler>());
         services.AddSingleton<DailyLightRefresh>();

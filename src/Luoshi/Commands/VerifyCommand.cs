@@ -9,11 +9,18 @@ namespace Luoshi.Commands;
 /// database the app is configured with. Reads only: it neither migrates nor repairs.</summary>
 internal static class VerifyCommand
 {
+    /// <summary>Enough to see what happened; a wholesale change would otherwise print a line per row.</summary>
+    private const int MaxPrinted = 100;
+
     private const string Usage = """
-        用法: Luoshi verify [--unit 单位编号] [--ConnectionStrings:Luoshi=...]
+        用法: Luoshi verify [--unit 单位编号] [--anchor 锚点] [--anchor-file 文件] [--no-files] [--ConnectionStrings:Luoshi=...]
             逐条校验留痕记录链：每条的内容哈希、与前一条的链接、序号是否连续，
             以及进展报告、延期和办结申请在数据库中的当前内容是否与最后一次记录一致。
-            完整时退出码为 0；发现第一条不符时指出它（单位、序号、类型、对象、哪里不符），退出码为 1；
+            完整时退出码为 0；有不符时逐条指出（单位、序号、类型、对象、哪里不符；最多列出前 100 处及总数），退出码为 1；
+            数据库中有记录而留痕中没有其条目的，也逐条指出；
+            锚点（留痕记录页所示，如 3-120-ab12cd34ef567890）与锚点文件（默认为设置 Record:AnchorFile 的文件，
+            存在时自动核对）：所记的每条须仍在链上且哈希相同，链尾不得落后于它。
+            每个佐证文件也按上传时的 SHA-256 核对；文件很多时可用 --no-files 跳过。
             用法有误或数据库尚未升级时退出码为 2。
         """;
 
@@ -25,18 +32,20 @@ internal static class VerifyCommand
             return 0;
         }
 
+        var options = CommandOptions.Parse(args, "no-files");
         int? unit = null;
-        var unitAt = Array.IndexOf(args, "--unit");
-        if (unitAt >= 0)
+        if (options is null || (options.TryGetValue("unit", out var unitText) && (unit = ParseUnit(unitText)) is null))
         {
-            if (unitAt + 1 >= args.Length || !int.TryParse(args[unitAt + 1], CultureInfo.InvariantCulture, out var id))
-            {
-                error.WriteLine("--unit 后须跟单位编号。");
-                error.WriteLine(Usage);
-                return 2;
-            }
+            error.WriteLine("--unit 后须跟单位编号。");
+            error.WriteLine(Usage);
+            return 2;
+        }
 
-            unit = id;
+        var given = options.GetValueOrDefault("anchor") is { } token ? Anchor.Parse(token) : null;
+        if (options.ContainsKey("anchor") && given is null)
+        {
+            error.WriteLine("--anchor 须为留痕记录页所示的锚点，如 3-120-ab12cd34ef567890。");
+            return 2;
         }
 
         var app = App.Build(CommandOptions.Settings(args));
@@ -49,14 +58,40 @@ internal static class VerifyCommand
             return 2;
         }
 
-        var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None);
-        if (result.FirstBroken is { } broken)
+        var anchorFile = options.GetValueOrDefault("anchor-file") ?? RecordAnchors.FileOf(app.Configuration, app.Environment.ContentRootPath);
+        if (options.ContainsKey("anchor-file") && !File.Exists(anchorFile))
         {
-            error.WriteLine($"记录链被改动：{broken}");
+            error.WriteLine($"找不到锚点文件：{anchorFile}");
+            return 2;
+        }
+
+        List<Anchor> anchors = [.. RecordAnchors.Read(anchorFile), .. given is null ? [] : new[] { given }];
+        var files = options.ContainsKey("no-files") ? null : scope.ServiceProvider.GetRequiredService<Luoshi.Features.Reports.IEvidenceStore>();
+        var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None, anchors, files);
+        if (!result.Intact)
+        {
+            error.WriteLine($"记录链被改动：{result.Broken.Count} 处不符");
+            foreach (var broken in result.Broken.Take(MaxPrinted))
+            {
+                error.WriteLine($"  {broken}");
+            }
+
+            if (result.Broken.Count > MaxPrinted)
+            {
+                error.WriteLine($"  ……另有 {result.Broken.Count - MaxPrinted} 处未列出");
+            }
+
             return 1;
+        }
+
+        if (anchors.Count > 0)
+        {
+            output.WriteLine($"已核对 {anchors.Count} 个锚点");
         }
 
         output.WriteLine(result.Pending == 0 ? $"记录链完整：{result.Entries} 条" : $"记录链完整：{result.Entries} 条；另有 {result.Pending} 条待封存，内容已核对");
         return 0;
     }
+
+    private static int? ParseUnit(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

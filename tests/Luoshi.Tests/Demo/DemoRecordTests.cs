@@ -60,7 +60,9 @@ public class DemoRecordTests
     {
         var unit = await DemoAsync(db);
         var report = await WithDbAsync(db, d => d.Reports.Where(r => r.UnitId == unit).OrderBy(r => r.Id).Skip(10).Select(r => new { r.Id, r.Progress }).FirstAsync());
-        string[] args = ["--unit", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={App(db).ConnectionString}"];
+        // The command checks the evidence files too, so it is pointed at the demo app's folder.
+        var evidence = App(db).Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Luoshi.Features.Reports.EvidenceOptions>>().Value.Folder;
+        string[] args = ["--unit", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={App(db).ConnectionString}", $"--Evidence:Folder={evidence}"];
         var (output, error) = (new StringWriter(), new StringWriter());
         Assert.Equal(0, await VerifyCommand.RunAsync(args, output, error));
 

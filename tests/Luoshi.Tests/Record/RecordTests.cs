@@ -13,7 +13,7 @@ public class RecordTests
 {
     private static readonly DateOnly Today = TestApp.Today;
 
-    private static async Task<long> ReportAsync(HttpClient staff, int taskId, int percent)
+    internal static async Task<long> ReportAsync(HttpClient staff, int taskId, int percent)
     {
         var response = await staff.PostAsJsonAsync($"/api/tasks/{taskId}/reports", new { progress = $"完成{percent}%", percent });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -23,9 +23,9 @@ public class RecordTests
     /// <summary>What the scheduler does every few seconds: link the written entries into the chain.</summary>
     internal static Task<int> SealAsync(Bureau b) => b.WithDbAsync(d => RecordSealer.SealAllAsync(d));
 
-    private static Task<Verification> VerifyAsync(Bureau b) => b.WithDbAsync(d => Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None));
+    internal static Task<Verification> VerifyAsync(Bureau b) => b.WithDbAsync(d => Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None));
 
-    private static Task<int> SqlAsync(Bureau b, FormattableString sql) => b.WithDbAsync(d => d.Database.ExecuteSqlAsync(sql));
+    internal static Task<int> SqlAsync(Bureau b, FormattableString sql) => b.WithDbAsync(d => d.Database.ExecuteSqlAsync(sql));
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task ReportsExtensionsAndCompletionDecisionsAreChainedInOrderAndVerify(string db)
@@ -238,7 +238,8 @@ public class RecordPageTests
         var admin = await b.PagesAsync("admin");
         var page = await (await admin.PostFormAsync("/Admin/Record?handler=Verify", [], formPage: "/Admin/Record")).Content.ReadAsStringAsync();
 
-        Assert.Contains($"记录链被改动：第 1 条（进展报告，进展报告 #{reportId}）", page);
+        Assert.Contains("记录链被改动：共 1 处不符", page);
+        Assert.Contains($"<li>第 1 条（进展报告，进展报告 #{reportId}）", page);
         Assert.Contains("<code>percent: 10 → 90</code>", page);
     }
 }

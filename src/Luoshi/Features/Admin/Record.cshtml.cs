@@ -8,11 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Admin;
 
 /// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
-internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock, RecordAnchorer anchorer, Luoshi.Features.Reports.IEvidenceStore evidence) : PageModel
 {
+    /// <summary>Breaks listed on the page; the command line lists as many.</summary>
+    public const int MaxShown = 100;
+
     public long Length { get; private set; }
     public List<RecordEntry> Latest { get; private set; } = [];
     public Verification? Result { get; private set; }
+
+    /// <summary>The chain end as a short hash to write down; <c>verify --anchor</c> checks it later.</summary>
+    public Anchor? Head { get; private set; }
 
     /// <summary>Entries are stored in UTC; the office reads them in the bureau's time.</summary>
     public string Local(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
@@ -22,7 +28,7 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauCloc
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct);
+        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File), evidence);
         await LoadAsync(ct);
     }
 
@@ -32,5 +38,7 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauCloc
         var entries = db.RecordEntries.AsNoTracking().Where(e => e.UnitId == viewer.UnitId);
         Length = await entries.LongCountAsync(ct);
         Latest = await entries.OrderByDescending(e => e.Id).Take(20).ToListAsync(ct);
+        Head = await db.RecordHeads.AsNoTracking().Where(h => h.UnitId == viewer.UnitId && h.Seq > 0)
+            .Select(h => new Anchor(h.UnitId, h.Seq, h.Hash)).FirstOrDefaultAsync(ct);
     }
 }

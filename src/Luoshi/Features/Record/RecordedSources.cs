@@ -16,7 +16,8 @@ namespace Luoshi.Features.Record;
 internal sealed record RecordedSource(
     string Prefix,
     Func<object, long?> IdOf,
-    Func<LuoshiDb, int, List<long>, CancellationToken, Task<Dictionary<long, string>>> ContentsAsync)
+    Func<LuoshiDb, int, List<long>, CancellationToken, Task<Dictionary<long, string>>> ContentsAsync,
+    Func<LuoshiDb, int, long, CancellationToken, Task<List<long>>> IdsFromAsync)
 {
     public string Key(long id) => $"{Prefix}:{id}";
 }
@@ -25,15 +26,23 @@ internal sealed record RecordedSource(
 /// source here and call <see cref="RecordChain.Append"/> where it is saved.</summary>
 internal static class RecordedSources
 {
-    public static readonly RecordedSource Report = new("report", o => o is ProgressReport r ? r.Id : null, ReportsAsync);
-    public static readonly RecordedSource Extension = new("extension", o => o is ExtensionRequest r ? r.Id : null, ExtensionsAsync);
-    public static readonly RecordedSource Completion = new("completion", o => o is CompletionRequest r ? r.Id : null, CompletionsAsync);
+    public static readonly RecordedSource Report = new("report", o => o is ProgressReport r ? r.Id : null, ReportsAsync,
+        (db, u, from, ct) => db.Reports.Where(r => r.UnitId == u && r.Id >= from).Select(r => r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Extension = new("extension", o => o is ExtensionRequest r ? r.Id : null, ExtensionsAsync,
+        (db, u, from, ct) => db.ExtensionRequests.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Completion = new("completion", o => o is CompletionRequest r ? r.Id : null, CompletionsAsync,
+        (db, u, from, ct) => db.CompletionRequests.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
 
-    public static readonly RecordedSource Scheme = new("scheme", o => o is AssessmentScheme s ? s.Id : null, SchemesAsync);
-    public static readonly RecordedSource Adjustment = new("adjustment", o => o is ScoreAdjustment a ? a.Id : null, AdjustmentsAsync);
-    public static readonly RecordedSource Grade = new("grade", o => o is QualityGrade g ? g.Id : null, GradesAsync);
-    public static readonly RecordedSource Award = new("award", o => o is AssessmentAward a ? a.Id : null, AwardsAsync);
-    public static readonly RecordedSource Review = new("review", o => o is ReviewFile f ? f.Id : null, ReviewsAsync);
+    public static readonly RecordedSource Scheme = new("scheme", o => o is AssessmentScheme s ? s.Id : null, SchemesAsync,
+        (db, u, from, ct) => db.AssessmentSchemes.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Adjustment = new("adjustment", o => o is ScoreAdjustment a ? a.Id : null, AdjustmentsAsync,
+        (db, u, from, ct) => db.ScoreAdjustments.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Grade = new("grade", o => o is QualityGrade g ? g.Id : null, GradesAsync,
+        (db, u, from, ct) => db.QualityGrades.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Award = new("award", o => o is AssessmentAward a ? a.Id : null, AwardsAsync,
+        (db, u, from, ct) => db.AssessmentAwards.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Review = new("review", o => o is ReviewFile f ? f.Id : null, ReviewsAsync,
+        (db, u, from, ct) => db.ReviewFiles.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
 
     public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review];
 

@@ -4,36 +4,46 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Record;
 
-/// <summary>The first entry that no longer matches, and how.</summary>
+/// <summary>An entry that no longer matches, or a recorded row without its entry, and how.</summary>
 internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string EntityKey, string What)
 {
     /// <summary>The fields that differ, as "field: recorded → now" (raw stored values), when a row was changed.</summary>
     public IReadOnlyList<string> Changes { get; init; } = [];
 
-    public override string ToString() => $"单位 {UnitId} {(Seq is { } n ? $"第 {n} 条" : "待封存条目")}（{Kind}，{EntityKey}）：{What}";
+    /// <summary>A recorded row that has no entry at all.</summary>
+    public bool Unrecorded { get; init; }
+
+    public string Place => Seq is { } n ? $"第 {n} 条" : Unrecorded ? "无条目" : Kind == "evidence" ? "佐证文件" : "待封存条目";
+
+    public override string ToString() => $"单位 {UnitId} {Place}（{Kind}，{EntityKey}）：{What}";
 }
 
-internal sealed record Verification(long Entries, BrokenEntry? FirstBroken)
+internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Broken)
 {
+    public BrokenEntry? FirstBroken => Broken.Count > 0 ? Broken[0] : null;
+
     /// <summary>Entries written but not yet sealed into the chain (their content was checked).</summary>
     public long Pending { get; init; }
 
-    public bool Intact => FirstBroken is null;
+    public bool Intact => Broken.Count == 0;
 }
 
 /// <summary>
-/// Walks each unit's chain in order and checks every link: the content against its hash, the entry
+/// Walks each unit's chain in order and checks every link, naming every break rather than the first: the content against its hash, the entry
 /// against its hash and the one before, the numbering (a gap is a deleted entry) and the head (a
 /// deleted last entry). Then compares each recorded row as it is now with its latest entry, which
 /// catches a row edited or deleted in the database behind the app's back.
 /// </summary>
 internal static class Verifier
 {
-    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct)
+    /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
+    /// <param name="evidence">When given, every evidence file is hashed against its SHA-256 (<see cref="EvidenceCheck"/>).</param>
+    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, Reports.IEvidenceStore? evidence = null)
     {
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId))
             .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
         long count = 0, pending = 0;
+        var broken = new List<BrokenEntry>();
         foreach (var unit in units)
         {
             var all = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit).ToListAsync(ct);
@@ -42,47 +52,58 @@ internal static class Verifier
             var unsealed = all.Where(e => e.Seq == null).OrderBy(e => e.Id).ToList();
             count += entries.Count;
             pending += unsealed.Count;
-            var broken = await ChainAsync(db, unit, entries, ct)
-                ?? unsealed.Where(e => RecordChain.Sha256(e.Content) != e.ContentHash).Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")).FirstOrDefault()
-                ?? await RowsAsync(db, unit, [.. entries, .. unsealed], ct);
-            if (broken is not null)
-            {
-                return new Verification(count, broken) { Pending = pending };
-            }
+            await ChainAsync(db, unit, entries, broken, ct);
+            broken.AddRange(unsealed.Where(e => RecordChain.Sha256(e.Content) != e.ContentHash)
+                .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")));
+            await RowsAsync(db, unit, [.. entries, .. unsealed], broken, ct);
+            await RecordCoverage.UnrecordedRowsAsync(db, unit, all, broken, ct);
         }
 
-        return new Verification(count, null) { Pending = pending };
+        // After the chains, so a unit whose record (head included) was deleted whole is still named.
+        await RecordAnchors.CheckAsync(db, anchors ?? [], onlyUnit, broken, ct);
+        if (evidence is not null)
+        {
+            await EvidenceCheck.CheckAsync(db, evidence, onlyUnit, broken, ct);
+        }
+
+        return new Verification(count, broken) { Pending = pending };
     }
 
-    private static async Task<BrokenEntry?> ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, CancellationToken ct)
+    private static async Task ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
     {
         var previous = RecordChain.Genesis;
         var expected = 1L;
         foreach (var e in entries)
         {
+            // After a gap, the walk goes on from the entry that is there, so later breaks are named too.
             var what = e.Seq != expected ? $"第 {expected} 条至第 {e.Seq - 1} 条缺失（被删除）"
-                : RecordChain.Sha256(e.Content) != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动"
                 : e.PreviousHash != previous ? $"所记的前一哈希与第 {expected - 1} 条的哈希不符"
-                : RecordChain.HashOf(e) != e.Hash ? "条目哈希不符：序号、类型、对象、时间或操作人在写入后被改动"
                 : null;
-            if (what is not null)
+            what = string.Join("；", new[]
             {
-                return new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what);
+                what,
+                RecordChain.Sha256(e.Content) != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动" : null,
+                RecordChain.HashOf(e) != e.Hash ? "条目哈希不符：序号、类型、对象、时间或操作人在写入后被改动" : null,
+            }.Where(w => w is not null));
+            if (what.Length > 0)
+            {
+                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what));
             }
 
             previous = e.Hash;
-            expected++;
+            expected = e.Seq!.Value + 1;
         }
 
         var head = await db.RecordHeads.AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == unit, ct);
         // No head yet is fine while nothing has been sealed.
-        return (head is null && entries.Count == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)
-            ? null
-            : new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
-                $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）");
+        if (!((head is null && entries.Count == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)))
+        {
+            broken.Add(new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
+                $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）"));
+        }
     }
 
-    private static async Task<BrokenEntry?> RowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, CancellationToken ct)
+    private static async Task RowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
     {
         var latest = entries.GroupBy(e => e.EntityKey).Select(g => g.Last()).ToList();
         var current = new Dictionary<string, string>();
@@ -93,7 +114,7 @@ internal static class Verifier
                 continue;
             }
 
-            var ids = group.Select(e => long.Parse(e.EntityKey[(source.Prefix.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var ids = group.Select(e => RecordCoverage.IdOf(source, e.EntityKey)).OfType<long>().ToList();
             foreach (var (id, content) in await source.ContentsAsync(db, unit, ids, ct))
             {
                 current[source.Key(id)] = content;
@@ -109,11 +130,9 @@ internal static class Verifier
                 : null;
             if (what is not null)
             {
-                return new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes };
+                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes });
             }
         }
-
-        return null;
     }
 
     private static List<string> Differences(string recorded, string now)

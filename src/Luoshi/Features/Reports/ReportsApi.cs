@@ -67,7 +67,10 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(long id, EvidenceAccess access, CurrentViewer current, CancellationToken ct) =>
-        await access.OpenAsync(await current.RequireAsync(ct), id, ct) is { } file
-            ? TypedResults.File(file.Content, file.Evidence.ContentType, file.Evidence.FileName)
-            : ApiResults.NotFound();
+        await access.OpenAsync(await current.RequireAsync(ct), id, ct) switch
+        {
+            null => ApiResults.NotFound(),
+            { Content: { } content } file => TypedResults.File(content, file.Evidence.ContentType, file.Evidence.FileName),
+            var file => TypedResults.Problem($"{file.Problem}。此文件不再提供下载，请联系办公室核查。", statusCode: StatusCodes.Status410Gone, title: EvidenceAccess.Altered),
+        };
 }

@@ -76,11 +76,14 @@ internal sealed class SupervisionScheduler(IServiceScopeFactory scopes, BureauCl
         }
     }
 
-    /// <summary>Links the record entries written since the last tick into their chains.</summary>
+    /// <summary>Links the record entries written since the last tick into their chains, and now and then
+    /// anchors the chain ends outside the database.</summary>
     public async Task SealRecordAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await Record.RecordSealer.SealAllAsync(scope.ServiceProvider.GetRequiredService<LuoshiDb>(), ct);
+        var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        await Record.RecordSealer.SealAllAsync(db, ct);
+        await scope.ServiceProvider.GetRequiredService<Record.RecordAnchorer>().AnchorAsync(db, ct);
     }
 
     /// <summary>Sends until the outbox has nothing due.</summary>

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Luoshi.Data;
+
+namespace Luoshi.Features.Record;
+
+/// <summary>
+/// The other side of deletion: every recorded row must have an entry. Which rows are recorded is decided
+/// per kind by id: from the smallest id of that kind that has an entry in the unit, every row of that kind
+/// in the unit must have one. Ids only grow, so rows saved before the record existed (an older database)
+/// lie below that id and are not flagged, while a row inserted with SQL gets a larger id and is. A kind
+/// the unit has no entry of yet is not checked: its first entry fixes where its record starts.
+/// </summary>
+internal static class RecordCoverage
+{
+    public static async Task UnrecordedRowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
+    {
+        foreach (var group in entries.GroupBy(e => RecordedSources.ForKey(e.EntityKey)))
+        {
+            if (group.Key is not { } source)
+            {
+                continue;
+            }
+
+            var recorded = group.Select(e => IdOf(source, e.EntityKey)).OfType<long>().ToHashSet();
+            if (recorded.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var id in (await source.IdsFromAsync(db, unit, recorded.Min(), ct)).Where(id => !recorded.Contains(id)).Order())
+            {
+                broken.Add(new BrokenEntry(unit, null, "-", source.Key(id), "数据库中有这条记录，留痕记录中却没有它的条目（记录被删除，或这条记录绕过应用写入）") { Unrecorded = true });
+            }
+        }
+    }
+
+    public static long? IdOf(RecordedSource source, string entityKey) =>
+        long.TryParse(entityKey.AsSpan(source.Prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
