@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Luoshi.Features.Reviews;
 using Luoshi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace Luoshi.Tests.Reviews;
@@ -62,7 +63,9 @@ public class ReviewTests
 
         // Nothing in English in what is sent out: headers, cells, the bulletin's text.
         var texts = rows.Concat(figures).SelectMany(r => r.Keys.Concat(r.Values.OfType<string>())).Append(document.MainDocumentPart.Document.Body.InnerText);
-        Assert.All(texts, t => Assert.DoesNotMatch("[A-Za-z]{3,}", t));
+        // The test bureau's own name ends in a random hex tag ("测试局aae4e8"): that is data, not English.
+        var unitName = await b.WithDbAsync(db => db.Units.Where(u => u.Id == b.UnitId).Select(u => u.Name).SingleAsync());
+        Assert.All(texts, t => Assert.DoesNotMatch("[A-Za-z]{3,}", t.Replace(unitName, "", StringComparison.Ordinal)));
     }
 
     [Fact]
