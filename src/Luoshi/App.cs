@@ -100,6 +100,7 @@ internal static class App
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PasswordFirst>();
+            o.Filters.Add<BoundedQuery>();
             // Required fields say so with [Required] and a Chinese message; nothing is implied.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             ChineseValidationMetadata.Use(o);
@@ -132,6 +133,7 @@ internal static class App
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed /Error request is routed again.
         app.UseRouting();
+        app.UseBodyLimit();
         app.UseAuthentication();
         app.UseSessionCheck();
         app.UseAuthorization();
