@@ -7,7 +7,8 @@ namespace Luoshi.Features.Shared;
 /// <summary>
 /// The pages' side of <see cref="Bounds"/>: values a page binds from the address (filters, dates, pages
 /// of a list) are checked before the handler runs, so <c>?date=9999-12-31</c> or a NUL in a search is a
-/// 400 that says what is wrong in Chinese, not a 500. Forms go through the shared editors instead.
+/// 400 that says what is wrong in Chinese, not a 500. Posted forms get the same bounds as model errors
+/// beside their fields (the shared editors check them again for every other path).
 /// </summary>
 internal sealed class BoundedQuery : IAsyncPageFilter
 {
@@ -19,6 +20,26 @@ internal sealed class BoundedQuery : IAsyncPageFilter
         {
             context.Result = new BadRequestObjectResult(problem);
             return;
+        }
+
+        if (context.HandlerInstance is { } form && !HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            // A posted form: the bounds beyond its DataAnnotations, beside the fields, as the page shows any error.
+            foreach (var property in form.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null))
+            {
+                var value = property.GetValue(form);
+                var problems = Bounds.IsInput(value) ? Bounds.CheckBeyondAnnotations(value, property.Name + ".") : new Problems();
+                if (!Bounds.IsInput(value) && Bounds.Value(value, property.Name) is { } message)
+                {
+                    problems.Add(property.Name, message);
+                }
+
+                foreach (var (field, messages) in problems.ToDictionary())
+                {
+                    Array.ForEach(messages, m => context.ModelState.AddModelError(field, m));
+                }
+            }
         }
 
         await next();

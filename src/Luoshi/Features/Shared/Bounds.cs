@@ -22,10 +22,15 @@ internal static class Bounds
     /// <summary>Beyond this, an amount is a typing slip (a trillion of any unit the bureau counts).</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
-    public static Problems Check(object? input, Problems? problems = null, string prefix = "")
+    public static Problems Check(object? input, Problems? problems = null, string prefix = "") => Check(input, problems, prefix, annotations: true);
+
+    /// <summary>Without the DataAnnotations, for forms whose model binding has checked those already.</summary>
+    public static Problems CheckBeyondAnnotations(object? input, string prefix) => Check(input, null, prefix, annotations: false);
+
+    private static Problems Check(object? input, Problems? problems, string prefix, bool annotations)
     {
         problems ??= new Problems();
-        Walk(input, problems, prefix, depth: 0);
+        Walk(input, problems, prefix, depth: 0, annotations);
         return problems;
     }
 
@@ -55,7 +60,7 @@ internal static class Bounds
 
     private static string DateMessage(string label) => $"{label}应在{MinYear}年至{MaxYear}年之间";
 
-    private static void Walk(object? input, Problems problems, string prefix, int depth)
+    private static void Walk(object? input, Problems problems, string prefix, int depth, bool annotations)
     {
         if (input is null || depth > 4)
         {
@@ -63,7 +68,7 @@ internal static class Bounds
         }
 
         var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
+        if (annotations && !Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
         {
             foreach (var result in results)
             {
@@ -82,9 +87,10 @@ internal static class Bounds
             var label = property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name;
             var max = property.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength ?? MaxText;
             var value = property.GetValue(input);
-            if (value is null && !property.PropertyType.IsValueType && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.NotNull)
+            if (annotations && value is null && !property.PropertyType.IsValueType && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.NotNull)
             {
-                // Declared non-nullable (the context is not thread-safe, hence one per use), so the feature code relies on it: JSON's null is a missing field.
+                // Declared non-nullable, so the feature code relies on it: JSON's null is a missing field. Forms bind
+                // a blank field as null and their [Required] says so already. (The context is not thread-safe: one per use.)
                 problems.Add(field, $"请填写{label}");
             }
             else if (Value(value, label, max) is { } message)
@@ -93,16 +99,16 @@ internal static class Bounds
             }
             else if (value is IEnumerable list and not string)
             {
-                WalkList(list, label, problems, field, depth);
+                WalkList(list, label, problems, field, depth, annotations);
             }
             else if (IsInput(value))
             {
-                Walk(value, problems, field + ".", depth + 1);
+                Walk(value, problems, field + ".", depth + 1, annotations);
             }
         }
     }
 
-    private static void WalkList(IEnumerable list, string label, Problems problems, string field, int depth)
+    private static void WalkList(IEnumerable list, string label, Problems problems, string field, int depth, bool annotations)
     {
         var index = 0;
         foreach (var item in list)
@@ -121,7 +127,7 @@ internal static class Bounds
 
             if (IsInput(item))
             {
-                Walk(item, problems, $"{field}[{index - 1}].", depth + 1);
+                Walk(item, problems, $"{field}[{index - 1}].", depth + 1, annotations);
             }
         }
     }
