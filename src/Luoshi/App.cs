@@ -101,6 +101,7 @@ internal static class App
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PasswordFirst>();
+            o.Filters.Add<BoundedQuery>();
             // Required fields say so with [Required] and a Chinese message; nothing is implied.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             ChineseValidationMetadata.Use(o);
@@ -133,6 +134,7 @@ internal static class App
         app.UseStaticFiles();
         // Routing after the status-code pages, so a re-executed /Error request is routed again.
         app.UseRouting();
+        app.UseBodyLimit();
         app.UseAuthentication();
         app.UseSessionCheck();
         app.UseAuthorization();
@@ -141,23 +143,26 @@ internal static class App
         app.UseAntiforgery();
 
         app.MapApiDocs();
-        app.MapTokenApi();
-        app.MapOrganisationApi();
-        app.MapPlansApi();
-        app.MapTasksApi();
-        app.MapReportsApi();
-        app.MapDashboardApi();
-        app.MapDocumentsApi();
-        app.MapAssessmentApi();
-        Luoshi.Features.Projects.ProjectsApi.MapProjectsApi(app);
-        Luoshi.Features.Events.EventsApi.MapEventsApi(app);
-        Luoshi.Features.Requests.RequestsApi.MapRequestsApi(app);
-        Luoshi.Features.Notices.NoticesApi.MapNoticesApi(app);
-        Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(app);
-        Luoshi.Features.Study.StudyApi.MapStudyApi(app);
-        Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(app);
-        Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(app);
-        Luoshi.Features.Appeals.AppealsApi.MapAppealsApi(app);
+        // Every API endpoint: bounded arguments and a small body unless the endpoint takes uploads.
+        var api = app.MapGroup("").AddEndpointFilterFactory(BoundedInput.Filter)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BoundedInput.MaxJsonBody));
+        api.MapTokenApi();
+        api.MapOrganisationApi();
+        api.MapPlansApi();
+        api.MapTasksApi();
+        api.MapReportsApi();
+        api.MapDashboardApi();
+        api.MapDocumentsApi();
+        api.MapAssessmentApi();
+        Luoshi.Features.Projects.ProjectsApi.MapProjectsApi(api);
+        Luoshi.Features.Events.EventsApi.MapEventsApi(api);
+        Luoshi.Features.Requests.RequestsApi.MapRequestsApi(api);
+        Luoshi.Features.Notices.NoticesApi.MapNoticesApi(api);
+        Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(api);
+        Luoshi.Features.Study.StudyApi.MapStudyApi(api);
+        Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(api);
+        Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(api);
+        Luoshi.Features.Appeals.AppealsApi.MapAppealsApi(api);
         app.MapRazorPages();
         return app;
     }

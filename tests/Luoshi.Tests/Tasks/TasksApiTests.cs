@@ -43,7 +43,9 @@ public class TasksApiTests
         var staffA = await b.ApiAsync("staffA");
         var problem = await (await staffA.GetAsync($"/api/tasks/{task.Id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Contains("无权", problem.GetProperty("detail").GetString());
-        await (await staffA.PutAsJsonAsync($"/api/tasks/{task.Id}", new { })).AssertProblemAsync(HttpStatusCode.NotFound);
+        // A well-formed change, so the answer is about the task, not the body (an empty body is a 400 for any task).
+        var change = new { planId = b.PlanId, title = "越权修改", leadSectionId = b.SectionB, startDate = Today, dueDate = Today.AddDays(30) };
+        await (await staffA.PutAsJsonAsync($"/api/tasks/{task.Id}", change)).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await staffA.PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress = "越权报送" })).AssertProblemAsync(HttpStatusCode.NotFound);
         var list = await (await staffA.GetAsync("/api/tasks")).ReadJsonAsync();
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetInt32() == task.Id);

@@ -8,7 +8,7 @@ internal static class DocumentsApi
 {
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/documents/outline", Outline).WithTags("导入").DisableAntiforgery()
+        app.MapPost("/api/documents/outline", Outline).WithTags("导入").DisableAntiforgery().WithMetadata(Reports.EvidenceOptions.UploadLimit(app))
             .WithSummary("上传公文或讲话稿（multipart/form-data，字段名 file；txt/docx/pdf），返回提纲、草拟任务及删除的网页杂项");
         return app;
     }

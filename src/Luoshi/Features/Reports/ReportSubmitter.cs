@@ -36,6 +36,12 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             return Outcome<ProgressReport>.Forbidden("只有牵头科室或配合科室可以报送进展");
         }
 
+        // The shared bounds first: the period arithmetic below cannot take a date in year 9999.
+        if (Bounds.Check(input) is { Any: true } outOfBounds)
+        {
+            return Outcome<ProgressReport>.Invalid(outOfBounds.ToDictionary());
+        }
+
         var plan = await plans.GetAsync(db, task.PlanId, ct);
         var calendar = await calendars.ForUnitAsync(db, viewer.UnitId, ct);
         var today = clock.Today;

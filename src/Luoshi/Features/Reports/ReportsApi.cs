@@ -28,7 +28,8 @@ internal static class ReportsApi
         reports.MapPost("/", Submit).WithSummary("报送进展（只增不改：更正请新报一份并填写 correctsId）");
 
         var evidence = app.MapGroup("/api/evidence").WithTags("进展报告");
-        evidence.MapPost("/", Upload).WithSummary("上传佐证材料（multipart/form-data，字段名 file），返回编号供报送时引用").DisableAntiforgery();
+        evidence.MapPost("/", Upload).WithSummary("上传佐证材料（multipart/form-data，字段名 file），返回编号供报送时引用").DisableAntiforgery()
+            .WithMetadata(EvidenceOptions.UploadLimit(app));
         evidence.MapGet("/{id:long}", Download).WithSummary("下载佐证材料");
         return app;
     }

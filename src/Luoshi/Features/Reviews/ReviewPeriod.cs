@@ -6,9 +6,16 @@ namespace Luoshi.Features.Reviews;
 /// <summary>What a review (对照盘点) covers: a month ("2026-10"), a quarter ("2026-Q3") or the days up to a date ("2026-10-15").</summary>
 internal sealed partial record ReviewPeriod(DateOnly Start, DateOnly End, string Label)
 {
+    /// <summary>The period the text names, or null when it names none or one outside the years the system keeps (9999-Q4 has no end).</summary>
     public static ReviewPeriod? Parse(string? text)
     {
         text = text?.Trim() ?? "";
+        var year = text.Length >= 4 && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : 0;
+        return year is >= Shared.Bounds.MinYear and <= Shared.Bounds.MaxYear ? ParseInRange(text) : null;
+    }
+
+    private static ReviewPeriod? ParseInRange(string text)
+    {
         if (QuarterPattern().Match(text) is { Success: true } q)
         {
             var year = int.Parse(q.Groups[1].Value, CultureInfo.InvariantCulture);

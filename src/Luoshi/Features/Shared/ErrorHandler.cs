@@ -14,6 +14,7 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
     {
         var (status, title, detail) = exception switch
         {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "请求内容过大", "请求内容超过了该接口允许的大小；文字请精简，文件请通过上传佐证材料提交"),
             BadHttpRequestException bad => (bad.StatusCode, "请求内容无法解析", Describe(bad)),
             // A row changed between read and write (a concurrency token or a conditional update said so):
             // someone else's action won; nothing of this one was saved.

@@ -47,7 +47,11 @@ internal sealed class Problems
             _byField[field] = list = [];
         }
 
-        list.Add(message);
+        // The shared bounds and a feature's own rule may say the same thing ("请填写任务名称"): once is enough.
+        if (!list.Contains(message))
+        {
+            list.Add(message);
+        }
     }
 
     public Dictionary<string, string[]> ToDictionary() => _byField.ToDictionary(p => p.Key, p => p.Value.ToArray());

@@ -9,10 +9,16 @@ internal sealed partial class TaskEditor
 {
     private const int MaxTags = 10;
 
+    /// <summary>A task is followed by its milestones; more than this is a list pasted by mistake.</summary>
+    public const int MaxMilestones = 100;
+
+    /// <summary>A plan's tasks run within a few years of the plan's own year.</summary>
+    private const int PlanYearSpan = 5;
+
     /// <summary>The rules a task must keep beyond the shape of the input (which DataAnnotations check).</summary>
     private async Task<Problems> ValidateAsync(int unitId, TaskInput input, WorkTask? existing, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = Bounds.Check(input);
         if (string.IsNullOrWhiteSpace(input.Title))
         {
             problems.Add(nameof(input.Title), "请填写任务名称");
@@ -32,7 +38,7 @@ internal sealed partial class TaskEditor
             problems.Add(nameof(input.DueDate), "完成时限不能早于开始日期");
         }
 
-        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == input.PlanId && p.UnitId == unitId).Select(p => new { p.IsArchived }).FirstOrDefaultAsync(ct);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == input.PlanId && p.UnitId == unitId).Select(p => new { p.IsArchived, p.Year }).FirstOrDefaultAsync(ct);
         if (plan is null)
         {
             problems.Add(nameof(input.PlanId), "所属计划不存在");
@@ -40,6 +46,10 @@ internal sealed partial class TaskEditor
         else if (plan.IsArchived && existing?.PlanId != input.PlanId)
         {
             problems.Add(nameof(input.PlanId), "该计划已归档，不能再增加任务");
+        }
+        else if (new[] { input.StartDate, input.DueDate }.Any(d => d is { } day && Math.Abs(day.Year - plan.Year) > PlanYearSpan))
+        {
+            problems.Add(nameof(input.DueDate), $"任务日期应在计划年度（{plan.Year}年）前后{PlanYearSpan}年之内");
         }
 
         if (input.ParentId is { } parentId)
@@ -110,6 +120,7 @@ internal sealed partial class TaskEditor
 
     private static void ValidateMilestone(MilestoneInput m, TaskInput task, Problems problems, string prefix)
     {
+        Bounds.Check(m, problems, prefix);
         if (string.IsNullOrWhiteSpace(m.Title))
         {
             problems.Add(prefix + nameof(m.Title), "请填写节点名称");

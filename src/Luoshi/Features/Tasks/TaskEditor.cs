@@ -34,6 +34,12 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         }
 
         var problems = await ValidateAsync(viewer.UnitId, input, null, ct);
+        if (milestones?.Count > MaxMilestones)
+        {
+            problems.Add("milestones", $"每项任务最多{MaxMilestones}个时间节点");
+            milestones = [];
+        }
+
         foreach (var (m, i) in (milestones ?? []).Select((m, i) => (m, i)))
         {
             ValidateMilestone(m, input, problems, $"milestones[{i}].");
@@ -113,6 +119,11 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
 
         var problems = new Problems();
         ValidateMilestone(input, TaskInput.From(task), problems, "");
+        if (task.Milestones.Count >= MaxMilestones)
+        {
+            problems.Add("milestones", $"每项任务最多{MaxMilestones}个时间节点");
+        }
+
         if (problems.Any)
         {
             return Outcome<Milestone>.Invalid(problems.ToDictionary());
