@@ -46,7 +46,7 @@ internal static class AtOnce
     /// <summary>Seals what was written, as the scheduler would, and checks the whole record of the bureau.</summary>
     public static async Task AssertRecordIntactAsync(Bureau b)
     {
-        await b.WithDbAsync(d => RecordSealer.SealAllAsync(d));
+        await b.WithDbAsync(d => RecordSealer.SealAsync(d, b.UnitId));
         var verification = await b.WithDbAsync(d => Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None));
         Assert.True(verification.Intact, verification.FirstBroken?.ToString());
     }
