@@ -138,8 +138,9 @@ internal static class App
         app.UseAuthentication();
         app.UseSessionCheck();
         app.UseAuthorization();
-        app.UseMiddleware<Luoshi.Features.Idempotency.IdempotencyMiddleware>();
         app.UseRateLimiter();
+        // After the rate limiter: a request it turned away (429) is not kept as the key's answer.
+        app.UseMiddleware<Luoshi.Features.Idempotency.IdempotencyMiddleware>();
         app.UseAntiforgery();
 
         app.MapApiDocs();
