@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 
@@ -76,21 +77,14 @@ internal static class Bounds
             }
         }
 
-        foreach (var property in input.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, label, max, notNull) in FieldsOf(input.GetType()))
         {
-            if (property.GetIndexParameters().Length > 0 || !property.CanRead)
-            {
-                continue;
-            }
-
             var field = prefix + property.Name;
-            var label = property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name;
-            var max = property.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength ?? MaxText;
             var value = property.GetValue(input);
-            if (annotations && value is null && !property.PropertyType.IsValueType && new NullabilityInfoContext().Create(property).ReadState == NullabilityState.NotNull)
+            if (annotations && value is null && notNull)
             {
                 // Declared non-nullable, so the feature code relies on it: JSON's null is a missing field. Forms bind
-                // a blank field as null and their [Required] says so already. (The context is not thread-safe: one per use.)
+                // a blank field as null and their [Required] says so already.
                 problems.Add(field, $"请填写{label}");
             }
             else if (Value(value, label, max) is { } message)
@@ -131,6 +125,23 @@ internal static class Bounds
             }
         }
     }
+
+    private sealed record Field(PropertyInfo Property, string Label, int Max, bool NotNull);
+
+    // What a type's fields are (label, length, nullability) is read once per type, not on every request.
+    private static readonly ConcurrentDictionary<Type, Field[]> Fields = new();
+
+    private static Field[] FieldsOf(Type type) => Fields.GetOrAdd(type, static t =>
+    {
+        var nullability = new NullabilityInfoContext(); // not thread-safe: one per type read
+        return [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
+            .Select(p => new Field(
+                p,
+                p.GetCustomAttribute<DisplayAttribute>()?.Name ?? p.Name,
+                p.GetCustomAttribute<StringLengthAttribute>()?.MaximumLength ?? MaxText,
+                !p.PropertyType.IsValueType && nullability.Create(p).ReadState == NullabilityState.NotNull))];
+    });
 
     /// <summary>The app's own input shapes; framework and service objects are not walked.</summary>
     public static bool IsInput(object? value) =>
