@@ -62,7 +62,9 @@ public class DemoRecordTests
         var report = await WithDbAsync(db, d => d.Reports.Where(r => r.UnitId == unit).OrderBy(r => r.Id).Skip(10).Select(r => new { r.Id, r.Progress }).FirstAsync());
         // The command checks the evidence files too, so it is pointed at the demo app's folder.
         var evidence = App(db).Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Luoshi.Features.Reports.EvidenceOptions>>().Value.Folder;
-        string[] args = ["--unit", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={App(db).ConnectionString}", $"--Evidence:Folder={evidence}"];
+        // And at the demo app's own anchor file: the default one beside the test binaries is not this database's.
+        var anchors = App(db).Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Record:AnchorFile"];
+        string[] args = ["--unit", unit.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={App(db).ConnectionString}", $"--Evidence:Folder={evidence}", $"--Record:AnchorFile={anchors}"];
         var (output, error) = (new StringWriter(), new StringWriter());
         Assert.Equal(0, await VerifyCommand.RunAsync(args, output, error));
 

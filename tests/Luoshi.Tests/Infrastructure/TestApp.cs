@@ -34,6 +34,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public string Provider { get; }
+
+    /// <summary>This app's own anchor file, for commands run against its database (never the default
+    /// file beside the test binaries, which would mix databases).</summary>
+    public string AnchorFile => Path.Combine(_folder, "record-anchors.log");
     public string ConnectionString { get; }
     public FakeTimeProvider Clock { get; }
 
@@ -83,7 +87,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Unit:Name", "测试引导单位");
         builder.UseSetting("DataProtection:Folder", Path.Combine(_folder, "keys"));
         builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));
-        builder.UseSetting("Record:AnchorFile", Path.Combine(_folder, "record-anchors.log"));
+        builder.UseSetting("Record:AnchorFile", AnchorFile);
         builder.UseSetting("Evidence:MaxBytes", (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests run the escalation, the reviews and the sending themselves, on the days they choose.

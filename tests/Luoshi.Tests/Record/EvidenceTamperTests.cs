@@ -58,7 +58,7 @@ public class EvidenceTamperTests
     {
         var (b, id, path) = await ReportWithEvidenceAsync(db);
         File.Delete(path);
-        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}",
+        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}", $"--Record:AnchorFile={b.App.AnchorFile}",
             $"--Evidence:Folder={b.App.Services.GetRequiredService<IOptions<EvidenceOptions>>().Value.Folder}"];
 
         var error = new StringWriter();

@@ -35,7 +35,7 @@ public class RecordAnchorTests
     });
 
     private static string[] Args(Bureau b, params string[] more) =>
-        ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}", .. more];
+        ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}", $"--Record:AnchorFile={b.App.AnchorFile}", .. more];
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task DeletingTheLastEntriesAndMovingTheHeadBackFailsAgainstTheAnchorNamingTheMissingTail(string db)

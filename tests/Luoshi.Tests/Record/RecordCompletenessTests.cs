@@ -25,7 +25,7 @@ public class RecordCompletenessTests
 
         var broken = (await VerifyAsync(b)).Broken;
         Assert.Equal([(1L, $"report:{first}"), (3L, $"report:{third}")], broken.Select(x => (x.Seq!.Value, x.EntityKey)));
-        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}"];
+        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}", $"--Record:AnchorFile={b.App.AnchorFile}"];
         var error = new StringWriter();
         Assert.Equal(1, await VerifyCommand.RunAsync(args, new StringWriter(), error));
         Assert.Contains("2 处不符", error.ToString());

@@ -188,7 +188,7 @@ public class RecordTests
         var task = await b.TaskAsync(b.SectionA, Today.AddDays(-20), Today.AddDays(100));
         var reportId = await ReportAsync(await b.ApiAsync("staffA"), task.Id, 20);
         await SealAsync(b);
-        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}"];
+        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}", $"--Record:AnchorFile={b.App.AnchorFile}"];
 
         var (output, error) = (new StringWriter(), new StringWriter());
         Assert.Equal(0, await VerifyCommand.RunAsync(args, output, error));

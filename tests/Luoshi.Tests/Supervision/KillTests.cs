@@ -107,6 +107,8 @@ public partial class KillTests
                 ["Demo__SeedOnFirstRun"] = "false",
                 ["DataProtection__Folder"] = Path.Combine(folder, "keys"),
                 ["Evidence__Folder"] = Path.Combine(folder, "evidence"),
+                // The sealer anchors chain ends: into this test's folder, never the shared default file.
+                ["Record__AnchorFile"] = Path.Combine(folder, "record-anchors.log"),
                 ["Scheduler__Poll"] = "00:00:00.200",
                 ["Notices__BatchSize"] = "5",
                 // A killed sender's claim runs out after this; the next one takes its rows over.
