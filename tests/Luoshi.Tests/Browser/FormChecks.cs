@@ -32,10 +32,8 @@ internal static class FormChecks
     /// browser or a hurried person would get past them, so the server's checks are what is tried.</summary>
     public static async Task SubmitUncheckedAsync(this Journey journey, string button)
     {
-        var target = journey.Page.Locator(button).First;
-        await target.EvaluateAsync("b => { const f = b.form || b.closest('form'); if (f) f.noValidate = true; }");
-        await target.ClickAsync();
-        await journey.Page.WaitForLoadStateAsync(LoadState.Load);
+        await journey.TurnOffBrowserChecksAsync();
+        await journey.SubmitAsync(button);
     }
 
     /// <summary>The message under <paramref name="key"/> says <paramref name="expected"/>, stands
