@@ -14,7 +14,7 @@ public class ImportJourneyTests
     {
         var site = await DemoSite.ForAsync("journey");
         await using var office = await site.AsAsync("office");
-        var mark = Guid.NewGuid().ToString("N")[..4];
+        var mark = FormChecks.Unique();
         var text = $"""
             示范市科学技术局2026年工作要点{mark}
             一、强化企业创新主体地位

@@ -9,7 +9,8 @@ namespace Luoshi.Tests.Browser;
 /// </summary>
 public class OfficeJourneyTests
 {
-    private static string Mark() => Guid.NewGuid().ToString("N")[..4];
+    // Digits, not hex: a tag like "cfcb" in a shared section name reads as English on every page.
+    private static string Mark() => FormChecks.Unique();
 
     [Fact]
     public async Task TheOfficeAddsASectionAfterBeingToldItsNameIsTaken()

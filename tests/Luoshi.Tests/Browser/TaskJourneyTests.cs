@@ -33,7 +33,7 @@ public class TaskJourneyTests
         await journey.OpenAsync("/Plans");
         await journey.SubmitAsync("main .card.plan >> nth=0");
         await journey.SubmitAsync("a:text('新建任务')");
-        var title = "建设技术转移示范机构" + Guid.NewGuid().ToString("N")[..4];
+        var title = "建设技术转移示范机构" + FormChecks.Unique();
 
         // First wrong: no title, a due date before the start. The form comes back with the messages
         // beside their fields and what was typed still there.
@@ -136,7 +136,7 @@ public class TaskJourneyTests
         await using var staff = await site.AsAsync("staff", Screen.Phone);
         await staff.OpenAsync($"/Tasks/{task.Id}");
         await staff.SubmitAsync("a:text('报送进展')");
-        var progress = "完成中期检查，" + Guid.NewGuid().ToString("N")[..4];
+        var progress = "完成中期检查，" + FormChecks.Unique();
         await staff.Page.FillAsync("#Input_Progress", progress);
         await staff.TurnOffBrowserChecksAsync();
         await staff.Page.FillAsync("#Input_Percent", "150");
