@@ -20,8 +20,11 @@ public static class WhatIf
     }
 
     /// <summary>The unit's rank after moving each listed indicator by share × its range across units, in its good direction.</summary>
+    /// <param name="beyondObserved">Given for targets: each new value is kept within its indicator's
+    /// <see cref="TargetBounds"/> (null: unbounded, as sensitivity wants a like-for-like step).</param>
     internal static (int? Rank, double Score, IReadOnlyList<ValueChange> Changes) Improve(
-        Framework framework, DataSet data, IndexOptions options, int year, string unit, IReadOnlyList<string> indicators, double share)
+        Framework framework, DataSet data, IndexOptions options, int year, string unit, IReadOnlyList<string> indicators, double share,
+        bool? beyondObserved = null)
     {
         var changes = indicators.Select(code =>
         {
@@ -30,7 +33,8 @@ public static class WhatIf
             var start = data.Value(unit, code, year);
             // A unit without a value starts from the worst observed one.
             start = double.IsNaN(start) ? (ind.Direction > 0 ? column.Min() : column.Max()) : start;
-            return new ValueChange(unit, code, start + (ind.Direction * share * (column.Max() - column.Min())));
+            var value = start + (ind.Direction * share * (column.Max() - column.Min()));
+            return new ValueChange(unit, code, beyondObserved is { } beyond ? TargetBounds.For(ind, column, beyond).Clamp(value) : value);
         }).ToList();
         var result = CompositeIndex.Compute(framework, data.With(changes, year), options with { Year = year });
         return (result.IndexRank(unit), result.IndexScore(unit), changes);

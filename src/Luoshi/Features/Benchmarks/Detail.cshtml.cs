@@ -21,6 +21,9 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
     [FromQuery(Name = "rank")] public int? TargetRank { get; set; }
     [FromQuery(Name = "on")] public List<string> On { get; set; } = [];
 
+    /// <summary>Let targets pass the best value a peer has reached (still never negative, ≤ 100 %).</summary>
+    [FromQuery(Name = "beyond")] public bool Beyond { get; set; }
+
     public LoadedScoreboard Board { get; private set; } = null!;
     public IndexResult Result { get; private set; } = null!;
     public IReadOnlyList<IndicatorGap> Gaps { get; private set; } = [];
@@ -42,7 +45,7 @@ internal sealed class DetailModel(LuoshiDb db, ScoreboardStore store, GapTasks g
         if (TargetRank is { } k && k >= 1)
         {
             var indicators = On.Count > 0 ? On.Where(Board.Framework.Contains).ToList() : [.. Board.Framework.Indicators.Select(i => i.Code)];
-            Target = indicators.Count == 0 ? null : RankTarget.Find(Board.Framework, Board.Data, new IndexOptions(), Board.Board.OwnCode, indicators, k);
+            Target = indicators.Count == 0 ? null : RankTarget.Find(Board.Framework, Board.Data, new IndexOptions(), Board.Board.OwnCode, indicators, k, beyondObserved: Beyond);
         }
 
         return Page();
