@@ -108,6 +108,34 @@ public class ScoreCalculatorTests
     }
 
     [Fact]
+    public void DeductionsStopAtTheSchemesFloorAndThePointsBeyondItStayTraced()
+    {
+        // Open since 9 January: base 24 (良 quality only), 30 督办 and the capped overdue days take 33.
+        var supervised = Enumerable.Range(1, 30).Select(d => new TaskFact(new DateOnly(2026, 1, 10).AddDays(d), FactKind.Supervise, $"督办单第{d}号")).ToArray();
+        var result = Score([Task(1, A, new(2026, 1, 9), history: supervised)], adjustments: [new() { SectionId = A, Points = 2, Reason = "获省级表彰" }]);
+        var a = Section(result, A);
+
+        Assert.Equal((24m, 33m), (a.Base, a.Deducted));
+        Assert.Equal(31, a.Deductions.Count);
+        // 扣完为止 at 0, then the bonus counts on top.
+        Assert.Equal((9m, 2m), (a.BeyondFloor, a.Total));
+    }
+
+    [Fact]
+    public void ASchemeMayStopDeductionsAtAHigherFloorButAFloorNeverRaisesAScore()
+    {
+        var scheme = Scheme();
+        scheme.ScoreFloor = 20;
+        var supervised = Enumerable.Range(1, 5).Select(d => new TaskFact(new DateOnly(2026, 1, 10).AddDays(d), FactKind.Supervise, $"督办单第{d}号")).ToArray();
+        var a = Section(Score([Task(1, A, new(2026, 1, 9), history: supervised)], scheme), A);
+        Assert.Equal((24m, 8m, 20m, 4m), (a.Base, a.Deducted, a.Total, a.BeyondFloor));
+
+        scheme.ScoreFloor = 60;
+        var b = Section(Score([Task(1, A, new(2026, 1, 9), history: supervised)], scheme), A);
+        Assert.Equal((24m, 8m), (b.Total, b.BeyondFloor));
+    }
+
+    [Fact]
     public void ATaskDueAfterThePeriodAndNotDoneIsNotAssessed()
     {
         var result = Score([Task(1, A, new(2026, 6, 30)), Task(2, B, new(2026, 3, 20), done: new(2026, 3, 1))]);

@@ -16,7 +16,7 @@ internal static class AssessmentModel
             e.Property(s => s.DefaultGrade).HasMaxLength(10);
             foreach (var points in new[] { nameof(AssessmentScheme.ExtendedFactor), nameof(AssessmentScheme.UrgePoints), nameof(AssessmentScheme.SupervisePoints),
                 nameof(AssessmentScheme.OverduePointsPerDay), nameof(AssessmentScheme.OverdueCapPerTask), nameof(AssessmentScheme.RefusedCompletionPoints),
-                nameof(AssessmentScheme.LeadShare), nameof(AssessmentScheme.MaxAdjustment) })
+                nameof(AssessmentScheme.LeadShare), nameof(AssessmentScheme.MaxAdjustment), nameof(AssessmentScheme.ScoreFloor) })
             {
                 e.Property(points).HasPrecision(9, 4);
             }

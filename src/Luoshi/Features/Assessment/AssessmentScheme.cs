@@ -31,6 +31,10 @@ internal sealed class AssessmentScheme
     /// the cooperating sections. A task without cooperating sections is the lead section's alone.</summary>
     public decimal LeadShare { get; set; } = 0.7m;
 
+    /// <summary>扣完为止: deductions and penalties take a score down to this floor and no further; the
+    /// points beyond it stay traced (<see cref="Score.BeyondFloor"/>). Bonus points count on top.</summary>
+    public decimal ScoreFloor { get; set; }
+
     /// <summary>The most one bonus or penalty entry (加分/扣分) may carry.</summary>
     public decimal MaxAdjustment { get; set; } = 5m;
 

@@ -41,6 +41,6 @@ internal static class AssessmentWorkbook
         [.. scores.Select(s => new Dictionary<string, object?>
         {
             ["名次"] = s.Rank, [nameHeader] = s.Name, ["任务数"] = s.Tasks, ["完成率"] = s.CompletionRate, ["及时性"] = s.TimelinessRate,
-            ["质量"] = s.QualityRate, ["基础分"] = s.Base, ["自动扣分"] = s.Deducted, ["加分"] = s.Bonus, ["扣分"] = s.Penalty, ["总分"] = s.Total,
+            ["质量"] = s.QualityRate, ["基础分"] = s.Base, ["自动扣分"] = s.Deducted, ["加分"] = s.Bonus, ["扣分"] = s.Penalty, ["超出下限未计"] = s.BeyondFloor, ["总分"] = s.Total,
         })];
 }

@@ -22,6 +22,7 @@ internal sealed class SchemeInput
     [Display(Name = "办结被退回每次扣分")] public decimal RefusedCompletionPoints { get; set; } = Defaults.RefusedCompletionPoints;
     [Display(Name = "牵头科室承担比例")] public decimal LeadShare { get; set; } = Defaults.LeadShare;
     [Display(Name = "每项加减分上限")] public decimal MaxAdjustment { get; set; } = Defaults.MaxAdjustment;
+    [Display(Name = "得分下限（扣完为止）")] public decimal ScoreFloor { get; set; } = Defaults.ScoreFloor;
     [Display(Name = "质量等次及系数")] public string? Grades { get; set; } = AssessmentScheme.DefaultGrades;
     [Display(Name = "未评等次")] public string? DefaultGrade { get; set; } = Defaults.DefaultGrade;
 
@@ -30,7 +31,7 @@ internal sealed class SchemeInput
         Name = s.Name, PeriodStart = s.PeriodStart, PeriodEnd = s.PeriodEnd, CompletionWeight = s.CompletionWeight, TimelinessWeight = s.TimelinessWeight,
         QualityWeight = s.QualityWeight, ExtendedFactor = s.ExtendedFactor, UrgePoints = s.UrgePoints, SupervisePoints = s.SupervisePoints,
         OverduePointsPerDay = s.OverduePointsPerDay, OverdueCapPerTask = s.OverdueCapPerTask, RefusedCompletionPoints = s.RefusedCompletionPoints,
-        LeadShare = s.LeadShare, MaxAdjustment = s.MaxAdjustment, Grades = s.Grades, DefaultGrade = s.DefaultGrade,
+        LeadShare = s.LeadShare, MaxAdjustment = s.MaxAdjustment, ScoreFloor = s.ScoreFloor, Grades = s.Grades, DefaultGrade = s.DefaultGrade,
     };
 
     /// <summary>Checks the settings and, when they hold, copies them onto the scheme.</summary>
@@ -72,6 +73,11 @@ internal sealed class SchemeInput
             problems.Add(nameof(MaxAdjustment), "每项加减分上限应大于0且不超过100分");
         }
 
+        if (ScoreFloor is < 0 or > 100)
+        {
+            problems.Add(nameof(ScoreFloor), "得分下限应在0至100分之间（扣完为止一般为0）");
+        }
+
         var grades = AssessmentScheme.ParseGrades(Grades);
         if (grades is null)
         {
@@ -92,7 +98,7 @@ internal sealed class SchemeInput
         (scheme.CompletionWeight, scheme.TimelinessWeight, scheme.QualityWeight) = (CompletionWeight, TimelinessWeight, QualityWeight);
         (scheme.ExtendedFactor, scheme.UrgePoints, scheme.SupervisePoints) = (ExtendedFactor, UrgePoints, SupervisePoints);
         (scheme.OverduePointsPerDay, scheme.OverdueCapPerTask, scheme.RefusedCompletionPoints) = (OverduePointsPerDay, OverdueCapPerTask, RefusedCompletionPoints);
-        (scheme.LeadShare, scheme.MaxAdjustment) = (LeadShare, MaxAdjustment);
+        (scheme.LeadShare, scheme.MaxAdjustment, scheme.ScoreFloor) = (LeadShare, MaxAdjustment, ScoreFloor);
         scheme.Grades = string.Join(",", grades!.Select(g => $"{g.Grade}={g.Factor.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"));
         scheme.DefaultGrade = DefaultGrade!.Trim();
         return problems;

@@ -71,9 +71,13 @@ internal static class ScoreCalculator
         var deducted = deductions.Sum(d => d.Points);
         var bonus = adjustments.Where(a => a.Points > 0).Sum(a => a.Points);
         var penalty = -adjustments.Where(a => a.Points < 0).Sum(a => a.Points);
+        // 扣完为止: what is taken away stops at the floor; bonus points count on top of what is left.
+        // A floor above the base points only stops deductions; it never raises a score.
+        var left = baseScore - deducted - penalty;
+        var beyond = Math.Max(0, Math.Min(baseScore, scheme.ScoreFloor) - left);
         return new Score(id, name, parts.Count, Math.Round(completion, 4), Math.Round(timeliness, 4), Math.Round(quality, 4),
-            baseScore, deducted, bonus, penalty, baseScore - deducted + bonus - penalty, 0,
-            [.. parts.Select(p => p.Score)], deductions, adjustments);
+            baseScore, deducted, bonus, penalty, left + beyond + bonus, 0,
+            [.. parts.Select(p => p.Score)], deductions, adjustments) { BeyondFloor = beyond };
     }
 
     public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

@@ -29,7 +29,11 @@ internal sealed record Score(
     int Rank,
     IReadOnlyList<TaskScore> TaskScores,
     IReadOnlyList<Deduction> Deductions,
-    IReadOnlyList<ScoreAdjustment> Adjustments);
+    IReadOnlyList<ScoreAdjustment> Adjustments)
+{
+    /// <summary>Points deducted past the scheme's floor (扣完为止): traced, not counted.</summary>
+    public decimal BeyondFloor { get; init; }
+}
 
 internal sealed record AssessmentResult(DateOnly AsOf, IReadOnlyList<Score> Sections, IReadOnlyList<Score> People);
 

@@ -257,6 +257,10 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasPrecision(9, 4)
                         .HasColumnType("numeric(9,4)");
 
+                    b.Property<decimal>("ScoreFloor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
                     b.Property<decimal>("SupervisePoints")
                         .HasPrecision(9, 4)
                         .HasColumnType("numeric(9,4)");

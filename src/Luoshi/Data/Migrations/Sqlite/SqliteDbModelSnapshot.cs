@@ -245,6 +245,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("ScoreFloor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("SupervisePoints")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
