@@ -106,6 +106,29 @@ public class ReportsApiTests
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ACountedQuantityIsWholeAndDoubtfulFiguresAreConfirmedBeforeTheyCount(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-20), Today.AddDays(100), change: t => { t.TargetValue = 600; t.TargetUnit = "家"; });
+        var staff = await b.ApiAsync("staffA");
+        var url = $"/api/tasks/{task.Id}/reports";
+
+        var fraction = await (await staff.PostAsJsonAsync(url, new { progress = "入库", achievedValue = 4.4 })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("整数", fraction.ErrorsOf("AchievedValue").Single(), StringComparison.Ordinal);
+
+        // 9999 of 600 at 80 %: a slip until the reporter says otherwise.
+        var slip = await (await staff.PostAsJsonAsync(url, new { progress = "入库", achievedValue = 9999, percent = 80 })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("16.7 倍", slip.ErrorsOf("ConfirmFigures").Single(), StringComparison.Ordinal);
+        var contradiction = await (await staff.PostAsJsonAsync(url, new { progress = "入库", achievedValue = 540, percent = 30 })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("相差较大", contradiction.ErrorsOf("ConfirmFigures").Single(), StringComparison.Ordinal);
+        Assert.Null(await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.AchievedValue).SingleAsync()));
+
+        var confirmed = await staff.PostAsJsonAsync(url, new { progress = "入库（含跨年度数据，已核对）", achievedValue = 1900, confirmFigures = true });
+        Assert.Equal(HttpStatusCode.Created, confirmed.StatusCode);
+        Assert.Equal(1900, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.AchievedValue).SingleAsync()));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task EvidenceIsAttachedToTheReportAndOnlyThoseWhoSeeTheTaskCanOpenIt(string db)
     {
         var b = await Bureau.CreateAsync(db);

@@ -40,7 +40,7 @@ internal static class DemoReports
             {
                 Progress = claims ? "各项工作已全部完成，材料已归档。" : $"按计划推进，累计完成约{share}%。", Percent = share,
                 Problems = share < 50 ? "部分单位配合进度偏慢。" : null, NextSteps = claims ? null : "继续加强调度，确保按期完成。",
-                ClaimsCompletion = claims, AchievedValue = task.TargetValue is { } t ? Math.Round(t * share / 100m, 1) : null, PeriodDate = reports[k].Period.Start,
+                ClaimsCompletion = claims, AchievedValue = task.TargetValue is { } t ? Math.Round(t * share / 100m, TargetUnits.IsCounted(task.TargetUnit) ? 0 : 1) : null, PeriodDate = reports[k].Period.Start,
             };
             timeline.At(past.At(reports[k].On, 9, 30), async () =>
             {

@@ -26,6 +26,10 @@ internal sealed class ReportInput
     [Display(Name = "下步打算")]
     public string? NextSteps { get; set; }
 
+    /// <summary>The reporter has looked again at figures <see cref="ReportFigures"/> doubted.</summary>
+    [Display(Name = "已核对数字")]
+    public bool ConfirmFigures { get; set; }
+
     /// <summary>The lead section says the task is done.</summary>
     [Display(Name = "申请办结")]
     public bool ClaimsCompletion { get; set; }

@@ -81,6 +81,8 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             problems.Add(nameof(input.AchievedValue), "该任务没有量化目标，请填写完成百分比");
         }
 
+        ReportFigures.Check(input, task, problems);
+
         if (problems.Any)
         {
             return Outcome<ProgressReport>.Invalid(problems.ToDictionary());

@@ -96,6 +96,10 @@ internal sealed partial class TaskEditor
         {
             problems.Add(nameof(input.TargetUnit), "填写了目标值时请填写单位（如“家”“亿元”）");
         }
+        else if (input.TargetValue is { } target && TargetUnits.IsCounted(input.TargetUnit) && !TargetUnits.IsWhole(target))
+        {
+            problems.Add(nameof(input.TargetValue), $"“{input.TargetUnit!.Trim()}”按整数计，目标值请填整数");
+        }
 
         return problems;
     }
