@@ -58,6 +58,21 @@ internal static class DashboardQuery
             from c in counted
             join s in db.Sections on c.SectionId equals s.Id
             select new { c.SectionId, c.Light, c.Count, s.Name, s.SortOrder }).ToListAsync(ct);
+        if (viewer.Role == Role.Leader)
+        {
+            // A leader answers for the tasks he leads too, also where the lead section is outside his
+            // charge; the tally is by section, so those few are counted from the tasks (by the
+            // (UnitId, LeadLeaderId) index). They lie in other sections, so nothing is counted twice.
+            var (own, me) = (viewer.SeenSectionIds, viewer.PersonId);
+            var led = await db.Tasks.AsNoTracking()
+                .Where(t => t.UnitId == viewer.UnitId && t.LeadLeaderId == me && !own.Contains(t.LeadSectionId))
+                .GroupBy(t => new { t.LeadSectionId, t.Light })
+                .Select(g => new { g.Key.LeadSectionId, g.Key.Light, Count = g.Count() }).ToListAsync(ct);
+            var ids = led.Select(l => l.LeadSectionId).Distinct().ToList();
+            var names = await db.Sections.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+            groups.AddRange(led.Select(l => new { SectionId = l.LeadSectionId, l.Light, l.Count, names[l.LeadSectionId].Name, names[l.LeadSectionId].SortOrder }));
+        }
+
         var sections = groups.GroupBy(g => new { g.SectionId, g.Name, g.SortOrder })
             .OrderBy(g => g.Key.SortOrder).ThenBy(g => g.Key.SectionId)
             .Select(g => new SectionLights(g.Key.SectionId, g.Key.Name, LightCounts.From(g.Select(x => (x.Light, x.Count)))))
