@@ -150,6 +150,16 @@ public class StudyTests
         Assert.Equal([b.Person("staffA")], Seen(await LedgerAsync(await b.ApiAsync("staffA"), plan)));
         Assert.Equal([b.Person("staffB")], Seen(await LedgerAsync(await b.ApiAsync("headB"), plan)));
         Assert.Equal(3, Seen(await LedgerAsync(await b.ApiAsync("leader"), plan)).Length);
+
+        // The number behind above the groups is counted over the same members as the groups' rows,
+        // though staff see only their own hours.
+        foreach (var who in new[] { "staffA", "leader" })
+        {
+            var ledger = await LedgerAsync(await b.ApiAsync(who), plan);
+            var rows = ledger.GetProperty("groups").EnumerateArray().Sum(g => g.GetProperty("membersShort").GetInt32());
+            Assert.True(rows > 0);
+            Assert.Equal(rows, ledger.GetProperty("peopleBehind").GetInt32());
+        }
         Assert.Empty((await LedgerAsync(await b.ApiAsync("headC"), plan)).GetProperty("groups").EnumerateArray());
         var otherUnit = await Bureau.CreateAsync(db);
         Assert.Equal(HttpStatusCode.NotFound, (await (await otherUnit.ApiAsync("admin")).GetAsync($"/api/study/ledger?plan={plan}")).StatusCode);

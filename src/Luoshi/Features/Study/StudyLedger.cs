@@ -10,7 +10,9 @@ internal sealed record MemberTotal(int GroupId, int PersonId, string Name, strin
 internal sealed record GroupTotal(int Id, string Name, StudyGroupKind Kind, int SectionId, string Section, int Members, int RequiredSessions, int RequiredMinutes,
     int GroupSessions, int AllSessions, int Incomplete, int MembersShort, int ProgressPercent, Light Light, int TaskId);
 
-internal sealed record Ledger(int PlanId, string Title, int Year, DateOnly AsOf, IReadOnlyList<GroupTotal> Groups, IReadOnlyList<MemberTotal> Members);
+/// <param name="PeopleBehind">People behind (red) in the groups shown, each counted once: the figure
+/// that sits above the groups' rows, so it is counted over the same members they are.</param>
+internal sealed record Ledger(int PlanId, string Title, int Year, DateOnly AsOf, IReadOnlyList<GroupTotal> Groups, IReadOnlyList<MemberTotal> Members, int PeopleBehind);
 
 /// <summary>
 /// The requirement rules (see README, "Study ledger"). On day d of the plan's year the share of the
@@ -105,7 +107,9 @@ internal sealed class StudyLedger(LuoshiDb db)
         var visibleMembers = memberTotals.Where(m => seeAll || m.PersonId == viewer.PersonId
             || (viewer.Role == Role.SectionHead && members.Any(x => x.Id == m.PersonId && x.SectionId == sectionOfViewer))).ToList();
         var visibleGroups = groupTotals.Where(g => seeAll || StudyAccess.Manages(viewer, g.SectionId) || memberTotals.Any(m => m.GroupId == g.Id && visibleMembers.Contains(m))).ToList();
-        return new Ledger(planId, title, year, today, visibleGroups, visibleMembers);
+        var shownGroups = visibleGroups.Select(g => g.Id).ToHashSet();
+        var behind = memberTotals.Where(m => m.Light == Light.Red && shownGroups.Contains(m.GroupId)).Select(m => m.PersonId).Distinct().Count();
+        return new Ledger(planId, title, year, today, visibleGroups, visibleMembers, behind);
     }
 }
 
