@@ -17,7 +17,8 @@ internal sealed class AuditCleanup(IServiceScopeFactory scopes, TimeProvider tim
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), time);
-        do
+        // The first run a day after start: at start the database may still be migrating.
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -34,6 +35,5 @@ internal sealed class AuditCleanup(IServiceScopeFactory scopes, TimeProvider tim
                 log.LogWarning(e, "Could not delete expired audit entries");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
