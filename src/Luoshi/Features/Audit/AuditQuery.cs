@@ -20,8 +20,11 @@ internal sealed record AuditFilter
     [Display(Name = "地址"), StringLength(64, ErrorMessage = "地址不能超过64个字")]
     public string? Address { get; init; }
 
+    /// <summary>From 1; left out, the first page.</summary>
     [Display(Name = "页码"), Range(1, 100000, ErrorMessage = "页码须在1到100000之间")]
-    public int Page { get; init; } = 1;
+    public int? Page { get; init; }
+
+    public int PageOrFirst => Page ?? 1;
 }
 
 /// <summary>One entry as shown; <c>At</c> is UTC.</summary>
@@ -74,8 +77,8 @@ internal static class AuditQuery
     {
         var q = Filter(db, viewer, f, clock);
         var total = await q.CountAsync(ct);
-        var rows = await RowsAsync(db, q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((f.Page - 1) * PageSize).Take(PageSize), ct);
-        return new(rows, total, f.Page, PageSize);
+        var rows = await RowsAsync(db, q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((f.PageOrFirst - 1) * PageSize).Take(PageSize), ct);
+        return new(rows, total, f.PageOrFirst, PageSize);
     }
 
     public static Task<List<AuditRow>> ExportRowsAsync(LuoshiDb db, Viewer viewer, AuditFilter f, BureauClock clock, CancellationToken ct) =>
