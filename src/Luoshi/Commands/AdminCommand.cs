@@ -84,7 +84,7 @@ internal static class AdminCommand
 
                 // Staged, so the reset's first save writes it with the change.
                 scope.ServiceProvider.GetRequiredService<Luoshi.Features.Audit.AuditLog>()
-                    .AddByCommand(Luoshi.Features.Audit.AuditKind.PasswordReset, user.UnitId, user.PersonId, userName, "admin reset-password");
+                    .AddByCommand(Luoshi.Features.Audit.AuditKind.PasswordReset, user.UnitId, user.PersonId, null, $"admin reset-password：{userName}");
                 var newPassword = await Accounts.ResetAsync(db, users, scope.ServiceProvider.GetRequiredService<TimeProvider>(), user);
                 output.WriteLine($"{userName} 的一次性密码（只显示这一次，登录后须修改）：{newPassword}");
                 return 0;

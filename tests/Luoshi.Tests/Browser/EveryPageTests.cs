@@ -17,7 +17,8 @@ public class EveryPageTests(ITestOutputHelper output)
         var site = await DemoSite.ForAsync("journey");
         await using var journey = await site.AsAsync(role, Screen.Phone);
         var problems = new List<string>();
-        var visits = await Crawl.WalkAsync(journey, "/", async visit =>
+        // The auditor's home page is a redirect to the audit log, which a walk does not follow.
+        var visits = await Crawl.WalkAsync(journey, role == "auditor" ? "/Audit" : "/", async visit =>
         {
             if (visit.Shape.StartsWith('!'))
             {

@@ -77,8 +77,8 @@ internal sealed class AuditLog(LuoshiDb db, IHttpContextAccessor http, TimeProvi
     /// <summary>A login's own act (its new password), staged in the SaveChanges that stores it.</summary>
     public void AddForUser(AuditKind kind, AppUser user)
     {
-        SecurityLog.Audited(_log, kind.Chinese(), user.UserName, user.UserName, Address);
-        db.AuditEntries.Add(Entry(kind, user.UnitId, user.PersonId, user.UserName, user.PersonId, user.UserName, null));
+        SecurityLog.Audited(_log, kind.Chinese(), user.UserName, null, Address);
+        db.AuditEntries.Add(Entry(kind, user.UnitId, user.PersonId, user.UserName, user.PersonId, null, null));
     }
 
     /// <summary>For the command line, where no one is signed in: the entry names the command.</summary>
