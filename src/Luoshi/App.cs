@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Luoshi.Data;
 using Luoshi.Features.Account;
 using Luoshi.Features.Assessment;
+using Luoshi.Features.Audit;
 using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Dashboard;
@@ -91,11 +92,16 @@ internal static class App
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
         services.AddNoticeChannels(config);
         services.AddHostedService<Luoshi.Features.Idempotency.IdempotencyCleanup>();
+        services.AddScoped<Luoshi.Features.Audit.AuditLog>();
+        services.AddOptions<Luoshi.Features.Audit.AuditOptions>().Bind(config.GetSection("Audit")).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Luoshi.Features.Audit.AuditOptions>, Luoshi.Features.Audit.AuditOptionsCheck>();
+        services.AddHostedService<Luoshi.Features.Audit.AuditCleanup>();
 
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
+            o.Conventions.AuthorizeFolder("/Audit", Luoshi.Features.Audit.AuditorOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
@@ -137,6 +143,7 @@ internal static class App
         app.UseBodyLimit();
         app.UseAuthentication();
         app.UseSessionCheck();
+        app.UseAuditorFence();
         app.UseAuthorization();
         app.UseRateLimiter();
         // After the rate limiter: a request it turned away (429) is not kept as the key's answer.
@@ -164,6 +171,7 @@ internal static class App
         Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(api);
         Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(api);
         Luoshi.Features.Appeals.AppealsApi.MapAppealsApi(api);
+        api.MapAuditApi();
         app.MapRazorPages();
         return app;
     }

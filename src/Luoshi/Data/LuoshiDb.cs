@@ -71,6 +71,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Appeals.AppealDetails> Appeals => Set<Features.Appeals.AppealDetails>();
     public DbSet<Features.Appeals.AppealFollowUp> AppealFollowUps => Set<Features.Appeals.AppealFollowUp>();
     public DbSet<Features.Idempotency.IdempotentRequest> IdempotentRequests => Set<Features.Idempotency.IdempotentRequest>();
+    public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -390,6 +391,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         });
 
         Features.Idempotency.IdempotentRequest.Configure(builder);
+        builder.ApplyConfiguration(new Features.Audit.AuditEntryConfiguration());
     }
 }
 

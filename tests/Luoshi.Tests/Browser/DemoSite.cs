@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Luoshi.Tests.Browser;
 
 /// <summary>
-/// The demo bureau on Kestrel, as a newcomer meets it: each of the four demo logins signs in with its
+/// The demo bureau on Kestrel, as a newcomer meets it: each of the five demo logins signs in with its
 /// one-time password in the browser and sets its own password on the page that demands it. Journeys
 /// then start from the signed-in state of a role. One site per app, made once per run.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class DemoSite
 {
     public const string Password = "Journey-Pass-2026";
 
-    public static readonly string[] Roles = ["office", "leader", "head", "staff"];
+    public static readonly string[] Roles = ["office", "leader", "head", "staff", "auditor"];
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<DemoSite>>> Sites = new();
 
@@ -52,7 +52,8 @@ internal sealed class DemoSite
             await journey.Page.FillAsync("#New", Password);
             await journey.Page.FillAsync("#Confirm", Password);
             await journey.SubmitAsync("main button[type=submit]");
-            Assert.Equal(site.BaseUrl + "/", journey.Page.Url);
+            // The auditor's home is the audit log (the home page sends him there).
+            Assert.Equal(site.BaseUrl + (login.UserName == "auditor" ? "/Audit" : "/"), journey.Page.Url);
             journey.AssertNoUnexpectedResponses();
             site._states[login.UserName] = await journey.Page.Context.StorageStateAsync();
         }
@@ -60,7 +61,7 @@ internal sealed class DemoSite
         return site;
     }
 
-    /// <summary>A browser signed in as one of the demo logins (office, leader, head, staff).</summary>
+    /// <summary>A browser signed in as one of the demo logins (office, leader, head, staff, auditor).</summary>
     public Task<Journey> AsAsync(string role, Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, _states[role]);
 
     /// <summary>Reads the site's database, to find what a journey works on and to see what it stored.</summary>

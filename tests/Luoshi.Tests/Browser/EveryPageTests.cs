@@ -17,7 +17,8 @@ public class EveryPageTests(ITestOutputHelper output)
         var site = await DemoSite.ForAsync("journey");
         await using var journey = await site.AsAsync(role, Screen.Phone);
         var problems = new List<string>();
-        var visits = await Crawl.WalkAsync(journey, "/", async visit =>
+        // The auditor's home page is a redirect to the audit log, which a walk does not follow.
+        var visits = await Crawl.WalkAsync(journey, role == "auditor" ? "/Audit" : "/", async visit =>
         {
             if (visit.Shape.StartsWith('!'))
             {
@@ -30,7 +31,8 @@ public class EveryPageTests(ITestOutputHelper output)
         });
 
         output.WriteLine($"{role}: {visits.Count} pages of {visits.Select(v => v.Shape).Distinct().Count()} shapes");
-        Assert.True(visits.Count >= 10, $"only {visits.Count} pages reached");
+        // The auditor reaches only the audit log and his password page (and what they link to).
+        Assert.True(visits.Count >= (role == "auditor" ? 2 : 10), $"only {visits.Count} pages reached");
         Assert.True(problems.Count == 0, $"{role} 走访 {visits.Count} 页，发现 {problems.Count} 处问题：\n" + string.Join("\n", problems));
     }
 

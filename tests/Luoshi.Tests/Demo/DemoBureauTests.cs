@@ -20,13 +20,14 @@ public class DemoBureauTests
             logins = await DemoBureau.CreateAsync(scope.ServiceProvider);
         }
 
-        Assert.Equal(["office", "leader", "head", "staff"], logins.Select(l => l.UserName));
+        Assert.Equal(["office", "leader", "head", "staff", "auditor"], logins.Select(l => l.UserName));
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Luoshi.Data.LuoshiDb>();
             var unit = await db.Units.Where(u => u.Name == "示范市科学技术局").Select(u => u.Id).SingleAsync();
             Assert.Equal(8, await db.Sections.CountAsync(s => s.UnitId == unit));
-            Assert.Equal(20, await db.People.CountAsync(p => p.UnitId == unit));
+            Assert.Equal(21, await db.People.CountAsync(p => p.UnitId == unit));
+            Assert.Equal(1, await db.People.CountAsync(p => p.UnitId == unit && p.Role == Luoshi.Features.Organisation.Role.Auditor && p.SectionId == null));
             var lights = await db.Tasks.Where(t => t.UnitId == unit).Select(t => t.Light).Distinct().ToListAsync();
             Assert.Equal(Enum.GetValues<Light>().Order(), lights.Order());
             // A problem list with a red measure, and an appeal answered and followed up.

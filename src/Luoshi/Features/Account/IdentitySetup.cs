@@ -82,9 +82,11 @@ internal static class IdentitySetup
             .AddPasswordValidator<CommonPasswords>();
 
         services.AddScoped<IAuthorizationHandler, AdminOnly>();
+        services.AddScoped<IAuthorizationHandler, Audit.AuditorOnly>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminOnly.Policy, p => p.AddRequirements(new AdminOnly.Requirement()));
+            .AddPolicy(AdminOnly.Policy, p => p.AddRequirements(new AdminOnly.Requirement()))
+            .AddPolicy(Audit.AuditorOnly.Policy, p => p.AddRequirements(new Audit.AuditorOnly.Requirement()));
         return services;
     }
 }

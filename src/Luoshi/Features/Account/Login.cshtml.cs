@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Luoshi.Features.Account;
 
 [EnableRateLimiting(LoginCheck.RateLimitPolicy)]
-internal sealed class LoginModel(LoginCheck check, Sessions sessions) : PageModel
+internal sealed class LoginModel(LoginCheck check, Sessions sessions, Audit.AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入登录名"), Display(Name = "登录名")]
     public string UserName { get; set; } = "";
@@ -31,6 +31,7 @@ internal sealed class LoginModel(LoginCheck check, Sessions sessions) : PageMode
             return Page();
         }
 
+        await audit.SignedInAsync(user, UserName.Trim());
         await sessions.SignInAsync(HttpContext, user);
         var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         return user.MustChangePassword ? RedirectToPage("/Account/Password", new { returnUrl = next }) : LocalRedirect(next!);

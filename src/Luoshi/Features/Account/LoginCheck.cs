@@ -32,25 +32,24 @@ internal sealed record LoginAttempt(AppUser? User, string? Problem);
 /// neither the message nor the time tells which names exist.
 /// </summary>
 internal sealed class LoginCheck(
-    LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, IHttpContextAccessor http, ILoggerFactory logs)
+    LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit)
 {
     public const string RateLimitPolicy = "login";
     public const string Refused = "登录名或密码错误（连续输错5次将锁定15分钟）";
     public const string TooMany = "登录尝试过于频繁，请稍后再试";
     public const string Expired = "一次性密码已过期，请联系办公室重新生成";
 
-    private readonly ILogger _log = logs.CreateLogger(SecurityLog.Category);
-
-    private string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
-
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Accounts.NewOneTimePassword()));
 
-    public async Task<LoginAttempt> CheckAsync(string userName, string password)
+    /// <summary>Checks a login. A refusal is audited here, as a failed sign-in or, for
+    /// <paramref name="token"/>, a refused token; a success is audited by the caller, which knows
+    /// whether it signed a browser in or issued a token.</summary>
+    public async Task<LoginAttempt> CheckAsync(string userName, string password, bool token = false)
     {
         var name = userName.Trim();
         if (!limiter.TryAcquire(name))
         {
-            return Refuse(name, "too many attempts for the name", TooMany);
+            return await RefuseAsync(null, name, "too many attempts for the name", TooMany, token);
         }
 
         var users = signIn.UserManager;
@@ -58,38 +57,37 @@ internal sealed class LoginCheck(
         if (user is null || await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password);
-            return Refuse(name, user is null ? "unknown name" : "locked", Refused);
+            return await RefuseAsync(user, name, user is null ? "unknown name" : "locked", Refused, token);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            SecurityLog.LockedOut(_log, name, Address);
+            await audit.LockedOutAsync(user, name);
         }
 
         if (!result.Succeeded)
         {
-            return Refuse(name, "wrong password", Refused);
+            return await RefuseAsync(user, name, "wrong password", Refused, token);
         }
 
         if (!await db.People.AnyAsync(p => p.Id == user.PersonId && p.IsActive))
         {
-            return Refuse(name, "person inactive", Refused);
+            return await RefuseAsync(user, name, "person inactive", Refused, token);
         }
 
         if (user.MustChangePassword && await Accounts.OneTimePasswordIssuedAsync(db, user.Id) is var issued
             && (issued is null || time.GetUtcNow() - issued > TimeSpan.FromHours(options.Value.OneTimePasswordHours)))
         {
-            return Refuse(name, "one-time password expired", Expired);
+            return await RefuseAsync(user, name, "one-time password expired", Expired, token);
         }
 
-        SecurityLog.SignedIn(_log, name, Address);
         return new(user, null);
     }
 
-    private LoginAttempt Refuse(string name, string reason, string message)
+    private async Task<LoginAttempt> RefuseAsync(AppUser? user, string name, string reason, string message, bool token)
     {
-        SecurityLog.Refused(_log, name, Address, reason);
+        await audit.RefusedAsync(user, name, reason, token);
         return new(null, message);
     }
 

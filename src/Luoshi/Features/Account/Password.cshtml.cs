@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Features.Account;
 
-internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Sessions sessions, Data.LuoshiDb db) : PageModel
+internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Sessions sessions, Data.LuoshiDb db, Audit.AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入当前密码")]
     public string Current { get; set; } = "";
@@ -49,6 +49,7 @@ internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<Ap
         }
 
         user.MustChangePassword = false;
+        audit.AddForUser(Audit.AuditKind.PasswordChanged, user);
         await users.UpdateAsync(user);
         await Accounts.ForgetOneTimeAsync(db, user.Id);
         // The new password ends every other session of the login; this browser gets a new one.

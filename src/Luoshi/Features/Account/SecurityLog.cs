@@ -3,7 +3,7 @@ namespace Luoshi.Features.Account;
 /// <summary>
 /// Security events, written to the log under the category "Luoshi.Security" so an operator can
 /// keep and search them (journald, a log collector). Names and addresses only, never a password.
-/// The audit table with its page for an auditor is still to come.
+/// Called only through <see cref="Audit.AuditLog"/>, which writes the audit table's row with each line.
 /// </summary>
 internal static partial class SecurityLog
 {
@@ -23,4 +23,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "结束全部登录：{UserName}，原因 {Reason}")]
     public static partial void EndedAll(ILogger logger, string? userName, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "审计：{Kind}，操作人 {UserName}，对象 {Target}，地址 {Address}")]
+    public static partial void Audited(ILogger logger, string kind, string? userName, string? target, string? address);
 }

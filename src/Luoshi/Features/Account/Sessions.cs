@@ -31,7 +31,7 @@ internal sealed class SessionOptions
 /// row; a new password, a reset, a role change or a deactivation changes the stamp, which ends every
 /// session of that login at once.
 /// </summary>
-internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, ILoggerFactory logs)
+internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, Audit.AuditLog audit)
 {
     public const string Provider = "luoshi:session";
 
@@ -62,13 +62,17 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
         await http.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
     }
 
-    /// <summary>Ends the session the principal carries (logging out).</summary>
-    public async Task EndAsync(ClaimsPrincipal principal)
+    /// <summary>Ends the session the principal carries: logging out, or (<paramref name="loggingOut"/>
+    /// false) a refresh replacing it, which is no event for the audit log.</summary>
+    public async Task EndAsync(ClaimsPrincipal principal, bool loggingOut = true)
     {
         if (principal.FindFirstValue(ViewerClaims.Session) is { } id && UserId(principal) is { } userId)
         {
             await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id).ExecuteDeleteAsync();
-            SecurityLog.SignedOut(logs.CreateLogger(SecurityLog.Category), userId);
+            if (loggingOut && await db.Users.FindAsync(userId) is { } user)
+            {
+                await audit.SignedOutAsync(user);
+            }
         }
     }
 
@@ -76,7 +80,8 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
     /// change, deactivation): a new stamp, and the rows gone.</summary>
     public async Task EndAllAsync(AppUser user, string reason)
     {
-        SecurityLog.EndedAll(logs.CreateLogger(SecurityLog.Category), user.UserName, reason);
+        // Staged, so the stamp's update saves it: the entry exists exactly when the sessions ended.
+        audit.EndedAll(user, reason);
         await signIn.UserManager.UpdateSecurityStampAsync(user);
         await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider).ExecuteDeleteAsync();
     }

@@ -26,7 +26,7 @@ internal static class TokenApi
         return app;
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(TokenRequest request, LoginCheck check, Sessions sessions)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(TokenRequest request, LoginCheck check, Sessions sessions, Audit.AuditLog audit)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -44,7 +44,7 @@ internal static class TokenApi
             return TypedResults.ValidationProblem(missing, title: "提交的内容有误");
         }
 
-        var attempt = await check.CheckAsync(request.UserName, request.Password);
+        var attempt = await check.CheckAsync(request.UserName, request.Password, token: true);
         if (attempt.User is not { } user)
         {
             return TypedResults.Problem(attempt.Problem, statusCode: attempt.Problem == LoginCheck.TooMany ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized, title: "登录失败");
@@ -52,9 +52,11 @@ internal static class TokenApi
 
         if (user.MustChangePassword)
         {
+            await audit.RefusedAsync(user, request.UserName.Trim(), "one-time password not yet changed", token: true);
             return TypedResults.Problem("请先在网页登录并修改一次性密码，再申请令牌", statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码");
         }
 
+        await audit.TokenIssuedAsync(user);
         return TypedResults.SignIn(await sessions.StartAsync(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
@@ -75,7 +77,7 @@ internal static class TokenApi
         // The same session goes on, with its first sign-in time, so the absolute lifetime still counts.
         var userId = int.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, System.Globalization.CultureInfo.InvariantCulture);
         var user = await db.Users.FindAsync(userId);
-        await sessions.EndAsync(ticket.Principal);
+        await sessions.EndAsync(ticket.Principal, loggingOut: false);
         return TypedResults.SignIn(await sessions.StartAsync(user!, Sessions.SignedInAt(ticket.Principal)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Account;
+using Luoshi.Features.Audit;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -42,7 +43,7 @@ internal sealed class PersonInput
 }
 
 /// <summary>Adding and changing a person, a login for him or her, and a new one-time password.</summary>
-internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current, Sessions sessions, TimeProvider time) : PageModel
+internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current, Sessions sessions, TimeProvider time, AuditLog audit) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
@@ -77,7 +78,13 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         var viewer = await current.RequireAsync(ct);
         await LoadAsync(viewer, ct);
         var sections = SectionOptions.Select(s => int.Parse(s.Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        if (Input.Role != Role.Leader && Input.SectionId is null)
+        if (Input.Role == Role.Auditor)
+        {
+            // The auditor audits the bureau; he belongs to no section and is in charge of none.
+            Input.SectionId = null;
+            Input.ChargedSectionIds = [];
+        }
+        else if (Input.Role != Role.Leader && Input.SectionId is null)
         {
             ModelState.AddModelError("Input.SectionId", "科长、科员和办公室人员须选择所在科室");
         }
@@ -108,6 +115,7 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // A new role or a deactivation ends the person's logins at once, whatever they were doing.
         var revoke = person.Id != 0 && (person.Role != Input.Role || person.IsActive != Input.IsActive);
+        var changes = AuditPersonChanges.Stage(audit, viewer, person, Input, SectionOptions.ToDictionary(o => int.Parse(o.Value, System.Globalization.CultureInfo.InvariantCulture), o => o.Text));
         person.Name = Input.Name.Trim();
         person.Position = Input.Position.OrNull();
         person.Role = Input.Role;
@@ -122,6 +130,13 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         }
 
         await db.SaveChangesAsync(ct);
+        if (changes.Created is { } createdEntry)
+        {
+            // The new person's id exists only now; the entry is fixed in the same transaction.
+            createdEntry.TargetPersonId = person.Id;
+            await db.SaveChangesAsync(ct);
+        }
+
         if (revoke && await db.Users.FirstOrDefaultAsync(u => u.PersonId == person.Id, ct) is { } login)
         {
             await sessions.EndAllAsync(login, $"role or status changed by person {viewer.PersonId}");
@@ -129,6 +144,7 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
 
         if (!HasLogin && Input.UserName.OrNull() is { } userName)
         {
+            audit.Add(AuditKind.LoginCreated, viewer, person.Id, person.Name, userName);
             var (created, password) = await Accounts.CreateLoginAsync(db, users, time, new AppUser { UserName = userName, UnitId = viewer.UnitId, PersonId = person.Id });
             if (!created.Succeeded)
             {
@@ -157,6 +173,9 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
             return NotFound();
         }
 
+        var target = await db.People.Where(p => p.Id == user.PersonId).Select(p => p.Name).FirstAsync(ct);
+        // Staged: the reset's first save (the password's removal) writes it with the change.
+        audit.Add(AuditKind.PasswordReset, viewer, user.PersonId, target, user.UserName);
         TempData["OneTimePassword"] = await Accounts.ResetAsync(db, users, time, user);
         await sessions.EndAllAsync(user, $"password reset by person {viewer.PersonId}");
         TempData["Notice"] = "密码已重置";

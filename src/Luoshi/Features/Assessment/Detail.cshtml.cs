@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Assessment;
 
 /// <summary>One scheme: the rankings with every point traced, the scoring forms, lock and export.</summary>
-internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, AssessmentEditor editor, CurrentViewer current) : PageModel
+internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, AssessmentEditor editor, CurrentViewer current, Audit.AuditLog audit) : PageModel
 {
     [FromQuery(Name = "id")] public int Id { get; set; }
     public AssessmentView View { get; private set; } = null!;
@@ -24,10 +24,18 @@ internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        await LoadAsync(ct)
-            ? File(AssessmentWorkbook.Write(View.Result, View.Adjustments, View.Awards), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"考核-{View.Scheme.Name}.xlsx")
-            : NotFound();
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        // The ranking of persons by name: an export of personal data, audited.
+        var name = $"考核-{View.Scheme.Name}.xlsx";
+        await audit.ExportedAsync(await current.RequireAsync(ct), name);
+        return File(AssessmentWorkbook.Write(View.Result, View.Adjustments, View.Awards), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
 
     /// <summary>Target is "s12" for a section or "p5" for a person; kind 扣分 turns the points negative.</summary>
     public async Task<IActionResult> OnPostAdjustmentAsync(string? target, string? kind, [Display(Name = "分值")] decimal? points, string? reason, CancellationToken ct)

@@ -105,6 +105,15 @@ internal static class DemoBureau
             logins.Add(new DemoLogin(person.Role.Chinese(), login, password, $"{person.Name}（{person.Position}{(person.SectionId is { } s ? "，" + sections.First(x => x.Id == s).Name : "")}）"));
         }
 
+        // The auditor, made as `admin create --role auditor` makes one: a person of no section with a login.
+        var (made, auditorPassword, problem) = await Accounts.CreateAsync(db, users, services.GetRequiredService<TimeProvider>(), unit.Id, "auditor", "秦审计", Role.Auditor, null, "审计员");
+        if (!made)
+        {
+            throw new InvalidOperationException($"Creating the demo login auditor failed: {problem}");
+        }
+
+        logins.Add(new DemoLogin(Role.Auditor.Chinese(), "auditor", auditorPassword, "秦审计（审计员，只看审计日志）"));
+
         return logins;
     }
 

@@ -6,6 +6,10 @@ internal enum Role
     SectionHead = 1,
     Leader = 2,
     Admin = 3,
+
+    /// <summary>Reads the audit log and nothing else (三员分立: the office administers, the auditor
+    /// audits). Not "more than Admin": never compare roles with &lt; or &gt;.</summary>
+    Auditor = 4,
 }
 
 /// <summary>A person of the unit. A person may have a login (<see cref="AppUser"/>) or not: a
@@ -41,6 +45,7 @@ internal static class RoleNames
     public static string Chinese(this Role role) => role switch
     {
         Role.Admin => "办公室（管理员）",
+        Role.Auditor => "审计员",
         Role.Leader => "局领导",
         Role.SectionHead => "科长",
         _ => "科员",

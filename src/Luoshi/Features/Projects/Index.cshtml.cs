@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Projects;
 
-internal sealed class IndexModel(LuoshiDb db, CurrentViewer current) : PageModel
+internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Audit.AuditLog audit) : PageModel
 {
     [FromQuery] public string? Stage { get; set; }
     [FromQuery] public int? Person { get; set; }
@@ -33,6 +33,8 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current) : PageModel
     {
         var viewer = await current.RequireAsync(ct);
         var bytes = ProjectWorkbook.Write(await ProjectList.LoadAsync(db, viewer, new(), ct), await ProjectFunnel.LoadAsync(db, viewer, new(), ct: ct));
+        // Names of the persons responsible: an export of personal data, audited.
+        await audit.ExportedAsync(viewer, "项目台账.xlsx");
         return File(bytes, ProjectWorkbook.ContentType, "项目台账.xlsx");
     }
 }

@@ -37,10 +37,11 @@ internal static class ProjectsApi
     private static async Task<Ok<Funnel>> GetFunnel(LuoshiDb db, CurrentViewer current, [FromQuery] int? person, [FromQuery] int? section, CancellationToken ct) =>
         TypedResults.Ok(await ProjectFunnel.LoadAsync(db, await current.RequireAsync(ct), new(section, person), ct: ct));
 
-    private static async Task<FileContentHttpResult> Export(LuoshiDb db, CurrentViewer current, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Export(LuoshiDb db, CurrentViewer current, Audit.AuditLog audit, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         var bytes = ProjectWorkbook.Write(await ProjectList.LoadAsync(db, viewer, new(), ct), await ProjectFunnel.LoadAsync(db, viewer, new(), ct: ct));
+        await audit.ExportedAsync(viewer, "项目台账.xlsx");
         return TypedResults.File(bytes, ProjectWorkbook.ContentType, "项目台账.xlsx");
     }
 }

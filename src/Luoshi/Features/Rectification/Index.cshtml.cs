@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Luoshi.Features.Rectification;
 
 /// <summary>问题清单 with each problem's measures (整改清单) and their progress; the Excel of all three lists.</summary>
-internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit) : PageModel
 {
     public List<ProblemRow> Problems { get; private set; } = [];
     public bool SeesLists { get; private set; }
@@ -24,6 +24,9 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock
         var viewer = await current.RequireAsync(ct);
         var opinions = Rectifications.SeesLists(viewer) ? await RectificationList.OpinionsAsync(db, viewer.UnitId, ct) : [];
         var bytes = RectificationWorkbook.Write(opinions, await RectificationList.ProblemsAsync(db, viewer, ct), clock.ToLocal);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"问题整改清单-{clock.Today:yyyyMMdd}.xlsx");
+        var name = $"问题整改清单-{clock.Today:yyyyMMdd}.xlsx";
+        // Names of the persons responsible: an export of personal data, audited.
+        await audit.ExportedAsync(viewer, name);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 }

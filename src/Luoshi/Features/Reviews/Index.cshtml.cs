@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Reviews;
 
 /// <summary>The monthly or quarterly review: figures per section, the breakdown table in Excel and the bulletin in Word.</summary>
-internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit) : PageModel
 {
     public BureauClock Clock => clock;
 
@@ -30,15 +30,31 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
     {
         var viewer = await current.RequireAsync(ct);
         var file = MaySeeGenerated(viewer) ? await db.ReviewFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id && f.UnitId == viewer.UnitId, ct) : null;
-        return file is null ? NotFound() : File(file.Content, file.Kind == ReviewFileKind.Workbook
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        // Tasks with their responsible persons: an export of personal data, audited.
+        await audit.ExportedAsync(viewer, file.FileName);
+        return File(file.Content, file.Kind == ReviewFileKind.Workbook
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.FileName);
     }
 
     private static bool MaySeeGenerated(Viewer viewer) => viewer.Role is Role.Admin or Role.Leader;
 
-    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        await LoadAsync(ct) ? File(ReviewWorkbook.Write(Review), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"对照盘点-{Review.Period.Label}.xlsx") : BadPeriod();
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return BadPeriod();
+        }
+
+        var name = $"对照盘点-{Review.Period.Label}.xlsx";
+        await audit.ExportedAsync(await current.RequireAsync(ct), name);
+        return File(ReviewWorkbook.Write(Review), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
 
     public async Task<IActionResult> OnGetWordAsync(CancellationToken ct) =>
         await LoadAsync(ct)

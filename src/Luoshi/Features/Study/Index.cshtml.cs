@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Study;
 
 /// <summary>学习台账: the plan's groups and members against the requirement, with lights.</summary>
-internal sealed class IndexModel(LuoshiDb db, StudyLedger ledger, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(LuoshiDb db, StudyLedger ledger, CurrentViewer current, BureauClock clock, Audit.AuditLog audit) : PageModel
 {
     [FromQuery(Name = "plan")] public int? PlanId { get; set; }
     public List<(int Id, string Title)> Plans { get; private set; } = [];
@@ -26,7 +26,10 @@ internal sealed class IndexModel(LuoshiDb db, StudyLedger ledger, CurrentViewer 
             return NotFound();
         }
 
-        var sessions = await db.SessionsAsync(Ledger.Groups.Count == 0 ? 0 : (await current.RequireAsync(ct)).UnitId, [.. Ledger.Groups.Select(g => g.Id)], ct);
+        var viewer = await current.RequireAsync(ct);
+        var sessions = await db.SessionsAsync(Ledger.Groups.Count == 0 ? 0 : viewer.UnitId, [.. Ledger.Groups.Select(g => g.Id)], ct);
+        // Attendance and hours by name: an export of personal data, audited.
+        await audit.ExportedAsync(viewer, $"学习台账-{Ledger.Year}.xlsx");
         return File(StudyWorkbook.Write(Ledger, sessions), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"学习台账-{Ledger.Year}.xlsx");
     }
 

@@ -46,7 +46,7 @@ internal static class StudyApi
     private static async Task<Results<Ok<Ledger>, ProblemHttpResult>> LedgerOf(int plan, StudyLedger ledger, CurrentViewer current, BureauClock clock, CancellationToken ct) =>
         await ledger.ForAsync(await current.RequireAsync(ct), plan, clock.Today, ct) is { } l ? TypedResults.Ok(l) : ApiResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(int plan, LuoshiDb db, StudyLedger ledger, CurrentViewer current, BureauClock clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Workbook(int plan, LuoshiDb db, StudyLedger ledger, CurrentViewer current, BureauClock clock, Audit.AuditLog audit, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         if (await ledger.ForAsync(viewer, plan, clock.Today, ct) is not { } l)
@@ -55,6 +55,7 @@ internal static class StudyApi
         }
 
         var sessions = await db.SessionsAsync(viewer.UnitId, [.. l.Groups.Select(g => g.Id)], ct);
+        await audit.ExportedAsync(viewer, $"学习台账-{l.Year}.xlsx");
         return TypedResults.File(StudyWorkbook.Write(l, sessions), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"学习台账-{l.Year}.xlsx");
     }
 }

@@ -1,0 +1,48 @@
+namespace Luoshi.Features.Audit;
+
+/// <summary>What happened. The numbers are stored: new kinds get new numbers, none is reused.</summary>
+internal enum AuditKind
+{
+    SignedIn = 1,
+    SignInFailed = 2,
+    LockedOut = 3,
+    SignedOut = 4,
+    EndedAllSessions = 5,
+    PasswordChanged = 6,
+    PasswordReset = 7,
+    LoginCreated = 8,
+    PersonCreated = 9,
+    RoleChanged = 10,
+    SectionChanged = 11,
+    ChargesChanged = 12,
+    Deactivated = 13,
+    Reactivated = 14,
+    TokenIssued = 15,
+    TokenRefused = 16,
+    Exported = 17,
+}
+
+internal static class AuditKindNames
+{
+    public static string Chinese(this AuditKind kind) => kind switch
+    {
+        AuditKind.SignedIn => "登录成功",
+        AuditKind.SignInFailed => "登录失败",
+        AuditKind.LockedOut => "账号锁定",
+        AuditKind.SignedOut => "退出登录",
+        AuditKind.EndedAllSessions => "结束全部登录",
+        AuditKind.PasswordChanged => "修改密码",
+        AuditKind.PasswordReset => "重置密码（发放一次性密码）",
+        AuditKind.LoginCreated => "开通登录（发放一次性密码）",
+        AuditKind.PersonCreated => "新增人员",
+        AuditKind.RoleChanged => "角色变更",
+        AuditKind.SectionChanged => "科室变更",
+        AuditKind.ChargesChanged => "分管科室变更",
+        AuditKind.Deactivated => "停用人员",
+        AuditKind.Reactivated => "恢复人员",
+        AuditKind.TokenIssued => "发放接口令牌",
+        AuditKind.TokenRefused => "拒绝接口令牌",
+        AuditKind.Exported => "导出个人信息",
+        _ => "其他",
+    };
+}
