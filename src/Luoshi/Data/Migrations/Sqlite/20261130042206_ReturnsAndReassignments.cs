@@ -16,7 +16,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                 table: "Plans",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3);
 
             migrationBuilder.CreateTable(
                 name: "Reassignments",
