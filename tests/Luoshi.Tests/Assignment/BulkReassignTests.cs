@@ -42,7 +42,9 @@ public class BulkReassignTests
         Assert.NotEmpty((await (await admin.PostAsJsonAsync("/api/reassignments", move)).AssertProblemAsync(HttpStatusCode.BadRequest)).ErrorsOf("BatchKey"));
         var key = Guid.NewGuid();
         var confirm = new { move.fromPersonId, move.toPersonId, move.reason, batchKey = key, expectedCount = 3 };
-        var first = await (await admin.PostAsJsonAsync("/api/reassignments", confirm)).ReadJsonAsync();
+        var confirmed = await admin.PostAsJsonAsync("/api/reassignments", confirm);
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        var first = await confirmed.ReadJsonAsync();
         Assert.Equal((3, true, false), (first.GetProperty("count").GetInt32(), first.GetProperty("done").GetBoolean(), first.GetProperty("repeated").GetBoolean()));
         // The same confirm again (a double click, a retry): nothing moves twice.
         var again = await (await admin.PostAsJsonAsync("/api/reassignments", confirm)).ReadJsonAsync();

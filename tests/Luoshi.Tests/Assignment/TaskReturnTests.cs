@@ -70,7 +70,7 @@ public class TaskReturnTests
         Assert.Equal((b.SectionB, b.Person("staffB"), Today, new DateOnly(2026, 5, 13), (DateTime?)null),
             (moved.LeadSectionId, moved.ResponsiblePersonId, moved.AssignedOn, moved.SignDueBy, moved.SignedAt));
         Assert.Equal(0, await PendingCountAsync(b));
-        Assert.Equal(["B科员", "B科长", "A科员", "A科长"].Order(), (await ToldAsync(b, task.Id, NoticeKind.Reassigned)).Order());
+        Assert.Equal(new[] { "A科员", "A科长", "B科员", "B科长" }.Order(), (await ToldAsync(b, task.Id, NoticeKind.Reassigned)).Order());
         var history = await b.WithDbAsync(d => d.TaskEvents.Where(e => e.TaskId == task.Id && (e.Kind == "task-return" || e.Kind == "reassign")).OrderBy(e => e.Id).Select(e => e.Summary).ToListAsync());
         Assert.Equal(2, history.Count);
         Assert.StartsWith("退办", history[0]);

@@ -81,14 +81,16 @@ internal sealed class BulkReassign(LuoshiDb db, Reassigner reassigner, PlanCache
             return Outcome<BulkResult>.Invalid("BatchKey", "请先预览要改派的任务，再确认");
         }
 
+        // The tasks' rows first, in one statement and before anything is read, so that a second confirm
+        // of the same batch waits for the first and then finds it done, and no edit slips in between
+        // the count and the move.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(viewer.UnitId, input, ct);
         if (await DoneAsync(viewer.UnitId, key, input, roster, ct) is { } earlier)
         {
             return Outcome<BulkResult>.Ok(earlier);
         }
 
-        // The tasks' rows first, in one statement, so no report or edit slips in between the count and the move.
-        await LockAsync(viewer.UnitId, input, ct);
         var tasks = await Matching(viewer.UnitId, input).Include(t => t.Milestones).OrderBy(t => t.Id).Take(MaxTasks + 1).ToListAsync(ct);
         if (tasks.Count > MaxTasks)
         {
@@ -137,7 +139,8 @@ internal sealed class BulkReassign(LuoshiDb db, Reassigner reassigner, PlanCache
     {
         var moved = await db.Reassignments.AsNoTracking().Where(r => r.UnitId == unitId && r.BatchKey == key)
             .Join(db.Tasks, r => r.TaskId, t => t.Id, (r, t) => new BulkTask(t.Id, t.Number, t.Title, r.FromSectionId, r.FromPersonId, t.DueDate))
-            .OrderBy(t => t.Id).ToListAsync(ct);
+            .ToListAsync(ct);
+        moved.Sort((a, b) => a.Id.CompareTo(b.Id));
         return moved.Count == 0 ? null : Describe(input, roster, moved, done: true, repeated: true);
     }
 
