@@ -77,7 +77,7 @@ internal sealed class DecideModel(LuoshiDb db, TaskEditor tasks, TaskReturns ret
 
         (Return, Task) = (request, task);
         Roster = await Roster.LoadAsync(db, viewer.UnitId, ct);
-        Sections = [.. Roster.Sections.Where(s => s.Key != task.LeadSectionId).Select(s => new SelectListItem(s.Value, s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        Sections = [new SelectListItem("（不变）", ""), .. Roster.Sections.Where(s => s.Key != task.LeadSectionId).Select(s => new SelectListItem(s.Value, s.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
         People = [new SelectListItem("（暂不指定）", ""), .. Roster.People.Values.Where(p => p.IsActive && p.SectionId is not null && p.Role is Role.Staff or Role.SectionHead)
             .OrderBy(p => p.SectionId).ThenBy(p => p.Name)
             .Select(p => new SelectListItem($"{p.Name}（{Roster.Section(p.SectionId!.Value)}）", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
