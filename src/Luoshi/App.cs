@@ -62,6 +62,13 @@ internal static class App
         services.AddScoped<ScoreboardStore>();
         services.AddScoped<GapTasks>();
         services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
+        services.AddScoped<Luoshi.Features.Notices.PersonalNotices>();
+        services.AddScoped<ReportReturner>();
+        services.AddScoped<Luoshi.Features.Assignment.Reassigner>();
+        services.AddScoped<Luoshi.Features.Assignment.TaskReturns>();
+        services.AddScoped<Luoshi.Features.Assignment.BulkReassign>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, RedoReportsSource>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Assignment.PendingReturnsSource>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
@@ -165,6 +172,7 @@ internal static class App
         Luoshi.Features.Projects.ProjectsApi.MapProjectsApi(api);
         Luoshi.Features.Events.EventsApi.MapEventsApi(api);
         Luoshi.Features.Requests.RequestsApi.MapRequestsApi(api);
+        Luoshi.Features.Assignment.AssignmentApi.MapAssignmentApi(api);
         Luoshi.Features.Notices.NoticesApi.MapNoticesApi(api);
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(api);
         Luoshi.Features.Study.StudyApi.MapStudyApi(api);

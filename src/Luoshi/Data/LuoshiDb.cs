@@ -72,6 +72,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Appeals.AppealFollowUp> AppealFollowUps => Set<Features.Appeals.AppealFollowUp>();
     public DbSet<Features.Idempotency.IdempotentRequest> IdempotentRequests => Set<Features.Idempotency.IdempotentRequest>();
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
+    public DbSet<ReportReturn> ReportReturns => Set<ReportReturn>();
+    public DbSet<Features.Assignment.TaskReturn> TaskReturns => Set<Features.Assignment.TaskReturn>();
+    public DbSet<Features.Assignment.Reassignment> Reassignments => Set<Features.Assignment.Reassignment>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -117,6 +120,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     {
         base.OnModelCreating(builder);
         AssessmentModel.Configure(builder);
+        builder.ApplyConfiguration(new ReportReturnConfiguration());
+        builder.ApplyConfiguration(new Features.Assignment.TaskReturnConfiguration());
+        builder.ApplyConfiguration(new Features.Assignment.ReassignmentConfiguration());
         Features.Study.StudyModel.Configure(builder);
         Features.Campaigns.CampaignModel.Configure(builder);
         Features.Projects.ProjectStages.Configure(builder);

@@ -63,7 +63,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
             "kill" or "demo-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
         if (provider is "browser" or "journey" or "sweep" or "guide")

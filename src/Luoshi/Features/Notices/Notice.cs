@@ -6,6 +6,12 @@ internal enum NoticeKind
     Urge = 1,
     Supervise = 2,
     Review = 3,
+
+    // The desk's returns and reassignments (30–39).
+    ReportReturned = 30,
+    TaskReturned = 31,
+    TaskReturnDecided = 32,
+    Reassigned = 33,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -69,6 +75,10 @@ internal static class NoticeNames
         NoticeKind.Remind => "提醒",
         NoticeKind.Urge => "催办",
         NoticeKind.Supervise => "督办",
+        NoticeKind.ReportReturned => "退回重报",
+        NoticeKind.TaskReturned => "退办",
+        NoticeKind.TaskReturnDecided => "退办处理",
+        NoticeKind.Reassigned => "改派",
         _ => "盘点",
     };
 

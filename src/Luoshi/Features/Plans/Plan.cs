@@ -39,6 +39,10 @@ internal sealed class Plan
     /// <summary>Working days the lead section has to sign for (签收) a task assigned to it.</summary>
     public int SignWithinDays { get; set; } = 2;
 
+    /// <summary>Working days after 交办 within which the lead section may send a task back (退办)
+    /// as not its own; after that, or once signed, it signs and asks the office instead.</summary>
+    public int ReturnWithinDays { get; set; } = 3;
+
     public bool IsArchived { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -45,6 +45,10 @@ internal sealed class PlanInput
     [Display(Name = "签收时限")]
     public int SignWithinDays { get; set; } = 2;
 
+    [Range(1, 30, ErrorMessage = "退办时限应为1到30个工作日")]
+    [Display(Name = "退办时限")]
+    public int ReturnWithinDays { get; set; } = 3;
+
     [Display(Name = "已归档")]
     public bool IsArchived { get; set; }
 
@@ -60,6 +64,7 @@ internal sealed class PlanInput
         RemindDaysBefore = p.RemindDaysBefore,
         SuperviseAfterDays = p.SuperviseAfterDays,
         SignWithinDays = p.SignWithinDays,
+        ReturnWithinDays = p.ReturnWithinDays,
         IsArchived = p.IsArchived,
     };
 
@@ -101,6 +106,11 @@ internal sealed class PlanInput
             problems.Add(nameof(SignWithinDays), "签收时限应为1到30个工作日");
         }
 
+        if (ReturnWithinDays is < 1 or > 30)
+        {
+            problems.Add(nameof(ReturnWithinDays), "退办时限应为1到30个工作日");
+        }
+
         return problems.Any ? problems.ToDictionary() : null;
     }
 
@@ -116,6 +126,7 @@ internal sealed class PlanInput
         plan.RemindDaysBefore = RemindDaysBefore;
         plan.SuperviseAfterDays = SuperviseAfterDays;
         plan.SignWithinDays = SignWithinDays;
+        plan.ReturnWithinDays = ReturnWithinDays;
         plan.IsArchived = IsArchived;
     }
 }

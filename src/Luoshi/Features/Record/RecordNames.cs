@@ -19,6 +19,8 @@ internal static class RecordNames
         ["quality-grade"] = "质量等次评定",
         ["award"] = "奖惩",
         ["review"] = "对照盘点文件",
+        ["report-return"] = "退回重报",
+        ["reassignment"] = "改派",
     };
 
     private static readonly Dictionary<string, string> Prefixes = new()
@@ -31,6 +33,8 @@ internal static class RecordNames
         ["grade"] = "质量等次",
         ["award"] = "奖惩",
         ["review"] = "对照盘点文件",
+        ["report-return"] = "退回重报",
+        ["reassign"] = "改派",
     };
 
     /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>

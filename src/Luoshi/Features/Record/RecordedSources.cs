@@ -44,7 +44,12 @@ internal static class RecordedSources
     public static readonly RecordedSource Review = new("review", o => o is ReviewFile f ? f.Id : null, ReviewsAsync,
         (db, u, from, ct) => db.ReviewFiles.Where(r => r.UnitId == u && r.Id >= from).Select(r => (long)r.Id).ToListAsync(ct));
 
-    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review];
+    public static readonly RecordedSource ReportReturn = new("report-return", o => o is ReportReturn r ? r.Id : null, ReportReturnsAsync,
+        (db, u, from, ct) => db.ReportReturns.Where(r => r.UnitId == u && r.Id >= from).Select(r => r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Reassignment = new("reassign", o => o is Assignment.Reassignment r ? r.Id : null, ReassignmentsAsync,
+        (db, u, from, ct) => db.Reassignments.Where(r => r.UnitId == u && r.Id >= from).Select(r => r.Id).ToListAsync(ct));
+
+    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review, ReportReturn, Reassignment];
 
     public static RecordedSource For(object row) =>
         All.FirstOrDefault(s => s.IdOf(row) is not null) ?? throw new ArgumentException($"{row.GetType().Name} is not a recorded kind of row.", nameof(row));
@@ -59,6 +64,18 @@ internal static class RecordedSources
             ("progress", r.Progress), ("percent", r.Percent), ("achievedValue", r.AchievedValue), ("problems", r.Problems),
             ("nextSteps", r.NextSteps), ("claimsCompletion", r.ClaimsCompletion), ("corrects", r.CorrectsId),
             ("evidence", r.Evidence.OrderBy(e => e.Id).Select(e => new (string, object?)[] { ("id", e.Id), ("fileName", e.FileName), ("sha256", e.Sha256), ("size", e.Size) }).ToList())));
+
+    private static async Task<Dictionary<long, string>> ReportReturnsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.ReportReturns.AsNoTracking().Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))
+        .ToDictionary(r => r.Id, r => CanonicalJson.Object(
+            ("id", r.Id), ("task", r.TaskId), ("report", r.ReportId), ("section", r.SectionId),
+            ("returnedBy", r.ReturnedById), ("returnedAt", r.ReturnedAt), ("reason", r.Reason)));
+
+    private static async Task<Dictionary<long, string>> ReassignmentsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.Reassignments.AsNoTracking().Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))
+        .ToDictionary(r => r.Id, r => CanonicalJson.Object(
+            ("id", r.Id), ("task", r.TaskId), ("at", r.At), ("by", r.ById), ("fromSection", r.FromSectionId), ("toSection", r.ToSectionId),
+            ("fromPerson", r.FromPersonId), ("toPerson", r.ToPersonId), ("reason", r.Reason), ("taskReturn", r.TaskReturnId), ("batch", r.BatchKey?.ToString())));
 
     private static async Task<Dictionary<long, string>> ExtensionsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
         (await db.ExtensionRequests.AsNoTracking().Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))

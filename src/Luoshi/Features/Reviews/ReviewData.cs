@@ -2,6 +2,7 @@ using Luoshi.Data;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Reports;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -42,9 +43,10 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
         var from = clock.StartOfDayUtc(period.Start);
         var lead = tasks.ToDictionary(t => t.Id, t => t.LeadSectionId);
 
-        // Reports are counted and picked in the database: a bureau has millions of them.
+        // Reports are counted and picked in the database: a bureau has millions of them. A returned
+        // report (驳回) is neither counted nor shown as the task's latest.
         var leadReports =
-            from r in db.Reports.AsNoTracking()
+            from r in db.Reports.AsNoTracking().Counted(db)
             join t in db.Tasks.VisibleTo(viewer) on r.TaskId equals t.Id
             where r.UnitId == viewer.UnitId && r.SectionId == t.LeadSectionId && r.SubmittedAt < until
             select r;

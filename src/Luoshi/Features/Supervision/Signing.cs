@@ -20,6 +20,13 @@ internal static class Signing
             return;
         }
 
+        Restart(task, plan, today, calendar);
+    }
+
+    /// <summary>A new assignment (交办) from today: a change of lead section, or an 改派 by the office
+    /// even within the same section: the 签收 clock starts again.</summary>
+    public static void Restart(WorkTask task, Plan plan, DateOnly today, WorkingCalendar calendar)
+    {
         task.AssignedSectionId = task.LeadSectionId;
         task.AssignedOn = today;
         task.SignedAt = null;

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Tasks;
 
-internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -32,6 +32,14 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
     public bool IsAdmin { get; private set; }
     public bool MaySign { get; private set; }
     public List<Supervision.EscalationStep> Steps { get; private set; } = [];
+
+    /// <summary>驳回 of this task's reports, by report; and whether the viewer may return one.</summary>
+    public Dictionary<long, ReportReturn> ReportReturns { get; private set; } = [];
+    public bool MayReturnReports { get; private set; }
+
+    /// <summary>退办 of this task, newest first; and whether the viewer (the lead section's head) may return it now.</summary>
+    public List<Assignment.TaskReturn> TaskReturns { get; private set; } = [];
+    public bool MayReturnTask { get; private set; }
 
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
@@ -133,6 +141,12 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
         (PlanTitle, _cadence) = (plan.Title, plan.Cadence);
         Reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        ReportReturns = await db.ReportReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == viewer.UnitId).ToDictionaryAsync(x => x.ReportId, ct);
+        MayReturnReports = ReportReturner.MayReturn(viewer, task) && task.CompletedOn is null;
+        TaskReturns = await db.TaskReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == viewer.UnitId).OrderByDescending(x => x.Id).ToListAsync(ct);
+        var assignedOn = task.AssignedOn ?? DateOnly.FromDateTime(task.CreatedAt);
+        MayReturnTask = !TaskReturns.Any(x => x.SectionId == task.LeadSectionId && x.AssignedOn == assignedOn)
+            && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
         History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
         if (task.SourceDocumentId is { } documentId && await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct) is { } document)
         {

@@ -29,7 +29,25 @@ internal sealed class ReportModel(
     public List<SelectListItem> Corrections { get; private set; } = [];
     public long MaxMegabytes => evidenceOptions.Value.MaxBytes / 1024 / 1024;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    /// <summary>Reports of the viewer's section on this task that were returned and wait to be redone.</summary>
+    public List<OutstandingReturn> Returned { get; private set; } = [];
+
+    /// <summary><paramref name="period"/>: a day of the period to report for, as the 待重报 link gives it.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, DateOnly? period, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var key = period?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (key is not null && PeriodOptions.Any(o => o.Value == key))
+        {
+            Input.PeriodDate = period;
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
@@ -114,6 +132,7 @@ internal sealed class ReportModel(
         PeriodText = $"{period.Label(plan.Cadence)}，{Ui.Date(period.Due)} 截止" + (today > period.OnTimeUntil ? "（已过报送时限，将记为逾期报送）" : "");
         PeriodOptions = Periods(plan, task, period, today, calendar);
         var section = rights.ReportAsLead ? task.LeadSectionId : rights.ReportPartSectionId;
+        Returned = await ReturnedReports.Outstanding(db, viewer.UnitId).Where(x => x.TaskId == id && x.SectionId == section).OrderBy(x => x.PeriodStart).ToListAsync(ct);
         Corrections = await db.Reports.AsNoTracking().Where(r => r.TaskId == id && r.SectionId == section).OrderByDescending(r => r.Id).Take(12)
             .Select(r => new SelectListItem(r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 起的报告（#" + r.Id + "）", r.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync(ct);
         return null;
