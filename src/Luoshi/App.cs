@@ -97,6 +97,7 @@ internal static class App
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
             o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {

@@ -24,6 +24,12 @@ internal static class IdentitySetup
         services.Configure<LoginOptions>(config.GetSection("Login"));
         services.AddScoped<Sessions>();
         services.AddScoped<LoginCheck>();
+        services.AddScoped<SecondFactor>();
+        services.AddSingleton<TwoFactorRule>();
+        if (TwoFactorOffForDemo(config))
+        {
+            services.PostConfigure<LoginOptions>(o => o.RequireTwoFactor = false);
+        }
         services.AddSingleton<LoginLimiter>();
         LoginCheck.AddRateLimit(services);
         // Secure whenever the request came over HTTPS (behind nginx: see ProxyHeaders), so plain
@@ -38,7 +44,19 @@ internal static class IdentitySetup
             .AddPolicyScheme(ByPath, ByPath, o => o.ForwardDefaultSelector = c =>
                 c.Request.Path.StartsWithSegments("/api") ? BearerTokenDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken()
-            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            .AddIdentityCookies(c =>
+            {
+                // Between the password and the code (see TwoFactorStep): five minutes, this one purpose.
+                c.TwoFactorUserIdCookie?.Configure(o =>
+                {
+                    o.Cookie.Name = "luoshi.step";
+                    o.Cookie.HttpOnly = true;
+                    o.Cookie.SameSite = SameSiteMode.Strict;
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                    o.SlidingExpiration = false;
+                });
+                c.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/Account/Login";
                 o.AccessDeniedPath = "/Error";
@@ -55,7 +73,8 @@ internal static class IdentitySetup
                     return Task.CompletedTask;
                 };
                 o.SlidingExpiration = true;
-            }));
+            });
+            });
 
         services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme).Configure<IOptions<SessionOptions>>((o, s) =>
         {
@@ -87,6 +106,12 @@ internal static class IdentitySetup
             .AddPolicy(AdminOnly.Policy, p => p.AddRequirements(new AdminOnly.Requirement()));
         return services;
     }
+
+    /// <summary>The demo (<c>serve --demo</c>) is for trying the app, and a newcomer has no
+    /// authenticator at hand: unless the setting is given, it asks for no second factor. A real
+    /// deployment never sets the demo flag, so it keeps the default (required).</summary>
+    public static bool TwoFactorOffForDemo(IConfiguration config) =>
+        config["Login:RequireTwoFactor"] is null && config.GetValue("Demo:SeedOnFirstRun", false);
 }
 
 /// <summary>Admin pages: the role is read from the database on each request, not from the cookie.</summary>

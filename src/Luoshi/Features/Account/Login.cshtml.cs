@@ -31,8 +31,14 @@ internal sealed class LoginModel(LoginCheck check, Sessions sessions) : PageMode
             return Page();
         }
 
-        await sessions.SignInAsync(HttpContext, user);
         var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        if (user.TwoFactorEnabled)
+        {
+            await TwoFactorStep.StartAsync(HttpContext, user);
+            return RedirectToPage("/Account/LoginCode", new { returnUrl = next });
+        }
+
+        await sessions.SignInAsync(HttpContext, user);
         return user.MustChangePassword ? RedirectToPage("/Account/Password", new { returnUrl = next }) : LocalRedirect(next!);
     }
 }

@@ -23,4 +23,16 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "结束全部登录：{UserName}，原因 {Reason}")]
     public static partial void EndedAll(ILogger logger, string? userName, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "启用两步验证：{UserName}")]
+    public static partial void TwoFactorEnabled(ILogger logger, string? userName);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "动态验证码错误：{UserName}，地址 {Address}")]
+    public static partial void TwoFactorRefused(ILogger logger, string? userName, string? address);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "使用恢复码登录：{UserName}，地址 {Address}，剩余 {Left} 个")]
+    public static partial void RecoveryCodeUsed(ILogger logger, string? userName, string? address, int left);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "办公室重置两步验证：{UserName}，操作人 {ByPersonId}")]
+    public static partial void TwoFactorReset(ILogger logger, string? userName, int byPersonId);
 }

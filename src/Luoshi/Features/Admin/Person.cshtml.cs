@@ -42,11 +42,12 @@ internal sealed class PersonInput
 }
 
 /// <summary>Adding and changing a person, a login for him or her, and a new one-time password.</summary>
-internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current, Sessions sessions, TimeProvider time) : PageModel
+internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current, Sessions sessions, TimeProvider time, ILoggerFactory logs) : PageModel
 {
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
     public bool HasLogin { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
     public List<SelectListItem> SectionOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -163,9 +164,31 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         return Redirect($"/Admin/Person/{Id}");
     }
 
+    /// <summary>A lost phone: the office turns the person's second factor off (key and recovery codes
+    /// void) and ends his logins; he signs in with the password and, if his role requires it, sets up
+    /// a new authenticator at once.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == Id && u.UnitId == viewer.UnitId, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        SecurityLog.TwoFactorReset(logs.CreateLogger(SecurityLog.Category), user.UserName, viewer.PersonId);
+        await sessions.EndAllAsync(user, $"two-factor reset by person {viewer.PersonId}");
+        TempData["Notice"] = "两步验证已重置，此人已在所有设备上退出登录";
+        return Redirect($"/Admin/Person/{Id}");
+    }
+
     private async Task LoadAsync(Viewer viewer, CancellationToken ct)
     {
         HasLogin = Id is not null && await db.Users.AnyAsync(u => u.PersonId == Id, ct);
+        TwoFactorEnabled = HasLogin && await db.Users.AnyAsync(u => u.PersonId == Id && u.TwoFactorEnabled, ct);
         SectionOptions = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
     }
