@@ -14,7 +14,9 @@ internal static partial class Totp
         var step = ((at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30) + stepOffset;
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
+#pragma warning disable CA5350 // RFC 6238 as authenticators use it: SHA-1 in an HMAC, which is not the weak use
         var hash = HMACSHA1.HashData(Base32(key), counter);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
         var number = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset)) & 0x7fffffff) % 1_000_000;
         return number.ToString("D6", CultureInfo.InvariantCulture);

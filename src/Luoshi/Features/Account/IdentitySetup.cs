@@ -96,6 +96,8 @@ internal static class IdentitySetup
             })
             .AddEntityFrameworkStores<LuoshiDb>()
             .AddSignInManager()
+            // Only the authenticator: no codes by mail or text message, whose channels are weaker.
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<CommonPasswords>();
