@@ -44,7 +44,8 @@ internal static class App
 
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => ProxyHeaders.Configure(o, config));
         services.AddLuoshiIdentity(config);
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi");
+        var keysEncrypted = KeyProtection.Apply(
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi"), config);
 
         // Feature code shared by pages and API.
         services.AddScoped<CurrentViewer>();
@@ -125,6 +126,10 @@ internal static class App
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = (evidenceLimit * (maxFiles + 1)) + (1 << 20));
 
         var app = builder.Build();
+        if (!keysEncrypted && app.Environment.IsProduction())
+        {
+            app.Logger.LogWarning(KeyProtection.Unprotected);
+        }
 
         // First, so that everything after sees the client's address and scheme (ProxyHeaders).
         app.UseForwardedHeaders();

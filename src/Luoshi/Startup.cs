@@ -38,6 +38,7 @@ internal static class Startup
             output.WriteLine("演示模式：未设置 Login:RequireTwoFactor，办公室账号登录时不要求两步验证（正式部署默认要求）。");
         }
 
+        await scope.ServiceProvider.GetRequiredService<Features.Notices.Channels.RobotSecrets>().ProtectStoredAsync(db);
         await Features.Requests.DuplicateRequests.RecordWithdrawalsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         if (await db.Units.AnyAsync())
         {
