@@ -31,6 +31,11 @@ public class TwoFactorTests
         var codes = Totp.RecoveryCodesOnPage(await right.Content.ReadAsStringAsync());
         Assert.Equal(10, codes.Distinct().Count());
         Assert.True(await EnabledAsync(b, "staffA"));
+        // Neither the key nor a recovery code is in the database as such.
+        var stored = await b.App.Db(db => db.UserTokens.Where(t => t.UserId == db.Users.Single(u => u.UserName == b.People["staffA"].Login).Id && t.LoginProvider == "[AspNetUserStore]").Select(t => t.Value).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.All(stored, v => Assert.StartsWith("dp1:", v, StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, v => v!.Contains(key, StringComparison.Ordinal) || v.Contains(codes[0], StringComparison.Ordinal));
         // The browser that enrolled stays signed in; the codes are not shown again.
         Assert.Empty(Totp.RecoveryCodesOnPage(await browser.GetHtmlAsync("/Account/Authenticator")));
     }

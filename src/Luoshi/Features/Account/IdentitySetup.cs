@@ -101,6 +101,8 @@ internal static class IdentitySetup
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<CommonPasswords>();
+        // After AddEntityFrameworkStores, so this store replaces the plain one.
+        services.AddScoped<IUserStore<AppUser>, ProtectedUserStore>();
 
         services.AddScoped<IAuthorizationHandler, AdminOnly>();
         services.AddAuthorizationBuilder()
