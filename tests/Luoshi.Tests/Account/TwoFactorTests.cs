@@ -80,6 +80,25 @@ public class TwoFactorTests
         Assert.NotNull(await b.App.Db(db => db.Users.Where(u => u.UserName == b.People["staffA"].Login).Select(u => u.LockoutEnd).SingleAsync()));
     }
 
+    [Fact]
+    public async Task AnAuthenticatorCodeSignsInOnceOnly()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var (key, _) = await TwoFactorLogins.EnrollAsync(await b.PagesAsync("staffA"));
+        var code = Totp.Code(key);
+
+        var first = await TwoFactorLogins.PasswordAsync(b, "staffA");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostFormAsync("/Account/LoginCode", new() { ["Code"] = code })).StatusCode);
+
+        // Seen over a shoulder: the same code, moments later, from another browser.
+        var again = await TwoFactorLogins.PasswordAsync(b, "staffA");
+        var replayed = await again.PostFormAsync("/Account/LoginCode", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains(SecondFactor.Wrong, await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var token = await b.App.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = b.People["staffA"].Login, password = Bureau.Password, code });
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+    }
+
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task ARecoveryCodeSignsInOnceOnly(string provider)
     {

@@ -26,6 +26,7 @@ internal static class IdentitySetup
         services.AddScoped<LoginCheck>();
         services.AddScoped<SecondFactor>();
         services.AddSingleton<TwoFactorRule>();
+        services.AddSingleton<UsedCodes>();
         if (TwoFactorOffForDemo(config))
         {
             services.PostConfigure<LoginOptions>(o => o.RequireTwoFactor = false);

@@ -10,7 +10,7 @@ namespace Luoshi.Features.Account;
 /// access like a wrong password (five lock the login for 15 minutes) and draws on the same per-name
 /// limit, so the six digits cannot be guessed.
 /// </summary>
-internal sealed class SecondFactor(UserManager<AppUser> users, LoginLimiter limiter, IHttpContextAccessor http, ILoggerFactory logs)
+internal sealed class SecondFactor(UserManager<AppUser> users, LoginLimiter limiter, UsedCodes used, IHttpContextAccessor http, ILoggerFactory logs)
 {
     public const string Wrong = "验证码错误或已失效（连续输错5次将锁定15分钟）";
     public const string Needed = "该账号已启用两步验证，请同时提供验证器上的6位动态码（或一个恢复码）";
@@ -37,7 +37,7 @@ internal sealed class SecondFactor(UserManager<AppUser> users, LoginLimiter limi
         bool good;
         if (typed.Length == 6 && typed.All(char.IsAsciiDigit))
         {
-            good = await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, typed);
+            good = await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, typed) && used.TryUse(user.Id, typed);
         }
         else
         {
