@@ -45,7 +45,8 @@ internal static class App
 
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => ProxyHeaders.Configure(o, config));
         services.AddLuoshiIdentity(config);
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi");
+        var keysEncrypted = KeyProtection.Apply(
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi"), config);
 
         // Feature code shared by pages and API.
         services.AddScoped<CurrentViewer>();
@@ -110,6 +111,7 @@ internal static class App
             o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
             o.Conventions.AuthorizeFolder("/Audit", Luoshi.Features.Audit.AuditorOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
             o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {
@@ -137,6 +139,10 @@ internal static class App
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = (evidenceLimit * (maxFiles + 1)) + (1 << 20));
 
         var app = builder.Build();
+        if (!keysEncrypted && app.Environment.IsProduction())
+        {
+            app.Logger.LogWarning(KeyProtection.Unprotected);
+        }
 
         // First, so that everything after sees the client's address and scheme (ProxyHeaders).
         app.UseForwardedHeaders();

@@ -33,6 +33,12 @@ internal static class Startup
         await MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        if (IdentitySetup.TwoFactorOffForDemo(scope.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            output.WriteLine("演示模式：未设置 Login:RequireTwoFactor，办公室账号登录时不要求两步验证（正式部署默认要求）。");
+        }
+
+        await scope.ServiceProvider.GetRequiredService<Features.Notices.Channels.RobotSecrets>().ProtectStoredAsync(db);
         await Features.Requests.DuplicateRequests.RecordWithdrawalsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         if (await db.Units.AnyAsync())
         {

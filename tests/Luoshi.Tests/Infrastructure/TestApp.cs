@@ -61,12 +61,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Databases of their own: app processes started by the test share one (the kill test); the
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
-            "kill" or "demo-postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            "kill" or "demo-postgres" or "twofactor-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
-        if (provider is "browser" or "journey" or "sweep" or "guide")
+        if (provider is "browser" or "journey" or "sweep" or "guide" or "twofactor-browser")
         {
             app.UseKestrel(0);
             app.StartServer();
@@ -96,6 +96,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
         builder.UseSetting("Login:PerAddressPermitLimit", Provider == "loginlimit" ? "6" : "100000");
         builder.UseSetting("Login:PerAccountPermitLimit", Provider == "loginlimit" ? "3" : "100000");
+        // The shared bureaus' admins sign in with a password alone; the apps whose names start with
+        // "twofactor" require the second factor of the office, as a real deployment does.
+        builder.UseSetting("Login:RequireTwoFactor", Provider.StartsWith("twofactor", StringComparison.Ordinal) ? "true" : "false");
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
         builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
         if (Smtp.Address?.Split(':') is [var host, var port])

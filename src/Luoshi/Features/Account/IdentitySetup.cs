@@ -24,6 +24,13 @@ internal static class IdentitySetup
         services.Configure<LoginOptions>(config.GetSection("Login"));
         services.AddScoped<Sessions>();
         services.AddScoped<LoginCheck>();
+        services.AddScoped<SecondFactor>();
+        services.AddSingleton<TwoFactorRule>();
+        services.AddSingleton<UsedCodes>();
+        if (TwoFactorOffForDemo(config))
+        {
+            services.PostConfigure<LoginOptions>(o => o.RequireTwoFactor = false);
+        }
         services.AddSingleton<LoginLimiter>();
         LoginCheck.AddRateLimit(services);
         // Secure whenever the request came over HTTPS (behind nginx: see ProxyHeaders), so plain
@@ -38,7 +45,19 @@ internal static class IdentitySetup
             .AddPolicyScheme(ByPath, ByPath, o => o.ForwardDefaultSelector = c =>
                 c.Request.Path.StartsWithSegments("/api") ? BearerTokenDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken()
-            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+            .AddIdentityCookies(c =>
+            {
+                // Between the password and the code (see TwoFactorStep): five minutes, this one purpose.
+                c.TwoFactorUserIdCookie?.Configure(o =>
+                {
+                    o.Cookie.Name = "luoshi.step";
+                    o.Cookie.HttpOnly = true;
+                    o.Cookie.SameSite = SameSiteMode.Strict;
+                    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+                    o.SlidingExpiration = false;
+                });
+                c.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/Account/Login";
                 o.AccessDeniedPath = "/Error";
@@ -55,7 +74,8 @@ internal static class IdentitySetup
                     return Task.CompletedTask;
                 };
                 o.SlidingExpiration = true;
-            }));
+            });
+            });
 
         services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme).Configure<IOptions<SessionOptions>>((o, s) =>
         {
@@ -77,9 +97,13 @@ internal static class IdentitySetup
             })
             .AddEntityFrameworkStores<LuoshiDb>()
             .AddSignInManager()
+            // Only the authenticator: no codes by mail or text message, whose channels are weaker.
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<CommonPasswords>();
+        // After AddEntityFrameworkStores, so this store replaces the plain one.
+        services.AddScoped<IUserStore<AppUser>, ProtectedUserStore>();
 
         services.AddScoped<IAuthorizationHandler, AdminOnly>();
         services.AddScoped<IAuthorizationHandler, Audit.AuditorOnly>();
@@ -89,6 +113,12 @@ internal static class IdentitySetup
             .AddPolicy(Audit.AuditorOnly.Policy, p => p.AddRequirements(new Audit.AuditorOnly.Requirement()));
         return services;
     }
+
+    /// <summary>The demo (<c>serve --demo</c>) is for trying the app, and a newcomer has no
+    /// authenticator at hand: unless the setting is given, it asks for no second factor. A real
+    /// deployment never sets the demo flag, so it keeps the default (required).</summary>
+    public static bool TwoFactorOffForDemo(IConfiguration config) =>
+        config["Login:RequireTwoFactor"] is null && config.GetValue("Demo:SeedOnFirstRun", false);
 }
 
 /// <summary>Admin pages: the role is read from the database on each request, not from the cookie.</summary>

@@ -31,9 +31,15 @@ internal sealed class LoginModel(LoginCheck check, Sessions sessions, Audit.Audi
             return Page();
         }
 
+        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        if (user.TwoFactorEnabled)
+        {
+            await TwoFactorStep.StartAsync(HttpContext, user);
+            return RedirectToPage("/Account/LoginCode", new { returnUrl = next });
+        }
+
         await audit.SignedInAsync(user, UserName.Trim());
         await sessions.SignInAsync(HttpContext, user);
-        var next = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
         return user.MustChangePassword ? RedirectToPage("/Account/Password", new { returnUrl = next }) : LocalRedirect(next!);
     }
 }

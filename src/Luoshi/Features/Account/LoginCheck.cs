@@ -21,6 +21,20 @@ internal sealed class LoginOptions
 
     /// <summary>A one-time password (first login, reset) must be used within this time.</summary>
     public int OneTimePasswordHours { get; set; } = 24;
+
+    /// <summary>Whether people of <see cref="TwoFactorRoles"/> must sign in with an authenticator
+    /// code as well. Unset means yes, except when the demo bureau is served (see IdentitySetup).</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
+    /// <summary>Role names (<see cref="Organisation.Role"/>) whose people must enroll; unset means
+    /// <see cref="DefaultTwoFactorRoles"/>. Null by default because the configuration binder appends
+    /// to an array it finds filled, so a configured list could never leave out a default.</summary>
+    public string[]? TwoFactorRoles { get; set; }
+
+    public static readonly string[] DefaultTwoFactorRoles =
+    [
+        nameof(Organisation.Role.Admin),
+    ];
 }
 
 /// <summary>The answer to a login attempt: the login, or the one thing the person may be told.</summary>

@@ -48,6 +48,7 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
     [FromRoute] public int? Id { get; set; }
     [BindProperty] public PersonInput Input { get; set; } = new();
     public bool HasLogin { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
     public List<SelectListItem> SectionOptions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -182,9 +183,32 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
         return Redirect($"/Admin/Person/{Id}");
     }
 
+    /// <summary>A lost phone: the office turns the person's second factor off (key and recovery codes
+    /// void) and ends his logins; he signs in with the password and, if his role requires it, sets up
+    /// a new authenticator at once.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == Id && u.UnitId == viewer.UnitId, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        // Staged: saved with the security stamp that ends his logins.
+        audit.Add(AuditKind.TwoFactorReset, viewer, user.PersonId, user.UserName);
+        await sessions.EndAllAsync(user, $"two-factor reset by person {viewer.PersonId}");
+        TempData["Notice"] = "两步验证已重置，此人已在所有设备上退出登录";
+        return Redirect($"/Admin/Person/{Id}");
+    }
+
     private async Task LoadAsync(Viewer viewer, CancellationToken ct)
     {
         HasLogin = Id is not null && await db.Users.AnyAsync(u => u.PersonId == Id, ct);
+        TwoFactorEnabled = HasLogin && await db.Users.AnyAsync(u => u.PersonId == Id && u.TwoFactorEnabled, ct);
         SectionOptions = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)
             .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
     }

@@ -20,6 +20,10 @@ internal enum AuditKind
     TokenIssued = 15,
     TokenRefused = 16,
     Exported = 17,
+    TwoFactorEnabled = 18,
+    TwoFactorRefused = 19,
+    RecoveryCodeUsed = 20,
+    TwoFactorReset = 21,
 }
 
 internal static class AuditKindNames
@@ -43,6 +47,10 @@ internal static class AuditKindNames
         AuditKind.TokenIssued => "发放接口令牌",
         AuditKind.TokenRefused => "拒绝接口令牌",
         AuditKind.Exported => "导出个人信息",
+        AuditKind.TwoFactorEnabled => "启用两步验证",
+        AuditKind.TwoFactorRefused => "动态验证码错误",
+        AuditKind.RecoveryCodeUsed => "使用恢复码登录",
+        AuditKind.TwoFactorReset => "重置两步验证",
         _ => "其他",
     };
 }

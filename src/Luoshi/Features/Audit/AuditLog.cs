@@ -39,6 +39,13 @@ internal sealed class AuditLog(LuoshiDb db, IHttpContextAccessor http, TimeProvi
         await SaveAsync(Entry(AuditKind.LockedOut, user.UnitId, user.PersonId, typed, user.PersonId, null, null));
     }
 
+    /// <summary>A step of two-factor sign-in (enabled, a wrong code, a recovery code used), saved at once.</summary>
+    public async Task SecondFactorAsync(AuditKind kind, AppUser user, string? detail = null)
+    {
+        SecurityLog.Audited(_log, kind.Chinese(), user.UserName, null, Address);
+        await SaveAsync(Entry(kind, user.UnitId, user.PersonId, user.UserName, user.PersonId, null, detail));
+    }
+
     public async Task TokenIssuedAsync(AppUser user)
     {
         SecurityLog.Audited(_log, AuditKind.TokenIssued.Chinese(), user.UserName, null, Address);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Luoshi.Features.Organisation;
 
 /// <summary>Puts the person and unit on the login's claims; everything else is read per request.</summary>
-internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Data.LuoshiDb db, Account.TwoFactorRule twoFactor)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -16,6 +16,12 @@ internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<Identit
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(ViewerClaims.MustChangePassword, "1"));
+        }
+
+        // Read once per sign-in: a role change or a reset ends the session, so the claim never goes stale.
+        if (await twoFactor.MustEnrollAsync(db, user))
+        {
+            identity.AddClaim(new Claim(ViewerClaims.MustEnrollTwoFactor, "1"));
         }
 
         return identity;

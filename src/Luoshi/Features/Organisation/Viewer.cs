@@ -32,6 +32,9 @@ internal static class ViewerClaims
     public const string Unit = "luoshi:unit";
     public const string MustChangePassword = "luoshi:must-change-password";
 
+    /// <summary>The person's role requires a second factor and none is set up yet (see Account/TwoFactorRule).</summary>
+    public const string MustEnrollTwoFactor = "luoshi:must-enroll-two-factor";
+
     /// <summary>The server-side session a cookie or token belongs to (see Account/Sessions).</summary>
     public const string Session = "luoshi:session";
 

@@ -955,20 +955,24 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("Secret")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<string>("UrlKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "Url")
+                    b.HasIndex("UnitId", "UrlKey")
                         .IsUnique();
 
                     b.ToTable("RobotWebhooks");

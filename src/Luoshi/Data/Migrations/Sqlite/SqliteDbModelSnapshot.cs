@@ -917,7 +917,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secret")
-                        .HasMaxLength(100)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -925,12 +925,16 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrlKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "Url")
+                    b.HasIndex("UnitId", "UrlKey")
                         .IsUnique();
 
                     b.ToTable("RobotWebhooks");

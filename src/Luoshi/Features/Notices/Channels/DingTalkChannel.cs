@@ -7,7 +7,7 @@ namespace Luoshi.Features.Notices.Channels;
 /// <see cref="RobotWebhook"/> (decimal text), so a delivery row names the robot and never holds
 /// its token. Posts markdown; with a recipient phone the robot @-mentions that person.
 /// </summary>
-internal sealed class DingTalkChannel(LuoshiDb db, IHttpClientFactory http, TimeProvider time) : INoticeChannel
+internal sealed class DingTalkChannel(LuoshiDb db, RobotSecrets secrets, IHttpClientFactory http, TimeProvider time) : INoticeChannel
 {
     public const string ChannelName = "dingtalk";
 
@@ -18,7 +18,7 @@ internal sealed class DingTalkChannel(LuoshiDb db, IHttpClientFactory http, Time
 
     public async Task SendAsync(OutgoingNotice notice, CancellationToken ct)
     {
-        var robot = await RobotTarget.LoadAsync(db, notice, RobotKind.DingTalk, ct);
+        var robot = await RobotTarget.LoadAsync(db, secrets, notice, RobotKind.DingTalk, ct);
         var url = robot.Secret is null ? new Uri(robot.Url) : DingTalkSignature.SignedUrl(robot.Url, robot.Secret, time.GetUtcNow());
         var mention = notice.RecipientPhone is { } phone ? $"\n\n@{phone}" : "";
         var body = new

@@ -22,6 +22,7 @@ internal static class NoticeChannels
         services.AddScoped<INoticeChannel>(sp => sp.GetRequiredService<WeComChannel>());
         services.AddScoped<NoticeTargets>();
         services.AddScoped<RobotWebhooks>();
+        services.AddSingleton<RobotSecrets>();
         return services;
     }
 }

@@ -15,9 +15,15 @@ internal sealed class RobotWebhook
     public int UnitId { get; set; }
     public RobotKind Kind { get; set; }
     public required string Name { get; set; }
+    /// <summary>Stored protected (see <see cref="RobotSecrets"/>).</summary>
     public required string Url { get; set; }
 
-    /// <summary>DingTalk's signing secret (加签, "SEC…"); without it the robot must rely on keywords or an IP list.</summary>
+    /// <summary>SHA-256 of the normal URL: the same robot cannot be added twice, though the stored URL
+    /// is protected anew on every write. Null only on rows from before, until the start converts them.</summary>
+    public string? UrlKey { get; set; }
+
+    /// <summary>DingTalk's signing secret (加签, "SEC…"), stored protected; without it the robot must
+    /// rely on keywords or an IP list.</summary>
     public string? Secret { get; set; }
 
     public bool Enabled { get; set; } = true;

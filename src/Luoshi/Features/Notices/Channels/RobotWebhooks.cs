@@ -12,7 +12,7 @@ internal sealed record RobotInput(RobotKind Kind, string? Name, string? Url, str
 internal sealed record RobotRow(int Id, RobotKind Kind, string Name, string MaskedUrl, string? MaskedSecret, bool Enabled, DateTime CreatedAt);
 
 /// <summary>The admin's work on a unit's group robots; pages and any API call this, so the rules live here.</summary>
-internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> options, TimeProvider time, Shared.BureauClock clock, IEnumerable<INoticeChannel> channels)
+internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> options, TimeProvider time, Shared.BureauClock clock, IEnumerable<INoticeChannel> channels, RobotSecrets secrets)
 {
     public async Task<Outcome<RobotWebhook>> AddAsync(int unitId, int personId, RobotInput input, CancellationToken ct)
     {
@@ -35,14 +35,16 @@ internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> option
         }
 
         var url = RobotUrlRules.Normal(input.Url!);
-        if (await db.RobotWebhooks.AnyAsync(r => r.UnitId == unitId && r.Url == url, ct))
+        var key = RobotSecrets.Key(url);
+        if (await db.RobotWebhooks.AnyAsync(r => r.UnitId == unitId && r.UrlKey == key, ct))
         {
             return Outcome<RobotWebhook>.Invalid("Url", "这个机器人地址已经添加过，不能重复添加");
         }
 
         var robot = new RobotWebhook
         {
-            UnitId = unitId, Kind = input.Kind, Name = input.Name!.Trim(), Url = url, Secret = input.Secret.OrNull(),
+            UnitId = unitId, Kind = input.Kind, Name = input.Name!.Trim(), Url = secrets.Protect(url), UrlKey = key,
+            Secret = input.Secret.OrNull() is { } secret ? secrets.Protect(secret) : null,
             CreatedById = personId, CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.RobotWebhooks.Add(robot);
@@ -53,7 +55,7 @@ internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> option
     public async Task<List<RobotRow>> ListAsync(int unitId, CancellationToken ct)
     {
         var robots = await db.RobotWebhooks.AsNoTracking().Where(r => r.UnitId == unitId).OrderBy(r => r.Id).ToListAsync(ct);
-        return [.. robots.Select(r => new RobotRow(r.Id, r.Kind, r.Name, Mask.Url(r.Url), Mask.Secret(r.Secret), r.Enabled, r.CreatedAt))];
+        return [.. robots.Select(r => new RobotRow(r.Id, r.Kind, r.Name, Mask.Url(secrets.Reveal(r.Url)), Mask.Secret(r.Secret is null ? null : secrets.Reveal(r.Secret)), r.Enabled, r.CreatedAt))];
     }
 
     public async Task<bool> SetEnabledAsync(int unitId, int id, bool enabled, CancellationToken ct) =>

@@ -7,7 +7,7 @@ namespace Luoshi.Features.Notices.Channels;
 /// WeCom's markdown cannot mention anyone, so a notice with a recipient phone goes as text with
 /// mentioned_mobile_list; one without goes as markdown.
 /// </summary>
-internal sealed class WeComChannel(LuoshiDb db, IHttpClientFactory http) : INoticeChannel
+internal sealed class WeComChannel(LuoshiDb db, RobotSecrets secrets, IHttpClientFactory http) : INoticeChannel
 {
     public const string ChannelName = "wecom";
 
@@ -18,7 +18,7 @@ internal sealed class WeComChannel(LuoshiDb db, IHttpClientFactory http) : INoti
 
     public async Task SendAsync(OutgoingNotice notice, CancellationToken ct)
     {
-        var robot = await RobotTarget.LoadAsync(db, notice, RobotKind.WeCom, ct);
+        var robot = await RobotTarget.LoadAsync(db, secrets, notice, RobotKind.WeCom, ct);
         object body = notice.RecipientPhone is { } phone
             ? new { msgtype = "text", text = new { content = $"{notice.Title}\n{notice.Body}", mentioned_mobile_list = new[] { phone } } }
             : new { msgtype = "markdown", markdown = new { content = $"**{notice.Title}**\n{notice.Body}" } };
