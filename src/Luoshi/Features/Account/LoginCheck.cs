@@ -34,6 +34,7 @@ internal sealed class LoginOptions
     public static readonly string[] DefaultTwoFactorRoles =
     [
         nameof(Organisation.Role.Admin),
+        nameof(Organisation.Role.Auditor),
     ];
 }
 
