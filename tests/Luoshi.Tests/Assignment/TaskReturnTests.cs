@@ -55,6 +55,9 @@ public class TaskReturnTests
         Assert.Contains("不能重复退办", (await (await ReturnAsync(head, task.Id, "再退一次")).AssertProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         Assert.Equal(["办公室管理员"], await ToldAsync(b, task.Id, NoticeKind.TaskReturned));
         Assert.Equal(1, await PendingCountAsync(b));
+        // Its 签收 was due today, but the section has returned it: no 催办 while the office decides.
+        await Supervision.Travel.EscalateAsync(b);
+        Assert.DoesNotContain(await Supervision.TimeTravelTests.StepsAsync(b, task.Id), s => s.Deadline == Luoshi.Features.Supervision.DeadlineKind.Sign);
 
         await (await DecideAsync(head, returnId, new { reassign = true, leadSectionId = b.SectionB })).AssertProblemAsync(HttpStatusCode.Forbidden);
         var admin = await b.ApiAsync("admin");

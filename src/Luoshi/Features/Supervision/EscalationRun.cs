@@ -55,6 +55,9 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         // A completion claim waiting for the office is the section's part done: its due date is not chased.
         var claimed = (await db.CompletionRequests.Where(r => r.UnitId == unitId && r.Status == RequestStatus.Pending)
             .Select(r => r.TaskId).ToListAsync(ct)).ToHashSet();
+        // A task its section has returned (退办) waits for the office's decision: its 签收 is not chased meanwhile.
+        var returning = (await db.TaskReturns.Where(r => r.UnitId == unitId && r.Status == Assignment.TaskReturnStatus.Pending)
+            .Select(r => r.TaskId).ToListAsync(ct)).ToHashSet();
         var raised = (await db.EscalationSteps
             .Where(s => s.UnitId == unitId && s.DueOn >= today.AddYears(-2))
             .Join(db.Tasks.Where(t => t.CompletedOn == null), s => s.TaskId, t => t.Id, (s, t) => new { s.TaskId, s.Deadline, s.DueOn, s.Step })
@@ -73,7 +76,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         foreach (var task in candidates)
         {
             var policy = policies[task.PlanId];
-            foreach (var (deadline, dueOn) in Deadlines(task, claimed.Contains(task.Id), calendar))
+            foreach (var (deadline, dueOn) in Deadlines(task, claimed.Contains(task.Id), returning.Contains(task.Id), calendar))
             {
                 foreach (var step in EscalationRules.Due(dueOn, today, policy, calendar))
                 {
@@ -116,9 +119,9 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
 
     /// <summary>The deadlines a task has open today; the report deadline is the last day of the
     /// report's on-time window.</summary>
-    private static IEnumerable<(DeadlineKind, DateOnly)> Deadlines(Candidate task, bool completionClaimed, WorkingCalendar calendar)
+    private static IEnumerable<(DeadlineKind, DateOnly)> Deadlines(Candidate task, bool completionClaimed, bool returned, WorkingCalendar calendar)
     {
-        if (task.SignDueBy is { } sign)
+        if (task.SignDueBy is { } sign && !returned)
         {
             yield return (DeadlineKind.Sign, sign);
         }
