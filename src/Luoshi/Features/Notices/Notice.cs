@@ -6,6 +6,14 @@ internal enum NoticeKind
     Urge = 1,
     Supervise = 2,
     Review = 3,
+
+    // 20–29: the 督办台账 and 领导批示.
+    ManualUrge = 20,
+    ManualSupervise = 21,
+    SheetReply = 22,
+    ReplyDecision = 23,
+    Instruction = 24,
+    InstructionAcknowledged = 25,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -69,6 +77,12 @@ internal static class NoticeNames
         NoticeKind.Remind => "提醒",
         NoticeKind.Urge => "催办",
         NoticeKind.Supervise => "督办",
+        NoticeKind.ManualUrge => "催办",
+        NoticeKind.ManualSupervise => "督办",
+        NoticeKind.SheetReply => "督办反馈",
+        NoticeKind.ReplyDecision => "反馈审核",
+        NoticeKind.Instruction => "领导批示",
+        NoticeKind.InstructionAcknowledged => "批示签阅",
         _ => "盘点",
     };
 

@@ -19,7 +19,7 @@ internal sealed record EscalationSummary(int Tasks, int Reminders, int Urges, in
 /// instances at once, raises nothing twice: the unit is locked for the run and each step has a
 /// unique key.
 /// </summary>
-internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock)
+internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
 {
     private sealed record Candidate(
         int Id, int PlanId, string? Number, string Title, int LeadSectionId, int? LeadLeaderId, int? ResponsiblePersonId,
@@ -88,6 +88,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                         RaisedOn = today, RaisedAt = now,
                         Year = step == StepKind.Supervise ? today.Year : null,
                         Sequence = step == StepKind.Supervise ? nextSheet++ : null,
+                        ReplyDueBy = step == StepKind.Supervise ? calendar.AddWorkingDays(calendar.OnOrAfter(today), options.Value.ReplyWithinDays) : null,
                         Facts = Facts(task, deadline, dueOn, today, calendar, people),
                     };
                     batch.Steps.Add(entry);
