@@ -23,7 +23,14 @@ internal sealed class InstructionsToAcknowledgeSource(LuoshiDb db) : IToDoSource
 
     private static string Clip(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    private sealed record Row(long Id, int TaskId, string Title, string Leader, string Text);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public int TaskId { get; init; }
+        public string Title { get; init; } = "";
+        public string Leader { get; init; } = "";
+        public string Text { get; init; } = "";
+    }
 
     private IQueryable<Row> Query(Viewer viewer)
     {
@@ -36,6 +43,6 @@ internal sealed class InstructionsToAcknowledgeSource(LuoshiDb db) : IToDoSource
         var person = viewer.PersonId;
         return db.Instructions.Where(i => i.UnitId == viewer.UnitId && i.AcknowledgedAt == null)
             .Join(db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.LeadSectionId == section && (head || t.ResponsiblePersonId == person)), i => i.TaskId, t => t.Id, (i, t) => new { i, t })
-            .Join(db.People, x => x.i.LeaderId, p => p.Id, (x, p) => new Row(x.i.Id, x.t.Id, x.t.Title, p.Name, x.i.Text));
+            .Join(db.People, x => x.i.LeaderId, p => p.Id, (x, p) => new Row { Id = x.i.Id, TaskId = x.t.Id, Title = x.t.Title, Leader = p.Name, Text = x.i.Text });
     }
 }

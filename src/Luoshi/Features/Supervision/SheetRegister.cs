@@ -39,16 +39,35 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
     public async Task<IReadOnlyList<SheetRow>> AllAsync(Viewer viewer, SheetFilter filter, CancellationToken ct) =>
         await RowsAsync(viewer, Query(viewer, filter).Take(MaxExport), ct);
 
-    private sealed record Found(long Id, int? Year, int? Sequence, int TaskId, string? TaskNumber, string Title, int SectionId, int? ResponsibleId,
-        StepSource Source, DateOnly RaisedOn, DateOnly? ReplyDueBy, SheetState State, bool Done, string? Message);
+    // Properties, not a positional record: EF filters and sorts on a member-initialised projection only.
+    private sealed class Found
+    {
+        public long Id { get; init; }
+        public int? Year { get; init; }
+        public int? Sequence { get; init; }
+        public int TaskId { get; init; }
+        public string? TaskNumber { get; init; }
+        public string Title { get; init; } = "";
+        public int SectionId { get; init; }
+        public int? ResponsibleId { get; init; }
+        public StepSource Source { get; init; }
+        public DateOnly RaisedOn { get; init; }
+        public DateOnly? ReplyDueBy { get; init; }
+        public SheetState State { get; init; }
+        public bool Done { get; init; }
+        public string? Message { get; init; }
+    }
 
     private IQueryable<Found> Query(Viewer viewer, SheetFilter f)
     {
         var today = clock.Today;
         var query = db.EscalationSteps.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.Step == StepKind.Supervise)
-            .Join(db.Tasks.VisibleTo(viewer), s => s.TaskId, t => t.Id, (s, t) => new Found(
-                s.Id, s.Year, s.Sequence, t.Id, t.Number, t.Title, t.LeadSectionId, t.ResponsiblePersonId,
-                s.Source, s.RaisedOn, s.ReplyDueBy, s.State, t.CompletedOn != null, s.Message));
+            .Join(db.Tasks.VisibleTo(viewer), s => s.TaskId, t => t.Id, (s, t) => new Found
+            {
+                Id = s.Id, Year = s.Year, Sequence = s.Sequence, TaskId = t.Id, TaskNumber = t.Number, Title = t.Title, SectionId = t.LeadSectionId,
+                ResponsibleId = t.ResponsiblePersonId, Source = s.Source, RaisedOn = s.RaisedOn, ReplyDueBy = s.ReplyDueBy, State = s.State,
+                Done = t.CompletedOn != null, Message = s.Message,
+            });
         query = f.State switch
         {
             SheetView.Closed => query.Where(x => x.State == SheetState.Closed || x.Done),

@@ -24,7 +24,15 @@ internal sealed class SheetsToReplySource(LuoshiDb db, BureauClock clock) : IToD
             x.State == SheetState.Issued ? "未签收" : "待反馈", x.ReplyDueBy, x.ReplyDueBy < today))];
     }
 
-    private sealed record Row(long Id, int? Year, int? Sequence, string Title, DateOnly? ReplyDueBy, SheetState State);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public int? Year { get; init; }
+        public int? Sequence { get; init; }
+        public string Title { get; init; } = "";
+        public DateOnly? ReplyDueBy { get; init; }
+        public SheetState State { get; init; }
+    }
 
     private IQueryable<Row> Query(Viewer viewer)
     {
@@ -37,7 +45,7 @@ internal sealed class SheetsToReplySource(LuoshiDb db, BureauClock clock) : IToD
         var person = viewer.PersonId;
         return db.EscalationSteps.Where(s => s.UnitId == viewer.UnitId && s.Step == StepKind.Supervise && (s.State == SheetState.Issued || s.State == SheetState.Acknowledged))
             .Join(db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.LeadSectionId == section && t.CompletedOn == null && (head || t.ResponsiblePersonId == person)),
-                s => s.TaskId, t => t.Id, (s, t) => new Row(s.Id, s.Year, s.Sequence, t.Title, s.ReplyDueBy, s.State));
+                s => s.TaskId, t => t.Id, (s, t) => new Row { Id = s.Id, Year = s.Year, Sequence = s.Sequence, Title = t.Title, ReplyDueBy = s.ReplyDueBy, State = s.State });
     }
 }
 
@@ -56,11 +64,18 @@ internal sealed class RepliesToReviewSource(LuoshiDb db) : IToDoSource
         return [.. rows.Select(x => new ToDoItem($"督办〔{x.Year}〕{x.Sequence}号 {x.Title}", $"/Supervision/Sheet/{x.StepId}", "科室已反馈，待办公室审核", null, false))];
     }
 
-    private sealed record Row(long StepId, int? Year, int? Sequence, string Title, DateTime SubmittedAt);
+    private sealed class Row
+    {
+        public long StepId { get; init; }
+        public int? Year { get; init; }
+        public int? Sequence { get; init; }
+        public string Title { get; init; } = "";
+        public DateTime SubmittedAt { get; init; }
+    }
 
     private IQueryable<Row> Query(Viewer viewer) => !viewer.IsAdmin
         ? Enumerable.Empty<Row>().AsQueryable()
         : db.SheetReplies.Where(r => r.UnitId == viewer.UnitId && r.Status == ReplyStatus.Pending)
             .Join(db.EscalationSteps, r => r.StepId, s => s.Id, (r, s) => new { r, s })
-            .Join(db.Tasks, x => x.r.TaskId, t => t.Id, (x, t) => new Row(x.s.Id, x.s.Year, x.s.Sequence, t.Title, x.r.SubmittedAt));
+            .Join(db.Tasks, x => x.r.TaskId, t => t.Id, (x, t) => new Row { StepId = x.s.Id, Year = x.s.Year, Sequence = x.s.Sequence, Title = t.Title, SubmittedAt = x.r.SubmittedAt });
 }
