@@ -55,6 +55,13 @@ public class SheetJourneyTests
             Assert.Contains("督办办结", await office.Page.Locator(".notice").InnerTextAsync());
             await office.AssertCleanAsync();
             await office.ShotAsync("sheet-desk");
+            // On paper: A4 with the sheet only (no menu, no links or buttons).
+            var folder = Environment.GetEnvironmentVariable("LUOSHI_SCREENSHOTS") ?? "screenshots";
+            Directory.CreateDirectory(folder);
+            await office.Page.PdfAsync(new() { Path = Path.Combine(folder, "sheet.pdf"), Format = "A4", PrintBackground = true });
+            await office.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+            Assert.Equal(0, await office.Page.Locator("header.top, .crumbs, form, button").Filter(new() { Visible = true }).CountAsync());
+            await office.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Screen });
             await office.OpenAsync($"/Supervision/Register?q={Uri.EscapeDataString(sheet.SheetNumber!)}");
             var row = office.Page.Locator("table.list tbody tr");
             Assert.Equal(1, await row.CountAsync());

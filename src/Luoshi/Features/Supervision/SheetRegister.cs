@@ -31,7 +31,10 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
     public async Task<SheetPage> PageAsync(Viewer viewer, SheetFilter filter, int page, CancellationToken ct)
     {
         var query = Query(viewer, filter);
-        var total = await query.CountAsync(ct);
+        var total = viewer.IsAdmin && filter is { State: null, SectionId: null, Search: null or "" }
+            // The office sees every sheet and nothing here depends on the task: counted from the sheets' index alone.
+            ? await SheetsOnly(viewer.UnitId, filter).CountAsync(ct)
+            : await query.CountAsync(ct);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         return new SheetPage(await RowsAsync(viewer, query.Skip((page - 1) * PageSize).Take(PageSize), ct), total, page, PageSize);
     }
@@ -56,6 +59,22 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
         public SheetState State { get; init; }
         public bool Done { get; init; }
         public string? Message { get; init; }
+    }
+
+    private IQueryable<EscalationStep> SheetsOnly(int unitId, SheetFilter f)
+    {
+        var sheets = db.EscalationSteps.Where(s => s.UnitId == unitId && s.Step == StepKind.Supervise);
+        if (f.Source is { } source)
+        {
+            sheets = sheets.Where(s => s.Source == source);
+        }
+
+        if (f.From is { } from)
+        {
+            sheets = sheets.Where(s => s.RaisedOn >= from);
+        }
+
+        return f.To is { } to ? sheets.Where(s => s.RaisedOn <= to) : sheets;
     }
 
     private IQueryable<Found> Query(Viewer viewer, SheetFilter f)
