@@ -183,7 +183,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         var leader = task.LeadLeaderId is { } l && people.ById.TryGetValue(l, out var lp) ? lp.Name : "未指定";
         var responsible = task.ResponsiblePersonId is { } r && people.ById.TryGetValue(r, out var rp) ? rp.Name : "未指定";
         var section = people.SectionName(task.LeadSectionId);
-        return $"{deadline.Chinese()}时限 {Ui.Date(dueOn)}，已超过 {late} 个工作日；牵头领导 {leader}，牵头科室 {section}，责任人 {responsible}；当前进度 {task.ProgressPercent}%。";
+        return $"{deadline.Chinese()}时限 {FormalDate.Of(dueOn)}，已超过 {late} 个工作日；牵头领导 {leader}，牵头科室 {section}，责任人 {responsible}；当前进度 {task.ProgressPercent}%。";
     }
 
     /// <summary>The unit's people, looked up in memory during the run.</summary>

@@ -93,7 +93,7 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
         var section = await db.Sections.Where(s => s.Id == task.LeadSectionId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "未指定";
         var responsible = task.ResponsiblePersonId is { } r ? await db.People.Where(p => p.Id == r).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
         var late = today > task.DueDate ? $"已超过 {calendar.CountWorkingDays(task.DueDate.AddDays(1), today)} 个工作日" : "尚未到期";
-        return $"办结时限 {Ui.Date(task.DueDate)}，{late}；牵头科室 {section}，责任人 {responsible ?? "未指定"}；当前进度 {task.ProgressPercent}%。";
+        return $"办结时限 {FormalDate.Of(task.DueDate)}，{late}；牵头科室 {section}，责任人 {responsible ?? "未指定"}；当前进度 {task.ProgressPercent}%。";
     }
 }
 

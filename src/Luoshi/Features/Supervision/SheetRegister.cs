@@ -21,7 +21,7 @@ internal sealed record SheetPage(IReadOnlyList<SheetRow> Rows, int Total, int Pa
 
 /// <summary>
 /// 督办台账: the unit's 督办单 that the viewer may see (the office all; a leader those of his sections
-/// and tasks; a section its own: the task visibility rules), newest first, with today's state of each.
+/// and tasks; a section those of the tasks it leads), newest first, with today's state of each.
 /// </summary>
 internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
 {
@@ -61,6 +61,23 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
         public string? Message { get; init; }
     }
 
+    /// <summary>The tasks whose sheets the viewer's register lists: all for the office; a leader's own and
+    /// his sections'; a section its lead tasks (a sheet goes to the lead section, not to those that
+    /// cooperate). Each is a part of what <see cref="TaskAccess.VisibleTo"/> lets the viewer see, and
+    /// leaving out the cooperation list keeps the join on the tasks' indexes.</summary>
+    private IQueryable<WorkTask> Addressed(Viewer viewer)
+    {
+        var tasks = db.Tasks.VisibleTo(viewer);
+        var sections = viewer.SeenSectionIds;
+        var person = viewer.PersonId;
+        return viewer.Role switch
+        {
+            Role.Admin => tasks,
+            Role.Leader => db.Tasks.Where(t => t.UnitId == viewer.UnitId && (t.LeadLeaderId == person || sections.Contains(t.LeadSectionId))),
+            _ => db.Tasks.Where(t => t.UnitId == viewer.UnitId && sections.Contains(t.LeadSectionId)),
+        };
+    }
+
     private IQueryable<EscalationStep> SheetsOnly(int unitId, SheetFilter f)
     {
         var sheets = db.EscalationSteps.Where(s => s.UnitId == unitId && s.Step == StepKind.Supervise);
@@ -81,7 +98,7 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
     {
         var today = clock.Today;
         var query = db.EscalationSteps.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.Step == StepKind.Supervise)
-            .Join(db.Tasks.VisibleTo(viewer), s => s.TaskId, t => t.Id, (s, t) => new Found
+            .Join(Addressed(viewer), s => s.TaskId, t => t.Id, (s, t) => new Found
             {
                 Id = s.Id, Year = s.Year, Sequence = s.Sequence, TaskId = t.Id, TaskNumber = t.Number, Title = t.Title, SectionId = t.LeadSectionId,
                 ResponsibleId = t.ResponsiblePersonId, Source = s.Source, RaisedOn = s.RaisedOn, ReplyDueBy = s.ReplyDueBy, State = s.State,
