@@ -92,6 +92,15 @@ internal static class App
         services.AddScoped<Luoshi.Features.Notices.NoticeDispatcher>();
         services.AddScoped<Luoshi.Features.Supervision.EscalationRun>();
         services.AddScoped<Luoshi.Features.Supervision.TaskSigning>();
+        services.Configure<Luoshi.Features.Supervision.SupervisionOptions>(config.GetSection("Supervision"));
+        services.AddScoped<Luoshi.Features.Supervision.SheetNotices>();
+        services.AddScoped<Luoshi.Features.Supervision.ManualEscalation>();
+        services.AddScoped<Luoshi.Features.Supervision.SheetReplies>();
+        services.AddScoped<Luoshi.Features.Supervision.SheetRegister>();
+        services.AddScoped<Luoshi.Features.Instructions.Instructions>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.SheetsToReplySource>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.RepliesToReviewSource>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Instructions.InstructionsToAcknowledgeSource>();
         services.AddScoped<Luoshi.Features.Reviews.ScheduledReviews>();
         services.AddSingleton<Luoshi.Features.Record.RecordAnchorer>();
         services.AddSingleton<Luoshi.Features.Supervision.SupervisionScheduler>();
@@ -181,6 +190,7 @@ internal static class App
         Luoshi.Features.Assignment.AssignmentApi.MapAssignmentApi(api);
         Luoshi.Features.Notices.NoticesApi.MapNoticesApi(api);
         Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(api);
+        Luoshi.Features.Supervision.SheetsApi.MapSheetsApi(api);
         Luoshi.Features.Study.StudyApi.MapStudyApi(api);
         Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(api);
         Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(api);

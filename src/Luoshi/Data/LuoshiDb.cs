@@ -44,6 +44,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<CompletionRequest> CompletionRequests => Set<CompletionRequest>();
     public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
+    public DbSet<SheetReply> SheetReplies => Set<SheetReply>();
+    public DbSet<Features.Instructions.Instruction> Instructions => Set<Features.Instructions.Instruction>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
@@ -232,6 +234,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(x => x.Facts).HasMaxLength(2000);
             e.HasIndex(x => new { x.UnitId, x.TaskId, x.Deadline, x.DueOn, x.Step }).IsUnique();
             e.HasIndex(x => new { x.UnitId, x.Year, x.Sequence }).IsUnique();
+            e.Property(x => x.Message).HasMaxLength(SupervisionOptions.MaxText);
+            // The 督办台账: a unit's sheets, newest first.
+            e.HasIndex(x => new { x.UnitId, x.Step, x.Id });
+            e.Property(x => x.State).IsConcurrencyToken();
             e.HasOne<WorkTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -396,10 +402,13 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(v => new { v.UnitId, v.ReportId });
             // Attaching says "WHERE ReportId IS NULL": a file goes to one report, never moves to a second.
             e.Property(v => v.ReportId).IsConcurrencyToken();
+            e.Property(v => v.ReplyId).IsConcurrencyToken();
         });
 
         Features.Idempotency.IdempotentRequest.Configure(builder);
         builder.ApplyConfiguration(new Features.Audit.AuditEntryConfiguration());
+        builder.ApplyConfiguration(new SheetReplyConfiguration());
+        builder.ApplyConfiguration(new Features.Instructions.InstructionConfiguration());
     }
 }
 

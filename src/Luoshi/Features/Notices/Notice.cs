@@ -12,6 +12,13 @@ internal enum NoticeKind
     TaskReturned = 31,
     TaskReturnDecided = 32,
     Reassigned = 33,
+    // 20–29: the 督办台账 and 领导批示.
+    ManualUrge = 20,
+    ManualSupervise = 21,
+    SheetReply = 22,
+    ReplyDecision = 23,
+    Instruction = 24,
+    InstructionAcknowledged = 25,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -79,6 +86,12 @@ internal static class NoticeNames
         NoticeKind.TaskReturned => "退办",
         NoticeKind.TaskReturnDecided => "退办处理",
         NoticeKind.Reassigned => "改派",
+        NoticeKind.ManualUrge => "催办",
+        NoticeKind.ManualSupervise => "督办",
+        NoticeKind.SheetReply => "督办反馈",
+        NoticeKind.ReplyDecision => "反馈审核",
+        NoticeKind.Instruction => "领导批示",
+        NoticeKind.InstructionAcknowledged => "批示签阅",
         _ => "盘点",
     };
 

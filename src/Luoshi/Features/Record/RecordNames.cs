@@ -21,6 +21,12 @@ internal static class RecordNames
         ["review"] = "对照盘点文件",
         ["report-return"] = "退回重报",
         ["reassignment"] = "改派",
+        ["manual-urge"] = "催办（办公室发起）",
+        ["manual-supervise"] = "督办（办公室发起）",
+        ["sheet-reply"] = "督办反馈",
+        ["reply-decision"] = "反馈审核",
+        ["instruction"] = "领导批示",
+        ["instruction-ack"] = "批示签阅",
     };
 
     private static readonly Dictionary<string, string> Prefixes = new()
@@ -35,6 +41,9 @@ internal static class RecordNames
         ["review"] = "对照盘点文件",
         ["report-return"] = "退回重报",
         ["reassign"] = "改派",
+        ["sheet"] = "催办督办",
+        ["reply"] = "督办反馈",
+        ["instruction"] = "领导批示",
     };
 
     /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>

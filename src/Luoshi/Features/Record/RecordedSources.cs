@@ -49,7 +49,16 @@ internal static class RecordedSources
     public static readonly RecordedSource Reassignment = new("reassign", o => o is Assignment.Reassignment r ? r.Id : null, ReassignmentsAsync,
         (db, u, from, ct) => db.Reassignments.Where(r => r.UnitId == u && r.Id >= from).Select(r => r.Id).ToListAsync(ct));
 
-    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review, ReportReturn, Reassignment];
+    // The 督办台账: manual 催办/督办 (the daily run's steps are not recorded, so only manual ones count
+    // for coverage), the sections' replies and the office's decisions, and leaders' instructions.
+    public static readonly RecordedSource ManualStep = new("sheet", o => o is Supervision.EscalationStep { Source: Supervision.StepSource.Manual } s ? s.Id : null, ManualStepsAsync,
+        (db, u, from, ct) => db.EscalationSteps.Where(s => s.UnitId == u && s.Id >= from && s.Source == Supervision.StepSource.Manual).Select(s => s.Id).ToListAsync(ct));
+    public static readonly RecordedSource Reply = new("reply", o => o is Supervision.SheetReply r ? r.Id : null, RepliesAsync,
+        (db, u, from, ct) => db.SheetReplies.Where(r => r.UnitId == u && r.Id >= from).Select(r => r.Id).ToListAsync(ct));
+    public static readonly RecordedSource Instruction = new("instruction", o => o is Instructions.Instruction i ? i.Id : null, InstructionsAsync,
+        (db, u, from, ct) => db.Instructions.Where(i => i.UnitId == u && i.Id >= from).Select(i => i.Id).ToListAsync(ct));
+
+    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review, ReportReturn, Reassignment, ManualStep, Reply, Instruction];
 
     public static RecordedSource For(object row) =>
         All.FirstOrDefault(s => s.IdOf(row) is not null) ?? throw new ArgumentException($"{row.GetType().Name} is not a recorded kind of row.", nameof(row));
@@ -125,4 +134,24 @@ internal static class RecordedSources
         .ToDictionary(f => f.Id, f => CanonicalJson.Object(
             ("id", f.Id), ("period", f.Period), ("kind", f.Kind), ("fileName", f.FileName),
             ("sha256", Convert.ToHexStringLower(SHA256.HashData(f.Content))), ("createdAt", f.CreatedAt)));
+
+    /// <summary>What the office issued; the sheet's later course (签收, 反馈, 办结) is recorded by its replies.</summary>
+    private static async Task<Dictionary<long, string>> ManualStepsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.EscalationSteps.AsNoTracking().Where(s => s.UnitId == unitId && ids.Contains(s.Id)).ToListAsync(ct))
+        .ToDictionary(s => s.Id, s => CanonicalJson.Object(
+            ("id", s.Id), ("task", s.TaskId), ("step", s.Step), ("year", s.Year), ("sequence", s.Sequence),
+            ("message", s.Message), ("issuedBy", s.IssuedById), ("raisedAt", s.RaisedAt), ("facts", s.Facts)));
+
+    private static async Task<Dictionary<long, string>> RepliesAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.SheetReplies.AsNoTracking().Include(r => r.Evidence).Where(r => r.UnitId == unitId && ids.Contains(r.Id)).ToListAsync(ct))
+        .ToDictionary(r => r.Id, r => CanonicalJson.Object(
+            ("id", r.Id), ("sheet", r.StepId), ("task", r.TaskId), ("author", r.AuthorId), ("text", r.Text), ("submittedAt", r.SubmittedAt),
+            ("status", r.Status), ("decidedBy", r.DecidedById), ("decidedAt", r.DecidedAt), ("decisionNote", r.DecisionNote),
+            ("evidence", r.Evidence.OrderBy(e => e.Id).Select(e => new (string, object?)[] { ("id", e.Id), ("fileName", e.FileName), ("sha256", e.Sha256), ("size", e.Size) }).ToList())));
+
+    private static async Task<Dictionary<long, string>> InstructionsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.Instructions.AsNoTracking().Where(i => i.UnitId == unitId && ids.Contains(i.Id)).ToListAsync(ct))
+        .ToDictionary(i => i.Id, i => CanonicalJson.Object(
+            ("id", i.Id), ("task", i.TaskId), ("sheet", i.StepId), ("leader", i.LeaderId), ("text", i.Text), ("writtenAt", i.WrittenAt),
+            ("acknowledgedAt", i.AcknowledgedAt), ("acknowledgedBy", i.AcknowledgedById)));
 }

@@ -8,7 +8,7 @@ namespace Luoshi.Features.Reports;
 /// <summary>An evidence file to serve; <see cref="Content"/> is null when its bytes no longer match (<see cref="Problem"/>).</summary>
 internal sealed record OpenedEvidence(Evidence Evidence, Stream? Content, string? Problem);
 
-/// <summary>Who may open an evidence file: whoever may see the task of its report, or its uploader
+/// <summary>Who may open an evidence file: whoever may see the task of its report or sheet reply, or its uploader
 /// while it is not attached yet. A file whose bytes no longer match its SHA-256 is not served.</summary>
 internal sealed class EvidenceAccess(LuoshiDb db, EvidenceFiles files, IEvidenceStore store, ILogger<EvidenceAccess> log)
 {
@@ -22,9 +22,12 @@ internal sealed class EvidenceAccess(LuoshiDb db, EvidenceFiles files, IEvidence
             return null;
         }
 
-        var allowed = evidence.ReportId is { } reportId
-            ? await db.Reports.Where(r => r.Id == reportId).Join(db.Tasks.VisibleTo(viewer), r => r.TaskId, t => t.Id, (r, t) => t.Id).AnyAsync(ct)
-            : evidence.UploadedById == viewer.PersonId;
+        var allowed = evidence switch
+        {
+            { ReportId: { } reportId } => await db.Reports.Where(r => r.Id == reportId).Join(db.Tasks.VisibleTo(viewer), r => r.TaskId, t => t.Id, (r, t) => t.Id).AnyAsync(ct),
+            { ReplyId: { } replyId } => await db.SheetReplies.Where(r => r.Id == replyId).Join(db.Tasks.VisibleTo(viewer), r => r.TaskId, t => t.Id, (r, t) => t.Id).AnyAsync(ct),
+            _ => evidence.UploadedById == viewer.PersonId,
+        };
         if (!allowed)
         {
             return null;

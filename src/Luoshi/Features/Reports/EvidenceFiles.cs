@@ -113,7 +113,7 @@ internal sealed class EvidenceFiles(LuoshiDb db, IEvidenceStore store, BureauClo
     public async Task DiscardAsync(IEnumerable<Evidence> uploads, CancellationToken ct = default)
     {
         var ids = uploads.Select(e => e.Id).ToList();
-        var orphans = await db.Evidence.Where(e => ids.Contains(e.Id) && e.ReportId == null).ToListAsync(ct);
+        var orphans = await db.Evidence.Where(e => ids.Contains(e.Id) && e.ReportId == null && e.ReplyId == null).ToListAsync(ct);
         db.Evidence.RemoveRange(orphans);
         await db.SaveChangesAsync(ct);
         foreach (var e in orphans)

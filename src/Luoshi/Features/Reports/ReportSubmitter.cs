@@ -202,7 +202,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             problems.Add(nameof(input.EvidenceIds), "附件不存在，或不是您上传的");
         }
 
-        return files.FirstOrDefault(f => f.ReportId is not null) is { } used
+        return files.FirstOrDefault(f => f.ReportId is not null || f.ReplyId is not null) is { } used
             ? (files, $"附件“{used.FileName}”已附在另一份报告上（同一份报告可能已经提交过），请刷新后查看")
             : (files, null);
     }

@@ -19,7 +19,7 @@ internal sealed record EscalationSummary(int Tasks, int Reminders, int Urges, in
 /// instances at once, raises nothing twice: the unit is locked for the run and each step has a
 /// unique key.
 /// </summary>
-internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock)
+internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
 {
     private sealed record Candidate(
         int Id, int PlanId, string? Number, string Title, int LeadSectionId, int? LeadLeaderId, int? ResponsiblePersonId,
@@ -91,6 +91,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                         RaisedOn = today, RaisedAt = now,
                         Year = step == StepKind.Supervise ? today.Year : null,
                         Sequence = step == StepKind.Supervise ? nextSheet++ : null,
+                        ReplyDueBy = step == StepKind.Supervise ? calendar.AddWorkingDays(calendar.OnOrAfter(today), options.Value.ReplyWithinDays) : null,
                         Facts = Facts(task, deadline, dueOn, today, calendar, people),
                     };
                     batch.Steps.Add(entry);
@@ -185,7 +186,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         var leader = task.LeadLeaderId is { } l && people.ById.TryGetValue(l, out var lp) ? lp.Name : "未指定";
         var responsible = task.ResponsiblePersonId is { } r && people.ById.TryGetValue(r, out var rp) ? rp.Name : "未指定";
         var section = people.SectionName(task.LeadSectionId);
-        return $"{deadline.Chinese()}时限 {Ui.Date(dueOn)}，已超过 {late} 个工作日；牵头领导 {leader}，牵头科室 {section}，责任人 {responsible}；当前进度 {task.ProgressPercent}%。";
+        return $"{deadline.Chinese()}时限 {FormalDate.Of(dueOn)}，已超过 {late} 个工作日；牵头领导 {leader}，牵头科室 {section}，责任人 {responsible}；当前进度 {task.ProgressPercent}%。";
     }
 
     /// <summary>The unit's people, looked up in memory during the run.</summary>

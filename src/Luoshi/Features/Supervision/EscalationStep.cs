@@ -14,6 +14,16 @@ internal enum DeadlineKind
 
     /// <summary>Signing for an assigned task (签收).</summary>
     Sign = 3,
+
+    /// <summary>No deadline: the office urged or supervised by hand, with a message (DueOn is the day it was issued).</summary>
+    Manual = 4,
+}
+
+/// <summary>Who raised a step: the daily run, or the office by hand.</summary>
+internal enum StepSource
+{
+    Auto = 0,
+    Manual = 1,
 }
 
 /// <summary>The three steps of the cycle, in order.</summary>
@@ -54,6 +64,23 @@ internal sealed class EscalationStep
     /// <summary>The facts as they stood when the step was raised (what is late, by how much).</summary>
     public required string Facts { get; set; }
 
+    /// <summary>Manual steps: the office's written message and who wrote it.</summary>
+    public StepSource Source { get; set; }
+
+    public string? Message { get; set; }
+    public int? IssuedById { get; set; }
+
+    /// <summary>A 督办单's course: 发出 → 签收 → 反馈 → 办结 (see <see cref="SheetStates"/>).</summary>
+    public SheetState State { get; set; }
+
+    public DateTime? AcknowledgedAt { get; set; }
+    public int? AcknowledgedById { get; set; }
+
+    /// <summary>The lead section replies by this working day; restarts when the office sends a reply back.</summary>
+    public DateOnly? ReplyDueBy { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
     public string? SheetNumber => Sequence is { } n ? $"督办〔{Year}〕{n}号" : null;
 }
 
@@ -71,6 +98,7 @@ internal static class EscalationNames
         DeadlineKind.Milestone => "时间节点",
         DeadlineKind.Report => "进展报送",
         DeadlineKind.Sign => "签收",
+        DeadlineKind.Manual => "办公室发起",
         _ => "任务办结",
     };
 

@@ -42,12 +42,20 @@ internal sealed class StepBatch
         await ReserveIdsAsync(connection, "Notices", Notices, (n, id) => n.Id = id, ct);
         await ReserveIdsAsync(connection, "NoticeDeliveries", Deliveries, (d, id) => d.Id = id, ct);
 
-        await CopyAsync(connection, """COPY "EscalationSteps" ("Id", "UnitId", "TaskId", "Deadline", "DueOn", "Step", "RaisedOn", "RaisedAt", "Year", "Sequence", "Facts") FROM STDIN (FORMAT BINARY)""", Steps, async (w, s) =>
+        await CopyAsync(connection, """COPY "EscalationSteps" ("Id", "UnitId", "TaskId", "Deadline", "DueOn", "Step", "RaisedOn", "RaisedAt", "Year", "Sequence", "Facts", "ReplyDueBy") FROM STDIN (FORMAT BINARY)""", Steps, async (w, s) =>
         {
             await w.WriteAsync(s.Id, ct); await w.WriteAsync(s.UnitId, ct); await w.WriteAsync(s.TaskId, ct); await w.WriteAsync((int)s.Deadline, ct);
             await w.WriteAsync(s.DueOn, NpgsqlDbType.Date, ct); await w.WriteAsync((int)s.Step, ct); await w.WriteAsync(s.RaisedOn, NpgsqlDbType.Date, ct);
             await w.WriteAsync(s.RaisedAt, NpgsqlDbType.TimestampTz, ct); await WriteNullableAsync(w, s.Year, ct); await WriteNullableAsync(w, s.Sequence, ct);
             await w.WriteAsync(s.Facts, ct);
+            if (s.ReplyDueBy is { } due)
+            {
+                await w.WriteAsync(due, NpgsqlDbType.Date, ct);
+            }
+            else
+            {
+                await w.WriteNullAsync(ct);
+            }
         }, ct);
         await CopyAsync(connection, """COPY "TaskEvents" ("UnitId", "TaskId", "At", "ActorId", "Kind", "Summary") FROM STDIN (FORMAT BINARY)""", Events, async (w, e) =>
         {

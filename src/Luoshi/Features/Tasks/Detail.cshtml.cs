@@ -13,7 +13,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Tasks;
 
-internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class DetailModel(
+    LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Supervision.ManualEscalation manual,
+    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -32,6 +34,9 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
     public bool IsAdmin { get; private set; }
     public bool MaySign { get; private set; }
     public List<Supervision.EscalationStep> Steps { get; private set; } = [];
+    public List<Instructions.Instruction> TaskInstructions { get; private set; } = [];
+    public bool MayInstruct { get; private set; }
+    public bool MayAcknowledgeInstruction { get; private set; }
 
     /// <summary>驳回 of this task's reports, by report; and whether the viewer may return one.</summary>
     public Dictionary<long, ReportReturn> ReportReturns { get; private set; } = [];
@@ -97,6 +102,19 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
     public async Task<IActionResult> OnPostDecideCompletionAsync(int id, int requestId, bool approve, string? note, CancellationToken ct) =>
         await AfterAsync(id, await requests.DecideCompletionAsync(await current.RequireAsync(ct), requestId, approve, note, ct), approve ? "已办结销号" : "已退回办结申请", $"Completion{requestId}", ct);
 
+    public async Task<IActionResult> OnPostEscalateAsync(int id, bool supervise, string? message, CancellationToken ct)
+    {
+        var step = supervise ? Supervision.StepKind.Supervise : Supervision.StepKind.Urge;
+        var outcome = await manual.IssueAsync(await current.RequireAsync(ct), id, step, message, ct);
+        return await AfterAsync(id, outcome, supervise ? $"已发出督办单 {outcome.Value?.SheetNumber}" : "已催办", "Escalate", ct);
+    }
+
+    public async Task<IActionResult> OnPostInstructAsync(int id, string? text, CancellationToken ct) =>
+        await AfterAsync(id, await instructions.WriteAsync(await current.RequireAsync(ct), id, null, text, ct), "已批示", "Instruct", ct);
+
+    public async Task<IActionResult> OnPostAcknowledgeInstructionAsync(int id, long instructionId, CancellationToken ct) =>
+        await AfterAsync(id, await instructions.AcknowledgeAsync(await current.RequireAsync(ct), instructionId, ct), "已签阅", $"Instruction{instructionId}", ct);
+
     private async Task<IActionResult> AfterAsync<T>(int id, Outcome<T> outcome, string notice, string form, CancellationToken ct)
     {
         if (outcome.Kind == OutcomeKind.Ok)
@@ -135,6 +153,9 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, TaskRequests r
         IsAdmin = viewer.IsAdmin;
         MayDecideExtension = TaskRequests.MayDecideExtension(viewer, task);
         MaySign = Supervision.TaskSigning.MaySign(viewer, task);
+        MayInstruct = Instructions.Instructions.MayWrite(viewer);
+        MayAcknowledgeInstruction = Instructions.Instructions.MayAcknowledge(viewer, task);
+        TaskInstructions = await db.Instructions.AsNoTracking().Where(i => i.TaskId == id && i.UnitId == viewer.UnitId).OrderByDescending(i => i.Id).ToListAsync(ct);
         Steps = await db.EscalationSteps.AsNoTracking().Where(s => s.TaskId == id && s.UnitId == viewer.UnitId).OrderByDescending(s => s.Id).ToListAsync(ct);
         Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
         Completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);

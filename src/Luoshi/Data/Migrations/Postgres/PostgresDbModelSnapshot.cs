@@ -908,6 +908,58 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("SourceDocuments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "AcknowledgedAt", "TaskId");
+
+                    b.HasIndex("UnitId", "LeaderId", "WrittenAt");
+
+                    b.ToTable("Instructions");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
                 {
                     b.Property<int>("UnitId")
@@ -1635,6 +1687,10 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<long?>("ReplyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ReportId")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -1662,6 +1718,8 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplyId");
 
                     b.HasIndex("ReportId");
 
@@ -2092,6 +2150,15 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Deadline")
                         .HasColumnType("integer");
 
@@ -2103,13 +2170,30 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("IssuedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ReplyDueBy")
+                        .HasColumnType("date");
+
                     b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Step")
@@ -2128,6 +2212,8 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("UnitId", "Step", "Id");
+
                     b.HasIndex("UnitId", "Year", "Sequence")
                         .IsUnique();
 
@@ -2135,6 +2221,65 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId", "StepId");
+
+                    b.HasIndex("UnitId", "Status", "SubmittedAt");
+
+                    b.HasIndex(new[] { "UnitId", "StepId" }, "IX_SheetReplies_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.ToTable("SheetReplies");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
@@ -2706,6 +2851,26 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
@@ -2888,6 +3053,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Luoshi.Features.Reports.Evidence", b =>
                 {
+                    b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
@@ -3022,6 +3192,21 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
@@ -3145,6 +3330,11 @@ namespace Luoshi.Data.Migrations.Postgres
             modelBuilder.Entity("Luoshi.Features.Study.StudySession", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.WorkTask", b =>

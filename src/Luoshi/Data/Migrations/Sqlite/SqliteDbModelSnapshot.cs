@@ -872,6 +872,56 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("SourceDocuments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "AcknowledgedAt", "TaskId");
+
+                    b.HasIndex("UnitId", "LeaderId", "WrittenAt");
+
+                    b.ToTable("Instructions");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
                 {
                     b.Property<int>("UnitId")
@@ -1573,6 +1623,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReplyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReportId")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1600,6 +1654,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplyId");
 
                     b.HasIndex("ReportId");
 
@@ -2014,6 +2070,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Deadline")
                         .HasColumnType("INTEGER");
 
@@ -2025,13 +2090,30 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IssuedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReplyDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Step")
@@ -2050,6 +2132,8 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("UnitId", "Step", "Id");
+
                     b.HasIndex("UnitId", "Year", "Sequence")
                         .IsUnique();
 
@@ -2057,6 +2141,63 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId", "StepId");
+
+                    b.HasIndex("UnitId", "Status", "SubmittedAt");
+
+                    b.HasIndex(new[] { "UnitId", "StepId" }, "IX_SheetReplies_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.ToTable("SheetReplies");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
@@ -2620,6 +2761,26 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
@@ -2802,6 +2963,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Luoshi.Features.Reports.Evidence", b =>
                 {
+                    b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
@@ -2936,6 +3102,21 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
@@ -3059,6 +3240,11 @@ namespace Luoshi.Data.Migrations.Sqlite
             modelBuilder.Entity("Luoshi.Features.Study.StudySession", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.WorkTask", b =>

@@ -1,0 +1,174 @@
+using System.Text.RegularExpressions;
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Features.Supervision;
+
+/// <summary>The register's filters; every one optional.</summary>
+internal sealed record SheetFilter(SheetView? State = null, int? SectionId = null, StepSource? Source = null, DateOnly? From = null, DateOnly? To = null, string? Search = null);
+
+internal sealed record SheetRow(
+    long Id, string Number, int TaskId, string TaskName, string Section, string? Responsible, StepSource Source,
+    DateOnly RaisedOn, DateOnly? ReplyDueBy, SheetView View, string? Message);
+
+internal sealed record SheetPage(IReadOnlyList<SheetRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// 督办台账: the unit's 督办单 that the viewer may see (the office all; a leader those of his sections
+/// and tasks; a section those of the tasks it leads), newest first, with today's state of each.
+/// </summary>
+internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
+{
+    public const int PageSize = 50;
+    public const int MaxExport = 20_000;
+
+    public async Task<SheetPage> PageAsync(Viewer viewer, SheetFilter filter, int page, CancellationToken ct)
+    {
+        var query = Query(viewer, filter);
+        var total = viewer.IsAdmin && filter is { State: null, SectionId: null, Search: null or "" }
+            // The office sees every sheet and nothing here depends on the task: counted from the sheets' index alone.
+            ? await SheetsOnly(viewer.UnitId, filter).CountAsync(ct)
+            : await query.CountAsync(ct);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        return new SheetPage(await RowsAsync(viewer, query.Skip((page - 1) * PageSize).Take(PageSize), ct), total, page, PageSize);
+    }
+
+    public async Task<IReadOnlyList<SheetRow>> AllAsync(Viewer viewer, SheetFilter filter, CancellationToken ct) =>
+        await RowsAsync(viewer, Query(viewer, filter).Take(MaxExport), ct);
+
+    // Properties, not a positional record: EF filters and sorts on a member-initialised projection only.
+    private sealed class Found
+    {
+        public long Id { get; init; }
+        public int? Year { get; init; }
+        public int? Sequence { get; init; }
+        public int TaskId { get; init; }
+        public string? TaskNumber { get; init; }
+        public string Title { get; init; } = "";
+        public int SectionId { get; init; }
+        public int? ResponsibleId { get; init; }
+        public StepSource Source { get; init; }
+        public DateOnly RaisedOn { get; init; }
+        public DateOnly? ReplyDueBy { get; init; }
+        public SheetState State { get; init; }
+        public bool Done { get; init; }
+        public string? Message { get; init; }
+    }
+
+    /// <summary>The tasks whose sheets the viewer's register lists: all for the office; a leader's own and
+    /// his sections'; a section its lead tasks (a sheet goes to the lead section, not to those that
+    /// cooperate). Each is a part of what <see cref="TaskAccess.VisibleTo"/> lets the viewer see, and
+    /// leaving out the cooperation list keeps the join on the tasks' indexes.</summary>
+    private IQueryable<WorkTask> Addressed(Viewer viewer)
+    {
+        var tasks = db.Tasks.VisibleTo(viewer);
+        var sections = viewer.SeenSectionIds;
+        var person = viewer.PersonId;
+        return viewer.Role switch
+        {
+            Role.Admin => tasks,
+            Role.Leader => db.Tasks.Where(t => t.UnitId == viewer.UnitId && (t.LeadLeaderId == person || sections.Contains(t.LeadSectionId))),
+            _ => db.Tasks.Where(t => t.UnitId == viewer.UnitId && sections.Contains(t.LeadSectionId)),
+        };
+    }
+
+    private IQueryable<EscalationStep> SheetsOnly(int unitId, SheetFilter f)
+    {
+        var sheets = db.EscalationSteps.Where(s => s.UnitId == unitId && s.Step == StepKind.Supervise);
+        if (f.Source is { } source)
+        {
+            sheets = sheets.Where(s => s.Source == source);
+        }
+
+        if (f.From is { } from)
+        {
+            sheets = sheets.Where(s => s.RaisedOn >= from);
+        }
+
+        return f.To is { } to ? sheets.Where(s => s.RaisedOn <= to) : sheets;
+    }
+
+    private IQueryable<Found> Query(Viewer viewer, SheetFilter f)
+    {
+        var today = clock.Today;
+        var query = db.EscalationSteps.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.Step == StepKind.Supervise)
+            .Join(Addressed(viewer), s => s.TaskId, t => t.Id, (s, t) => new Found
+            {
+                Id = s.Id, Year = s.Year, Sequence = s.Sequence, TaskId = t.Id, TaskNumber = t.Number, Title = t.Title, SectionId = t.LeadSectionId,
+                ResponsibleId = t.ResponsiblePersonId, Source = s.Source, RaisedOn = s.RaisedOn, ReplyDueBy = s.ReplyDueBy, State = s.State,
+                Done = t.CompletedOn != null, Message = s.Message,
+            });
+        query = f.State switch
+        {
+            SheetView.Closed => query.Where(x => x.State == SheetState.Closed || x.Done),
+            SheetView.Replied => query.Where(x => x.State == SheetState.Replied && !x.Done),
+            SheetView.Overdue => query.Where(x => (x.State == SheetState.Issued || x.State == SheetState.Acknowledged) && !x.Done && x.ReplyDueBy < today),
+            SheetView.Issued or SheetView.Acknowledged => query.Where(x => x.State == (SheetState)(int)f.State.Value && !x.Done && (x.ReplyDueBy == null || x.ReplyDueBy >= today)),
+            _ => query,
+        };
+        if (f.SectionId is { } section)
+        {
+            query = query.Where(x => x.SectionId == section);
+        }
+
+        if (f.Source is { } source)
+        {
+            query = query.Where(x => x.Source == source);
+        }
+
+        if (f.From is { } from)
+        {
+            query = query.Where(x => x.RaisedOn >= from);
+        }
+
+        if (f.To is { } to)
+        {
+            query = query.Where(x => x.RaisedOn <= to);
+        }
+
+        if (f.Search?.Trim() is { Length: > 0 } search)
+        {
+            // "督办〔2026〕12号", "12号" or "12" finds the sheet by its number; other words search task titles.
+            var number = SheetNumber().Match(search);
+            if (number.Success)
+            {
+                var sequence = int.Parse(number.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                query = query.Where(x => x.Sequence == sequence);
+                if (number.Groups["y"].Success)
+                {
+                    var year = int.Parse(number.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    query = query.Where(x => x.Year == year);
+                }
+            }
+            else
+            {
+                query = query.Where(x => x.Title.Contains(search));
+            }
+        }
+
+        return query.OrderByDescending(x => x.Id);
+    }
+
+    private async Task<IReadOnlyList<SheetRow>> RowsAsync(Viewer viewer, IQueryable<Found> query, CancellationToken ct)
+    {
+        var found = await query.ToListAsync(ct);
+        var sectionIds = found.Select(x => x.SectionId).Distinct().ToList();
+        var personIds = found.Select(x => x.ResponsibleId).OfType<int>().Distinct().ToList();
+        var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var today = clock.Today;
+        return [.. found.Select(x => new SheetRow(
+            x.Id, $"督办〔{x.Year}〕{x.Sequence}号", x.TaskId, x.TaskNumber is { Length: > 0 } n && char.IsAsciiDigit(n[^1]) ? $"{n} {x.Title}" : x.TaskNumber + x.Title,
+            sections.GetValueOrDefault(x.SectionId, ""), x.ResponsibleId is { } r ? people.GetValueOrDefault(r) : null, x.Source,
+            x.RaisedOn, x.ReplyDueBy, SheetStates.View(x.State, x.ReplyDueBy, x.Done, today), x.Message))];
+    }
+
+    [GeneratedRegex(@"^(?:督办)?(?:〔(?<y>\d{4})〕)?(?<n>\d{1,7})号?$")]
+    private static partial Regex SheetNumber();
+}
