@@ -45,11 +45,23 @@ public class AuditTrailTests
         var staffA = b.Person("staffA");
 
         var fields = PageClient.FormFields(await admin.GetHtmlAsync($"/Admin/Person/{staffA}"));
+        // The form's field list holds the checkbox's hidden "false" last; a browser sends the ticked box too.
+        fields["Input.IsActive"] = "true";
         fields["Input.Role"] = "SectionHead";
         fields["Input.SectionId"] = b.SectionB.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Person/{staffA}", fields)).StatusCode);
         var reset = await admin.PostFormAsync($"/Admin/Person/{staffA}?handler=Reset", [], formPage: $"/Admin/Person/{staffA}");
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+
+        var headB = b.Person("headB");
+        var off = PageClient.FormFields(await admin.GetHtmlAsync($"/Admin/Person/{headB}"));
+        off["Input.IsActive"] = "false";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Person/{headB}", off)).StatusCode);
+        var leader = b.Person("leader");
+        var charge = PageClient.FormFields(await admin.GetHtmlAsync($"/Admin/Person/{leader}"));
+        charge["Input.IsActive"] = "true";
+        charge["Input.ChargedSectionIds"] = b.SectionC.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Person/{leader}", charge)).StatusCode);
 
         var auditorLogin = $"newauditor.{b.UnitId}";
         var created = await admin.PostFormAsync("/Admin/Person", new() { ["Input.Name"] = "新审计员", ["Input.Role"] = "Auditor", ["Input.UserName"] = auditorLogin, ["Input.IsActive"] = "true" });
@@ -60,6 +72,8 @@ public class AuditTrailTests
         Assert.Equal("科室A → 科室B", Assert.Single(await Auditors.EntriesAsync(b, AuditKind.SectionChanged)).Detail);
         Assert.Equal(staffA, Assert.Single(await Auditors.EntriesAsync(b, AuditKind.PasswordReset)).TargetPersonId);
         Assert.Equal(2, (await Auditors.EntriesAsync(b, AuditKind.EndedAllSessions)).Count(e => e.TargetPersonId == staffA));
+        Assert.Equal(headB, Assert.Single(await Auditors.EntriesAsync(b, AuditKind.Deactivated)).TargetPersonId);
+        Assert.Equal("科室A → 科室C", Assert.Single(await Auditors.EntriesAsync(b, AuditKind.ChargesChanged)).Detail);
         var auditorId = await b.WithDbAsync(d => d.Users.Where(u => u.UserName == auditorLogin).Select(u => u.PersonId).SingleAsync());
         Assert.Equal(auditorId, Assert.Single(await Auditors.EntriesAsync(b, AuditKind.PersonCreated)).TargetPersonId);
         Assert.Equal(auditorLogin, Assert.Single(await Auditors.EntriesAsync(b, AuditKind.LoginCreated)).Detail);
