@@ -6,6 +6,13 @@ internal enum NoticeKind
     Urge = 1,
     Supervise = 2,
     Review = 3,
+
+    // 10–19: what waits for a person's decision (the 待办 box), and the answer to the one who asked.
+    ExtensionRequested = 10,
+    ExtensionDecided = 11,
+    CompletionClaimed = 12,
+    CompletionDecided = 13,
+    AppealReceived = 14,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -69,6 +76,11 @@ internal static class NoticeNames
         NoticeKind.Remind => "提醒",
         NoticeKind.Urge => "催办",
         NoticeKind.Supervise => "督办",
+        NoticeKind.ExtensionRequested => "延期申请",
+        NoticeKind.ExtensionDecided => "延期审批",
+        NoticeKind.CompletionClaimed => "办结申请",
+        NoticeKind.CompletionDecided => "办结审核",
+        NoticeKind.AppealReceived => "新诉求",
         _ => "盘点",
     };
 
