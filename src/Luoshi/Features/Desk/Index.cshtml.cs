@@ -26,7 +26,6 @@ internal sealed class IndexModel(DeskCounts desk, CurrentViewer current, BureauC
     public int? All { get; set; }
 
     public List<DeskBox> Boxes { get; } = [];
-    public List<IToDoSource> Clear { get; } = [];
     public DateOnly Today => clock.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,13 +33,10 @@ internal sealed class IndexModel(DeskCounts desk, CurrentViewer current, BureauC
         var viewer = await current.RequireAsync(ct);
         foreach (var (source, count) in await desk.ForAsync(viewer, ct))
         {
-            if (count == 0)
+            if (count > 0)
             {
-                Clear.Add(source);
-                continue;
+                Boxes.Add(new(source, count, await source.ListAsync(viewer, All == source.Order ? ShownInFull : Shown, ct)));
             }
-
-            Boxes.Add(new(source, count, await source.ListAsync(viewer, All == source.Order ? ShownInFull : Shown, ct)));
         }
     }
 
