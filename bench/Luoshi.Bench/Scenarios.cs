@@ -44,7 +44,7 @@ internal static class Scenarios
         return results;
     }
 
-    private static async Task<Result> Run(string name, HttpClient client, int clients, TimeSpan duration, Func<Random, HttpClient, Task<HttpResponseMessage>> call)
+    internal static async Task<Result> Run(string name, HttpClient client, int clients, TimeSpan duration, Func<Random, HttpClient, Task<HttpResponseMessage>> call)
     {
         var latencies = new List<double>[clients];
         var failures = 0L;
