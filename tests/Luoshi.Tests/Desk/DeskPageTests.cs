@@ -32,6 +32,16 @@ public class DeskPageTests
     }
 
     [Fact]
+    public async Task SomeoneNotSignedInIsSentToTheLoginPage()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var anonymous = b.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await anonymous.GetAsync("/Desk");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StaffSeeWhatTheyOweAsCardsOnTheDashboard()
     {
         var b = await Bureau.CreateAsync("sqlite");
