@@ -23,7 +23,7 @@ public class DeskPageTests
         Assert.Contains(task.Title, desk);
         Assert.Contains($"href=\"/Tasks/{task.Id}#requests\"", desk);
         Assert.Contains("等待省里批复", desk);
-        Assert.Contains("<span class=\"todo-due\">5月16日</span>", desk);
+        Assert.Contains("<span class=\"todo-due\"><span class=\"todo-label\">时限</span>5月16日</span>", desk);
         Assert.Contains("id=\"todo-count\">1<", await leader.GetHtmlAsync("/"));
 
         var quiet = await (await b.PagesAsync("otherLeader")).GetHtmlAsync("/Desk");

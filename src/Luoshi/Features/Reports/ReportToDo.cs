@@ -40,7 +40,7 @@ internal sealed class ReportsOwed(LuoshiDb db, PlanCache plans, WorkingCalendars
             var period = ReportPeriods.Containing(plan, t.LastReportedPeriodEnd?.AddDays(1) ?? t.StartDate, calendar);
             var late = t.ReportMissingFrom <= today;
             items.Add(new ToDoItem(TaskTitle.Of(t.Number, t.Title), $"/Tasks/{t.Id}/Report",
-                $"{period.Label(plan.Cadence)}进展，{(late ? "宽限至" + DeskDates.Short(period.OnTimeUntil, today) + "已过" : "应于" + DeskDates.Short(period.Due, today) + "前报送")}",
+                $"{period.Label(plan.Cadence)}进展{(late ? "，宽限至" + DeskDates.Short(period.OnTimeUntil, today) + "已过" : "")}",
                 period.Due, late));
         }
 
