@@ -32,6 +32,12 @@ if (args.Length > 2 && args[0] == "funnel" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "desk" && args[1] == "--postgres")
+{
+    await DeskBench.RunAsync(args[2], args.Length > 4 && args[3] == "--seconds" ? int.Parse(args[4], CultureInfo.InvariantCulture) : 10);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

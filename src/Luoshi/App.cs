@@ -108,6 +108,19 @@ internal static class App
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
         services.AddNoticeChannels(config);
+        services.AddScoped<Luoshi.Features.Notices.PersonNotices>();
+
+        // The 待办 box: each feature that makes a person wait adds its source here.
+        services.AddScoped<Luoshi.Features.Desk.DeskCounts>();
+        services.AddSingleton<Luoshi.Features.Reports.ReportWindows>();
+        services.AddScoped<Luoshi.Features.Reports.ReportsOwed>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.SignToDo>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Reports.ReportDueToDo>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Reports.ReportLateToDo>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Requests.ExtensionToDo>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Requests.CompletionToDo>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Appeals.AppealReplyToDo>();
+        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Appeals.AppealIntakeToDo>();
         services.AddHostedService<Luoshi.Features.Idempotency.IdempotencyCleanup>();
         services.AddScoped<Luoshi.Features.Audit.AuditLog>();
         services.AddOptions<Luoshi.Features.Audit.AuditOptions>().Bind(config.GetSection("Audit")).ValidateOnStart();

@@ -23,6 +23,7 @@ public partial class PhoneLayoutTests
         Assert.False(await nav.IsVisibleAsync());
         Assert.True(await page.Locator("header.top .who button").IsVisibleAsync(), "退出 is out of sight");
         Assert.True(await page.Locator("header.top .inbox").IsVisibleAsync(), "消息 is out of sight");
+        Assert.True(await page.Locator("header.top .todo-link").IsVisibleAsync(), "待办 is out of sight");
 
         await button.ClickAsync();
         Assert.True(await nav.IsVisibleAsync());

@@ -32,7 +32,7 @@ internal sealed record AppealReceipt(int TaskId, string Receipt, string? Code, D
 
 /// <summary>诉求: intake, assignment, reply, follow-up and reopening. An appeal is a work item of
 /// kind Appeal whose due date is the reply deadline, so it is lit and escalated like any task.</summary>
-internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<AppealOptions> options)
+internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<AppealOptions> options, Notices.PersonNotices notices)
 {
     public async Task<Outcome<AppealReceipt>> IntakeAsync(int unitId, Viewer? staff, AppealInput input, CancellationToken ct)
     {
@@ -81,6 +81,13 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
             Content = input.Content.Trim(), SubmitterName = input.SubmitterName.OrNull(), Contact = input.Contact.OrNull(), Online = staff is null,
             ReceivedOn = today, FirstDueDate = due,
         });
+        if (staff is null)
+        {
+            // An appeal from the public waits for the office to assign it: the office is told at once.
+            await notices.AddAsync(unitId, await notices.OfficeAsync(unitId, ct), Notices.NoticeKind.AppealReceived, task.Id,
+                $"新诉求：{task.Title}", $"收到网上诉求（{input.Category.Trim()}），回执号 {receipt}，请于{Desk.DeskDates.Formal(due)}前答复。请分办到承办科室。", clock.UtcNow, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<AppealReceipt>.Ok(new(task.Id, receipt, code, due));

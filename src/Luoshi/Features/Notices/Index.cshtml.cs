@@ -13,12 +13,21 @@ internal sealed class IndexModel(Inbox inbox, CurrentViewer current, BureauClock
     public async Task OnGetAsync(CancellationToken ct) =>
         Notices = await inbox.ListAsync(await current.RequireAsync(ct), UnreadOnly, 200, ct);
 
-    /// <summary>Opening a notice marks it read and goes to its task (or back to the inbox).</summary>
-    public async Task<IActionResult> OnPostOpenAsync(long id, int? taskId, CancellationToken ct)
+    /// <summary>Opening a notice marks it read and goes where its reader acts (or back to the inbox).</summary>
+    public async Task<IActionResult> OnPostOpenAsync(long id, int? taskId, NoticeKind? kind, CancellationToken ct)
     {
         await inbox.MarkReadAsync(await current.RequireAsync(ct), id, ct);
-        return Redirect(taskId is { } t ? $"/Tasks/{t}" : "/Notices");
+        return Redirect(Where(kind, taskId));
     }
+
+    /// <summary>A request or a decision opens the task at its requests; a new appeal opens the appeal.</summary>
+    public static string Where(NoticeKind? kind, int? taskId) => (kind, taskId) switch
+    {
+        (_, null) => "/Notices",
+        (NoticeKind.AppealReceived, { } t) => $"/Appeals/{t}",
+        (NoticeKind.ExtensionRequested or NoticeKind.ExtensionDecided or NoticeKind.CompletionClaimed or NoticeKind.CompletionDecided, { } t) => $"/Tasks/{t}#requests",
+        (_, { } t) => $"/Tasks/{t}",
+    };
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {

@@ -19,6 +19,12 @@ internal enum NoticeKind
     ReplyDecision = 23,
     Instruction = 24,
     InstructionAcknowledged = 25,
+    // 10–19: what waits for a person's decision (the 待办 box), and the answer to the one who asked.
+    ExtensionRequested = 10,
+    ExtensionDecided = 11,
+    CompletionClaimed = 12,
+    CompletionDecided = 13,
+    AppealReceived = 14,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -92,6 +98,11 @@ internal static class NoticeNames
         NoticeKind.ReplyDecision => "反馈审核",
         NoticeKind.Instruction => "领导批示",
         NoticeKind.InstructionAcknowledged => "批示签阅",
+        NoticeKind.ExtensionRequested => "延期申请",
+        NoticeKind.ExtensionDecided => "延期审批",
+        NoticeKind.CompletionClaimed => "办结申请",
+        NoticeKind.CompletionDecided => "办结审核",
+        NoticeKind.AppealReceived => "新诉求",
         _ => "盘点",
     };
 

@@ -19,7 +19,7 @@ namespace Luoshi.Features.Reports;
 /// turns (<see cref="TaskRowLock"/>) and are stamped inside their turn, so the task shows the latest
 /// report by submission order whatever the order their requests arrived in.
 /// </summary>
-internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions)
+internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions, Notices.PersonNotices notices)
 {
     public async Task<Outcome<ProgressReport>> SubmitAsync(Viewer viewer, int taskId, ReportInput input, CancellationToken ct = default)
     {
@@ -137,6 +137,8 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
                 };
                 db.CompletionRequests.Add(claim);
                 RecordChain.Append(db, viewer.UnitId, "completion-request", claim, viewer.PersonId, claim.RequestedAt);
+                await notices.AddAsync(viewer.UnitId, await notices.OfficeAsync(viewer.UnitId, ct), Notices.NoticeKind.CompletionClaimed, task.Id,
+                    $"待办结审核：{task.Title}", $"{viewer.Name}申报任务完成（{Desk.DeskDates.Formal(today)}），附佐证材料{evidence.Count}份，请审核办结。", claim.RequestedAt, ct);
                 await db.SaveChangesAsync(ct);
             }
 

@@ -1,5 +1,7 @@
 using Luoshi.Data;
+using Luoshi.Features.Desk;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Notices;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Requests;
 
 /// <summary>Extension and completion requests and their review: the rules pages and API share.</summary>
-internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lights, BureauClock clock)
+internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lights, BureauClock clock, PersonNotices notices)
 {
     public const int MaxText = 2000;
 
@@ -68,6 +70,9 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         db.ExtensionRequests.Add(request);
         RecordChain.Append(db, viewer.UnitId, "extension-request", request, viewer.PersonId, request.RequestedAt);
         tasks.Record(task, viewer, "extension", $"申请延期：由 {Ui.Date(task.DueDate)} 延至 {Ui.Date(request.NewDueDate)}。理由：{request.Reason}");
+        await notices.AddAsync(viewer.UnitId, await ExtensionDeciderIdsAsync(task, ct), NoticeKind.ExtensionRequested, task.Id,
+            $"待审批延期：{task.Title}",
+            $"{viewer.Name}申请将完成时限由{DeskDates.Formal(task.DueDate)}延至{DeskDates.Formal(request.NewDueDate)}。理由：{request.Reason}", request.RequestedAt, ct);
         return await SaveOnceAsync(transaction, request, "该任务已有一份待审核的延期申请，请等待审批结果", ct);
     }
 
@@ -114,6 +119,11 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             ? $"批准延期至 {Ui.Date(request.NewDueDate)}（原时限 {Ui.Date(task.OriginalDueDate)}）"
             : $"不批准延期：{request.DecisionNote}");
         RecordChain.Append(db, viewer.UnitId, "extension-decision", request, viewer.PersonId, request.DecidedAt.Value);
+        await notices.AddAsync(viewer.UnitId, [request.RequestedById], NoticeKind.ExtensionDecided, task.Id,
+            approve ? $"延期申请已批准：{task.Title}" : $"延期申请未批准：{task.Title}",
+            approve
+                ? $"{viewer.Name}批准延期，完成时限改为{DeskDates.Formal(request.NewDueDate)}。{(request.DecisionNote is { } n ? "审批意见：" + n : "")}"
+                : $"{viewer.Name}未批准延期，完成时限仍为{DeskDates.Formal(task.DueDate)}。理由：{request.DecisionNote}", request.DecidedAt.Value, ct);
         return await SaveOnceAsync(transaction, request, "该延期申请刚由他人审批，不能重复审批", ct);
     }
 
@@ -157,8 +167,20 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
         tasks.Record(task, viewer, "completion", accept ? $"办结（销号），完成日期 {Ui.Date(request.ClaimedOn)}" : $"办结申请被退回：{request.DecisionNote}");
         RecordChain.Append(db, viewer.UnitId, "completion-decision", request, viewer.PersonId, request.DecidedAt.Value);
+        await notices.AddAsync(viewer.UnitId, [request.RequestedById], NoticeKind.CompletionDecided, task.Id,
+            accept ? $"已办结销号：{task.Title}" : $"办结申请被退回：{task.Title}",
+            accept
+                ? $"{viewer.Name}审核通过，任务于{DeskDates.Formal(request.ClaimedOn)}办结。{(request.DecisionNote is { } n ? "审核意见：" + n : "")}"
+                : $"{viewer.Name}退回了办结申请，任务继续办理。理由：{request.DecisionNote}", request.DecidedAt.Value, ct);
         return await SaveOnceAsync(transaction, request, "该办结申请刚由他人审核，不能重复审核", ct);
     }
+
+    /// <summary>Who is told of a new extension request: the task's lead leader when there is an active
+    /// one (the one who must decide), otherwise the office.</summary>
+    private async Task<List<int>> ExtensionDeciderIdsAsync(WorkTask task, CancellationToken ct) =>
+        task.LeadLeaderId is { } leader && await db.People.AnyAsync(p => p.Id == leader && p.UnitId == task.UnitId && p.IsActive, ct)
+            ? [leader]
+            : await notices.OfficeAsync(task.UnitId, ct);
 
     /// <summary>Saves and commits; when another action won the race (the pending-request index, or a
     /// request's status that is no longer pending), nothing is kept and the loser is told why.</summary>
