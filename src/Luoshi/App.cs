@@ -63,7 +63,6 @@ internal static class App
         services.AddScoped<ScoreboardStore>();
         services.AddScoped<GapTasks>();
         services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
-        services.AddScoped<Luoshi.Features.Notices.PersonalNotices>();
         services.AddScoped<ReportReturner>();
         services.AddScoped<Luoshi.Features.Assignment.Reassigner>();
         services.AddScoped<Luoshi.Features.Assignment.TaskReturns>();

@@ -41,7 +41,7 @@ internal sealed record Roster(Dictionary<int, string> Sections, Dictionary<int, 
 /// the light, the history line, the record entry and the notices to those who now answer for it and
 /// to those who no longer do.
 /// </summary>
-internal sealed class Reassigner(LuoshiDb db, TaskEditor tasks, TaskLights lights, PersonalNotices notices, BureauClock clock)
+internal sealed class Reassigner(LuoshiDb db, TaskEditor tasks, TaskLights lights, PersonNotices notices, BureauClock clock)
 {
     public async Task<Reassignment> MoveAsync(
         Viewer viewer, WorkTask task, Plan plan, WorkingCalendar calendar, Roster directory, Destination to, string reason, int? returnId, Guid? batchKey, CancellationToken ct)

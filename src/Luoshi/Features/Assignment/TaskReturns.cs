@@ -13,7 +13,7 @@ namespace Luoshi.Features.Assignment;
 internal sealed record ReturnDecision(bool Reassign, int? LeadSectionId, int? ResponsiblePersonId, string? Note);
 
 /// <summary>退办 and the office's decision on it: the rules pages and API share.</summary>
-internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reassigner, PlanCache plans, WorkingCalendars calendars, PersonalNotices notices, BureauClock clock)
+internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reassigner, PlanCache plans, WorkingCalendars calendars, PersonNotices notices, BureauClock clock)
 {
     /// <summary>The last working day on which the task may still be returned: the plan's working days after 交办.</summary>
     public static DateOnly WindowEnd(WorkTask task, Plan plan, WorkingCalendar calendar) =>

@@ -7,11 +7,13 @@ internal enum NoticeKind
     Supervise = 2,
     Review = 3,
 
-    // The desk's returns and reassignments (30–39).
-    ReportReturned = 30,
-    TaskReturned = 31,
-    TaskReturnDecided = 32,
-    Reassigned = 33,
+    // 10–19: what waits for a person's decision (the 待办 box), and the answer to the one who asked.
+    ExtensionRequested = 10,
+    ExtensionDecided = 11,
+    CompletionClaimed = 12,
+    CompletionDecided = 13,
+    AppealReceived = 14,
+
     // 20–29: the 督办台账 and 领导批示.
     ManualUrge = 20,
     ManualSupervise = 21,
@@ -19,12 +21,12 @@ internal enum NoticeKind
     ReplyDecision = 23,
     Instruction = 24,
     InstructionAcknowledged = 25,
-    // 10–19: what waits for a person's decision (the 待办 box), and the answer to the one who asked.
-    ExtensionRequested = 10,
-    ExtensionDecided = 11,
-    CompletionClaimed = 12,
-    CompletionDecided = 13,
-    AppealReceived = 14,
+
+    // 30–39: returned reports, 退办 and 改派.
+    ReportReturned = 30,
+    TaskReturned = 31,
+    TaskReturnDecided = 32,
+    Reassigned = 33,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step

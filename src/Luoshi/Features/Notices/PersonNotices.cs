@@ -11,11 +11,16 @@ namespace Luoshi.Features.Notices;
 /// the action's own transaction, or not at all when it loses a race. Group robots are not told:
 /// these are one person's business, and the robots hear only of 催办, 督办 and reviews.
 /// </summary>
-internal sealed class PersonNotices(LuoshiDb db, NoticeTargets targets)
+internal sealed class PersonNotices(LuoshiDb db, NoticeTargets targets, Shared.BureauClock clock)
 {
     /// <summary>The office: every active admin of the unit.</summary>
     public Task<List<int>> OfficeAsync(int unitId, CancellationToken ct) =>
         db.People.Where(p => p.UnitId == unitId && p.Role == Role.Admin && p.IsActive).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+
+    /// <summary>The same for people already at hand, the notice's kind, task, title and body taken from
+    /// <paramref name="template"/>, dated now.</summary>
+    public Task<int> AddAsync(int unitId, IEnumerable<Person> recipients, Notice template, CancellationToken ct) =>
+        AddAsync(unitId, recipients.Select(p => p.Id), template.Kind, template.TaskId, template.Title, template.Body, clock.UtcNow, ct);
 
     /// <summary>Adds one notice per active recipient of the unit (each once); returns how many.</summary>
     public async Task<int> AddAsync(int unitId, IEnumerable<int> recipientIds, NoticeKind kind, int? taskId, string title, string body, DateTime now, CancellationToken ct)

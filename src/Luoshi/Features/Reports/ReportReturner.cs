@@ -16,7 +16,7 @@ namespace Luoshi.Features.Reports;
 /// count), its light, the history line, the record entry and the notices to the reporter and the
 /// section's head are saved together or not at all; a report is returned once.
 /// </summary>
-internal sealed class ReportReturner(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, PersonalNotices notices, BureauClock clock)
+internal sealed class ReportReturner(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, PersonNotices notices, BureauClock clock)
 {
     /// <summary>Who returns a report: the office, or the task's lead leader.</summary>
     public static bool MayReturn(Viewer viewer, WorkTask task) => viewer.IsAdmin || (task.LeadLeaderId is { } l && l == viewer.PersonId);
