@@ -23,4 +23,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "结束全部登录：{UserName}，原因 {Reason}")]
     public static partial void EndedAll(ILogger logger, string? userName, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "已用过的刷新令牌再次出现，结束其后续登录：用户 {UserId}")]
+    public static partial void RefreshReused(ILogger logger, int userId);
 }

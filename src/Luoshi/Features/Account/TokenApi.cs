@@ -59,7 +59,7 @@ internal static class TokenApi
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Refresh(
-        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, Sessions sessions, LuoshiDb db, TimeProvider time)
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, Sessions sessions, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
         {
@@ -67,16 +67,15 @@ internal static class TokenApi
         }
 
         var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < time.GetUtcNow() || !await sessions.IsCurrentAsync(ticket.Principal))
+        // The login goes on with its first sign-in time, so the absolute lifetime still counts; the
+        // refresh token is single-use (Sessions.RefreshAsync).
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < time.GetUtcNow()
+            || await sessions.RefreshAsync(ticket.Principal, ct) is not { } next)
         {
-            return TypedResults.Problem("登录已过期或已被撤销，请重新登录", statusCode: StatusCodes.Status401Unauthorized, title: "须重新登录");
+            return TypedResults.Problem("登录已过期、已被撤销或刷新令牌已用过，请重新登录", statusCode: StatusCodes.Status401Unauthorized, title: "须重新登录");
         }
 
-        // The same session goes on, with its first sign-in time, so the absolute lifetime still counts.
-        var userId = int.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, System.Globalization.CultureInfo.InvariantCulture);
-        var user = await db.Users.FindAsync(userId);
-        await sessions.EndAsync(ticket.Principal);
-        return TypedResults.SignIn(await sessions.StartAsync(user!, Sessions.SignedInAt(ticket.Principal)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(next, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
     private static async Task<NoContent> Logout(HttpContext http, Sessions sessions)
