@@ -61,7 +61,12 @@ public class PublicOpinionTests
             Assert.Equal(HttpStatusCode.OK, (await PublicForms.PostAsync(b.App, client, $"/Public/Opinion/{b.UnitId}", new() { ["Text"] = $"意见{i}" })).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await PublicForms.PostAsync(b.App, client, $"/Public/Opinion/{b.UnitId}", new() { ["Text"] = "第四条" })).StatusCode);
+        // A Chinese page, not the framework's bare 429, and when to come back.
+        var fourth = await PublicForms.PostAsync(b.App, client, $"/Public/Opinion/{b.UnitId}", new() { ["Text"] = "第四条" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.Equal("text/html", fourth.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("提交过于频繁", await fourth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(fourth.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {fourth.Headers.RetryAfter}");
         Assert.Equal(3, await b.WithDbAsync(d => d.Opinions.CountAsync(o => o.UnitId == b.UnitId)));
     }
 }

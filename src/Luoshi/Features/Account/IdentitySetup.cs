@@ -25,7 +25,6 @@ internal static class IdentitySetup
         services.AddScoped<Sessions>();
         services.AddScoped<LoginCheck>();
         services.AddSingleton<LoginLimiter>();
-        LoginCheck.AddRateLimit(services);
         // Secure whenever the request came over HTTPS (behind nginx: see ProxyHeaders), so plain
         // HTTP on loopback still works for the first run and the tests.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -18,7 +18,7 @@ internal static class TokenApi
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("登录");
-        auth.MapPost("/token", Issue).AllowAnonymous().RequireRateLimiting(LoginCheck.RateLimitPolicy)
+        auth.MapPost("/token", Issue).AllowAnonymous()
             .WithSummary("用户名和密码换取访问令牌（Bearer）和刷新令牌，供程序调用 API");
         auth.MapPost("/refresh", Refresh).AllowAnonymous()
             .WithSummary("用刷新令牌换取新的访问令牌；闲置超时、登录总时长已满或登录已被撤销时须重新登录");
@@ -26,7 +26,7 @@ internal static class TokenApi
         return app;
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(TokenRequest request, LoginCheck check, Sessions sessions)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(TokenRequest request, LoginCheck check, Sessions sessions, HttpContext http)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -47,7 +47,8 @@ internal static class TokenApi
         var attempt = await check.CheckAsync(request.UserName, request.Password);
         if (attempt.User is not { } user)
         {
-            return TypedResults.Problem(attempt.Problem, statusCode: attempt.Problem == LoginCheck.TooMany ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized, title: "登录失败");
+            attempt.Describe(http.Response);
+            return TypedResults.Problem(attempt.Problem, statusCode: attempt.TooMany ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized, title: "登录失败");
         }
 
         if (user.MustChangePassword)

@@ -81,12 +81,7 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
     public static void AddRateLimit(IServiceCollection services) =>
         services.AddRateLimiter(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("提交过于频繁，请稍后再试。", ct);
-            };
+            TooManyRequests.Configure(o);
             // Only posts count: reading the form is free. Behind no proxy (or in tests) the address
             // may be missing; those requests share one partition.
             o.AddPolicy(RateLimitPolicy, context =>
