@@ -34,6 +34,7 @@ internal static class Startup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         await Features.Requests.DuplicateRequests.RecordWithdrawalsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        await Features.Record.RecordStarts.FillAsync(db);
         if (await db.Units.AnyAsync())
         {
             return;

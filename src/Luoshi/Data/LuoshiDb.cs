@@ -50,6 +50,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
+    public DbSet<RecordStart> RecordStarts => Set<RecordStart>();
     public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
@@ -280,6 +281,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(r => r.UnitId, "IX_RecordEntries_Unsealed").HasFilter("\"Seq\" IS NULL");
             e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.ApplyConfiguration(new RecordStartConfiguration());
         builder.Entity<RecordHead>(e =>
         {
             e.HasKey(h => h.UnitId);

@@ -1444,6 +1444,23 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("RecordHeads");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("RecordStarts");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
                     b.Property<int>("Id")
@@ -2776,6 +2793,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordHead", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()

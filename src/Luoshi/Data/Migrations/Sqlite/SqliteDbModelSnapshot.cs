@@ -1390,6 +1390,23 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("RecordHeads");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("RecordStarts");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
                     b.Property<int>("Id")
@@ -2692,6 +2709,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordHead", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
