@@ -35,6 +35,7 @@ internal static class Startup
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         await Features.Requests.DuplicateRequests.RecordWithdrawalsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         await Features.Record.RecordStarts.FillAsync(db);
+        await Features.Benchmarks.ScoreboardStore.RemoveAbandonedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         if (await db.Units.AnyAsync())
         {
             return;

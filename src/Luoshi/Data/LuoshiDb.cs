@@ -296,6 +296,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(b => b.OwnCode).HasMaxLength(50);
             e.Property(b => b.BenchmarkCode).HasMaxLength(50);
             e.HasIndex(b => b.UnitId);
+            // A scoreboard still being imported is not there for anyone (ScoreboardStore.ImportAsync).
+            e.HasQueryFilter(b => !b.Importing);
             e.HasOne<Unit>().WithMany().HasForeignKey(b => b.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ScoreboardNode>(e =>

@@ -412,6 +412,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int>("CreatedById")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

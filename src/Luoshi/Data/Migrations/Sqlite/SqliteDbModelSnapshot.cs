@@ -394,6 +394,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int>("CreatedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
