@@ -1,7 +1,9 @@
 using System.Net;
+using Luoshi.Features.Public;
 using Luoshi.Features.Rectification;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Tests.Rectification;
 
@@ -41,6 +43,22 @@ public class PublicOpinionTests
         Assert.Contains("提交未被接受", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "正常意见" }, waited: false)).Content.ReadAsStringAsync());
         Assert.Contains("提交未被接受", await (await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "正常意见", ["Stamp"] = "forged" }, waited: false)).Content.ReadAsStringAsync());
         Assert.Equal(0, await b.WithDbAsync(d => d.Opinions.CountAsync(o => o.UnitId == b.UnitId)));
+    }
+
+    [Fact]
+    public async Task AStampCountsOnceSoOneGoodStampCannotBeReplayed()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var url = $"/Public/Opinion/{b.UnitId}";
+        var client = PublicForms.Anonymous(b.App);
+        var stamp = b.App.Services.GetRequiredService<PublicFormGuard>().StampAt(b.App.Clock.GetUtcNow().AddMinutes(-1));
+
+        var first = await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "第一次提交", ["Stamp"] = stamp }, waited: false);
+        var replay = await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "重放的提交", ["Stamp"] = stamp }, waited: false);
+
+        Assert.DoesNotContain("提交未被接受", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("提交未被接受", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["第一次提交"], await b.WithDbAsync(d => d.Opinions.Where(o => o.UnitId == b.UnitId).Select(o => o.Content).ToListAsync()));
     }
 
     [Fact]
