@@ -82,6 +82,8 @@ internal static class App
         services.Configure<Luoshi.Features.Appeals.AppealOptions>(config.GetSection("Appeals"));
         services.Configure<Luoshi.Features.Public.PublicFormOptions>(config.GetSection("PublicForms"));
         services.AddSingleton<Luoshi.Features.Public.PublicFormGuard>();
+        services.Configure<HeavyInputOptions>(config.GetSection("HeavyInput"));
+        services.AddSingleton<HeavyInputGate>();
         Luoshi.Features.Public.PublicFormGuard.AddRateLimit(services);
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));

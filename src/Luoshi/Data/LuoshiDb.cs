@@ -52,6 +52,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
+    public DbSet<RecordStart> RecordStarts => Set<RecordStart>();
     public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
@@ -295,6 +296,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.HasIndex(r => r.UnitId, "IX_RecordEntries_Unsealed").HasFilter("\"Seq\" IS NULL");
             e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
+        builder.ApplyConfiguration(new RecordStartConfiguration());
         builder.Entity<RecordHead>(e =>
         {
             e.HasKey(h => h.UnitId);
@@ -309,6 +311,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             e.Property(b => b.OwnCode).HasMaxLength(50);
             e.Property(b => b.BenchmarkCode).HasMaxLength(50);
             e.HasIndex(b => b.UnitId);
+            // A scoreboard still being imported is not there for anyone (ScoreboardStore.ImportAsync).
+            e.HasQueryFilter(b => !b.Importing);
             e.HasOne<Unit>().WithMany().HasForeignKey(b => b.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<ScoreboardNode>(e =>

@@ -112,12 +112,28 @@ public class LoginTests
         Assert.Equal(LoginCheck.Refused, await LoginMessageAsync(b.App, "other." + b.UnitId, "Whatever-2026x"));
         Assert.Equal(LoginCheck.Refused, await LoginMessageAsync(b.App, "third." + b.UnitId, "Whatever-2026x"));
 
-        // Six posts from this address in the window: the seventh, page or API, is refused.
+        // Six posts from this address in the window: the seventh, page or API, is refused, in Chinese:
+        // the login page with the message, and ProblemDetails; both say when to come back.
         var page = new PageClient(b.App.CreateClient(new() { AllowAutoRedirect = false }));
         var seventh = await page.PostFormAsync("/Account/Login", new() { ["UserName"] = b.People["staffB"].Login, ["Password"] = Bureau.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, seventh.StatusCode);
+        Assert.StartsWith("text/html", seventh.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var html = await seventh.Content.ReadAsStringAsync();
+        Assert.Contains(LoginCheck.TooMany, html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Password\"", html, StringComparison.Ordinal);
+        AssertRetryAfter(seventh);
+
         var token = await b.App.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = b.People["staffB"].Login, password = Bureau.Password });
-        Assert.Equal(HttpStatusCode.TooManyRequests, token.StatusCode);
+        var problem = await token.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(LoginCheck.TooMany, problem.GetProperty("detail").GetString());
+        Assert.Equal("登录失败", problem.GetProperty("title").GetString());
+        AssertRetryAfter(token);
+    }
+
+    private static void AssertRetryAfter(HttpResponseMessage response)
+    {
+        var seconds = response.Headers.RetryAfter?.Delta?.TotalSeconds;
+        Assert.True(seconds is > 0 and <= 15 * 60, $"Retry-After: {response.Headers.RetryAfter}");
     }
 
     /// <summary>The error the login page shows, or null when it let the person in.</summary>

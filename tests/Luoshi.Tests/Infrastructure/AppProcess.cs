@@ -13,6 +13,10 @@ internal sealed class AppProcess : IDisposable
 
     private AppProcess(Process process) => _process = process;
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the process wrote so far, standard output and error together.</summary>
     public string Output
     {

@@ -1,7 +1,9 @@
 using System.Net;
+using Luoshi.Features.Public;
 using Luoshi.Features.Rectification;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Tests.Rectification;
 
@@ -44,6 +46,22 @@ public class PublicOpinionTests
     }
 
     [Fact]
+    public async Task AStampCountsOnceSoOneGoodStampCannotBeReplayed()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var url = $"/Public/Opinion/{b.UnitId}";
+        var client = PublicForms.Anonymous(b.App);
+        var stamp = b.App.Services.GetRequiredService<PublicFormGuard>().StampAt(b.App.Clock.GetUtcNow().AddMinutes(-1));
+
+        var first = await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "第一次提交", ["Stamp"] = stamp }, waited: false);
+        var replay = await PublicForms.PostAsync(b.App, client, url, new() { ["Text"] = "重放的提交", ["Stamp"] = stamp }, waited: false);
+
+        Assert.DoesNotContain("提交未被接受", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("提交未被接受", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["第一次提交"], await b.WithDbAsync(d => d.Opinions.Where(o => o.UnitId == b.UnitId).Select(o => o.Content).ToListAsync()));
+    }
+
+    [Fact]
     public async Task AnAntiforgeryTokenIsRequired()
     {
         var b = await Bureau.CreateAsync("sqlite");
@@ -61,7 +79,12 @@ public class PublicOpinionTests
             Assert.Equal(HttpStatusCode.OK, (await PublicForms.PostAsync(b.App, client, $"/Public/Opinion/{b.UnitId}", new() { ["Text"] = $"意见{i}" })).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await PublicForms.PostAsync(b.App, client, $"/Public/Opinion/{b.UnitId}", new() { ["Text"] = "第四条" })).StatusCode);
+        // A Chinese page, not the framework's bare 429, and when to come back.
+        var fourth = await PublicForms.PostAsync(b.App, client, $"/Public/Opinion/{b.UnitId}", new() { ["Text"] = "第四条" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.Equal("text/html", fourth.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("提交过于频繁", await fourth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(fourth.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {fourth.Headers.RetryAfter}");
         Assert.Equal(3, await b.WithDbAsync(d => d.Opinions.CountAsync(o => o.UnitId == b.UnitId)));
     }
 }

@@ -32,7 +32,6 @@ internal static class IdentitySetup
             services.PostConfigure<LoginOptions>(o => o.RequireTwoFactor = false);
         }
         services.AddSingleton<LoginLimiter>();
-        LoginCheck.AddRateLimit(services);
         // Secure whenever the request came over HTTPS (behind nginx: see ProxyHeaders), so plain
         // HTTP on loopback still works for the first run and the tests.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

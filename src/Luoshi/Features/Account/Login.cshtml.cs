@@ -1,11 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Luoshi.Features.Account;
 
-[EnableRateLimiting(LoginCheck.RateLimitPolicy)]
 internal sealed class LoginModel(LoginCheck check, Sessions sessions, Audit.AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入登录名"), Display(Name = "登录名")]
@@ -28,6 +26,7 @@ internal sealed class LoginModel(LoginCheck check, Sessions sessions, Audit.Audi
         if (attempt.User is not { } user)
         {
             ModelState.AddModelError("", attempt.Problem!);
+            attempt.Describe(Response);
             return Page();
         }
 

@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,8 +37,22 @@ internal sealed class LoginOptions
     ];
 }
 
-/// <summary>The answer to a login attempt: the login, or the one thing the person may be told.</summary>
-internal sealed record LoginAttempt(AppUser? User, string? Problem);
+/// <summary>The answer to a login attempt: the login, or the one thing the person may be told, and
+/// when refused for too many attempts, how long until the next is counted.</summary>
+internal sealed record LoginAttempt(AppUser? User, string? Problem, TimeSpan? RetryAfter = null)
+{
+    public bool TooMany => Problem == LoginCheck.TooMany;
+
+    /// <summary>Sets 429 and Retry-After on a refusal for too many attempts (the page and the API).</summary>
+    public void Describe(HttpResponse response)
+    {
+        if (TooMany)
+        {
+            response.StatusCode = StatusCodes.Status429TooManyRequests;
+            response.Headers.RetryAfter = ((int)Math.Ceiling((RetryAfter ?? TimeSpan.FromMinutes(1)).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}
 
 /// <summary>
 /// The one check behind the login page and the token API. An unknown name, a wrong password, a
@@ -47,12 +60,13 @@ internal sealed record LoginAttempt(AppUser? User, string? Problem);
 /// neither the message nor the time tells which names exist.
 /// </summary>
 internal sealed class LoginCheck(
-    LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit)
+    LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit, IHttpContextAccessor http)
 {
-    public const string RateLimitPolicy = "login";
     public const string Refused = "登录名或密码错误（连续输错5次将锁定15分钟）";
     public const string TooMany = "登录尝试过于频繁，请稍后再试";
     public const string Expired = "一次性密码已过期，请联系办公室重新生成";
+
+    private string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Accounts.NewOneTimePassword()));
 
@@ -62,9 +76,9 @@ internal sealed class LoginCheck(
     public async Task<LoginAttempt> CheckAsync(string userName, string password, bool token = false)
     {
         var name = userName.Trim();
-        if (!limiter.TryAcquire(name))
+        if (limiter.Refuse(name, Address) is { } retryAfter)
         {
-            return await RefuseAsync(null, name, "too many attempts for the name", TooMany, token);
+            return (await RefuseAsync(null, name, "too many attempts", TooMany, token)) with { RetryAfter = retryAfter };
         }
 
         var users = signIn.UserManager;
@@ -105,44 +119,46 @@ internal sealed class LoginCheck(
         await audit.RefusedAsync(user, name, reason, token);
         return new(null, message);
     }
-
-    /// <summary>The per-address limit, a rate-limiter policy on the login page's and the token API's
-    /// posts. The per-account limit is <see cref="LoginLimiter"/>, since the name is in the body.</summary>
-    public static void AddRateLimit(IServiceCollection services) =>
-        services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context =>
-        {
-            if (!HttpMethods.IsPost(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("read");
-            }
-
-            var settings = context.RequestServices.GetRequiredService<IOptions<LoginOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = settings.PerAddressPermitLimit,
-                Window = TimeSpan.FromMinutes(settings.WindowMinutes),
-                QueueLimit = 0,
-            });
-        }));
 }
 
-/// <summary>Attempts per login name, kept in memory (one app instance; behind several, the lockout
-/// in the database still holds).</summary>
+/// <summary>Attempts per client address and per login name, kept in memory (one app instance;
+/// behind several, the lockout in the database still holds). Both are checked here rather than by the
+/// rate-limiter middleware, so a refused login is answered like any other: the login page with the
+/// message (status 429), or ProblemDetails in Chinese from the API, each with Retry-After.</summary>
 internal sealed class LoginLimiter(IOptions<LoginOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(name =>
-        RateLimitPartition.GetFixedWindowLimiter(name.ToLower(CultureInfo.InvariantCulture), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.PerAccountPermitLimit,
-            Window = TimeSpan.FromMinutes(options.Value.WindowMinutes),
-            QueueLimit = 0,
-        }));
+    private readonly PartitionedRateLimiter<string> _perName = Create(name => name.ToLower(CultureInfo.InvariantCulture), () => options.Value.PerAccountPermitLimit, options);
+    private readonly PartitionedRateLimiter<string> _perAddress = Create(address => address, () => options.Value.PerAddressPermitLimit, options);
 
-    public bool TryAcquire(string name)
+    /// <summary>Null when the attempt may go ahead (and is counted); otherwise how long to wait. An
+    /// address refused does not use up the name's attempts.</summary>
+    public TimeSpan? Refuse(string name, string? address)
     {
-        using var lease = _limiter.AttemptAcquire(name);
-        return lease.IsAcquired;
+        using var byAddress = _perAddress.AttemptAcquire(address ?? "local");
+        if (!byAddress.IsAcquired)
+        {
+            return RetryAfter(byAddress);
+        }
+
+        using var byName = _perName.AttemptAcquire(name);
+        return byName.IsAcquired ? null : RetryAfter(byName);
     }
 
-    public void Dispose() => _limiter.Dispose();
+    private static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+
+    private static PartitionedRateLimiter<string> Create(Func<string, string> key, Func<int> limit, IOptions<LoginOptions> options) =>
+        PartitionedRateLimiter.Create<string, string>(value =>
+            RateLimitPartition.GetFixedWindowLimiter(key(value), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limit(),
+                Window = TimeSpan.FromMinutes(options.Value.WindowMinutes),
+                QueueLimit = 0,
+            }));
+
+    public void Dispose()
+    {
+        _perName.Dispose();
+        _perAddress.Dispose();
+    }
 }

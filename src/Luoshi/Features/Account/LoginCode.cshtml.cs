@@ -4,13 +4,11 @@ using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Account;
 
 /// <summary>The sign-in's second step: the authenticator's code (or a recovery code) after the password.</summary>
-[EnableRateLimiting(LoginCheck.RateLimitPolicy)]
 internal sealed class LoginCodeModel(UserManager<AppUser> users, SecondFactor second, Sessions sessions, LuoshiDb db, Audit.AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "请输入验证码"), StringLength(20, ErrorMessage = "验证码不能超过20个字符"), Display(Name = "验证码")]

@@ -10,7 +10,7 @@ namespace Luoshi.Features.Account;
 /// access like a wrong password (five lock the login for 15 minutes) and draws on the same per-name
 /// limit, so the six digits cannot be guessed.
 /// </summary>
-internal sealed class SecondFactor(UserManager<AppUser> users, LoginLimiter limiter, UsedCodes used, Audit.AuditLog audit)
+internal sealed class SecondFactor(UserManager<AppUser> users, LoginLimiter limiter, UsedCodes used, Audit.AuditLog audit, IHttpContextAccessor http)
 {
     public const string Wrong = "验证码错误或已失效（连续输错5次将锁定15分钟）";
     public const string Needed = "该账号已启用两步验证，请同时提供验证器上的6位动态码（或一个恢复码）";
@@ -18,7 +18,8 @@ internal sealed class SecondFactor(UserManager<AppUser> users, LoginLimiter limi
     /// <summary>Null when the code is good; else what the person may be told.</summary>
     public async Task<string?> CheckAsync(AppUser user, string code)
     {
-        if (!limiter.TryAcquire(user.UserName ?? ""))
+        // The same per-address and per-name limits as the password, so six digits cannot be guessed.
+        if (limiter.Refuse(user.UserName ?? "", http.HttpContext?.Connection.RemoteIpAddress?.ToString()) is not null)
         {
             return LoginCheck.TooMany;
         }

@@ -26,4 +26,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "审计：{Kind}，操作人 {UserName}，对象 {Target}，地址 {Address}")]
     public static partial void Audited(ILogger logger, string kind, string? userName, string? target, string? address);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "已用过的刷新令牌再次出现，结束其后续登录：用户 {UserId}")]
+    public static partial void RefreshReused(ILogger logger, int userId);
 }

@@ -22,6 +22,11 @@ internal sealed class SessionOptions
 
     /// <summary>An API access token lives this long; the refresh token gets the next one.</summary>
     public int AccessTokenMinutes { get; set; } = 15;
+
+    /// <summary>A spent refresh token presented again within this many seconds of its use is only
+    /// refused (a client that sent the same refresh twice at once); later, it ends the session that
+    /// grew from it, since then someone else holds a copy (OAuth 2.0 security BCP, reuse detection).</summary>
+    public int RefreshReuseGraceSeconds { get; set; } = 10;
 }
 
 /// <summary>
@@ -31,21 +36,30 @@ internal sealed class SessionOptions
 /// row; a new password, a reset, a role change or a deactivation changes the stamp, which ends every
 /// session of that login at once.
 /// </summary>
-internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, Audit.AuditLog audit)
+internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, Audit.AuditLog audit, ILoggerFactory logs)
 {
     public const string Provider = "luoshi:session";
+
+    /// <summary>A session a refresh replaced: its id as the name, "next-id|spent-at" as the value, kept
+    /// for the absolute lifetime so a second use of its refresh token is recognised as reuse.</summary>
+    public const string SpentProvider = "luoshi:spent";
 
     private SessionOptions Settings => options.Value;
 
     /// <summary>A new session of the login, and the principal that carries it.</summary>
-    public async Task<ClaimsPrincipal> StartAsync(AppUser user, DateTimeOffset? signedInAt = null)
+    public async Task<ClaimsPrincipal> StartAsync(AppUser user, DateTimeOffset? signedInAt = null, string? replaces = null)
     {
         var now = time.GetUtcNow();
-        var stale = await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider).ToListAsync();
-        db.UserTokens.RemoveRange(stale.Where(t => !DateTimeOffset.TryParse(t.Value, CultureInfo.InvariantCulture, out var started) || now - started > Absolute));
+        var stale = await db.UserTokens.Where(t => t.UserId == user.Id && (t.LoginProvider == Provider || t.LoginProvider == SpentProvider)).ToListAsync();
+        db.UserTokens.RemoveRange(stale.Where(t => !DateTimeOffset.TryParse(t.LoginProvider == Provider ? t.Value : SpentAt(t.Value), CultureInfo.InvariantCulture, out var started) || now - started > Absolute));
         var id = Base64Url(RandomNumberGenerator.GetBytes(18));
         var at = signedInAt ?? now;
         db.UserTokens.Add(new IdentityUserToken<int> { UserId = user.Id, LoginProvider = Provider, Name = id, Value = at.ToString("O", CultureInfo.InvariantCulture) });
+        if (replaces is not null)
+        {
+            db.UserTokens.Add(new IdentityUserToken<int> { UserId = user.Id, LoginProvider = SpentProvider, Name = replaces, Value = $"{id}|{now.ToString("O", CultureInfo.InvariantCulture)}" });
+        }
+
         await db.SaveChangesAsync();
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
@@ -61,6 +75,73 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
         var principal = await StartAsync(user);
         await http.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
     }
+
+    /// <summary>
+    /// The refresh: the session the refresh token names is spent and a new one, with the same sign-in
+    /// time, takes its place. Spending is a conditional delete of the session's row inside a transaction,
+    /// so of any number of simultaneous refreshes with one token exactly one deletes the row (PostgreSQL
+    /// makes the others wait on the row lock and then find nothing; SQLite has one writer) and gets the
+    /// new pair; reading first and writing after let them all through. Null when the token may not be
+    /// refreshed: spent, revoked, or past the session's lifetime.
+    /// </summary>
+    public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal old, CancellationToken ct = default)
+    {
+        if (UserId(old) is not { } userId || old.FindFirstValue(ViewerClaims.Session) is not { } id)
+        {
+            return null;
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var spent = await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id).ExecuteDeleteAsync(ct);
+            if (spent == 1)
+            {
+                if (!await LoginHoldsAsync(old, userId, ct) || await db.Users.FindAsync([userId], ct) is not { } user)
+                {
+                    await transaction.CommitAsync(ct);
+                    return null;
+                }
+
+                var next = await StartAsync(user, SignedInAt(old), replaces: id);
+                await transaction.CommitAsync(ct);
+                return next;
+            }
+        }
+
+        await EndIfReusedAsync(userId, id, ct);
+        return null;
+    }
+
+    /// <summary>A refresh token whose session was already spent: within the grace seconds, a copy of a
+    /// simultaneous request and only refused; after them, a stolen copy, so the session that grew from
+    /// it (following each replacement to the live one) is ended too, and the holder must log in again.</summary>
+    private async Task EndIfReusedAsync(int userId, string id, CancellationToken ct)
+    {
+        var marker = await db.UserTokens.AsNoTracking().SingleOrDefaultAsync(t => t.UserId == userId && t.LoginProvider == SpentProvider && t.Name == id, ct);
+        if (marker?.Value is not { } value
+            || !DateTimeOffset.TryParse(SpentAt(value), CultureInfo.InvariantCulture, out var spentAt)
+            || time.GetUtcNow() - spentAt <= TimeSpan.FromSeconds(Settings.RefreshReuseGraceSeconds))
+        {
+            return;
+        }
+
+        var ended = new List<string>();
+        var next = value.Split('|')[0];
+        // A chain is at most one replacement per refresh within the absolute lifetime; the bound only
+        // guards against a cycle written by hand.
+        for (var step = 0; step < 10_000 && next.Length > 0 && !ended.Contains(next); step++)
+        {
+            ended.Add(next);
+            var current = next;
+            await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == current).ExecuteDeleteAsync(ct);
+            next = (await db.UserTokens.AsNoTracking().Where(t => t.UserId == userId && t.LoginProvider == SpentProvider && t.Name == current)
+                .Select(t => t.Value).SingleOrDefaultAsync(ct))?.Split('|')[0] ?? "";
+        }
+
+        SecurityLog.RefreshReused(logs.CreateLogger(SecurityLog.Category), userId);
+    }
+
+    private static string SpentAt(string? markerValue) => markerValue?.Split('|') is [_, var at] ? at : "";
 
     /// <summary>Ends the session the principal carries: logging out, or (<paramref name="loggingOut"/>
     /// false) a refresh replacing it, which is no event for the audit log.</summary>
@@ -83,7 +164,7 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
         // Staged, so the stamp's update saves it: the entry exists exactly when the sessions ended.
         audit.EndedAll(user, reason);
         await signIn.UserManager.UpdateSecurityStampAsync(user);
-        await db.UserTokens.Where(t => t.UserId == user.Id && t.LoginProvider == Provider).ExecuteDeleteAsync();
+        await db.UserTokens.Where(t => t.UserId == user.Id && (t.LoginProvider == Provider || t.LoginProvider == SpentProvider)).ExecuteDeleteAsync();
     }
 
     /// <summary>Whether the principal's session still holds: within its absolute lifetime, the row
@@ -103,6 +184,14 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
                 && db.People.Any(p => p.Id == u.PersonId && p.IsActive)
                 && db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id),
             ct);
+    }
+
+    /// <summary>The login behind a session still holds: the lifetime, the stamp, the person active.</summary>
+    private async Task<bool> LoginHoldsAsync(ClaimsPrincipal principal, int userId, CancellationToken ct)
+    {
+        var stamp = principal.FindFirstValue(signIn.Options.ClaimsIdentity.SecurityStampClaimType);
+        return stamp is not null && SignedInAt(principal) is { } at && time.GetUtcNow() - at <= Absolute
+            && await db.Users.AnyAsync(u => u.Id == userId && u.SecurityStamp == stamp && db.People.Any(p => p.Id == u.PersonId && p.IsActive), ct);
     }
 
     public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>

@@ -21,7 +21,7 @@ internal static class TokenApi
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("登录");
-        auth.MapPost("/token", Issue).AllowAnonymous().RequireRateLimiting(LoginCheck.RateLimitPolicy)
+        auth.MapPost("/token", Issue).AllowAnonymous()
             .WithSummary("用户名和密码（已启用两步验证的账号另加 code：验证器上的6位动态码或一个恢复码）换取访问令牌（Bearer）和刷新令牌，供程序调用 API");
         auth.MapPost("/refresh", Refresh).AllowAnonymous()
             .WithSummary("用刷新令牌换取新的访问令牌；闲置超时、登录总时长已满或登录已被撤销时须重新登录");
@@ -30,7 +30,7 @@ internal static class TokenApi
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Issue(
-        TokenRequest request, LoginCheck check, SecondFactor second, TwoFactorRule rule, LuoshiDb db, Sessions sessions, Audit.AuditLog audit)
+        TokenRequest request, LoginCheck check, SecondFactor second, TwoFactorRule rule, LuoshiDb db, Sessions sessions, Audit.AuditLog audit, HttpContext http)
     {
         var missing = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -51,7 +51,8 @@ internal static class TokenApi
         var attempt = await check.CheckAsync(request.UserName, request.Password, token: true);
         if (attempt.User is not { } user)
         {
-            return TypedResults.Problem(attempt.Problem, statusCode: attempt.Problem == LoginCheck.TooMany ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized, title: "登录失败");
+            attempt.Describe(http.Response);
+            return TypedResults.Problem(attempt.Problem, statusCode: attempt.TooMany ? StatusCodes.Status429TooManyRequests : StatusCodes.Status401Unauthorized, title: "登录失败");
         }
 
         if (user.MustChangePassword)
@@ -82,7 +83,7 @@ internal static class TokenApi
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> Refresh(
-        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, Sessions sessions, LuoshiDb db, TimeProvider time)
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearer, Sessions sessions, TimeProvider time, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
         {
@@ -90,16 +91,15 @@ internal static class TokenApi
         }
 
         var ticket = bearer.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < time.GetUtcNow() || !await sessions.IsCurrentAsync(ticket.Principal))
+        // The login goes on with its first sign-in time, so the absolute lifetime still counts; the
+        // refresh token is single-use (Sessions.RefreshAsync).
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < time.GetUtcNow()
+            || await sessions.RefreshAsync(ticket.Principal, ct) is not { } next)
         {
-            return TypedResults.Problem("登录已过期或已被撤销，请重新登录", statusCode: StatusCodes.Status401Unauthorized, title: "须重新登录");
+            return TypedResults.Problem("登录已过期、已被撤销或刷新令牌已用过，请重新登录", statusCode: StatusCodes.Status401Unauthorized, title: "须重新登录");
         }
 
-        // The same session goes on, with its first sign-in time, so the absolute lifetime still counts.
-        var userId = int.Parse(ticket.Principal.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, System.Globalization.CultureInfo.InvariantCulture);
-        var user = await db.Users.FindAsync(userId);
-        await sessions.EndAsync(ticket.Principal, loggingOut: false);
-        return TypedResults.SignIn(await sessions.StartAsync(user!, Sessions.SignedInAt(ticket.Principal)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(next, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
     private static async Task<NoContent> Logout(HttpContext http, Sessions sessions)

@@ -119,7 +119,7 @@ internal sealed class AuditLog(LuoshiDb db, IHttpContextAccessor http, TimeProvi
     /// <summary>The log keeps the reasons its readers grep for; the auditor reads them in Chinese.</summary>
     private static string Chinese(string reason) => reason switch
     {
-        "too many attempts for the name" => "该登录名尝试过于频繁",
+        "too many attempts" => "尝试过于频繁（同一地址或同一登录名）",
         "unknown name" => "登录名不存在",
         "locked" => "账号已锁定",
         "wrong password" => "密码错误",

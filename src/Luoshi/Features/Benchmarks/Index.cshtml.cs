@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Benchmarks;
 
-internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentViewer current, BureauClock clock, HeavyInputGate gate) : PageModel
 {
     public BureauClock Clock => clock;
     public List<Scoreboard> Boards { get; private set; } = [];
@@ -36,6 +36,14 @@ internal sealed class IndexModel(LuoshiDb db, ScoreboardStore store, CurrentView
         if (meta.Length > MaxFileBytes || data.Length > MaxFileBytes)
         {
             ModelState.AddModelError("", $"文件超过 {MaxFileBytes / 1024 / 1024} MB，不是指标体系或对标数据应有的大小；请检查后再导入");
+            return Page();
+        }
+
+        using var turn = await gate.EnterAsync(ct);
+        if (turn is null)
+        {
+            ModelState.AddModelError("", HeavyInputGate.Busy);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
 

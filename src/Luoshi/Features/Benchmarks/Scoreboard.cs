@@ -13,6 +13,9 @@ internal sealed class Scoreboard
     public required string BenchmarkCode { get; set; }
     public int CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>True while its rows are being written in batches; hidden from every query until then.</summary>
+    public bool Importing { get; set; }
 }
 
 /// <summary>One node of the framework: an indicator or an aggregate, with its weight in its parent.</summary>

@@ -61,47 +61,63 @@ internal sealed class ScoreboardStore(LuoshiDb db, BureauClock clock)
             return Outcome<Scoreboard>.Invalid(problems.ToDictionary());
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Up to 200,000 values are written in short batches (ShortWrites), not one transaction, so that
+        // on SQLite logins and reports get the write lock in between. The import stays all or nothing
+        // for people: the scoreboard is marked as importing, which hides it (a query filter), until the
+        // last batch is in; a failure deletes it, and its rows with it (cascade). Simpler than a staging
+        // table, and nothing reads a half-written scoreboard. An import cut short by a crash is removed
+        // at the next start-up (RemoveAbandonedAsync).
         var now = clock.UtcNow;
-        var board = new Scoreboard { UnitId = viewer.UnitId, Name = name.Trim(), OwnCode = ownCode.Trim(), BenchmarkCode = benchmarkCode.Trim(), CreatedById = viewer.PersonId, CreatedAt = now };
+        var board = new Scoreboard
+        {
+            UnitId = viewer.UnitId, Name = name.Trim(), OwnCode = ownCode.Trim(), BenchmarkCode = benchmarkCode.Trim(), CreatedById = viewer.PersonId, CreatedAt = now,
+            Importing = true,
+        };
         db.Add(board);
         await db.SaveChangesAsync(ct);
-        var f = framework.Value;
-        db.AddRange(f.Indicators.Concat(f.Aggregates).Select((n, i) => new ScoreboardNode
+        try
         {
-            UnitId = viewer.UnitId, ScoreboardId = board.Id, Code = n.Code, Parent = n.Parent, Name = n.Name, Weight = n.Weight, IsIndicator = n.IsIndicator,
-            Direction = n.Direction, MeasureUnit = n.Unit, Denominator = n.Denominator, StandardValue = n.StandardValue, SortOrder = i,
-        }));
-        var set = values.Value;
-        db.AddRange(set.Units.Select((u, i) => new ScoreboardUnit
-        {
-            UnitId = viewer.UnitId, ScoreboardId = board.Id, Code = u.Code, Name = u.Name, SortOrder = i,
-            Attributes = u.Attributes.Count == 0 ? null : string.Join("\n", u.Attributes.Select(a => $"{a.Key}={a.Value}")),
-        }));
-        var source = $"导入自 {data.FileName}";
-        foreach (var year in set.Years)
-        {
-            foreach (var unit in set.Units)
+            var f = framework.Value;
+            await ShortWrites.InsertInBatchesAsync(db, f.Indicators.Concat(f.Aggregates).Select((n, i) => new ScoreboardNode
             {
-                foreach (var variable in set.Variables)
-                {
-                    var value = set.Value(unit.Code, variable, year);
-                    if (!double.IsNaN(value))
-                    {
-                        db.Add(new ScoreboardValue
-                        {
-                            UnitId = viewer.UnitId, ScoreboardId = board.Id, UnitCode = unit.Code, Variable = variable, Year = year, Value = value,
-                            Source = source, EnteredById = viewer.PersonId, EnteredAt = now,
-                        });
-                    }
-                }
-            }
+                UnitId = viewer.UnitId, ScoreboardId = board.Id, Code = n.Code, Parent = n.Parent, Name = n.Name, Weight = n.Weight, IsIndicator = n.IsIndicator,
+                Direction = n.Direction, MeasureUnit = n.Unit, Denominator = n.Denominator, StandardValue = n.StandardValue, SortOrder = i,
+            }), ct);
+            var set = values.Value;
+            await ShortWrites.InsertInBatchesAsync(db, set.Units.Select((u, i) => new ScoreboardUnit
+            {
+                UnitId = viewer.UnitId, ScoreboardId = board.Id, Code = u.Code, Name = u.Name, SortOrder = i,
+                Attributes = u.Attributes.Count == 0 ? null : string.Join("\n", u.Attributes.Select(a => $"{a.Key}={a.Value}")),
+            }), ct);
+            var source = $"导入自 {data.FileName}";
+            var rows = from year in set.Years
+                       from unit in set.Units
+                       from variable in set.Variables
+                       let value = set.Value(unit.Code, variable, year)
+                       where !double.IsNaN(value)
+                       select new ScoreboardValue
+                       {
+                           UnitId = viewer.UnitId, ScoreboardId = board.Id, UnitCode = unit.Code, Variable = variable, Year = year, Value = value,
+                           Source = source, EnteredById = viewer.PersonId, EnteredAt = now,
+                       };
+            await ShortWrites.InsertInBatchesAsync(db, rows, ct);
+            await db.Scoreboards.IgnoreQueryFilters().Where(b => b.Id == board.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Importing, false), ct);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            await db.Scoreboards.IgnoreQueryFilters().Where(b => b.Id == board.Id).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
         }
 
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        board.Importing = false;
         return Outcome<Scoreboard>.Ok(board);
     }
+
+    /// <summary>Scoreboards whose import was cut short (the process stopped) an hour or more ago; at
+    /// start-up. An hour, so an import running in another instance is not taken for one.</summary>
+    public static Task<int> RemoveAbandonedAsync(LuoshiDb db, DateTime utcNow) =>
+        db.Scoreboards.IgnoreQueryFilters().Where(b => b.Importing && b.CreatedAt < utcNow.AddHours(-1)).ExecuteDeleteAsync();
 
     public async Task<LoadedScoreboard?> LoadAsync(int unitId, int id, CancellationToken ct)
     {

@@ -13,11 +13,17 @@ internal static class DocumentsApi
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<OutlineReport>, ValidationProblem>> Outline(HttpRequest request, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<OutlineReport>, ValidationProblem, ProblemHttpResult>> Outline(HttpRequest request, HeavyInputGate gate, CancellationToken ct)
     {
         if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("file") is not { } file)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 上传，字段名为 file"] }, title: "提交的内容有误");
+        }
+
+        using var turn = await gate.EnterAsync(ct);
+        if (turn is null)
+        {
+            return TypedResults.Problem(HeavyInputGate.Busy, statusCode: StatusCodes.Status503ServiceUnavailable, title: "系统繁忙");
         }
 
         await using var stream = file.OpenReadStream();

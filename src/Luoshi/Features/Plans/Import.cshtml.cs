@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Features.Plans;
 
-internal sealed class ImportModel(DocumentUpload upload, CurrentViewer current) : PageModel
+internal sealed class ImportModel(DocumentUpload upload, CurrentViewer current, HeavyInputGate gate) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => (await current.RequireAsync(ct)).IsAdmin ? Page() : Forbid();
 
@@ -15,6 +15,14 @@ internal sealed class ImportModel(DocumentUpload upload, CurrentViewer current) 
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("", "请选择要导入的文件");
+            return Page();
+        }
+
+        using var turn = await gate.EnterAsync(ct);
+        if (turn is null)
+        {
+            ModelState.AddModelError("", HeavyInputGate.Busy);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Page();
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
@@ -33,6 +34,11 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
 
     private readonly IDataProtector _protector = protection.CreateProtector("Luoshi.PublicForm.Stamp.v1");
 
+    /// <summary>Stamps already posted, with when: a stamp counts once, so a script must fetch the form
+    /// for every post instead of replaying one good stamp. Kept in memory for the day a stamp is valid
+    /// (per instance; behind several, a replay can reach each instance once).</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _used = new(StringComparer.Ordinal);
+
     public string Stamp() => StampAt(time.GetUtcNow());
 
     public string StampAt(DateTimeOffset servedAt) => _protector.Protect(servedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
@@ -41,7 +47,7 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
     /// the same vague words, so a script learns nothing about which check it failed.</summary>
     public void Check(string? honeypot, string? stamp, Problems problems, params (string Field, string? Text)[] texts)
     {
-        if (!string.IsNullOrEmpty(honeypot) || !StampIsOld(stamp))
+        if (!string.IsNullOrEmpty(honeypot) || !StampIsOld(stamp) || !FirstUse(stamp!))
         {
             problems.Add("", Refused);
         }
@@ -53,6 +59,23 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
                 problems.Add(field, "请不要填写网址链接或网页代码");
             }
         }
+    }
+
+    private bool FirstUse(string stamp)
+    {
+        var now = time.GetUtcNow();
+        if (_used.Count > 1000)
+        {
+            foreach (var (old, at) in _used)
+            {
+                if (now - at > TimeSpan.FromDays(1))
+                {
+                    _used.TryRemove(old, out _);
+                }
+            }
+        }
+
+        return _used.TryAdd(stamp, now);
     }
 
     private bool StampIsOld(string? stamp)
@@ -81,12 +104,7 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
     public static void AddRateLimit(IServiceCollection services) =>
         services.AddRateLimiter(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("提交过于频繁，请稍后再试。", ct);
-            };
+            TooManyRequests.Configure(o);
             // Only posts count: reading the form is free. Behind no proxy (or in tests) the address
             // may be missing; those requests share one partition.
             o.AddPolicy(RateLimitPolicy, context =>

@@ -60,7 +60,9 @@ internal abstract class PublicFormPage(LuoshiDb db, PublicFormGuard guard) : Pag
             Array.ForEach(messages, m => ModelState.AddModelError(field, m));
         }
 
-        // A refused form gets a fresh stamp, so a person correcting it is not held to the first one.
+        // A refused form gets a fresh stamp, so a person correcting it is not held to the first one (a
+        // stamp counts once). Out of the model state too, or the form would show the posted one again.
+        ModelState.Remove(nameof(Stamp));
         Stamp = guard.Stamp();
         return ModelState.IsValid;
     }

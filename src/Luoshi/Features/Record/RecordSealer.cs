@@ -42,6 +42,7 @@ internal static class RecordSealer
         }
 
         await db.RecordHeads.Where(h => h.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(h => h.Seq, seq).SetProperty(h => h.Hash, previous), ct);
+        await RecordStarts.NoteAsync(db, unitId, pending, ct);
         await transaction.CommitAsync(ct);
         return pending.Count;
     }

@@ -40,7 +40,8 @@ internal static class Verifier
     /// <param name="evidence">When given, every evidence file is hashed against its SHA-256 (<see cref="EvidenceCheck"/>).</param>
     public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, Reports.IEvidenceStore? evidence = null)
     {
-        var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId))
+        // The starts name a unit whose entries and head were all deleted.
+        var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId)).Union(db.RecordStarts.Select(s => s.UnitId))
             .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
         long count = 0, pending = 0;
         var broken = new List<BrokenEntry>();
@@ -52,11 +53,12 @@ internal static class Verifier
             var unsealed = all.Where(e => e.Seq == null).OrderBy(e => e.Id).ToList();
             count += entries.Count;
             pending += unsealed.Count;
-            await ChainAsync(db, unit, entries, broken, ct);
+            var starts = await db.RecordStarts.AsNoTracking().Where(s => s.UnitId == unit).ToDictionaryAsync(s => s.Kind, s => s.FirstId, ct);
+            await ChainAsync(db, unit, entries, starts.Count > 0, broken, ct);
             broken.AddRange(unsealed.Where(e => RecordChain.Sha256(e.Content) != e.ContentHash)
                 .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")));
             await RowsAsync(db, unit, [.. entries, .. unsealed], broken, ct);
-            await RecordCoverage.UnrecordedRowsAsync(db, unit, all, broken, ct);
+            await RecordCoverage.UnrecordedRowsAsync(db, unit, all, starts, broken, ct);
         }
 
         // After the chains, so a unit whose record (head included) was deleted whole is still named.
@@ -69,7 +71,7 @@ internal static class Verifier
         return new Verification(count, broken) { Pending = pending };
     }
 
-    private static async Task ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
+    private static async Task ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, bool started, List<BrokenEntry> broken, CancellationToken ct)
     {
         var previous = RecordChain.Genesis;
         var expected = 1L;
@@ -95,8 +97,12 @@ internal static class Verifier
         }
 
         var head = await db.RecordHeads.AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == unit, ct);
-        // No head yet is fine while nothing has been sealed.
-        if (!((head is null && entries.Count == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)))
+        // No head yet is fine while nothing has been sealed; once something was, the head must be there.
+        if (head is null && entries.Count == 0 && started)
+        {
+            broken.Add(new BrokenEntry(unit, null, "-", "-", "记录头和全部条目都已不在，而这个单位的留痕记录已经开始（整个记录被删除）"));
+        }
+        else if (!((head is null && entries.Count == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)))
         {
             broken.Add(new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
                 $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）"));

@@ -122,5 +122,28 @@ internal sealed class EvidenceFiles(LuoshiDb db, IEvidenceStore store, BureauClo
         }
     }
 
+    /// <summary>
+    /// Uploads that no report took within a day (the person uploaded and never sent the report): their
+    /// rows and files, so unattached uploads cannot fill the disk. Each row goes only while still
+    /// unattached (a conditional delete, as attaching is a conditional update), so a report that
+    /// takes a file at the same moment keeps it; the file goes only after its row.
+    /// </summary>
+    public async Task<int> RemoveUnattachedAsync(DateTime uploadedBefore, CancellationToken ct = default)
+    {
+        var stale = await db.Evidence.AsNoTracking().Where(e => e.ReportId == null && e.UploadedAt < uploadedBefore)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.StorageKey }).ToListAsync(ct);
+        var removed = 0;
+        foreach (var upload in stale)
+        {
+            if (await db.Evidence.Where(e => e.Id == upload.Id && e.ReportId == null).ExecuteDeleteAsync(ct) == 1)
+            {
+                store.Delete(upload.StorageKey);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
     private static string Megabytes(long bytes) => $"{bytes / 1024d / 1024d:0.#} MB";
 }

@@ -64,6 +64,8 @@ internal sealed class SupervisionScheduler(IServiceScopeFactory scopes, BureauCl
         await using (var scope = scopes.CreateAsyncScope())
         {
             units = await scope.ServiceProvider.GetRequiredService<LuoshiDb>().Units.Select(u => u.Id).ToListAsync(ct);
+            var removed = await scope.ServiceProvider.GetRequiredService<Reports.EvidenceFiles>().RemoveUnattachedAsync(clock.UtcNow.AddDays(-1), ct);
+            log.LogInformation("Unattached evidence uploads older than a day removed: {Removed}", removed);
         }
 
         foreach (var unitId in units)

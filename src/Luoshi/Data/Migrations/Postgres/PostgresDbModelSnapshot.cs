@@ -466,6 +466,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int>("CreatedById")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1552,6 +1555,23 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("UnitId");
 
                     b.ToTable("RecordHeads");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("RecordStarts");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
@@ -2999,6 +3019,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordHead", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()

@@ -446,6 +446,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int>("CreatedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1494,6 +1497,23 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("UnitId");
 
                     b.ToTable("RecordHeads");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("RecordStarts");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
@@ -2909,6 +2929,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordHead", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
