@@ -39,7 +39,6 @@ internal static class Startup
         }
 
         await scope.ServiceProvider.GetRequiredService<Features.Notices.Channels.RobotSecrets>().ProtectStoredAsync(db);
-        await Features.Requests.DuplicateRequests.RecordWithdrawalsAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
         await Features.Record.RecordStarts.FillAsync(db);
         await Features.Benchmarks.ScoreboardStore.RemoveAbandonedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         if (await db.Units.AnyAsync())

@@ -373,6 +373,118 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("ScoreAdjustments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BatchKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromSectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TaskReturnId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToSectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "BatchKey", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId", "At");
+
+                    b.ToTable("Reassignments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex("UnitId", "TaskId", "SectionId", "AssignedOn")
+                        .IsUnique();
+
+                    b.ToTable("TaskReturns");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1378,6 +1490,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int>("ReportGraceDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReturnWithinDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SignWithinDays")
                         .HasColumnType("integer");
 
@@ -1818,6 +1933,53 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "TaskId", "SubmittedAt");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "SectionId", "ReturnedAt");
+
+                    b.ToTable("ReportReturns");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Requests.CompletionRequest", b =>
@@ -2749,6 +2911,24 @@ namespace Luoshi.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Benchmarks.IndicatorTask", b =>
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
@@ -3109,6 +3289,21 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

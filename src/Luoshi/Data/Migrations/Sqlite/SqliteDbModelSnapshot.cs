@@ -357,6 +357,114 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("ScoreAdjustments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromSectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToSectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "BatchKey", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId", "At");
+
+                    b.ToTable("Reassignments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex("UnitId", "TaskId", "SectionId", "AssignedOn")
+                        .IsUnique();
+
+                    b.ToTable("TaskReturns");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1324,6 +1432,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int>("ReportGraceDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReturnWithinDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SignWithinDays")
                         .HasColumnType("INTEGER");
 
@@ -1752,6 +1863,51 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "TaskId", "SubmittedAt");
 
                     b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "SectionId", "ReturnedAt");
+
+                    b.ToTable("ReportReturns");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Requests.CompletionRequest", b =>
@@ -2659,6 +2815,24 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Benchmarks.IndicatorTask", b =>
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
@@ -3019,6 +3193,21 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261124024129_RecordSealing")]
-    partial class RecordSealing
+    [Migration("20261130052826_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -214,6 +214,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<bool>("IsLocked")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<decimal>("LeadShare")
@@ -256,6 +257,10 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<decimal>("RefusedCompletionPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("ScoreFloor")
                         .HasPrecision(9, 4)
                         .HasColumnType("numeric(9,4)");
 
@@ -371,6 +376,168 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("ScoreAdjustments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BatchKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromSectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TaskReturnId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToSectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "BatchKey", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId", "At");
+
+                    b.ToTable("Reassignments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex("UnitId", "TaskId", "SectionId", "AssignedOn")
+                        .IsUnique();
+
+                    b.ToTable("TaskReturns");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("TargetPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UnitId", "At");
+
+                    b.HasIndex("UnitId", "Kind", "At");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Benchmarks.IndicatorTask", b =>
                 {
                     b.Property<int>("UnitId")
@@ -413,6 +580,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.Property<int>("CreatedById")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Importing")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -764,6 +934,57 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UnitId", "PersonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -803,6 +1024,58 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "UploadedAt");
 
                     b.ToTable("SourceDocuments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "AcknowledgedAt", "TaskId");
+
+                    b.HasIndex("UnitId", "LeaderId", "WrittenAt");
+
+                    b.ToTable("Instructions");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
@@ -852,20 +1125,24 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("Secret")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<string>("UrlKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "Url")
+                    b.HasIndex("UnitId", "UrlKey")
                         .IsUnique();
 
                     b.ToTable("RobotWebhooks");
@@ -1216,6 +1493,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int>("ReportGraceDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ReturnWithinDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("SignWithinDays")
                         .HasColumnType("integer");
 
@@ -1371,6 +1651,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "Seq")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "UnitId" }, "IX_RecordEntries_Unsealed")
+                        .HasFilter("\"Seq\" IS NULL");
+
                     b.ToTable("RecordEntries");
                 });
 
@@ -1390,6 +1673,23 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("UnitId");
 
                     b.ToTable("RecordHeads");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("RecordStarts");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
@@ -1525,7 +1825,12 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<long?>("ReplyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ReportId")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("Sha256")
@@ -1551,6 +1856,8 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplyId");
 
                     b.HasIndex("ReportId");
 
@@ -1631,6 +1938,53 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "SectionId", "ReturnedAt");
+
+                    b.ToTable("ReportReturns");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Requests.CompletionRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1662,6 +2016,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("TaskId")
@@ -1679,6 +2034,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_CompletionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("CompletionRequests");
                 });
@@ -1719,6 +2078,7 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("TaskId")
@@ -1732,6 +2092,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_ExtensionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -1971,6 +2335,15 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Deadline")
                         .HasColumnType("integer");
 
@@ -1982,13 +2355,30 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int?>("IssuedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ReplyDueBy")
+                        .HasColumnType("date");
+
                     b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Step")
@@ -2007,6 +2397,8 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("UnitId", "Step", "Id");
+
                     b.HasIndex("UnitId", "Year", "Sequence")
                         .IsUnique();
 
@@ -2014,6 +2406,65 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId", "StepId");
+
+                    b.HasIndex("UnitId", "Status", "SubmittedAt");
+
+                    b.HasIndex(new[] { "UnitId", "StepId" }, "IX_SheetReplies_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.ToTable("SheetReplies");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
@@ -2263,6 +2714,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadLeaderId");
@@ -2459,6 +2914,24 @@ namespace Luoshi.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Benchmarks.IndicatorTask", b =>
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
@@ -2578,6 +3051,26 @@ namespace Luoshi.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2717,6 +3210,15 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
                     b.HasOne("Luoshi.Features.Rectification.Problem", null)
@@ -2763,6 +3265,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Luoshi.Features.Reports.Evidence", b =>
                 {
+                    b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
@@ -2785,6 +3292,21 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2893,6 +3415,21 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3020,6 +3557,11 @@ namespace Luoshi.Data.Migrations.Postgres
             modelBuilder.Entity("Luoshi.Features.Study.StudySession", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.WorkTask", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261124024052_RecordSealing")]
-    partial class RecordSealing
+    [Migration("20261130052821_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -202,6 +202,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsLocked")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("LeadShare")
@@ -244,6 +245,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("RefusedCompletionPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ScoreFloor")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
@@ -355,6 +360,162 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("ScoreAdjustments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BatchKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromSectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskReturnId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToSectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "BatchKey", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId", "At");
+
+                    b.ToTable("Reassignments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex("UnitId", "TaskId", "SectionId", "AssignedOn")
+                        .IsUnique();
+
+                    b.ToTable("TaskReturns");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("UnitId", "At");
+
+                    b.HasIndex("UnitId", "Kind", "At");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Benchmarks.IndicatorTask", b =>
                 {
                     b.Property<int>("UnitId")
@@ -394,6 +555,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Importing")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -734,6 +898,55 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("Events");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Idempotency.IdempotentRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UnitId", "PersonId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Imports.SourceDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -771,6 +984,56 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "UploadedAt");
 
                     b.ToTable("SourceDocuments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "AcknowledgedAt", "TaskId");
+
+                    b.HasIndex("UnitId", "LeaderId", "WrittenAt");
+
+                    b.ToTable("Instructions");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Lights.SectionLightCount", b =>
@@ -818,7 +1081,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secret")
-                        .HasMaxLength(100)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -826,12 +1089,16 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrlKey")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "Url")
+                    b.HasIndex("UnitId", "UrlKey")
                         .IsUnique();
 
                     b.ToTable("RobotWebhooks");
@@ -1168,6 +1435,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int>("ReportGraceDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ReturnWithinDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SignWithinDays")
                         .HasColumnType("INTEGER");
 
@@ -1319,6 +1589,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "Seq")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "UnitId" }, "IX_RecordEntries_Unsealed")
+                        .HasFilter("\"Seq\" IS NULL");
+
                     b.ToTable("RecordEntries");
                 });
 
@@ -1338,6 +1611,23 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("UnitId");
 
                     b.ToTable("RecordHeads");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("RecordStarts");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
@@ -1467,7 +1757,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReplyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ReportId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
@@ -1493,6 +1788,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplyId");
 
                     b.HasIndex("ReportId");
 
@@ -1571,6 +1868,51 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("Reports");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("UnitId", "ReportId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "TaskId");
+
+                    b.HasIndex("UnitId", "SectionId", "ReturnedAt");
+
+                    b.ToTable("ReportReturns");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Requests.CompletionRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1600,6 +1942,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TaskId")
@@ -1617,6 +1960,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_CompletionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("CompletionRequests");
                 });
@@ -1655,6 +2002,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("TaskId")
@@ -1668,6 +2016,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
+
+                    b.HasIndex(new[] { "UnitId", "TaskId" }, "IX_ExtensionRequests_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("ExtensionRequests");
                 });
@@ -1897,6 +2249,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AcknowledgedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Deadline")
                         .HasColumnType("INTEGER");
 
@@ -1908,13 +2269,30 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("IssuedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RaisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReplyDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Step")
@@ -1933,6 +2311,8 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("UnitId", "Step", "Id");
+
                     b.HasIndex("UnitId", "Year", "Sequence")
                         .IsUnique();
 
@@ -1940,6 +2320,63 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("UnitId", "StepId");
+
+                    b.HasIndex("UnitId", "Status", "SubmittedAt");
+
+                    b.HasIndex(new[] { "UnitId", "StepId" }, "IX_SheetReplies_OnePending")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.ToTable("SheetReplies");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.Milestone", b =>
@@ -2183,6 +2620,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadLeaderId");
@@ -2377,6 +2818,24 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assignment.TaskReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Benchmarks.IndicatorTask", b =>
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
@@ -2496,6 +2955,26 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Instructions.Instruction", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2635,6 +3114,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
                     b.HasOne("Luoshi.Features.Rectification.Problem", null)
@@ -2681,6 +3169,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Luoshi.Features.Reports.Evidence", b =>
                 {
+                    b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
                         .HasForeignKey("ReportId")
@@ -2703,6 +3196,21 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Reports.ReportReturn", b =>
+                {
+                    b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2811,6 +3319,21 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2938,6 +3461,11 @@ namespace Luoshi.Data.Migrations.Sqlite
             modelBuilder.Entity("Luoshi.Features.Study.StudySession", b =>
                 {
                     b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Tasks.WorkTask", b =>
