@@ -13,11 +13,17 @@ internal sealed class InstructionsToAcknowledgeSource(LuoshiDb db) : IToDoSource
 
     public int Order => 52;
 
-    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Query(viewer).CountAsync(ct);
+    // Null when the viewer has nothing of this kind: an empty in-memory query has no async provider.
+    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Query(viewer) is { } query ? query.CountAsync(ct) : Task.FromResult(0);
 
     public async Task<IReadOnlyList<ToDoItem>> ListAsync(Viewer viewer, int take, CancellationToken ct)
     {
-        var rows = await Query(viewer).OrderBy(x => x.Id).Take(take).ToListAsync(ct);
+        if (Query(viewer) is not { } query)
+        {
+            return [];
+        }
+
+        var rows = await query.OrderBy(x => x.Id).Take(take).ToListAsync(ct);
         return [.. rows.Select(x => new ToDoItem($"{x.Leader}批示：{x.Title}", $"/Tasks/{x.TaskId}#instructions", Clip(x.Text), null, false))];
     }
 
@@ -32,11 +38,11 @@ internal sealed class InstructionsToAcknowledgeSource(LuoshiDb db) : IToDoSource
         public string Text { get; init; } = "";
     }
 
-    private IQueryable<Row> Query(Viewer viewer)
+    private IQueryable<Row>? Query(Viewer viewer)
     {
         if (viewer.Role is not (Role.SectionHead or Role.Staff) || viewer.SectionId is not { } section)
         {
-            return Enumerable.Empty<Row>().AsQueryable();
+            return null;
         }
 
         var head = viewer.Role == Role.SectionHead;

@@ -14,12 +14,18 @@ internal sealed class SheetsToReplySource(LuoshiDb db, BureauClock clock) : IToD
 
     public int Order => 50;
 
-    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Query(viewer).CountAsync(ct);
+    // Null when the viewer has nothing of this kind: an empty in-memory query has no async provider.
+    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Query(viewer) is { } query ? query.CountAsync(ct) : Task.FromResult(0);
 
     public async Task<IReadOnlyList<ToDoItem>> ListAsync(Viewer viewer, int take, CancellationToken ct)
     {
         var today = clock.Today;
-        var rows = await Query(viewer).OrderBy(x => x.ReplyDueBy).ThenBy(x => x.Id).Take(take).ToListAsync(ct);
+        if (Query(viewer) is not { } query)
+        {
+            return [];
+        }
+
+        var rows = await query.OrderBy(x => x.ReplyDueBy).ThenBy(x => x.Id).Take(take).ToListAsync(ct);
         return [.. rows.Select(x => new ToDoItem($"督办〔{x.Year}〕{x.Sequence}号 {x.Title}", $"/Supervision/Sheet/{x.Id}",
             x.State == SheetState.Issued ? "未签收" : "待反馈", x.ReplyDueBy, x.ReplyDueBy < today))];
     }
@@ -34,11 +40,11 @@ internal sealed class SheetsToReplySource(LuoshiDb db, BureauClock clock) : IToD
         public SheetState State { get; init; }
     }
 
-    private IQueryable<Row> Query(Viewer viewer)
+    private IQueryable<Row>? Query(Viewer viewer)
     {
         if (viewer.Role is not (Role.SectionHead or Role.Staff) || viewer.SectionId is not { } section)
         {
-            return Enumerable.Empty<Row>().AsQueryable();
+            return null;
         }
 
         var head = viewer.Role == Role.SectionHead;
@@ -56,11 +62,17 @@ internal sealed class RepliesToReviewSource(LuoshiDb db) : IToDoSource
 
     public int Order => 51;
 
-    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Query(viewer).CountAsync(ct);
+    // Null when the viewer has nothing of this kind: an empty in-memory query has no async provider.
+    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Query(viewer) is { } query ? query.CountAsync(ct) : Task.FromResult(0);
 
     public async Task<IReadOnlyList<ToDoItem>> ListAsync(Viewer viewer, int take, CancellationToken ct)
     {
-        var rows = await Query(viewer).OrderBy(x => x.SubmittedAt).Take(take).ToListAsync(ct);
+        if (Query(viewer) is not { } query)
+        {
+            return [];
+        }
+
+        var rows = await query.OrderBy(x => x.SubmittedAt).Take(take).ToListAsync(ct);
         return [.. rows.Select(x => new ToDoItem($"督办〔{x.Year}〕{x.Sequence}号 {x.Title}", $"/Supervision/Sheet/{x.StepId}", "科室已反馈，待办公室审核", null, false))];
     }
 
@@ -73,8 +85,8 @@ internal sealed class RepliesToReviewSource(LuoshiDb db) : IToDoSource
         public DateTime SubmittedAt { get; init; }
     }
 
-    private IQueryable<Row> Query(Viewer viewer) => !viewer.IsAdmin
-        ? Enumerable.Empty<Row>().AsQueryable()
+    private IQueryable<Row>? Query(Viewer viewer) => !viewer.IsAdmin
+        ? null
         : db.SheetReplies.Where(r => r.UnitId == viewer.UnitId && r.Status == ReplyStatus.Pending)
             .Join(db.EscalationSteps, r => r.StepId, s => s.Id, (r, s) => new { r, s })
             .Join(db.Tasks, x => x.r.TaskId, t => t.Id, (x, t) => new Row { StepId = x.s.Id, Year = x.s.Year, Sequence = x.s.Sequence, Title = t.Title, SubmittedAt = x.r.SubmittedAt });
