@@ -59,7 +59,7 @@ internal static class FunnelBench
         await connection.OpenAsync();
         var now = DateTime.UtcNow;
         await Generator.CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Kind", "Stage", "SortOrder", "Title", "LeadSectionId", "AssignedSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "DueBy", "Tags", "ProgressPercent", "Light", "LightReason", "CreatedAt", "UpdatedAt")
+            COPY "Tasks" ("UnitId", "PlanId", "Kind", "Stage", "SortOrder", "Title", "LeadSectionId", "AssignedSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "DueBy", "Tags", "ProgressPercent", "Light", "LightReason", "CreatedAt", "UpdatedAt", "ExtensionCount")
             FROM STDIN (FORMAT BINARY)
             """, rows, async (w, r) =>
             {
@@ -82,6 +82,7 @@ internal static class FunnelBench
                 await w.WriteAsync(0);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                await w.WriteAsync(0);
             });
         var ids = new int[projects];
         await using (var scope = server.Services.CreateAsyncScope())

@@ -90,7 +90,8 @@ internal static class Generator
 
         await CopyAsync(connection, """
             COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
-              "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt") FROM STDIN (FORMAT BINARY)
+              "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
+              "Kind", "ExtensionCount", "AssignedSectionId") FROM STDIN (FORMAT BINARY)
             """, tasks, (w, t) => WriteTaskAsync(w, t));
         var ids = await db.Tasks.Where(t => t.UnitId == unit.Id).Select(t => new { t.Id, t.SortOrder }).ToDictionaryAsync(t => t.SortOrder, t => t.Id);
         for (var i = 0; i < tasks.Length; i++)
@@ -154,6 +155,9 @@ internal static class Generator
         await w.WriteAsync((int)t.LightReason);
         await w.WriteAsync(t.CreatedAt, NpgsqlDbType.TimestampTz);
         await w.WriteAsync(t.UpdatedAt, NpgsqlDbType.TimestampTz);
+        await w.WriteAsync((int)t.Kind);
+        await w.WriteAsync(t.ExtensionCount);
+        await w.WriteAsync(t.LeadSectionId);
     }
 
     private static Task WriteDateAsync(NpgsqlBinaryImporter w, DateOnly? date) =>

@@ -42,7 +42,7 @@ internal sealed class StepBatch
         await ReserveIdsAsync(connection, "Notices", Notices, (n, id) => n.Id = id, ct);
         await ReserveIdsAsync(connection, "NoticeDeliveries", Deliveries, (d, id) => d.Id = id, ct);
 
-        await CopyAsync(connection, """COPY "EscalationSteps" ("Id", "UnitId", "TaskId", "Deadline", "DueOn", "Step", "RaisedOn", "RaisedAt", "Year", "Sequence", "Facts", "ReplyDueBy") FROM STDIN (FORMAT BINARY)""", Steps, async (w, s) =>
+        await CopyAsync(connection, """COPY "EscalationSteps" ("Id", "UnitId", "TaskId", "Deadline", "DueOn", "Step", "RaisedOn", "RaisedAt", "Year", "Sequence", "Facts", "ReplyDueBy", "State", "Source") FROM STDIN (FORMAT BINARY)""", Steps, async (w, s) =>
         {
             await w.WriteAsync(s.Id, ct); await w.WriteAsync(s.UnitId, ct); await w.WriteAsync(s.TaskId, ct); await w.WriteAsync((int)s.Deadline, ct);
             await w.WriteAsync(s.DueOn, NpgsqlDbType.Date, ct); await w.WriteAsync((int)s.Step, ct); await w.WriteAsync(s.RaisedOn, NpgsqlDbType.Date, ct);
@@ -56,6 +56,8 @@ internal sealed class StepBatch
             {
                 await w.WriteNullAsync(ct);
             }
+
+            await w.WriteAsync((int)s.State, ct); await w.WriteAsync((int)s.Source, ct);
         }, ct);
         await CopyAsync(connection, """COPY "TaskEvents" ("UnitId", "TaskId", "At", "ActorId", "Kind", "Summary") FROM STDIN (FORMAT BINARY)""", Events, async (w, e) =>
         {
