@@ -43,6 +43,8 @@ public class MemoryCeilingTests(ITestOutputHelper output)
             ["Scheduler__Enabled"] = "false",
             ["Login__PerAddressPermitLimit"] = "100000",
             ["Login__PerAccountPermitLimit"] = "100000",
+            // The test's office signs in with the password alone, as the other test apps do.
+            ["Login__RequireTwoFactor"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["HeavyInput__AtOnce"] = "1",
         }, "serve", "--urls", $"http://127.0.0.1:{port}");

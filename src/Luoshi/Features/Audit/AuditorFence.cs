@@ -6,12 +6,12 @@ namespace Luoshi.Features.Audit;
 /// <summary>
 /// Keeps the auditor to the audit log (三员分立). Rather than trusting every page and endpoint to
 /// remember him, one gate after authentication lets him reach only the audit page and API, his own
-/// password page, logging out and the error page; the home page sends him to the audit page, and
+/// password and two-factor pages, logging out and the error page; the home page sends him to the audit page, and
 /// everything else is a 403. The role is read from the database (the viewer), not from the cookie.
 /// </summary>
 internal static class AuditorFence
 {
-    private static readonly string[] Open = ["/Audit", "/api/audit", "/Account/Password", "/Account/Logout", "/Account/Login", "/api/auth", "/Error"];
+    private static readonly string[] Open = ["/Audit", "/api/audit", "/Account/Password", "/Account/Authenticator", "/Account/LoginCode", "/Account/Logout", "/Account/Login", "/api/auth", "/Error"];
 
     public static IApplicationBuilder UseAuditorFence(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
