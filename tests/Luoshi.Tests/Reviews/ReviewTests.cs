@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Luoshi.Features.Plans;
 using Luoshi.Features.Reviews;
+using Luoshi.Features.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -66,6 +69,53 @@ public class ReviewTests
         // The test bureau's own name ends in a random hex tag ("测试局aae4e8"): that is data, not English.
         var unitName = await b.WithDbAsync(db => db.Units.Where(u => u.Id == b.UnitId).Select(u => u.Name).SingleAsync());
         Assert.All(texts, t => Assert.DoesNotMatch("[A-Za-z]{3,}", t.Replace(unitName, "", StringComparison.Ordinal)));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheDefaultReviewCountsTheWorkPointsOnlyAndChosenKindsBringInAppealsAndProjects(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var point = await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(60), change: t => t.Title = "工作要点一");
+        var appealPlan = await b.WithDbAsync(d => LedgerPlan.IdAsync(d, b.UnitId, 2026, "诉求办理", DateTime.UtcNow, default));
+        var projectPlan = await b.WithDbAsync(d => LedgerPlan.IdAsync(d, b.UnitId, 2026, "重点项目", DateTime.UtcNow, default));
+        var appeal = await b.TaskAsync(b.SectionB, Today.AddDays(-3), Today.AddDays(10), change: t => { t.Title = "诉求一"; t.PlanId = appealPlan; });
+        var project = await b.TaskAsync(b.SectionB, Today.AddDays(-3), Today.AddDays(100), change: t => { t.Title = "项目一"; t.PlanId = projectPlan; });
+        await b.WithDbAsync(async d =>
+        {
+            await d.Tasks.Where(t => t.Id == appeal.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Kind, WorkKind.Appeal));
+            return await d.Tasks.Where(t => t.Id == project.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Kind, WorkKind.Project));
+        });
+        var period = ReviewPeriod.Parse(Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))!;
+
+        async Task<Review> Review(ReviewChoice choice)
+        {
+            await using var scope = b.App.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ReviewData>().LoadAsync(b.AdminViewer, period, choice, default);
+        }
+
+        var byDefault = await Review(ReviewChoice.Default);
+        Assert.Equal([point.Id], byDefault.Rows.Select(r => r.TaskId));
+        Assert.Equal([b.PlanId], byDefault.CountedPlans);
+        Assert.Equal(1, byDefault.Sections.Sum(s => s.Tasks));
+
+        // Choosing the kinds brings in their ledger plans by default, and with them the items.
+        var all = await Review(ReviewChoice.From(null, [WorkKind.Task, WorkKind.Appeal, WorkKind.Project]));
+        Assert.Equal(new[] { point.Id, appeal.Id, project.Id }.Order(), all.Rows.Select(r => r.TaskId).Order());
+        var appealsOnly = await Review(ReviewChoice.From([appealPlan], [WorkKind.Appeal]));
+        Assert.Equal([appeal.Id], appealsOnly.Rows.Select(r => r.TaskId));
+
+        // The page keeps the choice in its links, so the workbook counts the same items.
+        var admin = await b.PagesAsync("admin");
+        var page = await admin.GetHtmlAsync("/Reviews");
+        Assert.Contains($"name=\"plan\" value=\"{b.PlanId}\" checked", page);
+        Assert.DoesNotContain($"name=\"plan\" value=\"{appealPlan}\" checked", page);
+        var excel = await admin.GetAsync($"/Reviews?handler=Excel&period={period.Start:yyyy-MM}&kind=0&kind=3");
+        using var workbook = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
+        var titles = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "任务分解表").Cast<IDictionary<string, object>>().Select(r => (string)r["任务"]).ToList();
+        Assert.Equal(new[] { "工作要点一", "诉求一" }.Order(), titles.Order());
+        var defaultExcel = await admin.GetAsync($"/Reviews?handler=Excel&period={period.Start:yyyy-MM}");
+        using var defaultBook = new MemoryStream(await defaultExcel.Content.ReadAsByteArrayAsync());
+        Assert.Equal(["工作要点一"], MiniExcel.Query(defaultBook, useHeaderRow: true, sheetName: "任务分解表").Cast<IDictionary<string, object>>().Select(r => (string)r["任务"]));
     }
 
     [Fact]

@@ -20,7 +20,21 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
 
     [FromQuery(Name = "period")] public string? PeriodText { get; set; }
     [FromQuery(Name = "date")] public string? Date { get; set; }
+    [FromQuery(Name = "plan")] public List<int> PlanIds { get; set; } = [];
+    [FromQuery(Name = "kind")] public List<Tasks.WorkKind> Kinds { get; set; } = [];
     public Review Review { get; private set; } = null!;
+
+    /// <summary>The period and the choice of plans and kinds as a query string, so the downloads count what the page shows.</summary>
+    public string Query
+    {
+        get
+        {
+            var parts = new List<string> { $"period={Uri.EscapeDataString(PeriodText ?? "")}" };
+            parts.AddRange(Review.CountedPlans.Select(p => $"plan={p}"));
+            parts.AddRange(Review.Kinds.Select(k => $"kind={(int)k}"));
+            return string.Join("&", parts);
+        }
+    }
 
     public List<(string Value, string Text)> Choices { get; } = [];
 
@@ -88,7 +102,7 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
         }
 
         var viewer = await current.RequireAsync(ct);
-        Review = await data.LoadAsync(viewer, period, ct);
+        Review = await data.LoadAsync(viewer, period, ReviewChoice.From(PlanIds, Kinds), ct);
         if (MaySeeGenerated(viewer))
         {
             Files = await db.ReviewFiles.AsNoTracking().Where(f => f.UnitId == viewer.UnitId).OrderByDescending(f => f.Id).Take(24)

@@ -21,21 +21,35 @@ internal sealed record SectionFigures(string Section, int Tasks, int Done, int D
     public double CompletionRate => Tasks == 0 ? 0 : (double)Done / Tasks;
 }
 
-internal sealed record Review(string UnitName, ReviewPeriod Period, DateOnly AsOf, IReadOnlyList<ReviewRow> Rows, IReadOnlyList<SectionFigures> Sections);
+internal sealed record Review(string UnitName, ReviewPeriod Period, DateOnly AsOf, IReadOnlyList<ReviewRow> Rows, IReadOnlyList<SectionFigures> Sections)
+{
+    /// <summary>The plans the review could count (the period's year), each marked as counted or not.</summary>
+    public IReadOnlyList<ReviewPlanOption> PlanOptions { get; init; } = [];
+
+    /// <summary>The plans it counted.</summary>
+    public IReadOnlyList<int> CountedPlans { get; init; } = [];
+
+    /// <summary>The kinds it counted.</summary>
+    public IReadOnlyList<WorkKind> Kinds { get; init; } = ReviewChoice.DefaultKinds;
+}
 
 /// <summary>
 /// The review of the tasks the viewer may see, as of the end of the period: each task's light is
 /// what the rules give on that day (from the task's current dates and progress), its latest
-/// progress is the lead section's last report submitted by then.
+/// progress is the lead section's last report submitted by then. Only the chosen plans and kinds
+/// are counted (<see cref="ReviewChoice"/>).
 /// </summary>
 internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, BureauClock clock, IOptions<LightOptions> options)
 {
-    public async Task<Review> LoadAsync(Viewer viewer, ReviewPeriod period, CancellationToken ct)
+    public async Task<Review> LoadAsync(Viewer viewer, ReviewPeriod period, ReviewChoice choice, CancellationToken ct)
     {
+        var (planOptions, planIds) = await ReviewPlans.ResolveAsync(db, viewer.UnitId, period.End.Year, choice, ct);
+        var kinds = choice.Kinds.ToList();
+        var counted = db.Tasks.VisibleTo(viewer).Where(t => planIds.Contains(t.PlanId) && kinds.Contains(t.Kind));
         var asOf = period.End < clock.Today ? period.End : clock.Today;
         var calendar = await calendars.ForUnitAsync(db, viewer.UnitId, ct);
         var day = TaskLights.DayFor(asOf, calendar, options.Value);
-        var tasks = await db.Tasks.AsNoTracking().VisibleTo(viewer).Include(t => t.Cooperations).OrderBy(t => t.LeadSectionId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        var tasks = await counted.AsNoTracking().Include(t => t.Cooperations).OrderBy(t => t.LeadSectionId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
         var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => (s.Name, s.SortOrder), ct);
         var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
 
@@ -47,7 +61,7 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
         // report (驳回) is neither counted nor shown as the task's latest.
         var leadReports =
             from r in db.Reports.AsNoTracking().Counted(db)
-            join t in db.Tasks.VisibleTo(viewer) on r.TaskId equals t.Id
+            join t in counted on r.TaskId equals t.Id
             where r.UnitId == viewer.UnitId && r.SectionId == t.LeadSectionId && r.SubmittedAt < until
             select r;
         var lastTimes = leadReports.GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, At = g.Max(r => r.SubmittedAt) });
@@ -83,7 +97,7 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
         }).ToList();
 
         var unit = await db.Units.Where(u => u.Id == viewer.UnitId).Select(u => u.Name).FirstAsync(ct);
-        return new Review(unit, period, asOf, rows, figures);
+        return new Review(unit, period, asOf, rows, figures) { PlanOptions = planOptions, CountedPlans = planIds, Kinds = kinds };
     }
 
     // A task completed after the review date was still open on that date (the rows are untracked copies).

@@ -48,7 +48,7 @@ internal sealed class ScheduledReviews(LuoshiDb db, ReviewData data, WorkingCale
 
             var period = ReviewPeriod.Parse(text)!;
             var office = new Viewer(0, unitId, "系统", Role.Admin, null, []);
-            var review = await data.LoadAsync(office, period, ct);
+            var review = await data.LoadAsync(office, period, ReviewChoice.Default, ct);
             var now = clock.UtcNow;
             foreach (var file in new[]
             {
