@@ -118,6 +118,46 @@ public class ReviewTests
         Assert.Equal(["工作要点一"], MiniExcel.Query(defaultBook, useHeaderRow: true, sheetName: "任务分解表").Cast<IDictionary<string, object>>().Select(r => (string)r["任务"]));
     }
 
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task OnlyTheOfficeGetsTheNumberedBulletinWithTheRedMastheadOthersAnUnnumberedPaperOfWhatTheySee(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(60), change: t => { t.Title = "甲科任务"; t.ResponsiblePersonId = b.Person("staffA"); });
+        await b.TaskAsync(b.SectionB, Today.AddDays(-30), Today.AddDays(60), change: t => t.Title = "乙科任务");
+        var month = Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        static async Task<(string Name, List<string> Paragraphs, List<string> Colours)> Word(PageClient client, string month)
+        {
+            var response = await client.GetAsync($"/Reviews?handler=Word&period={month}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var document = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+            var body = document.MainDocumentPart!.Document!.Body!;
+            return (response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!,
+                body.Elements<Paragraph>().Select(p => p.InnerText).ToList(),
+                body.Descendants<Color>().Select(c => c.Val?.Value ?? "").ToList());
+        }
+
+        var office = await Word(await b.PagesAsync("admin"), month);
+        Assert.Equal("督查通报", office.Paragraphs[0]);
+        Assert.Matches("^督查〔2026〕[0-9]+号$", office.Paragraphs[1]);
+        Assert.Contains("FF0000", office.Colours);
+
+        var staff = await Word(await b.PagesAsync("staffA"), month);
+        Assert.StartsWith("本科室情况", staff.Name, StringComparison.Ordinal);
+        Assert.DoesNotContain(staff.Paragraphs, p => p.Contains("督查通报", StringComparison.Ordinal) || p.Contains('〔'));
+        Assert.DoesNotContain("FF0000", staff.Colours);
+        Assert.Contains(staff.Paragraphs, p => p.Contains("本科室情况", StringComparison.Ordinal));
+        Assert.DoesNotContain(staff.Paragraphs, p => p.Contains("乙科任务", StringComparison.Ordinal));
+
+        var leader = await Word(await b.PagesAsync("leader"), month);
+        Assert.StartsWith("情况汇总", leader.Name, StringComparison.Ordinal);
+        Assert.DoesNotContain(leader.Paragraphs, p => p.Contains('〔'));
+
+        var staffPage = await (await b.PagesAsync("staffA")).GetHtmlAsync("/Reviews");
+        Assert.DoesNotContain("下载督查通报", staffPage);
+        Assert.Contains("不编号", staffPage);
+    }
+
     [Fact]
     public async Task AnUnreadablePeriodIsABadRequestThatSaysHowToWriteIt()
     {

@@ -21,21 +21,38 @@ internal static class Bulletin
     internal const int Size3 = 32; // 三号 = 16 pt, in half-points
     internal const int Size2 = 44; // 二号 = 22 pt
 
-    public static byte[] Write(Review review, string documentNumber, DateOnly issued)
+    public static byte[] Write(Review review, string documentNumber, DateOnly issued) => Write(review, documentNumber, null, issued);
+
+    /// <summary>
+    /// An unnumbered paper for those who may not issue a 督查通报 (leaders, section heads, staff): the
+    /// same figures of what they see, under a plain title, with no red masthead and no document
+    /// number, so it cannot pass for the office's bulletin.
+    /// </summary>
+    public static byte[] WriteUnnumbered(Review review, string title, DateOnly written) => Write(review, null, title, written);
+
+    private static byte[] Write(Review review, string? documentNumber, string? plainTitle, DateOnly issued)
     {
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
             var body = new Body();
-            body.Append(Paragraph("督查通报", Song, 72, JustificationValues.Center, color: "FF0000", spacingAfter: 200));
-            body.Append(Paragraph(documentNumber, FangSong, Size3, JustificationValues.Center));
-            body.Append(RedRule());
-            body.Append(Paragraph($"关于{review.Period.Label}重点工作落实情况的通报", Song, Size2, JustificationValues.Center, spacingBefore: 400, spacingAfter: 400));
-            body.Append(Paragraph("各科室：", FangSong, Size3, JustificationValues.Left));
-
             var rows = review.Rows;
-            body.Append(Text($"按照年度工作要点任务分解安排，办公室对截至{Chinese(review.AsOf)}的重点工作落实情况进行了对照盘点。现将有关情况通报如下。"));
+            if (documentNumber is not null)
+            {
+                body.Append(Paragraph("督查通报", Song, 72, JustificationValues.Center, color: "FF0000", spacingAfter: 200));
+                body.Append(Paragraph(documentNumber, FangSong, Size3, JustificationValues.Center));
+                body.Append(RedRule());
+                body.Append(Paragraph($"关于{review.Period.Label}重点工作落实情况的通报", Song, Size2, JustificationValues.Center, spacingBefore: 400, spacingAfter: 400));
+                body.Append(Paragraph("各科室：", FangSong, Size3, JustificationValues.Left));
+                body.Append(Text($"按照年度工作要点任务分解安排，办公室对截至{Chinese(review.AsOf)}的重点工作落实情况进行了对照盘点。现将有关情况通报如下。"));
+            }
+            else
+            {
+                body.Append(Paragraph($"{review.Period.Label}{plainTitle}", Song, Size2, JustificationValues.Center, spacingBefore: 200, spacingAfter: 400));
+                body.Append(Text($"截至{Chinese(review.AsOf)}，对照年度工作要点任务分解安排，有关落实情况如下（仅供内部参考，不作为通报）。"));
+            }
+
             body.Append(Heading("一、总体情况", Hei));
             body.Append(Text($"列入督查的重点工作共{rows.Count}项，其中已完成{Count(rows, Light.Done)}项，按计划推进（绿灯）{Count(rows, Light.Green)}项，" +
                 $"存在滞后风险（黄灯）{Count(rows, Light.Yellow)}项，已逾期（红灯）{Count(rows, Light.Red)}项，尚未开始{Count(rows, Light.NotStarted)}项。" +
@@ -55,8 +72,12 @@ internal static class Bulletin
                 AppendList(body, "已逾期（红灯）：", mine.Where(r => r.Light == Light.Red), withReason: true);
             }
 
-            body.Append(Heading("三、下步要求", Hei));
-            body.Append(Text("各科室要对照红灯、黄灯事项逐项分析原因，明确整改措施、责任人和完成时限，在下期进展中一并报告；已逾期事项由分管领导督促，限期办结。办公室将持续跟踪，并将落实情况纳入年度考核。"));
+            if (documentNumber is not null)
+            {
+                body.Append(Heading("三、下步要求", Hei));
+                body.Append(Text("各科室要对照红灯、黄灯事项逐项分析原因，明确整改措施、责任人和完成时限，在下期进展中一并报告；已逾期事项由分管领导督促，限期办结。办公室将持续跟踪，并将落实情况纳入年度考核。"));
+            }
+
             body.Append(Paragraph(review.UnitName, FangSong, Size3, JustificationValues.Right, spacingBefore: 600, indentRight: 640));
             body.Append(Paragraph(Chinese(issued), FangSong, Size3, JustificationValues.Right, indentRight: 640));
             body.Append(PageSetup(main));

@@ -70,10 +70,32 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
         return File(ReviewWorkbook.Write(Review), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    public async Task<IActionResult> OnGetWordAsync(CancellationToken ct) =>
-        await LoadAsync(ct)
-            ? File(Bulletin.Write(Review, Review.Period.DocumentNumber, clock.Today), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"督查通报-{Review.Period.Label}.docx")
-            : BadPeriod();
+    /// <summary>The office downloads the 督查通报 with its masthead and number; everyone else gets an
+    /// unnumbered paper of what they see (本科室情况 for a section, 情况汇总 for a leader), so no one
+    /// but the office can hand round a paper that looks like the office's bulletin.</summary>
+    public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return BadPeriod();
+        }
+
+        var viewer = await current.RequireAsync(ct);
+        const string docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        if (MayIssue(viewer))
+        {
+            return File(Bulletin.Write(Review, Review.Period.DocumentNumber, clock.Today), docx, $"督查通报-{Review.Period.Label}.docx");
+        }
+
+        var title = PaperTitle(viewer);
+        return File(Bulletin.WriteUnnumbered(Review, title, clock.Today), docx, $"{title}-{Review.Period.Label}.docx");
+    }
+
+    public static bool MayIssue(Viewer viewer) => viewer.Role is Role.Admin;
+
+    public static string PaperTitle(Viewer viewer) => viewer.Role is Role.Leader ? "情况汇总" : "本科室情况";
+
+    public Viewer? Who { get; private set; }
 
     private BadRequestObjectResult BadPeriod() => BadRequest("盘点期间应写作 2026-10（月）、2026-Q3（季度）或 2026-10-15（截至某日）");
 
@@ -102,6 +124,7 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
         }
 
         var viewer = await current.RequireAsync(ct);
+        Who = viewer;
         Review = await data.LoadAsync(viewer, period, ReviewChoice.From(PlanIds, Kinds), ct);
         if (MaySeeGenerated(viewer))
         {
