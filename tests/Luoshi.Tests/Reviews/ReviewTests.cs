@@ -159,6 +159,35 @@ public class ReviewTests
     }
 
     [Fact]
+    public void TheBulletinGivesTheYearOfALateDeadlinePraisesTheSectionsThatFinishedAndEndsWithTheBanji()
+    {
+        var period = ReviewPeriod.Parse("2026-11")!;
+        var rows = new List<ReviewRow>
+        {
+            new(1, null, "建设孵化器", null, "科室甲", "", "张三", "", new DateOnly(2027, 1, 15), null, 10, Luoshi.Features.Lights.Light.Yellow, Luoshi.Features.Lights.LightReason.BehindSchedule, null),
+            new(2, null, "组织科普活动", null, "科室乙", "", null, "", new DateOnly(2026, 10, 1), null, 100, Luoshi.Features.Lights.Light.Done, Luoshi.Features.Lights.LightReason.Completed, new DateOnly(2026, 9, 30)),
+            new(3, null, "修订办法", null, "科室丙", "", null, "", new DateOnly(2026, 12, 20), null, 50, Luoshi.Features.Lights.Light.Green, Luoshi.Features.Lights.LightReason.OnTrack, null),
+        };
+        var sections = new List<SectionFigures>
+        {
+            new("科室甲", 1, 0, 0, 0, 1, 0, 0, 1, 1),
+            new("科室乙", 1, 1, 0, 0, 0, 0, 0, 1, 0),
+            new("科室丙", 1, 0, 0, 1, 0, 0, 0, 1, 0),
+        };
+        var review = new Review("某某局", period, new DateOnly(2026, 11, 30), rows, sections);
+        using var document = WordprocessingDocument.Open(new MemoryStream(Bulletin.Write(review, "督查〔2026〕11号", new DateOnly(2026, 11, 30))), false);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
+        Assert.Contains(paragraphs, p => p.Contains("时限2027年1月15日", StringComparison.Ordinal));
+        Assert.Contains("科室乙牵头的任务已按时全部完成，进展按时报送，予以表扬。", paragraphs);
+        Assert.Contains("科室丙无逾期事项，无逾期报送。", paragraphs);
+        Assert.Equal("抄送：局领导。", paragraphs[^2]);
+        Assert.EndsWith("印发日期：2026年11月30日", paragraphs[^1], StringComparison.Ordinal);
+
+        using var plain = WordprocessingDocument.Open(new MemoryStream(Bulletin.WriteUnnumbered(review, "情况汇总", new DateOnly(2026, 11, 30))), false);
+        Assert.DoesNotContain(plain.MainDocumentPart!.Document!.Body!.Elements<Paragraph>(), p => p.InnerText.StartsWith("抄送", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnUnreadablePeriodIsABadRequestThatSaysHowToWriteIt()
     {
         var b = await Bureau.CreateAsync("sqlite");

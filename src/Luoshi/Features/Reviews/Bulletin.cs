@@ -58,6 +58,20 @@ internal static class Bulletin
                 $"存在滞后风险（黄灯）{Count(rows, Light.Yellow)}项，已逾期（红灯）{Count(rows, Light.Red)}项，尚未开始{Count(rows, Light.NotStarted)}项。" +
                 $"本期各科室共报送进展{review.Sections.Sum(s => s.Reports)}份，其中逾期报送{review.Sections.Sum(s => s.LateReports)}份。"));
 
+            // Sections that finished everything with no late report are praised by name; those with
+            // nothing overdue and no late report are named too, so the bulletin is not only a list of faults.
+            var praised = review.Sections.Where(x => x.Tasks > 0 && x.Done == x.Tasks && x.LateReports == 0).Select(x => x.Section).ToList();
+            var clean = review.Sections.Where(x => x.Tasks > 0 && x.Red == 0 && x.LateReports == 0 && !praised.Contains(x.Section)).Select(x => x.Section).ToList();
+            if (praised.Count > 0)
+            {
+                body.Append(Text($"{string.Join("、", praised)}牵头的任务已按时全部完成，进展按时报送，予以表扬。"));
+            }
+
+            if (clean.Count > 0)
+            {
+                body.Append(Text($"{string.Join("、", clean)}无逾期事项，无逾期报送。"));
+            }
+
             body.Append(Heading("二、各科室落实情况", Hei));
             var number = 0;
             foreach (var section in review.Sections)
@@ -68,8 +82,8 @@ internal static class Bulletin
                 body.Append(Text($"牵头任务{section.Tasks}项，已完成{section.Done}项，完成率{Math.Round(section.CompletionRate * 100).ToString(CultureInfo.InvariantCulture)}%；" +
                     $"本期完成{section.DoneInPeriod}项，报送进展{section.Reports}份{(section.LateReports > 0 ? $"（逾期{section.LateReports}份）" : "")}。"));
                 AppendList(body, "已完成：", mine.Where(r => r.Light == Light.Done));
-                AppendList(body, "进度滞后（黄灯）：", mine.Where(r => r.Light == Light.Yellow), withReason: true);
-                AppendList(body, "已逾期（红灯）：", mine.Where(r => r.Light == Light.Red), withReason: true);
+                AppendList(body, "进度滞后（黄灯）：", mine.Where(r => r.Light == Light.Yellow), withReason: true, year: review.Period.End.Year);
+                AppendList(body, "已逾期（红灯）：", mine.Where(r => r.Light == Light.Red), withReason: true, year: review.Period.End.Year);
             }
 
             if (documentNumber is not null)
@@ -80,6 +94,13 @@ internal static class Bulletin
 
             body.Append(Paragraph(review.UnitName, FangSong, Size3, JustificationValues.Right, spacingBefore: 600, indentRight: 640));
             body.Append(Paragraph(Chinese(issued), FangSong, Size3, JustificationValues.Right, indentRight: 640));
+            if (documentNumber is not null)
+            {
+                // 版记 (GB/T 9704): who it is copied to and who printed it when, below the body.
+                body.Append(Paragraph("抄送：局领导。", FangSong, 28, JustificationValues.Left, spacingBefore: 600, indentRight: 0));
+                body.Append(Paragraph($"{review.UnitName}办公室　　　　印发日期：{Chinese(issued)}", FangSong, 28, JustificationValues.Left));
+            }
+
             body.Append(PageSetup(main));
             main.Document = new Document(body);
             main.Document.Save();
@@ -90,9 +111,10 @@ internal static class Bulletin
 
     private static int Count(IEnumerable<ReviewRow> rows, Light light) => rows.Count(r => r.Light == light);
 
-    private static void AppendList(Body body, string label, IEnumerable<ReviewRow> rows, bool withReason = false)
+    private static void AppendList(Body body, string label, IEnumerable<ReviewRow> rows, bool withReason = false, int year = 0)
     {
-        var items = rows.Select(r => $"“{r.Title}”" + (withReason ? $"（{r.Reason.Chinese()}，时限{r.Due.Month}月{r.Due.Day}日{(r.Person is null ? "" : $"，责任人{r.Person}")}）" : "")).ToList();
+        // A deadline in another year than the review's carries its year (2027年1月15日).
+        var items = rows.Select(r => $"“{r.Title}”" + (withReason ? $"（{r.Reason.Chinese()}，时限{(r.Due.Year == year ? "" : $"{r.Due.Year}年")}{r.Due.Month}月{r.Due.Day}日{(r.Person is null ? "" : $"，责任人{r.Person}")}）" : "")).ToList();
         if (items.Count > 0)
         {
             body.Append(Text(label + string.Join("；", items) + "。"));
