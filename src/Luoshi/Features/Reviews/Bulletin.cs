@@ -60,7 +60,8 @@ internal static class Bulletin
 
             // Sections that finished everything with no late report are praised by name; those with
             // nothing overdue and no late report are named too, so the bulletin is not only a list of faults.
-            var praised = review.Sections.Where(x => x.Tasks > 0 && x.Done == x.Tasks && x.LateReports == 0).Select(x => x.Section).ToList();
+            var praised = review.Sections.Where(x => x.Tasks > 0 && x.Done == x.Tasks && x.LateReports == 0
+                && review.Rows.Where(r => r.LeadSection == x.Section).All(r => r.CompletedOn is { } c && c <= r.Due)).Select(x => x.Section).ToList();
             var clean = review.Sections.Where(x => x.Tasks > 0 && x.Red == 0 && x.LateReports == 0 && !praised.Contains(x.Section)).Select(x => x.Section).ToList();
             if (praised.Count > 0)
             {
