@@ -51,6 +51,8 @@ public class ReviewTests
         Assert.Equal("50场", fineRow["量化目标"]);
         var figures = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "科室统计").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(1.0, Convert.ToDouble(figures.Single(f => (string)f["牵头科室"] == "科室B")["本期报送"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("合计", figures[^1]["牵头科室"]);
+        Assert.Equal(2.0, Convert.ToDouble(figures[^1]["任务数"], System.Globalization.CultureInfo.InvariantCulture));
 
         var word = await admin.GetAsync("/Reviews?handler=Word&period=2026-05");
         using var document = WordprocessingDocument.Open(new MemoryStream(await word.Content.ReadAsByteArrayAsync()), false);

@@ -39,6 +39,15 @@ internal static class ReviewWorkbook
             ["本期报送"] = s.Reports,
             ["逾期报送"] = s.LateReports,
         }).ToList();
+        // The bureau's totals under the sections (合计), the completion rate over all tasks, not an average of rates.
+        var s = review.Sections;
+        var tasks = s.Sum(x => x.Tasks);
+        figures.Add(new Dictionary<string, object?>
+        {
+            ["牵头科室"] = "合计", ["任务数"] = tasks, ["已完成"] = s.Sum(x => x.Done), ["本期完成"] = s.Sum(x => x.DoneInPeriod),
+            ["完成率"] = tasks == 0 ? 0 : Math.Round((double)s.Sum(x => x.Done) / tasks, 4), ["绿灯"] = s.Sum(x => x.Green), ["黄灯"] = s.Sum(x => x.Yellow),
+            ["红灯"] = s.Sum(x => x.Red), ["未开始"] = s.Sum(x => x.NotStarted), ["本期报送"] = s.Sum(x => x.Reports), ["逾期报送"] = s.Sum(x => x.LateReports),
+        });
         // Widths a person can read without dragging columns: the task and its progress get room.
         var widths = new Dictionary<string, double> { ["任务"] = 40, ["最新进展"] = 50, ["说明"] = 22, ["配合科室"] = 16, ["牵头科室"] = 14, ["完成时限"] = 12, ["量化目标"] = 12 };
         var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
