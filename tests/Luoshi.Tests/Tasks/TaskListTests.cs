@@ -132,6 +132,27 @@ public class TaskListTests
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheApiFiltersByKindAndSigningAndSorts(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        async Task<List<string>> Titles(HttpClient api, string query)
+        {
+            var body = await (await api.GetAsync("/api/tasks?" + query)).ReadJsonAsync();
+            var byTitle = f.Ids.Keys.ToDictionary(f.Title);
+            return [.. body.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("title").GetString()!).Where(byTitle.ContainsKey).Select(t => byTitle[t])];
+        }
+
+        var admin = await b.ApiAsync("admin");
+        Assert.Equal(["己", "丙"], await Titles(admin, $"kind={(int)WorkKind.Project}&sort=due&desc=true"));
+        Assert.Equal(["乙", "戊", "丁", "己"], await Titles(admin, "unsigned=true"));
+        Assert.Equal(["乙"], (await Titles(admin, "sort=light")).Take(1));
+        await (await admin.GetAsync("/api/tasks?sort=name")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/tasks?kind=9")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["乙", "丁"], await Titles(await b.ApiAsync("staffA"), "unsigned=true"));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task PagesKeepTheFiltersAndTheSort(string db)
     {
         var b = await Bureau.CreateAsync(db);
