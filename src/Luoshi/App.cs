@@ -67,6 +67,8 @@ internal static class App
         services.AddScoped<Luoshi.Features.Assignment.Reassigner>();
         services.AddScoped<Luoshi.Features.Assignment.TaskReturns>();
         services.AddScoped<Luoshi.Features.Assignment.BulkReassign>();
+        services.AddScoped<Luoshi.Features.Assignment.SelectedReassign>();
+        services.AddScoped<Luoshi.Features.Supervision.BulkUrge>();
         services.AddScoped<Luoshi.Features.Desk.IToDoSource, RedoReportsSource>();
         services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Assignment.PendingReturnsSource>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();

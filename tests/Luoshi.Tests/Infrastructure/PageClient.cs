@@ -24,6 +24,13 @@ internal sealed partial class PageClient(HttpClient client)
         return await client.PostAsync(url, content);
     }
 
+    /// <summary>A form post with repeated fields (ticked checkboxes of the same name).</summary>
+    public async Task<HttpResponseMessage> PostPairsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string formPage)
+    {
+        var token = await TokenAsync(formPage);
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
     public async Task<HttpResponseMessage> PostMultipartAsync(string url, Dictionary<string, string> fields, params (string Field, string FileName, byte[] Bytes)[] files)
     {
         var token = await TokenAsync(url);

@@ -10,7 +10,8 @@ namespace Luoshi.Features.Plans;
 internal sealed class DetailModel(LuoshiDb db, CurrentViewer current) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
-    public List<(TaskRow Row, int Depth)> Tree { get; } = [];
+    public PlanHeading Tree { get; private set; } = PlanTree.Build([], new Dictionary<string, string>());
+    public int Count { get; private set; }
     public bool IsAdmin { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -26,18 +27,12 @@ internal sealed class DetailModel(LuoshiDb db, CurrentViewer current) : PageMode
         Plan = plan;
         var rows = await db.Tasks.AsNoTracking().VisibleTo(viewer).Where(t => t.PlanId == id)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToRows(db).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToHashSet();
-        var children = rows.ToLookup(r => r.ParentId is { } p && ids.Contains(p) ? p : (int?)null);
-        void Walk(int? parent, int depth)
-        {
-            foreach (var row in children[parent])
-            {
-                Tree.Add((row, depth));
-                Walk(row.Id, depth + 1);
-            }
-        }
-
-        Walk(null, 0);
+        Count = rows.Count;
+        // Heading titles only when some task sits under a heading; the document is parsed again for them.
+        var text = rows.Any(r => PlanTree.Levels(r.Number).Count > 1)
+            ? await db.SourceDocuments.AsNoTracking().Where(d => d.UnitId == viewer.UnitId && d.PlanId == id).OrderByDescending(d => d.Id).Select(d => d.Text).FirstOrDefaultAsync(ct)
+            : null;
+        Tree = PlanTree.Build(rows, PlanTree.TitlesOf(text));
         return Page();
     }
 }

@@ -54,8 +54,19 @@ internal static class TasksApi
 
     private static async Task<Results<Ok<TaskPage>, ValidationProblem>> List(
         LuoshiDb db, CurrentViewer current,
-        int? planId, int? section, int? leader, int? person, string? light, DateOnly? dueBefore, string? q, int page = 1, int pageSize = 20, CancellationToken ct = default)
+        int? planId, int? section, int? leader, int? person, string? light, DateOnly? dueBefore, string? q, int page = 1, int pageSize = 20,
+        int? kind = null, bool unsigned = false, string? sort = null, bool desc = false, CancellationToken ct = default)
     {
+        if (kind is { } k && !Enum.IsDefined(typeof(WorkKind), k))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["类别应为 0（重点任务）到 4（调研课题）"] }, title: "提交的内容有误");
+        }
+
+        if (sort is not null && IndexModel.Columns.All(c => c.Key != sort))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sort"] = ["排序应为 due、light、progress、section 或 reported"] }, title: "提交的内容有误");
+        }
+
         Light? wanted = null;
         if (light is not null)
         {
@@ -73,7 +84,8 @@ internal static class TasksApi
         }
 
         var viewer = await current.RequireAsync(ct);
-        return TypedResults.Ok(await TaskList.PageAsync(db, viewer, new TaskFilter(planId, section, leader, person, wanted, dueBefore, q), page, pageSize, ct));
+        return TypedResults.Ok(await TaskList.PageAsync(db, viewer, new TaskFilter(planId, section, leader, person, wanted, dueBefore, q, (WorkKind?)kind, unsigned), page, pageSize, ct,
+            IndexModel.Columns.FirstOrDefault(c => c.Key == sort).Sort, desc));
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Get(int id, TaskEditor editor, CurrentViewer current, CancellationToken ct) =>

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Net;
+using Luoshi.Features.Audit;
+using Luoshi.Features.Plans;
+using Luoshi.Features.Tasks;
+using Luoshi.Tests.Infrastructure;
+using Luoshi.Tests.Requests;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Luoshi.Tests.Tasks;
+
+/// <summary>The task list a desk works from: filters, sorting, paging, the Excel of what is shown, bulk 催办 and 改派.</summary>
+public class TaskListTests
+{
+    private static readonly DateOnly Today = TestApp.Today;
+
+    /// <summary>Tasks that differ in one thing each, so that each filter must pick exactly its own.</summary>
+    private sealed record Fixture(Bureau B, int OtherPlan, Dictionary<string, int> Ids)
+    {
+        public string Title(string key) => "列表" + B.UnitId.ToString(CultureInfo.InvariantCulture) + key;
+    }
+
+    private static async Task<Fixture> FixtureAsync(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var otherPlan = await b.WithDbAsync(async d =>
+        {
+            var plan = new Plan { UnitId = b.UnitId, Title = "另一个计划", Year = 2026, CreatedAt = DateTime.UtcNow };
+            d.Plans.Add(plan);
+            await d.SaveChangesAsync();
+            return plan.Id;
+        });
+        var ids = new Dictionary<string, int>();
+        var f = new Fixture(b, otherPlan, ids);
+        async Task Add(string key, int section, DateOnly due, Action<TaskInput>? change = null, DateOnly? start = null)
+        {
+            ids[key] = (await b.TaskAsync(section, start ?? Today.AddDays(-30), due, change: t =>
+            {
+                t.Title = f.Title(key);
+                t.ResponsiblePersonId = section == b.SectionA ? b.Person("staffA") : b.Person("staffB");
+                change?.Invoke(t);
+            })).Id;
+        }
+
+        await Add("甲", b.SectionA, Today.AddDays(40));
+        await Add("乙", b.SectionA, Today.AddDays(-2));
+        await Add("丙", b.SectionA, Today.AddDays(20), t => t.ResponsiblePersonId = b.Person("headA"));
+        await Add("丁", b.SectionA, Today.AddDays(30), t => t.PlanId = otherPlan);
+        await Add("戊", b.SectionB, Today.AddDays(10));
+        await Add("己", b.SectionB, Today.AddDays(50), t => t.PlanId = otherPlan);
+        await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == ids["丙"]).ExecuteUpdateAsync(s => s.SetProperty(t => t.Kind, WorkKind.Project)));
+        await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == ids["己"]).ExecuteUpdateAsync(s => s.SetProperty(t => t.Kind, WorkKind.Project)));
+        var headA = await b.ApiAsync("headA");
+        foreach (var key in new[] { "甲", "丙" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await headA.PostAsync($"/api/tasks/{ids[key]}/sign", null)).StatusCode);
+        }
+
+        return f;
+    }
+
+    /// <summary>The fixture's tasks on the page, in the order shown.</summary>
+    private static List<string> Shown(Fixture f, string html) =>
+        [.. f.Ids.Keys.Select(k => (Key: k, At: html.IndexOf(">" + f.Title(k) + "</a>", StringComparison.Ordinal))).Where(x => x.At >= 0).OrderBy(x => x.At).Select(x => x.Key)];
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task EachFilterNarrowsTheListAndStaffNeverSeeAnotherSectionsTask(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        var admin = await b.PagesAsync("admin");
+        async Task<List<string>> As(PageClient who, string query) => [.. Shown(f, await who.GetHtmlAsync("/Tasks?" + query)).Order()];
+
+        Assert.Equal(["丁", "丙", "乙", "己", "戊", "甲"], await As(admin, ""));
+        Assert.Equal(["丁", "己"], await As(admin, $"plan={f.OtherPlan}"));
+        Assert.Equal(["丙", "己"], await As(admin, $"kind={(int)WorkKind.Project}"));
+        Assert.Equal(["丁", "乙", "己", "戊"], await As(admin, "unsigned=true"));
+        Assert.Equal(["丁", "乙"], await As(admin, $"unsigned=true&section={b.SectionA}"));
+        Assert.Equal(["丙"], await As(admin, $"person={b.Person("headA")}"));
+        Assert.Equal(["乙"], await As(admin, "light=red"));
+        Assert.Equal(["戊"], await As(admin, "q=" + Uri.EscapeDataString(f.Title("戊"))));
+
+        var staffA = await b.PagesAsync("staffA");
+        Assert.Equal(["丁", "丙", "乙", "甲"], await As(staffA, ""));
+        foreach (var query in new[] { $"section={b.SectionB}", $"plan={f.OtherPlan}", $"kind={(int)WorkKind.Project}", "unsigned=true", $"person={b.Person("staffB")}",
+                     "q=" + Uri.EscapeDataString(f.Title("戊")) })
+        {
+            var seen = await As(staffA, query);
+            Assert.DoesNotContain("戊", seen);
+            Assert.DoesNotContain("己", seen);
+        }
+
+        // Staff get no checkboxes and no bulk bar.
+        var staffHtml = await staffA.GetHtmlAsync("/Tasks");
+        Assert.DoesNotContain("name=\"ids\"", staffHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("批量催办", staffHtml, StringComparison.Ordinal);
+        Assert.Contains("name=\"ids\"", await admin.GetHtmlAsync("/Tasks"), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task SortingIsInTheQueryStringAndTheExcelHasTheRowsShownInOrder(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        var admin = await b.PagesAsync("admin");
+        Assert.Equal(["乙", "戊", "丙", "丁", "甲", "己"], Shown(f, await admin.GetHtmlAsync("/Tasks")));
+        Assert.Equal(["己", "甲", "丁", "丙", "戊", "乙"], Shown(f, await admin.GetHtmlAsync("/Tasks?sort=due&desc=true")));
+        var bySection = Shown(f, await admin.GetHtmlAsync("/Tasks?sort=section"));
+        Assert.Equal(["戊", "己"], bySection.Skip(4));
+        // Red first when sorting by light.
+        Assert.Equal("乙", Shown(f, await admin.GetHtmlAsync("/Tasks?sort=light"))[0]);
+        // A column heading reverses the current sort and keeps the filters.
+        var html = await admin.GetHtmlAsync($"/Tasks?section={b.SectionA}&sort=due");
+        Assert.Contains($"/Tasks?section={b.SectionA}&amp;sort=due&amp;desc=true", html, StringComparison.Ordinal);
+
+        var query = $"section={b.SectionA}&sort=due&desc=true";
+        var shown = Shown(f, await admin.GetHtmlAsync("/Tasks?" + query));
+        var response = await admin.GetAsync("/Tasks?handler=excel&" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "任务清单").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(shown.Select(f.Title), rows.Select(r => (string)r["任务"]));
+        Assert.Equal(["甲", "丁", "丙", "乙"], shown);
+        Assert.Equal("A科长", rows.Single(r => (string)r["任务"] == f.Title("丙"))["责任人"]);
+        Assert.Equal(1, await b.WithDbAsync(d => d.AuditEntries.CountAsync(e => e.UnitId == b.UnitId && e.Kind == AuditKind.Exported)));
+
+        // Staff export only what they see.
+        var staffRows = MiniExcel.Query(new MemoryStream(await (await (await b.PagesAsync("staffB")).GetAsync("/Tasks?handler=excel")).Content.ReadAsByteArrayAsync()),
+            useHeaderRow: true, sheetName: "任务清单").Cast<IDictionary<string, object>>().Select(r => (string)r["任务"]).ToList();
+        Assert.Equal([f.Title("戊"), f.Title("己")], staffRows);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheApiFiltersByKindAndSigningAndSorts(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        async Task<List<string>> Titles(HttpClient api, string query)
+        {
+            var body = await (await api.GetAsync("/api/tasks?" + query)).ReadJsonAsync();
+            var byTitle = f.Ids.Keys.ToDictionary(f.Title);
+            return [.. body.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("title").GetString()!).Where(byTitle.ContainsKey).Select(t => byTitle[t])];
+        }
+
+        var admin = await b.ApiAsync("admin");
+        Assert.Equal(["己", "丙"], await Titles(admin, $"kind={(int)WorkKind.Project}&sort=due&desc=true"));
+        Assert.Equal(["乙", "戊", "丁", "己"], await Titles(admin, "unsigned=true"));
+        Assert.Equal(["乙"], (await Titles(admin, "sort=light")).Take(1));
+        await (await admin.GetAsync("/api/tasks?sort=name")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/tasks?kind=9")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["乙", "丁"], await Titles(await b.ApiAsync("staffA"), "unsigned=true"));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task PagesKeepTheFiltersAndTheSort(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        for (var i = 0; i < 32; i++)
+        {
+            await b.TaskAsync(b.SectionA, Today.AddDays(-10), Today.AddDays(10 + i), change: t => t.Title = $"分页{i:D2}号");
+        }
+
+        await b.TaskAsync(b.SectionB, Today.AddDays(-10), Today.AddDays(5), change: t => t.Title = "分页其他科室");
+        var admin = await b.PagesAsync("admin");
+        var first = await admin.GetHtmlAsync($"/Tasks?section={b.SectionA}&sort=due&desc=true");
+        Assert.Contains("共 32 项", first, StringComparison.Ordinal);
+        var next = $"/Tasks?section={b.SectionA}&amp;sort=due&amp;desc=true&amp;page=2";
+        Assert.Contains(next, first, StringComparison.Ordinal);
+        Assert.Contains("分页31号", first, StringComparison.Ordinal);
+        var second = await admin.GetHtmlAsync(System.Net.WebUtility.HtmlDecode(next));
+        Assert.Contains("分页01号", second, StringComparison.Ordinal);
+        Assert.Contains("分页00号", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("分页31号", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("分页其他科室", second, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Ticked(IEnumerable<int> ids, params (string Key, string Value)[] fields) =>
+        [.. ids.Select(id => new KeyValuePair<string, string>("ids", id.ToString(CultureInfo.InvariantCulture))), .. fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))];
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheOfficeUrgesTickedTasksAndIsToldWhichWereRefused(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        var api = await b.ApiAsync("admin");
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsync($"/api/tasks/{f.Ids["乙"]}/urge", System.Net.Http.Json.JsonContent.Create(new { message = "请抓紧" }))).StatusCode);
+        await RequestsTests.CompleteAsync(b, f.Ids["丁"]);
+
+        var admin = await b.PagesAsync("admin");
+        var ticked = new[] { f.Ids["甲"], f.Ids["乙"], f.Ids["丁"], f.Ids["戊"] };
+        var missing = await admin.PostPairsAsync("/Tasks?handler=urge", Ticked(ticked), "/Tasks");
+        Assert.Contains("请填写催办意见", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await b.WithDbAsync(d => d.EscalationSteps.CountAsync(s => s.UnitId == b.UnitId)));
+
+        var response = await admin.PostPairsAsync($"/Tasks?handler=urge&section={b.SectionA}", Ticked(ticked, ("message", "请于本周内报送进展")), "/Tasks");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("已催办 2 项任务，2 项未催办", html, StringComparison.Ordinal);
+        Assert.Contains(f.Title("乙") + "：今天已对该任务发出过催办", html, StringComparison.Ordinal);
+        Assert.Contains(f.Title("丁") + "：任务已办结", html, StringComparison.Ordinal);
+        var urged = await b.WithDbAsync(d => d.EscalationSteps.Where(s => s.UnitId == b.UnitId && s.Message == "请于本周内报送进展").Select(s => s.TaskId).ToListAsync());
+        Assert.Equal([f.Ids["甲"], f.Ids["戊"]], urged.Order());
+        Assert.Equal(1, await b.WithDbAsync(d => d.TaskEvents.CountAsync(e => e.TaskId == f.Ids["甲"] && e.Summary.Contains("请于本周内报送进展"))));
+
+        var staff = await b.PagesAsync("headA");
+        var refused = await staff.PostPairsAsync("/Tasks?handler=urge", Ticked([f.Ids["丙"]], ("message", "越权催办")), "/Tasks");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(0, await b.WithDbAsync(d => d.EscalationSteps.CountAsync(s => s.UnitId == b.UnitId && s.Message == "越权催办")));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheOfficeReassignsTickedTasksThroughTheOneReassignStep(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        await RequestsTests.CompleteAsync(b, f.Ids["丁"]);
+        var admin = await b.PagesAsync("admin");
+        var ticked = new[] { f.Ids["甲"], f.Ids["丙"], f.Ids["丁"], f.Ids["戊"] };
+        var response = await admin.PostPairsAsync("/Tasks?handler=reassign",
+            Ticked(ticked, ("toSectionId", b.SectionB.ToString(CultureInfo.InvariantCulture)), ("toPersonId", ""), ("reason", "机构调整")), "/Tasks");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("已改派 2 项任务至科室B，2 项未改派", html, StringComparison.Ordinal);
+        Assert.Contains(f.Title("戊") + "：任务已由该科室（责任人）牵头", html, StringComparison.Ordinal);
+        Assert.Contains(f.Title("丁") + "：任务已办结", html, StringComparison.Ordinal);
+        var moved = await b.WithDbAsync(d => d.Reassignments.Where(r => r.UnitId == b.UnitId).Select(r => r.TaskId).ToListAsync());
+        Assert.Equal([f.Ids["甲"], f.Ids["丙"]], moved.Order());
+        var stored = await b.WithDbAsync(d => d.Tasks.AsNoTracking().Where(t => t.Id == f.Ids["甲"]).SingleAsync());
+        Assert.Equal((b.SectionB, (DateTime?)null), (stored.LeadSectionId, stored.SignedAt));
+        Assert.Equal(1, await b.WithDbAsync(d => d.TaskEvents.CountAsync(e => e.TaskId == f.Ids["甲"] && e.Kind == "reassign" && e.Summary.Contains("机构调整"))));
+
+        var staff = await b.PagesAsync("headB");
+        var refused = await staff.PostPairsAsync("/Tasks?handler=reassign",
+            Ticked([f.Ids["甲"]], ("toSectionId", b.SectionC.ToString(CultureInfo.InvariantCulture)), ("reason", "越权改派")), "/Tasks");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(b.SectionB, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == f.Ids["甲"]).Select(t => t.LeadSectionId).SingleAsync()));
+    }
+}
