@@ -59,7 +59,7 @@ internal static class SupervisionBench
             var period = ReviewPeriod.Parse(last.ToString("yyyy-MM", CultureInfo.InvariantCulture))!;
             var office = new Viewer(0, data.UnitId, "压测", Role.Admin, null, []);
             var watch = Stopwatch.StartNew();
-            var review = await services.GetRequiredService<ReviewData>().LoadAsync(office, period, default);
+            var review = await services.GetRequiredService<ReviewData>().LoadAsync(office, period, Luoshi.Features.Reviews.ReviewChoice.Default, default);
             var load = watch.Elapsed.TotalMilliseconds;
             watch.Restart();
             var workbook = ReviewWorkbook.Write(review);
