@@ -75,8 +75,7 @@ internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reas
 
     public async Task<Outcome<TaskReturn>> DecideAsync(Viewer viewer, int returnId, ReturnDecision decision, CancellationToken ct)
     {
-        var taskId = await db.TaskReturns.Where(r => r.Id == returnId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
-        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
+        await using var transaction = await TaskRowLock.BeginForRowAsync(db, viewer.UnitId, db.TaskReturns.Where(r => r.Id == returnId && r.UnitId == viewer.UnitId).Select(r => r.TaskId), ct);
         var request = await db.TaskReturns.FirstOrDefaultAsync(r => r.Id == returnId && r.UnitId == viewer.UnitId, ct);
         var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
         if (request is null || task is null)

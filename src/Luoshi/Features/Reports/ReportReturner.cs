@@ -23,8 +23,7 @@ internal sealed class ReportReturner(LuoshiDb db, TaskEditor tasks, TaskLights l
 
     public async Task<Outcome<ReportReturn>> ReturnAsync(Viewer viewer, long reportId, string? reason, CancellationToken ct)
     {
-        var taskId = await db.Reports.Where(r => r.Id == reportId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
-        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
+        await using var transaction = await TaskRowLock.BeginForRowAsync(db, viewer.UnitId, db.Reports.Where(r => r.Id == reportId && r.UnitId == viewer.UnitId).Select(r => r.TaskId), ct);
         var report = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId && r.UnitId == viewer.UnitId, ct);
         var task = report is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, report.TaskId, ct);
         if (report is null || task is null)

@@ -78,8 +78,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
     public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(Viewer viewer, int requestId, bool approve, string? note, CancellationToken ct)
     {
-        var taskId = await db.ExtensionRequests.Where(r => r.Id == requestId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
-        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
+        await using var transaction = await TaskRowLock.BeginForRowAsync(db, viewer.UnitId, db.ExtensionRequests.Where(r => r.Id == requestId && r.UnitId == viewer.UnitId).Select(r => r.TaskId), ct);
         var request = await db.ExtensionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == viewer.UnitId, ct);
         var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
         if (request is null || task is null)
@@ -129,8 +128,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
 
     public async Task<Outcome<CompletionRequest>> DecideCompletionAsync(Viewer viewer, int requestId, bool accept, string? note, CancellationToken ct)
     {
-        var taskId = await db.CompletionRequests.Where(r => r.Id == requestId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
-        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
+        await using var transaction = await TaskRowLock.BeginForRowAsync(db, viewer.UnitId, db.CompletionRequests.Where(r => r.Id == requestId && r.UnitId == viewer.UnitId).Select(r => r.TaskId), ct);
         var request = await db.CompletionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.UnitId == viewer.UnitId, ct);
         var task = request is null ? null : await tasks.FindVisibleForScheduleAsync(viewer, request.TaskId, ct);
         if (request is null || task is null)

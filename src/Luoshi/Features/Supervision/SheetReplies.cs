@@ -119,8 +119,7 @@ internal sealed class SheetReplies(
 
     public async Task<Outcome<SheetReply>> DecideAsync(Viewer viewer, long replyId, bool accept, string? note, CancellationToken ct)
     {
-        var taskId = await db.SheetReplies.Where(r => r.Id == replyId && r.UnitId == viewer.UnitId).Select(r => (int?)r.TaskId).FirstOrDefaultAsync(ct);
-        await using var transaction = await TaskRowLock.BeginAsync(db, viewer.UnitId, taskId ?? 0, ct);
+        await using var transaction = await TaskRowLock.BeginForRowAsync(db, viewer.UnitId, db.SheetReplies.Where(r => r.Id == replyId && r.UnitId == viewer.UnitId).Select(r => r.TaskId), ct);
         var reply = await db.SheetReplies.FirstOrDefaultAsync(r => r.Id == replyId && r.UnitId == viewer.UnitId, ct);
         var task = reply is null ? null : await tasks.FindVisibleAsync(viewer, reply.TaskId, ct);
         if (reply is null || task is null)

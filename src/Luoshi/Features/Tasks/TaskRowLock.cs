@@ -20,6 +20,12 @@ internal static class TaskRowLock
         return transaction;
     }
 
+    /// <summary>The same for an action on a row that belongs to a task (a request, a reply, a return):
+    /// <paramref name="taskOfRow"/> finds the row's task within the unit. A row not found locks nothing,
+    /// and the caller's reload inside the transaction then finds nothing either.</summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginForRowAsync(LuoshiDb db, int unitId, IQueryable<int> taskOfRow, CancellationToken ct) =>
+        await BeginAsync(db, unitId, await taskOfRow.Select(id => (int?)id).FirstOrDefaultAsync(ct) ?? 0, ct);
+
     /// <summary>True when a save failed because another action won: a concurrency token or a unique index.</summary>
     public static bool LostRace(DbUpdateException e) => e is DbUpdateConcurrencyException
         || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
