@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Idempotency;
 
@@ -25,15 +24,4 @@ internal sealed class IdempotentRequest
     public string? ContentType { get; set; }
     public string? Location { get; set; }
     public byte[]? Body { get; set; }
-
-    public static void Configure(ModelBuilder builder) => builder.Entity<IdempotentRequest>(e =>
-    {
-        e.Property(r => r.Key).HasMaxLength(IdempotencyMiddleware.MaxKeyLength);
-        e.Property(r => r.Fingerprint).HasMaxLength(64);
-        e.Property(r => r.ContentType).HasMaxLength(200);
-        e.Property(r => r.Location).HasMaxLength(500);
-        // The key is the person's own: two people may choose the same one.
-        e.HasIndex(r => new { r.UnitId, r.PersonId, r.Key }).IsUnique();
-        e.HasIndex(r => r.CreatedAt);
-    });
 }

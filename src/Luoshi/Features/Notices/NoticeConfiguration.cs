@@ -1,0 +1,32 @@
+using Luoshi.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Luoshi.Features.Notices;
+
+internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> e)
+    {
+        e.Property(n => n.Title).HasMaxLength(600);
+        e.Property(n => n.Body).HasMaxLength(4000);
+        // The inbox and its unread count: a person's notices, newest first.
+        e.HasIndex(n => new { n.UnitId, n.RecipientId, n.ReadAt, n.Id });
+        e.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(n => n.Step).WithMany().HasForeignKey(n => n.StepId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NoticeDeliveryConfiguration : IEntityTypeConfiguration<NoticeDelivery>
+{
+    public void Configure(EntityTypeBuilder<NoticeDelivery> e)
+    {
+        e.Property(d => d.Channel).HasMaxLength(20);
+        e.Property(d => d.Target).HasMaxLength(300);
+        e.Property(d => d.LastError).HasMaxLength(1000);
+        // What the sender polls: pending rows whose time has come.
+        e.HasIndex(d => new { d.Status, d.NextAttemptAt });
+        e.HasIndex(d => new { d.UnitId, d.Status, d.Channel });
+        e.HasOne(d => d.Notice).WithMany().HasForeignKey(d => d.NoticeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

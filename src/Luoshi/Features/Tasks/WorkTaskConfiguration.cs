@@ -1,0 +1,38 @@
+using Luoshi.Features.Imports;
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Luoshi.Features.Tasks;
+
+internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
+{
+    public void Configure(EntityTypeBuilder<WorkTask> e)
+    {
+        e.Property(t => t.Title).HasMaxLength(500);
+        e.Property(t => t.Number).HasMaxLength(20);
+        e.Property(t => t.Stage).HasMaxLength(20);
+        e.HasIndex(t => new { t.UnitId, t.Kind, t.Stage });
+        e.Property(t => t.TargetUnit).HasMaxLength(20);
+        e.Property(t => t.TargetValue).HasPrecision(18, 4);
+        e.Property(t => t.AchievedValue).HasPrecision(18, 4);
+        e.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<WorkTask>().WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<SourceDocument>().WithMany().HasForeignKey(t => t.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Section>().WithMany().HasForeignKey(t => t.LeadSectionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(t => t.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(t => t.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(t => t.Milestones).WithOne().HasForeignKey(m => m.TaskId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(t => t.Cooperations).WithOne().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+
+        // The dashboard groups by section and light; lists filter by them and sort by due date.
+        e.HasIndex(t => new { t.UnitId, t.LeadSectionId, t.Light, t.DueBy });
+        e.HasIndex(t => new { t.UnitId, t.Light, t.DueBy });
+        e.HasIndex(t => new { t.UnitId, t.PlanId, t.ParentId, t.SortOrder });
+        e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
+        e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
+        e.HasIndex(t => new { t.UnitId, t.DueBy });
+        e.Property(t => t.Version).IsConcurrencyToken();
+    }
+}
