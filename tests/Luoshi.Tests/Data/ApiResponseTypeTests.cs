@@ -44,6 +44,22 @@ public class ApiResponseTypeTests
     }
 
     [Fact]
+    public void NoEndpointAnswerCarriesTheUnitOrASecretHash()
+    {
+        // The caller's unit is known to the caller (GET /api/me is where it learns it); a unit id in any
+        // other answer is noise at best and another unit's at worst. A secret's hash lets anyone who reads
+        // it try guesses offline.
+        var wrong = Endpoints().Where(e => !NotYetFixed.Contains(e.Name) && e.Name != "GET /api/me")
+            .SelectMany(e => e.Answers.SelectMany(t => Reachable(t, []))
+                .Where(t => !IsFramework(t))
+                .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                .Where(p => p.Name is "UnitId" || p.Name.EndsWith("SecretHash", StringComparison.Ordinal))
+                .Select(p => $"{e.Name} answers with {p.DeclaringType!.Name}.{p.Name}"))
+            .Distinct().ToList();
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [Fact]
     public void AnEntityInsideARecordIsFound()
     {
         // The walk above must look through results, tasks, lists and records' properties.
@@ -88,8 +104,7 @@ public class ApiResponseTypeTests
 
         yield return type;
         var inner = type.IsArray ? [type.GetElementType()!] : type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes;
-        var framework = type.Assembly.GetName().Name is { } assembly && (assembly.StartsWith("System", StringComparison.Ordinal) || assembly.StartsWith("Microsoft", StringComparison.Ordinal));
-        if (!framework && !type.IsEnum)
+        if (!IsFramework(type) && !type.IsEnum)
         {
             inner = [.. inner, .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.PropertyType)];
         }
@@ -99,4 +114,7 @@ public class ApiResponseTypeTests
             yield return t;
         }
     }
+
+    private static bool IsFramework(Type type) =>
+        type.Assembly.GetName().Name is { } assembly && (assembly.StartsWith("System", StringComparison.Ordinal) || assembly.StartsWith("Microsoft", StringComparison.Ordinal));
 }

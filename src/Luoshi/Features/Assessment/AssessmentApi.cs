@@ -8,6 +8,9 @@ internal sealed record SchemeDto(int Id, string Name, DateOnly PeriodStart, Date
 
 internal sealed record ResultsDto(SchemeDto Scheme, DateOnly AsOf, IReadOnlyList<Score> Sections, IReadOnlyList<Score> People, IReadOnlyList<AdjustmentLine> Adjustments, IReadOnlyList<AwardLine> Awards);
 
+/// <summary>A quality grade as the API shows it: the row without its unit and scheme.</summary>
+internal sealed record GradeDto(long Id, int TaskId, string Grade, int GivenById, DateTime GivenAt);
+
 internal static class AssessmentApi
 {
     public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
@@ -42,11 +45,11 @@ internal static class AssessmentApi
         return TypedResults.Ok(new ResultsDto(Dto(scheme), view.Result.AsOf, view.Result.Sections, view.Result.People, view.Adjustments, view.Awards));
     }
 
-    private static async Task<Results<Created<ScoreAdjustment>, ProblemHttpResult, ValidationProblem>> AddAdjustment(int id, AdjustmentInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
-        (await editor.AddAdjustmentAsync(await current.RequireAsync(ct), id, input, ct)).ToHttp(a => TypedResults.Created($"/api/assessments/{id}/results", a));
+    private static async Task<Results<Created<AdjustmentEntry>, ProblemHttpResult, ValidationProblem>> AddAdjustment(int id, AdjustmentInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
+        (await editor.AddAdjustmentAsync(await current.RequireAsync(ct), id, input, ct)).ToHttp(a => TypedResults.Created($"/api/assessments/{id}/results", AdjustmentEntry.From(a)));
 
-    private static async Task<Results<Created<QualityGrade>, ProblemHttpResult, ValidationProblem>> GiveGrade(int id, GradeInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
-        (await editor.GiveGradeAsync(await current.RequireAsync(ct), id, input, ct)).ToHttp(g => TypedResults.Created($"/api/assessments/{id}/results", g));
+    private static async Task<Results<Created<GradeDto>, ProblemHttpResult, ValidationProblem>> GiveGrade(int id, GradeInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
+        (await editor.GiveGradeAsync(await current.RequireAsync(ct), id, input, ct)).ToHttp(g => TypedResults.Created($"/api/assessments/{id}/results", new GradeDto(g.Id, g.TaskId, g.Grade, g.GivenById, g.GivenAt)));
 
     private static async Task<Results<Ok<SchemeDto>, ProblemHttpResult, ValidationProblem>> Lock(int id, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
         (await editor.LockAsync(await current.RequireAsync(ct), id, ct)).ToHttp(s => TypedResults.Ok(Dto(s)));

@@ -77,7 +77,7 @@ internal static class ScoreCalculator
         var beyond = Math.Max(0, Math.Min(baseScore, scheme.ScoreFloor) - left);
         return new Score(id, name, parts.Count, Math.Round(completion, 4), Math.Round(timeliness, 4), Math.Round(quality, 4),
             baseScore, deducted, bonus, penalty, left + beyond + bonus, 0,
-            [.. parts.Select(p => p.Score)], deductions, adjustments) { BeyondFloor = beyond };
+            [.. parts.Select(p => p.Score)], deductions, [.. adjustments.Select(AdjustmentEntry.From)]) { BeyondFloor = beyond };
     }
 
     public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

@@ -29,10 +29,16 @@ internal sealed record Score(
     int Rank,
     IReadOnlyList<TaskScore> TaskScores,
     IReadOnlyList<Deduction> Deductions,
-    IReadOnlyList<ScoreAdjustment> Adjustments)
+    IReadOnlyList<AdjustmentEntry> Adjustments)
 {
     /// <summary>Points deducted past the scheme's floor (扣完为止): traced, not counted.</summary>
     public decimal BeyondFloor { get; init; }
+}
+
+/// <summary>A 加分 or 扣分 as a score and the API show it: the row without its unit and scheme.</summary>
+internal sealed record AdjustmentEntry(long Id, int? SectionId, int? PersonId, decimal Points, string Reason, int GivenById, DateTime GivenAt)
+{
+    public static AdjustmentEntry From(ScoreAdjustment a) => new(a.Id, a.SectionId, a.PersonId, a.Points, a.Reason, a.GivenById, a.GivenAt);
 }
 
 internal sealed record AssessmentResult(DateOnly AsOf, IReadOnlyList<Score> Sections, IReadOnlyList<Score> People);

@@ -11,7 +11,23 @@ internal sealed record ExtensionInput(DateOnly? NewDueDate, string? Reason);
 
 internal sealed record DecisionInput(bool Approve, string? Note);
 
-internal sealed record TaskRequestsDto(IReadOnlyList<ExtensionRequest> Extensions, IReadOnlyList<CompletionRequest> Completions);
+internal sealed record TaskRequestsDto(IReadOnlyList<ExtensionDto> Extensions, IReadOnlyList<CompletionDto> Completions);
+
+/// <summary>A 延期申请 as the API shows it (the row without its unit).</summary>
+internal sealed record ExtensionDto(int Id, int TaskId, int RequestedById, DateTime RequestedAt, DateOnly CurrentDueDate, DateOnly NewDueDate,
+    string Reason, RequestStatus Status, int? DecidedById, DateTime? DecidedAt, string? DecisionNote)
+{
+    public static ExtensionDto From(ExtensionRequest r) =>
+        new(r.Id, r.TaskId, r.RequestedById, r.RequestedAt, r.CurrentDueDate, r.NewDueDate, r.Reason, r.Status, r.DecidedById, r.DecidedAt, r.DecisionNote);
+}
+
+/// <summary>A 办结申请 as the API shows it (the row without its unit).</summary>
+internal sealed record CompletionDto(int Id, int TaskId, long ReportId, int RequestedById, DateTime RequestedAt, DateOnly ClaimedOn,
+    RequestStatus Status, int? DecidedById, DateTime? DecidedAt, string? DecisionNote)
+{
+    public static CompletionDto From(CompletionRequest r) =>
+        new(r.Id, r.TaskId, r.ReportId, r.RequestedById, r.RequestedAt, r.ClaimedOn, r.Status, r.DecidedById, r.DecidedAt, r.DecisionNote);
+}
 
 internal static class RequestsApi
 {
@@ -33,16 +49,20 @@ internal static class RequestsApi
         }
 
         return TypedResults.Ok(new TaskRequestsDto(
-            await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Id).ToListAsync(ct),
-            await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderBy(r => r.Id).ToListAsync(ct)));
+            await db.ExtensionRequests.Where(r => r.TaskId == id).OrderBy(r => r.Id)
+                .Select(r => new ExtensionDto(r.Id, r.TaskId, r.RequestedById, r.RequestedAt, r.CurrentDueDate, r.NewDueDate, r.Reason, r.Status, r.DecidedById, r.DecidedAt, r.DecisionNote))
+                .ToListAsync(ct),
+            await db.CompletionRequests.Where(r => r.TaskId == id).OrderBy(r => r.Id)
+                .Select(r => new CompletionDto(r.Id, r.TaskId, r.ReportId, r.RequestedById, r.RequestedAt, r.ClaimedOn, r.Status, r.DecidedById, r.DecidedAt, r.DecisionNote))
+                .ToListAsync(ct)));
     }
 
-    private static async Task<Results<Created<ExtensionRequest>, ProblemHttpResult, ValidationProblem>> RequestExtension(int id, ExtensionInput input, TaskRequests requests, CurrentViewer current, CancellationToken ct) =>
-        (await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, input.NewDueDate, input.Reason, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{id}/requests", r));
+    private static async Task<Results<Created<ExtensionDto>, ProblemHttpResult, ValidationProblem>> RequestExtension(int id, ExtensionInput input, TaskRequests requests, CurrentViewer current, CancellationToken ct) =>
+        (await requests.RequestExtensionAsync(await current.RequireAsync(ct), id, input.NewDueDate, input.Reason, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{id}/requests", ExtensionDto.From(r)));
 
-    private static async Task<Results<Ok<ExtensionRequest>, ProblemHttpResult, ValidationProblem>> DecideExtension(int id, DecisionInput input, TaskRequests requests, CurrentViewer current, CancellationToken ct) =>
-        (await requests.DecideExtensionAsync(await current.RequireAsync(ct), id, input.Approve, input.Note, ct)).ToHttp(TypedResults.Ok);
+    private static async Task<Results<Ok<ExtensionDto>, ProblemHttpResult, ValidationProblem>> DecideExtension(int id, DecisionInput input, TaskRequests requests, CurrentViewer current, CancellationToken ct) =>
+        (await requests.DecideExtensionAsync(await current.RequireAsync(ct), id, input.Approve, input.Note, ct)).ToHttp(r => TypedResults.Ok(ExtensionDto.From(r)));
 
-    private static async Task<Results<Ok<CompletionRequest>, ProblemHttpResult, ValidationProblem>> DecideCompletion(int id, DecisionInput input, TaskRequests requests, CurrentViewer current, CancellationToken ct) =>
-        (await requests.DecideCompletionAsync(await current.RequireAsync(ct), id, input.Approve, input.Note, ct)).ToHttp(TypedResults.Ok);
+    private static async Task<Results<Ok<CompletionDto>, ProblemHttpResult, ValidationProblem>> DecideCompletion(int id, DecisionInput input, TaskRequests requests, CurrentViewer current, CancellationToken ct) =>
+        (await requests.DecideCompletionAsync(await current.RequireAsync(ct), id, input.Approve, input.Note, ct)).ToHttp(r => TypedResults.Ok(CompletionDto.From(r)));
 }
