@@ -80,13 +80,13 @@ internal static class App
         services.AddScoped<Luoshi.Features.Projects.ProjectPipeline>();
         services.AddScoped<Luoshi.Features.Events.EventLedger>();
         services.AddScoped<Luoshi.Features.Rectification.Rectifications>();
-        services.AddScoped<Luoshi.Features.Appeals.Appeals>();
+        services.AddScoped<Luoshi.Features.Appeals.AppealDesk>();
         services.Configure<Luoshi.Features.Appeals.AppealOptions>(config.GetSection("Appeals"));
-        services.Configure<Luoshi.Features.Public.PublicFormOptions>(config.GetSection("PublicForms"));
-        services.AddSingleton<Luoshi.Features.Public.PublicFormGuard>();
+        services.Configure<Luoshi.Features.PublicForms.PublicFormOptions>(config.GetSection("PublicForms"));
+        services.AddSingleton<Luoshi.Features.PublicForms.PublicFormGuard>();
         services.Configure<HeavyInputOptions>(config.GetSection("HeavyInput"));
         services.AddSingleton<HeavyInputGate>();
-        Luoshi.Features.Public.PublicFormGuard.AddRateLimit(services);
+        Luoshi.Features.PublicForms.PublicFormGuard.AddRateLimit(services);
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -137,7 +137,6 @@ internal static class App
             o.Conventions.AuthorizeFolder("/Audit", Luoshi.Features.Audit.AuditorOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
-            o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PasswordFirst>();

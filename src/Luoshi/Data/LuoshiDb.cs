@@ -126,11 +126,23 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         builder.ApplyConfiguration(new ReportReturnConfiguration());
         builder.ApplyConfiguration(new Features.Assignment.TaskReturnConfiguration());
         builder.ApplyConfiguration(new Features.Assignment.ReassignmentConfiguration());
-        Features.Study.StudyModel.Configure(builder);
-        Features.Campaigns.CampaignModel.Configure(builder);
-        Features.Projects.ProjectStages.Configure(builder);
-        Features.Events.BureauEvent.Configure(builder);
-        Features.Rectification.LedgerModel.Configure(builder);
+        builder.ApplyConfiguration(new Features.Study.StudyPlanConfiguration());
+        builder.ApplyConfiguration(new Features.Study.StudyGroupConfiguration());
+        builder.ApplyConfiguration(new Features.Study.StudyMemberConfiguration());
+        builder.ApplyConfiguration(new Features.Study.StudySessionConfiguration());
+        builder.ApplyConfiguration(new Features.Study.StudyAttendanceConfiguration());
+        builder.ApplyConfiguration(new Features.Campaigns.CampaignConfiguration());
+        builder.ApplyConfiguration(new Features.Campaigns.CampaignPhaseConfiguration());
+        builder.ApplyConfiguration(new Features.Campaigns.PhaseTaskConfiguration());
+        builder.ApplyConfiguration(new Features.Projects.ProjectDetailsConfiguration());
+        builder.ApplyConfiguration(new Features.Projects.ProjectTaskIndexConfiguration());
+        builder.ApplyConfiguration(new Features.Projects.ProjectStageConfiguration());
+        builder.ApplyConfiguration(new Features.Events.BureauEventConfiguration());
+        builder.ApplyConfiguration(new Features.Rectification.OpinionConfiguration());
+        builder.ApplyConfiguration(new Features.Rectification.ProblemConfiguration());
+        builder.ApplyConfiguration(new Features.Rectification.RectificationMeasureConfiguration());
+        builder.ApplyConfiguration(new Features.Appeals.AppealDetailsConfiguration());
+        builder.ApplyConfiguration(new Features.Appeals.AppealFollowUpConfiguration());
 
         builder.Entity<AppUser>(e =>
         {

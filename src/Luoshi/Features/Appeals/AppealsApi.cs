@@ -39,19 +39,19 @@ internal static class AppealsApi
     private static async Task<Ok<List<AppealRow>>> List(LuoshiDb db, CurrentViewer current, CancellationToken ct) =>
         TypedResults.Ok(await Rows(db, await current.RequireAsync(ct)).AsNoTracking().ToListAsync(ct));
 
-    private static async Task<Results<Created<AppealReceipt>, ProblemHttpResult, ValidationProblem>> Intake(AppealInput input, Appeals appeals, CurrentViewer current, CancellationToken ct)
+    private static async Task<Results<Created<AppealReceipt>, ProblemHttpResult, ValidationProblem>> Intake(AppealInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         return (await appeals.IntakeAsync(viewer.UnitId, viewer, input, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{r.TaskId}", r));
     }
 
-    private static async Task<Results<Ok<AppealDetails>, ProblemHttpResult, ValidationProblem>> Assign(int id, AssignInput input, Appeals appeals, CurrentViewer current, CancellationToken ct) =>
+    private static async Task<Results<Ok<AppealDetails>, ProblemHttpResult, ValidationProblem>> Assign(int id, AssignInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct) =>
         (await appeals.AssignAsync(await current.RequireAsync(ct), id, input.Category, input.LeadSectionId, input.ResponsiblePersonId, ct)).ToHttp(TypedResults.Ok);
 
-    private static async Task<Results<Ok<AppealDetails>, ProblemHttpResult, ValidationProblem>> Reply(int id, ReplyInput input, Appeals appeals, CurrentViewer current, CancellationToken ct) =>
+    private static async Task<Results<Ok<AppealDetails>, ProblemHttpResult, ValidationProblem>> Reply(int id, ReplyInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct) =>
         (await appeals.ReplyAsync(await current.RequireAsync(ct), id, input.Text, ct)).ToHttp(TypedResults.Ok);
 
-    private static async Task<Results<Ok<AppealFollowUp>, ProblemHttpResult, ValidationProblem>> FollowUp(int id, FollowUpInput input, Appeals appeals, CurrentViewer current, CancellationToken ct) =>
+    private static async Task<Results<Ok<AppealFollowUp>, ProblemHttpResult, ValidationProblem>> FollowUp(int id, FollowUpInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct) =>
         (await appeals.FollowUpAsync(await current.RequireAsync(ct), id, input.Satisfaction, input.Note, ct)).ToHttp(TypedResults.Ok);
 
     private static async Task<Results<Ok<AppealMonth>, ValidationProblem>> Statistics(string? month, LuoshiDb db, CurrentViewer current, BureauClock clock, CancellationToken ct)

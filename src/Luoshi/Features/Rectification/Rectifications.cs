@@ -1,4 +1,5 @@
 using Luoshi.Features.Plans;
+using Luoshi.Features.PublicForms;
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
@@ -37,7 +38,7 @@ internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock 
     {
         var opinion = new Opinion
         {
-            UnitId = unitId, Receipt = "YJ" + clock.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + Public.PublicFormGuard.RandomCode(6),
+            UnitId = unitId, Receipt = "YJ" + clock.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + PublicFormGuard.RandomCode(6),
             Source = input.Source, Content = input.Content.Trim(), SubmitterName = input.SubmitterName.OrNull(), Contact = input.Contact.OrNull(),
             ReceivedAt = clock.UtcNow, EnteredById = enteredById,
         };

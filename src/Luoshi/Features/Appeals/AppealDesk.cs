@@ -6,7 +6,7 @@ using Luoshi.Data;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Rectification;
+using Luoshi.Features.PublicForms;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,7 @@ internal sealed record AppealReceipt(int TaskId, string Receipt, string? Code, D
 
 /// <summary>诉求: intake, assignment, reply, follow-up and reopening. An appeal is a work item of
 /// kind Appeal whose due date is the reply deadline, so it is lit and escalated like any task.</summary>
-internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<AppealOptions> options, Notices.PersonNotices notices)
+internal sealed class AppealDesk(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<AppealOptions> options, Notices.PersonNotices notices)
 {
     public async Task<Outcome<AppealReceipt>> IntakeAsync(int unitId, Viewer? staff, AppealInput input, CancellationToken ct)
     {
@@ -73,8 +73,8 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
         var task = created.Value!;
         task.Kind = WorkKind.Appeal;
         task.Stage = input.LeadSectionId is null ? "受理" : "办理";
-        var receipt = "SQ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + Public.PublicFormGuard.RandomCode(6);
-        var code = staff is null ? Public.PublicFormGuard.RandomCode(6) : null;
+        var receipt = "SQ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + PublicFormGuard.RandomCode(6);
+        var code = staff is null ? PublicFormGuard.RandomCode(6) : null;
         db.Appeals.Add(new AppealDetails
         {
             TaskId = task.Id, UnitId = unitId, Receipt = receipt, SecretHash = code is null ? null : Hash(receipt, code), Category = input.Category.Trim(),
