@@ -74,6 +74,10 @@ internal static class App
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
+        services.AddScoped<Luoshi.Features.WorkItems.WorkItemCreator>();
+        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Projects.ProjectLedgerKind>();
+        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Rectification.RectificationLedgerKind>();
+        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Appeals.AppealLedgerKind>();
         services.AddScoped<Luoshi.Features.Study.StudyLedger>();
         services.AddScoped<Luoshi.Features.Study.StudyEditor>();
         services.AddScoped<Luoshi.Features.Campaigns.CampaignReports>();

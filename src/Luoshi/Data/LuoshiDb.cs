@@ -143,6 +143,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         builder.ApplyConfiguration(new Features.Rectification.RectificationMeasureConfiguration());
         builder.ApplyConfiguration(new Features.Appeals.AppealDetailsConfiguration());
         builder.ApplyConfiguration(new Features.Appeals.AppealFollowUpConfiguration());
+        builder.ApplyConfiguration(new LedgerPlanConfiguration());
 
         builder.Entity<AppUser>(e =>
         {
