@@ -31,7 +31,7 @@ internal static class FunnelBench
             await db.SaveChangesAsync();
             var people = all.SelectMany(s => new[] { new Person { UnitId = unitId, Name = $"{s.Name}科长", Role = Role.SectionHead, SectionId = s.Id }, new Person { UnitId = unitId, Name = $"{s.Name}科员", Role = Role.Staff, SectionId = s.Id } }).ToList();
             db.People.AddRange(people);
-            var plan = new Plan { UnitId = unitId, Title = "2026年重点项目", Year = 2026, CreatedAt = DateTime.UtcNow };
+            var plan = new Plan { UnitId = unitId, Title = "2026年重点项目", Year = 2026, LedgerKind = WorkKind.Project, CreatedAt = DateTime.UtcNow };
             db.Plans.Add(plan);
             await db.SaveChangesAsync();
             planId = plan.Id;

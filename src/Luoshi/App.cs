@@ -74,19 +74,23 @@ internal static class App
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
+        services.AddScoped<Luoshi.Features.WorkItems.WorkItemCreator>();
+        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Projects.ProjectLedgerKind>();
+        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Rectification.RectificationLedgerKind>();
+        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Appeals.AppealLedgerKind>();
         services.AddScoped<Luoshi.Features.Study.StudyLedger>();
         services.AddScoped<Luoshi.Features.Study.StudyEditor>();
         services.AddScoped<Luoshi.Features.Campaigns.CampaignReports>();
         services.AddScoped<Luoshi.Features.Projects.ProjectPipeline>();
         services.AddScoped<Luoshi.Features.Events.EventLedger>();
         services.AddScoped<Luoshi.Features.Rectification.Rectifications>();
-        services.AddScoped<Luoshi.Features.Appeals.Appeals>();
+        services.AddScoped<Luoshi.Features.Appeals.AppealDesk>();
         services.Configure<Luoshi.Features.Appeals.AppealOptions>(config.GetSection("Appeals"));
-        services.Configure<Luoshi.Features.Public.PublicFormOptions>(config.GetSection("PublicForms"));
-        services.AddSingleton<Luoshi.Features.Public.PublicFormGuard>();
+        services.Configure<Luoshi.Features.PublicForms.PublicFormOptions>(config.GetSection("PublicForms"));
+        services.AddSingleton<Luoshi.Features.PublicForms.PublicFormGuard>();
         services.Configure<HeavyInputOptions>(config.GetSection("HeavyInput"));
         services.AddSingleton<HeavyInputGate>();
-        Luoshi.Features.Public.PublicFormGuard.AddRateLimit(services);
+        Luoshi.Features.PublicForms.PublicFormGuard.AddRateLimit(services);
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
         services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
@@ -137,7 +141,6 @@ internal static class App
             o.Conventions.AuthorizeFolder("/Audit", Luoshi.Features.Audit.AuditorOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
-            o.Conventions.AllowAnonymousToFolder("/Public");
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PasswordFirst>();

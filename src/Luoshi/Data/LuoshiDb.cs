@@ -124,11 +124,6 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         base.OnModelCreating(builder);
         // Every entity's configuration sits beside it in its feature (IEntityTypeConfiguration<T>).
         builder.ApplyConfigurationsFromAssembly(typeof(LuoshiDb).Assembly);
-        Features.Study.StudyModel.Configure(builder);
-        Features.Campaigns.CampaignModel.Configure(builder);
-        Features.Projects.ProjectStages.Configure(builder);
-        Features.Events.BureauEvent.Configure(builder);
-        Features.Rectification.LedgerModel.Configure(builder);
     }
 }
 

@@ -18,7 +18,7 @@ public class AppealSourceTests
         AppealReceipt receipt;
         await using (var scope = b.App.Services.CreateAsyncScope())
         {
-            var outcome = await scope.ServiceProvider.GetRequiredService<Luoshi.Features.Appeals.Appeals>().IntakeAsync(b.UnitId, null,
+            var outcome = await scope.ServiceProvider.GetRequiredService<Luoshi.Features.Appeals.AppealDesk>().IntakeAsync(b.UnitId, null,
                 new AppealInput("企业研发费用加计扣除政策咨询，希望尽快答复", "政策咨询", "王先生", "13800000000"), default);
             receipt = outcome.Value!;
         }

@@ -1,4 +1,4 @@
-using Luoshi.Features.Public;
+using Luoshi.Features.PublicForms;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net;
-using Luoshi.Features.Public;
+using Luoshi.Features.PublicForms;
 using Luoshi.Features.Rectification;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

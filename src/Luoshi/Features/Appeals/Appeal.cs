@@ -1,6 +1,11 @@
+using Luoshi.Features.PublicForms;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Luoshi.Features.Appeals;
 
-/// <summary>An appeal's own fields (诉求); the work item itself is a <see cref="Tasks.WorkTask"/> of
+/// <summary>An appeal's own fields (诉求); the work item itself is a <see cref="WorkTask"/> of
 /// kind Appeal whose due date is the response deadline.</summary>
 internal sealed class AppealDetails
 {
@@ -48,4 +53,39 @@ internal static class Satisfaction
     public const string Dissatisfied = "不满意";
 
     public static readonly IReadOnlyList<string> Scale = [Satisfied, Basically, Dissatisfied];
+}
+
+internal sealed class AppealDetailsConfiguration : IEntityTypeConfiguration<AppealDetails>
+{
+    public void Configure(EntityTypeBuilder<AppealDetails> e)
+    {
+        e.HasKey(a => a.TaskId);
+        e.Property(a => a.Receipt).HasMaxLength(30);
+        e.Property(a => a.SecretHash).HasMaxLength(64);
+        e.Property(a => a.Category).HasMaxLength(50);
+        e.Property(a => a.Content).HasMaxLength(PublicLimits.Content);
+        e.Property(a => a.SubmitterName).HasMaxLength(PublicLimits.Name);
+        e.Property(a => a.Contact).HasMaxLength(PublicLimits.Contact);
+        e.Property(a => a.ReplyText).HasMaxLength(4000);
+        e.HasIndex(a => new { a.UnitId, a.Receipt }).IsUnique();
+        e.HasIndex(a => new { a.UnitId, a.ReceivedOn });
+        e.HasOne<WorkTask>().WithOne().HasForeignKey<AppealDetails>(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppealFollowUpConfiguration : IEntityTypeConfiguration<AppealFollowUp>
+{
+    public void Configure(EntityTypeBuilder<AppealFollowUp> e)
+    {
+        e.Property(f => f.Satisfaction).HasMaxLength(10);
+        e.Property(f => f.Note).HasMaxLength(1000);
+        e.HasIndex(f => new { f.UnitId, f.TaskId });
+        e.HasOne<WorkTask>().WithMany().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>The categories an appeal is filed under, on the public form and the office's.</summary>
+internal static class AppealCategories
+{
+    public static readonly IReadOnlyList<string> All = ["项目申报", "成果转化", "人才服务", "科研经费", "知识产权", "其他"];
 }

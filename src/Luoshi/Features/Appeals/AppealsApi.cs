@@ -15,6 +15,18 @@ internal sealed record FollowUpInput(string? Satisfaction, string? Note);
 
 internal sealed record AppealRow(int TaskId, string Receipt, string Category, string Title, string Section, string? Stage, DateOnly ReceivedOn, DateOnly DueDate, Lights.Light Light, DateOnly? RepliedOn, int ReopenCount);
 
+/// <summary>An appeal after a change, as the API answers it: a record, never the entity, whose
+/// <see cref="AppealDetails.SecretHash"/> and the submitter's contact stay in the database.</summary>
+internal sealed record AppealDto(int TaskId, string Receipt, string Category, DateOnly ReceivedOn, DateOnly FirstDueDate, string? ReplyText, DateOnly? RepliedOn, int ReopenCount)
+{
+    public static AppealDto From(AppealDetails a) => new(a.TaskId, a.Receipt, a.Category, a.ReceivedOn, a.FirstDueDate, a.ReplyText, a.RepliedOn, a.ReopenCount);
+}
+
+internal sealed record FollowUpDto(int Id, int TaskId, DateOnly On, string Satisfaction, string? Note)
+{
+    public static FollowUpDto From(AppealFollowUp f) => new(f.Id, f.TaskId, f.On, f.Satisfaction, f.Note);
+}
+
 internal static class AppealsApi
 {
     public static IEndpointRouteBuilder MapAppealsApi(this IEndpointRouteBuilder app)
@@ -39,20 +51,20 @@ internal static class AppealsApi
     private static async Task<Ok<List<AppealRow>>> List(LuoshiDb db, CurrentViewer current, CancellationToken ct) =>
         TypedResults.Ok(await Rows(db, await current.RequireAsync(ct)).AsNoTracking().ToListAsync(ct));
 
-    private static async Task<Results<Created<AppealReceipt>, ProblemHttpResult, ValidationProblem>> Intake(AppealInput input, Appeals appeals, CurrentViewer current, CancellationToken ct)
+    private static async Task<Results<Created<AppealReceipt>, ProblemHttpResult, ValidationProblem>> Intake(AppealInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         return (await appeals.IntakeAsync(viewer.UnitId, viewer, input, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{r.TaskId}", r));
     }
 
-    private static async Task<Results<Ok<AppealDetails>, ProblemHttpResult, ValidationProblem>> Assign(int id, AssignInput input, Appeals appeals, CurrentViewer current, CancellationToken ct) =>
-        (await appeals.AssignAsync(await current.RequireAsync(ct), id, input.Category, input.LeadSectionId, input.ResponsiblePersonId, ct)).ToHttp(TypedResults.Ok);
+    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult, ValidationProblem>> Assign(int id, AssignInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct) =>
+        (await appeals.AssignAsync(await current.RequireAsync(ct), id, input.Category, input.LeadSectionId, input.ResponsiblePersonId, ct)).ToHttp(a => TypedResults.Ok(AppealDto.From(a)));
 
-    private static async Task<Results<Ok<AppealDetails>, ProblemHttpResult, ValidationProblem>> Reply(int id, ReplyInput input, Appeals appeals, CurrentViewer current, CancellationToken ct) =>
-        (await appeals.ReplyAsync(await current.RequireAsync(ct), id, input.Text, ct)).ToHttp(TypedResults.Ok);
+    private static async Task<Results<Ok<AppealDto>, ProblemHttpResult, ValidationProblem>> Reply(int id, ReplyInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct) =>
+        (await appeals.ReplyAsync(await current.RequireAsync(ct), id, input.Text, ct)).ToHttp(a => TypedResults.Ok(AppealDto.From(a)));
 
-    private static async Task<Results<Ok<AppealFollowUp>, ProblemHttpResult, ValidationProblem>> FollowUp(int id, FollowUpInput input, Appeals appeals, CurrentViewer current, CancellationToken ct) =>
-        (await appeals.FollowUpAsync(await current.RequireAsync(ct), id, input.Satisfaction, input.Note, ct)).ToHttp(TypedResults.Ok);
+    private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult, ValidationProblem>> FollowUp(int id, FollowUpInput input, AppealDesk appeals, CurrentViewer current, CancellationToken ct) =>
+        (await appeals.FollowUpAsync(await current.RequireAsync(ct), id, input.Satisfaction, input.Note, ct)).ToHttp(f => TypedResults.Ok(FollowUpDto.From(f)));
 
     private static async Task<Results<Ok<AppealMonth>, ValidationProblem>> Statistics(string? month, LuoshiDb db, CurrentViewer current, BureauClock clock, CancellationToken ct)
     {

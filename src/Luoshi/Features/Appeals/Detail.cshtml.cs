@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Appeals;
 
 /// <summary>One appeal: assignment (office), reply (lead section), follow-up (office).</summary>
-internal sealed class DetailModel(LuoshiDb db, CurrentViewer current, TaskEditor tasks, Appeals appeals) : PageModel
+internal sealed class DetailModel(LuoshiDb db, CurrentViewer current, TaskEditor tasks, AppealDesk appeals) : PageModel
 {
     public WorkTask Task { get; private set; } = null!;
     public AppealDetails Appeal { get; private set; } = null!;

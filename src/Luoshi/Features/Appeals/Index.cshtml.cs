@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Appeals;
 
 /// <summary>The appeals the viewer may see, the month's figures, and registration by the office.</summary>
-internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Appeals appeals, BureauClock clock) : PageModel
+internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, AppealDesk appeals, BureauClock clock) : PageModel
 {
     public List<AppealRow> Rows { get; private set; } = [];
     public AppealMonth? Month { get; private set; }

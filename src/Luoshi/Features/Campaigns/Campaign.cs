@@ -1,6 +1,7 @@
 using Luoshi.Features.Plans;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Luoshi.Features.Campaigns;
 
@@ -35,28 +36,33 @@ internal sealed class PhaseTask
     public int TaskId { get; set; }
 }
 
-internal static class CampaignModel
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
-    public static void Configure(ModelBuilder builder)
+    public void Configure(EntityTypeBuilder<Campaign> e)
     {
-        builder.Entity<Campaign>(e =>
-        {
-            e.Property(c => c.Title).HasMaxLength(200);
-            e.HasIndex(c => c.UnitId);
-            e.HasOne<Plan>().WithMany().HasForeignKey(c => c.WorkPlanId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(c => c.Phases).WithOne().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
-        });
-        builder.Entity<CampaignPhase>(e =>
-        {
-            e.Property(p => p.Name).HasMaxLength(100);
-            e.HasIndex(p => new { p.UnitId, p.CampaignId });
-        });
-        builder.Entity<PhaseTask>(e =>
-        {
-            e.HasKey(p => new { p.UnitId, p.PhaseId, p.TaskId });
-            e.HasIndex(p => new { p.UnitId, p.TaskId }).IsUnique();
-            e.HasOne<CampaignPhase>().WithMany().HasForeignKey(p => p.PhaseId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<WorkTask>().WithMany().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
-        });
+        e.Property(c => c.Title).HasMaxLength(200);
+        e.HasIndex(c => c.UnitId);
+        e.HasOne<Plan>().WithMany().HasForeignKey(c => c.WorkPlanId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Phases).WithOne().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CampaignPhaseConfiguration : IEntityTypeConfiguration<CampaignPhase>
+{
+    public void Configure(EntityTypeBuilder<CampaignPhase> e)
+    {
+        e.Property(p => p.Name).HasMaxLength(100);
+        e.HasIndex(p => new { p.UnitId, p.CampaignId });
+    }
+}
+
+internal sealed class PhaseTaskConfiguration : IEntityTypeConfiguration<PhaseTask>
+{
+    public void Configure(EntityTypeBuilder<PhaseTask> e)
+    {
+        e.HasKey(p => new { p.UnitId, p.PhaseId, p.TaskId });
+        e.HasIndex(p => new { p.UnitId, p.TaskId }).IsUnique();
+        e.HasOne<CampaignPhase>().WithMany().HasForeignKey(p => p.PhaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<WorkTask>().WithMany().HasForeignKey(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
     }
 }

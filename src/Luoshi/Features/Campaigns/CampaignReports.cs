@@ -3,6 +3,7 @@ using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Campaigns;
@@ -15,7 +16,7 @@ internal sealed record PhaseTaskRow(int Id, string Title, string Section, DateOn
 internal sealed record Transition(int CampaignId, string Title, string UnitName, DateOnly AsOf, IReadOnlyList<PhaseFigures> Phases);
 
 /// <summary>Campaigns, their phases' tasks and the 转段报告: what each phase did, from the tasks and the study ledger.</summary>
-internal sealed class CampaignReports(LuoshiDb db, TaskEditor tasks, BureauClock clock)
+internal sealed class CampaignReports(LuoshiDb db, WorkItemCreator workItems, BureauClock clock)
 {
     /// <summary>The whole unit's figures: for the office and the leaders.</summary>
     public static bool SeesReport(Viewer viewer) => viewer.Role is Role.Admin or Role.Leader;
@@ -63,7 +64,7 @@ internal sealed class CampaignReports(LuoshiDb db, TaskEditor tasks, BureauClock
         return Outcome<Campaign>.Ok(campaign);
     }
 
-    /// <summary>A task of the phase, created through the task editor (so it is watched like any task).</summary>
+    /// <summary>A task of the phase, created as any work item (so it is watched like any task), tied to the phase in the same transaction.</summary>
     public async Task<Outcome<WorkTask>> AddTaskAsync(Viewer viewer, int phaseId, PhaseTaskInput input, CancellationToken ct = default)
     {
         var phase = await db.CampaignPhases.FirstOrDefaultAsync(p => p.Id == phaseId && p.UnitId == viewer.UnitId, ct);
@@ -73,20 +74,19 @@ internal sealed class CampaignReports(LuoshiDb db, TaskEditor tasks, BureauClock
         }
 
         var planId = await db.Campaigns.Where(c => c.Id == phase.CampaignId).Select(c => c.WorkPlanId).SingleAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await tasks.CreateAsync(viewer, new TaskInput
+        return await workItems.CreateAsync(viewer, new WorkItemDraft(WorkKind.Task, new TaskInput
         {
-            PlanId = planId, Title = input.Title, LeadSectionId = input.LeadSectionId, ResponsiblePersonId = input.ResponsiblePersonId,
+            Title = input.Title, LeadSectionId = input.LeadSectionId, ResponsiblePersonId = input.ResponsiblePersonId,
             StartDate = phase.Start, DueDate = input.DueDate, Tags = [phase.Name],
-        }, null, ct);
-        if (created.Kind == OutcomeKind.Ok)
+        })
         {
-            db.PhaseTasks.Add(new PhaseTask { UnitId = viewer.UnitId, PhaseId = phase.Id, TaskId = created.Value!.Id });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-
-        return created;
+            PlanId = planId,
+            AddDetails = (task, _) =>
+            {
+                db.PhaseTasks.Add(new PhaseTask { UnitId = viewer.UnitId, PhaseId = phase.Id, TaskId = task.Id });
+                return Task.CompletedTask;
+            },
+        }, ct);
     }
 
     /// <summary>Per phase (or the one asked for): its tasks done, open and overdue today, and the

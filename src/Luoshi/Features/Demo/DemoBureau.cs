@@ -164,7 +164,7 @@ internal static class DemoBureau
     private static async Task AddRectificationAndAppealsAsync(IServiceProvider services, Viewer office, int leaderId, int sectionId, int personId, DateOnly today)
     {
         var rectifications = services.GetRequiredService<Rectification.Rectifications>();
-        var appeals = services.GetRequiredService<Appeals.Appeals>();
+        var appeals = services.GetRequiredService<Appeals.AppealDesk>();
         var opinions = new List<int>();
         foreach (var (text, source) in new[]
         {

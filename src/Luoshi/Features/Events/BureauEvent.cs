@@ -1,6 +1,7 @@
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Luoshi.Features.Events;
 
@@ -23,8 +24,11 @@ internal sealed class BureauEvent
     public int? ActualParticipants { get; set; }
     public int CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
+}
 
-    public static void Configure(ModelBuilder builder) => builder.Entity<BureauEvent>(e =>
+internal sealed class BureauEventConfiguration : IEntityTypeConfiguration<BureauEvent>
+{
+    public void Configure(EntityTypeBuilder<BureauEvent> e)
     {
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.Kind).HasMaxLength(50);
@@ -35,5 +39,5 @@ internal sealed class BureauEvent
         e.HasOne<WorkTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Section>().WithMany().HasForeignKey(x => x.OrganiserSectionId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Person>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
-    });
+    }
 }

@@ -7,13 +7,8 @@ using MiniExcelLibs;
 
 namespace Luoshi.Features.Events;
 
-/// <summary>A registered event as the API answers it: the row without its unit.</summary>
-internal sealed record EventDto(int Id, int? TaskId, string Title, string Kind, DateOnly Date, string Place, int OrganiserSectionId, string? Partners,
-    int? TargetParticipants, int? ActualParticipants, int CreatedById, DateTime CreatedAt)
-{
-    public static EventDto From(BureauEvent e) =>
-        new(e.Id, e.TaskId, e.Title, e.Kind, e.Date, e.Place, e.OrganiserSectionId, e.Partners, e.TargetParticipants, e.ActualParticipants, e.CreatedById, e.CreatedAt);
-}
+/// <summary>A recorded event, as the API answers it (a record, not the entity).</summary>
+internal sealed record EventCreated(int Id, string Title, string Kind, DateOnly Date, string Place, int OrganiserSectionId, int? TaskId, int? TargetParticipants, int? ActualParticipants);
 
 internal static class EventsApi
 {
@@ -29,8 +24,9 @@ internal static class EventsApi
     private static async Task<Ok<List<EventRow>>> List(LuoshiDb db, CurrentViewer current, [FromQuery] int? task, CancellationToken ct) =>
         TypedResults.Ok(await EventLedger.ListAsync(db, await current.RequireAsync(ct), task, ct));
 
-    private static async Task<Results<Created<EventDto>, ProblemHttpResult, ValidationProblem>> Create(EventInput input, EventLedger ledger, CurrentViewer current, CancellationToken ct) =>
-        (await ledger.CreateAsync(await current.RequireAsync(ct), input, ct)).ToHttp(e => TypedResults.Created($"/api/events/{e.Id}", EventDto.From(e)));
+    private static async Task<Results<Created<EventCreated>, ProblemHttpResult, ValidationProblem>> Create(EventInput input, EventLedger ledger, CurrentViewer current, CancellationToken ct) =>
+        (await ledger.CreateAsync(await current.RequireAsync(ct), input, ct)).ToHttp(e => TypedResults.Created($"/api/events/{e.Id}",
+            new EventCreated(e.Id, e.Title, e.Kind, e.Date, e.Place, e.OrganiserSectionId, e.TaskId, e.TargetParticipants, e.ActualParticipants)));
 
     private static async Task<FileContentHttpResult> Export(LuoshiDb db, CurrentViewer current, CancellationToken ct) =>
         TypedResults.File(Workbook(await EventLedger.ListAsync(db, await current.RequireAsync(ct), null, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "活动台账.xlsx");

@@ -1,3 +1,7 @@
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Luoshi.Features.Plans;
 
 internal enum ReportCadence
@@ -19,6 +23,10 @@ internal sealed class Plan
     public string? DocumentNumber { get; set; }
 
     public string? Description { get; set; }
+
+    /// <summary>Set on the plan a ledger keeps a year's items of one kind in (2026年重点项目, made by
+    /// WorkItems.LedgerPlans when the year's first item comes); null on every other plan.</summary>
+    public WorkKind? LedgerKind { get; set; }
 
     public ReportCadence Cadence { get; set; } = ReportCadence.Monthly;
 
@@ -45,6 +53,14 @@ internal sealed class Plan
 
     public bool IsArchived { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>The ledger plans' rule: one plan per unit, year and kind, whatever two first items of the
+/// year at the same moment do (the loser of the race re-reads the winner's plan).</summary>
+internal sealed class LedgerPlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> e) =>
+        e.HasIndex(p => new { p.UnitId, p.Year, p.LedgerKind }, "IX_Plans_LedgerOfYear").IsUnique().HasFilter("\"LedgerKind\" IS NOT NULL");
 }
 
 internal static class ReportCadenceNames

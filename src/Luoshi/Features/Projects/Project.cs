@@ -1,6 +1,7 @@
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Luoshi.Features.Projects;
 
@@ -43,31 +44,38 @@ internal static class ProjectStages
     public static IReadOnlyList<string> Names => WorkKinds.All[WorkKind.Project].Stages;
 
     public static int IndexOf(string? stage) => stage is null ? -1 : Names.ToList().IndexOf(stage);
+}
 
-    public static void Configure(ModelBuilder builder)
+internal sealed class ProjectDetailsConfiguration : IEntityTypeConfiguration<ProjectDetails>
+{
+    public void Configure(EntityTypeBuilder<ProjectDetails> e)
     {
-        builder.Entity<ProjectDetails>(e =>
-        {
-            e.HasKey(p => p.TaskId);
-            e.Property(p => p.Investor).HasMaxLength(200);
-            e.Property(p => p.Industry).HasMaxLength(100);
-            e.Property(p => p.Amount).HasPrecision(18, 2);
-            e.HasIndex(p => new { p.UnitId, p.TaskId });
-            e.HasOne<WorkTask>().WithOne().HasForeignKey<ProjectDetails>(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
-        });
+        e.HasKey(p => p.TaskId);
+        e.Property(p => p.Investor).HasMaxLength(200);
+        e.Property(p => p.Industry).HasMaxLength(100);
+        e.Property(p => p.Amount).HasPrecision(18, 2);
+        e.HasIndex(p => new { p.UnitId, p.TaskId });
+        e.HasOne<WorkTask>().WithOne().HasForeignKey<ProjectDetails>(p => p.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
 
-        // The funnel's breakdown groups projects by section, person and stage: a partial index over the
-        // projects alone (Kind 2) lets PostgreSQL answer it from the index without reading task rows.
-        builder.Entity<WorkTask>().HasIndex(t => new { t.UnitId, t.LeadSectionId, t.ResponsiblePersonId, t.Stage }, "IX_Tasks_Projects")
-            .HasFilter($"\"Kind\" = {(int)WorkKind.Project}");
+/// <summary>The projects' own index on the task table, declared here because only the funnel uses it.</summary>
+internal sealed class ProjectTaskIndexConfiguration : IEntityTypeConfiguration<WorkTask>
+{
+    // The funnel's breakdown groups projects by section, person and stage: a partial index over the
+    // projects alone (Kind 2) lets PostgreSQL answer it from the index without reading task rows.
+    public void Configure(EntityTypeBuilder<WorkTask> e) =>
+        e.HasIndex(t => new { t.UnitId, t.LeadSectionId, t.ResponsiblePersonId, t.Stage }, "IX_Tasks_Projects").HasFilter($"\"Kind\" = {(int)WorkKind.Project}");
+}
 
-        builder.Entity<ProjectStage>(e =>
-        {
-            e.Property(s => s.Evidence).HasMaxLength(1000);
-            e.HasIndex(s => new { s.UnitId, s.TaskId, s.StageIndex }).IsUnique();
-            e.HasIndex(s => new { s.UnitId, s.StageIndex, s.DaysFromPrevious });
-            e.HasOne<WorkTask>().WithMany().HasForeignKey(s => s.TaskId).OnDelete(DeleteBehavior.Cascade);
-            e.HasOne<Person>().WithMany().HasForeignKey(s => s.RecordedById).OnDelete(DeleteBehavior.Restrict);
-        });
+internal sealed class ProjectStageConfiguration : IEntityTypeConfiguration<ProjectStage>
+{
+    public void Configure(EntityTypeBuilder<ProjectStage> e)
+    {
+        e.Property(s => s.Evidence).HasMaxLength(1000);
+        e.HasIndex(s => new { s.UnitId, s.TaskId, s.StageIndex }).IsUnique();
+        e.HasIndex(s => new { s.UnitId, s.StageIndex, s.DaysFromPrevious });
+        e.HasOne<WorkTask>().WithMany().HasForeignKey(s => s.TaskId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Person>().WithMany().HasForeignKey(s => s.RecordedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,9 +1,9 @@
 using Luoshi.Data;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Plans;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Projects;
@@ -11,7 +11,7 @@ namespace Luoshi.Features.Projects;
 /// <summary>Creating a key project and moving it through its stages: the rules pages and API share.
 /// A project is a <see cref="WorkTask"/> of kind Project, made by <see cref="TaskEditor"/>, so its
 /// stage targets (milestones) light up and are escalated like any task's.</summary>
-internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights lights, BureauClock clock)
+internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, WorkItemCreator workItems, TaskLights lights, BureauClock clock)
 {
     public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, ProjectInput input, CancellationToken ct = default)
     {
@@ -26,29 +26,23 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, TaskLights
             return Outcome<WorkTask>.Invalid(problems.ToDictionary());
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var names = ProjectStages.Names;
         var milestones = input.Targets.Select((d, i) => (d, i)).Where(x => x.d is not null)
             .Select(x => new MilestoneInput { Title = names[x.i + 1], Deliverable = $"进入“{names[x.i + 1]}”阶段", DueDate = x.d }).ToList();
-        var task = new TaskInput
+        return await workItems.CreateAsync(viewer, new WorkItemDraft(WorkKind.Project, new TaskInput
         {
-            PlanId = input.PlanId ?? await LedgerPlan.IdAsync(db, viewer.UnitId, clock.Today.Year, "重点项目", clock.UtcNow, ct, "重点项目台账：意向、签约、资金到位、开工、投产/竣工，分包到人。"), Title = input.Title, LeadSectionId = input.LeadSectionId,
-            ResponsiblePersonId = input.ResponsiblePersonId, TargetValue = input.Amount, TargetUnit = "万元",
+            Title = input.Title, LeadSectionId = input.LeadSectionId, ResponsiblePersonId = input.ResponsiblePersonId, TargetValue = input.Amount, TargetUnit = "万元",
             StartDate = input.IntentOn, DueDate = input.CompleteTarget, Tags = ["重点项目", input.Industry],
-        };
-        var created = await editor.CreateAsync(viewer, task, milestones, ct);
-        if (created.Value is not { } project)
+        })
         {
-            return created;
-        }
-
-        project.Kind = WorkKind.Project;
-        project.Stage = names[0];
-        db.ProjectDetails.Add(new ProjectDetails { TaskId = project.Id, UnitId = viewer.UnitId, Investor = input.Investor.Trim(), Amount = input.Amount ?? 0, Industry = input.Industry.Trim() });
-        db.ProjectStages.Add(NewStage(viewer, project, 0, input.IntentOn!.Value, null, input.IntentEvidence.OrNull() ?? "登记意向"));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return created;
+            PlanId = input.PlanId, Milestones = milestones, Stage = names[0],
+            AddDetails = (project, _) =>
+            {
+                db.ProjectDetails.Add(new ProjectDetails { TaskId = project.Id, UnitId = viewer.UnitId, Investor = input.Investor.Trim(), Amount = input.Amount ?? 0, Industry = input.Industry.Trim() });
+                db.ProjectStages.Add(NewStage(viewer, project, 0, input.IntentOn!.Value, null, input.IntentEvidence.OrNull() ?? "登记意向"));
+                return Task.CompletedTask;
+            },
+        }, ct);
     }
 
     /// <summary>Records the next stage. A skipped stage, a date before the previous stage's or in the

@@ -1,3 +1,8 @@
+using Luoshi.Features.Organisation;
+using Luoshi.Features.PublicForms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Luoshi.Features.Rectification;
 
 /// <summary>Where an opinion came from.</summary>
@@ -43,4 +48,19 @@ internal static class OpinionSources
         OpinionSource.Survey => "征求意见表",
         _ => "网上意见箱",
     };
+}
+
+internal sealed class OpinionConfiguration : IEntityTypeConfiguration<Opinion>
+{
+    public void Configure(EntityTypeBuilder<Opinion> e)
+    {
+        e.Property(o => o.Receipt).HasMaxLength(30);
+        e.Property(o => o.Content).HasMaxLength(PublicLimits.Content);
+        e.Property(o => o.SubmitterName).HasMaxLength(PublicLimits.Name);
+        e.Property(o => o.Contact).HasMaxLength(PublicLimits.Contact);
+        e.HasIndex(o => new { o.UnitId, o.Receipt }).IsUnique();
+        e.HasIndex(o => new { o.UnitId, o.ProblemId });
+        e.HasOne<Unit>().WithMany().HasForeignKey(o => o.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Problem>().WithMany().HasForeignKey(o => o.ProblemId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

@@ -1,3 +1,8 @@
+using Luoshi.Features.Organisation;
+using Luoshi.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Luoshi.Features.Rectification;
 
 /// <summary>A problem on the list (问题清单), merged from one or more opinions. It is closed when
@@ -25,4 +30,27 @@ internal sealed class RectificationMeasure
     public int TaskId { get; set; }
     public int UnitId { get; set; }
     public int ProblemId { get; set; }
+}
+
+internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+{
+    public void Configure(EntityTypeBuilder<Problem> e)
+    {
+        e.Property(p => p.Title).HasMaxLength(500);
+        e.Property(p => p.Category).HasMaxLength(50);
+        e.HasIndex(p => new { p.UnitId, p.SortOrder });
+        e.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Person>().WithMany().HasForeignKey(p => p.LeaderId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RectificationMeasureConfiguration : IEntityTypeConfiguration<RectificationMeasure>
+{
+    public void Configure(EntityTypeBuilder<RectificationMeasure> e)
+    {
+        e.HasKey(m => m.TaskId);
+        e.HasIndex(m => new { m.UnitId, m.ProblemId });
+        e.HasOne<WorkTask>().WithOne().HasForeignKey<RectificationMeasure>(m => m.TaskId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Problem>().WithMany().HasForeignKey(m => m.ProblemId).OnDelete(DeleteBehavior.Restrict);
+    }
 }

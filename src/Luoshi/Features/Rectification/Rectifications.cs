@@ -1,9 +1,10 @@
-using Luoshi.Features.Plans;
+using Luoshi.Features.PublicForms;
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Rectification;
@@ -27,7 +28,7 @@ internal sealed record MeasureInput(
     DateOnly? DueDate);
 
 /// <summary>Opinions in, problems merged from them, measures for each problem: the rules pages and API share.</summary>
-internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock clock)
+internal sealed class Rectifications(LuoshiDb db, WorkItemCreator workItems, BureauClock clock)
 {
     /// <summary>Opinions and problems are the office's and the leaders' to see; sections see the
     /// measures they carry out (as tasks).</summary>
@@ -37,7 +38,7 @@ internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock 
     {
         var opinion = new Opinion
         {
-            UnitId = unitId, Receipt = "YJ" + clock.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + Public.PublicFormGuard.RandomCode(6),
+            UnitId = unitId, Receipt = "YJ" + clock.Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + PublicFormGuard.RandomCode(6),
             Source = input.Source, Content = input.Content.Trim(), SubmitterName = input.SubmitterName.OrNull(), Contact = input.Contact.OrNull(),
             ReceivedAt = clock.UtcNow, EnteredById = enteredById,
         };
@@ -147,25 +148,19 @@ internal sealed class Rectifications(LuoshiDb db, TaskEditor tasks, BureauClock 
             return Outcome<WorkTask>.Invalid(problems.ToDictionary());
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var planId = await LedgerPlan.IdAsync(db, viewer.UnitId, clock.Today.Year, "问题整改", clock.UtcNow, ct);
         var today = clock.Today;
-        var created = await tasks.CreateAsync(viewer, new TaskInput
+        return await workItems.CreateAsync(viewer, new WorkItemDraft(WorkKind.Rectification, new TaskInput
         {
-            PlanId = planId, Title = input.Title ?? "", Description = "问题：" + problem.Title, LeadLeaderId = problem.LeaderId,
+            Title = input.Title ?? "", Description = "问题：" + problem.Title, LeadLeaderId = problem.LeaderId,
             LeadSectionId = input.LeadSectionId, ResponsiblePersonId = input.ResponsiblePersonId,
             StartDate = input.DueDate < today ? input.DueDate : today, DueDate = input.DueDate, Tags = ["整改", problem.Category],
-        }, null, ct);
-        if (created.Kind != OutcomeKind.Ok)
+        })
         {
-            return created;
-        }
-
-        var task = created.Value!;
-        task.Kind = WorkKind.Rectification;
-        db.RectificationMeasures.Add(new RectificationMeasure { TaskId = task.Id, UnitId = viewer.UnitId, ProblemId = problem.Id });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return created;
+            AddDetails = (task, _) =>
+            {
+                db.RectificationMeasures.Add(new RectificationMeasure { TaskId = task.Id, UnitId = viewer.UnitId, ProblemId = problem.Id });
+                return Task.CompletedTask;
+            },
+        }, ct);
     }
 }

@@ -4,12 +4,13 @@ using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.WorkItems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Study;
 
 /// <summary>Setting up study plans and recording sessions: the rules pages and API share.</summary>
-internal sealed class StudyEditor(LuoshiDb db, TaskEditor tasks, TaskLights lights, StudyLedger ledger, BureauClock clock)
+internal sealed class StudyEditor(LuoshiDb db, WorkItemCreator workItems, TaskLights lights, StudyLedger ledger, BureauClock clock)
 {
     private const int MinutesPerDay = 24 * 60;
     private static readonly int[] QuarterEnds = [3, 6, 9, 12];
@@ -58,14 +59,18 @@ internal sealed class StudyEditor(LuoshiDb db, TaskEditor tasks, TaskLights ligh
         foreach (var g in input.Groups)
         {
             var required = (int)Math.Round(g.RequiredHours * 60);
-            var task = await tasks.CreateAsync(viewer, new TaskInput
+            var task = await workItems.CreateAsync(viewer, new WorkItemDraft(WorkKind.Task, new TaskInput
             {
-                PlanId = workPlan.Id, Title = $"{g.Name.Trim()}学习：集中学习不少于{g.RequiredSessions}次，人均不少于{StudyNames.Hours(required)}学时",
+                Title = $"{g.Name.Trim()}学习：集中学习不少于{g.RequiredSessions}次，人均不少于{StudyNames.Hours(required)}学时",
                 LeadSectionId = g.SectionId, StartDate = new DateOnly(input.Year, 1, 1), DueDate = new DateOnly(input.Year, 12, 31), Tags = ["学习台账"],
-            }, [.. QuarterEnds.Select((m, q) => new MilestoneInput
+            })
             {
-                Title = $"第{q + 1}季度学时达到全年要求的{(q + 1) * 25}%", DueDate = new DateOnly(input.Year, m, DateTime.DaysInMonth(input.Year, m)),
-            })], ct);
+                PlanId = workPlan.Id,
+                Milestones = [.. QuarterEnds.Select((m, q) => new MilestoneInput
+                {
+                    Title = $"第{q + 1}季度学时达到全年要求的{(q + 1) * 25}%", DueDate = new DateOnly(input.Year, m, DateTime.DaysInMonth(input.Year, m)),
+                })],
+            }, ct);
             if (task.Kind != OutcomeKind.Ok)
             {
                 return task.Kind == OutcomeKind.Forbidden ? Outcome<StudyPlan>.Forbidden(task.Message!) : Outcome<StudyPlan>.Invalid(task.Errors ?? []);

@@ -26,7 +26,12 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         await CreateAsync(viewer, input, milestones, null, ct);
 
     /// <summary>Creates a task; <paramref name="source"/> ties it to the sentence of an imported document it came from.</summary>
-    public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, TaskSource? source, CancellationToken ct = default)
+    public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, TaskSource? source, CancellationToken ct = default) =>
+        await CreateAsync(viewer, WorkKind.Task, null, input, milestones, source, ct);
+
+    /// <summary>Creates a work item of the given kind and first stage, both written with its first row
+    /// (the ledgers come here through WorkItems.WorkItemCreator).</summary>
+    public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, WorkKind kind, string? stage, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, TaskSource? source, CancellationToken ct = default)
     {
         if (!viewer.IsAdmin)
         {
@@ -53,7 +58,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         var now = clock.UtcNow;
         var task = new WorkTask
         {
-            Title = "", UnitId = viewer.UnitId, CreatedAt = now, UpdatedAt = now,
+            Title = "", UnitId = viewer.UnitId, Kind = kind, Stage = stage, CreatedAt = now, UpdatedAt = now,
             SourceDocumentId = source?.DocumentId, SourceStart = source?.Start, SourceEnd = source?.End,
         };
         Apply(task, input);

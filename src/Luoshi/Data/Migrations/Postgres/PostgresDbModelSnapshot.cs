@@ -1481,6 +1481,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("LedgerKind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("integer");
 
@@ -1513,6 +1516,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId", "Year");
+
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                        .IsUnique()
+                        .HasFilter("\"LedgerKind\" IS NOT NULL");
 
                     b.ToTable("Plans");
                 });

@@ -1423,6 +1423,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LedgerKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("INTEGER");
 
@@ -1455,6 +1458,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId", "Year");
+
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                        .IsUnique()
+                        .HasFilter("\"LedgerKind\" IS NOT NULL");
 
                     b.ToTable("Plans");
                 });

@@ -1,4 +1,3 @@
-using Luoshi.Features.Plans;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,9 +5,10 @@ using Luoshi.Data;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Rectification;
+using Luoshi.Features.PublicForms;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.WorkItems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +32,7 @@ internal sealed record AppealReceipt(int TaskId, string Receipt, string? Code, D
 
 /// <summary>诉求: intake, assignment, reply, follow-up and reopening. An appeal is a work item of
 /// kind Appeal whose due date is the reply deadline, so it is lit and escalated like any task.</summary>
-internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<AppealOptions> options, Notices.PersonNotices notices)
+internal sealed class AppealDesk(LuoshiDb db, TaskEditor tasks, WorkItemCreator workItems, TaskLights lights, WorkingCalendars calendars, BureauClock clock, IOptions<AppealOptions> options, Notices.PersonNotices notices)
 {
     public async Task<Outcome<AppealReceipt>> IntakeAsync(int unitId, Viewer? staff, AppealInput input, CancellationToken ct)
     {
@@ -58,38 +58,36 @@ internal sealed class Appeals(LuoshiDb db, TaskEditor tasks, TaskLights lights, 
         var today = clock.Today;
         var calendar = await calendars.ForUnitAsync(db, unitId, ct);
         var due = calendar.AddWorkingDays(today, options.Value.ResponseWorkingDays);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var planId = await LedgerPlan.IdAsync(db, unitId, today.Year, "诉求办理", clock.UtcNow, ct);
-        var created = await tasks.CreateAsync(office, new TaskInput
+        var receipt = "SQ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + PublicFormGuard.RandomCode(6);
+        var code = staff is null ? PublicFormGuard.RandomCode(6) : null;
+        var created = await workItems.CreateAsync(office, new WorkItemDraft(WorkKind.Appeal, new TaskInput
         {
-            PlanId = planId, Title = Summary(input.Category, input.Content), Description = input.Content.Trim(),
+            Title = Summary(input.Category, input.Content), Description = input.Content.Trim(),
             LeadSectionId = sectionId.Value, ResponsiblePersonId = input.ResponsiblePersonId, StartDate = today, DueDate = due, Tags = ["诉求", input.Category.Trim()],
-        }, null, ct);
-        if (created.Kind != OutcomeKind.Ok)
+        })
+        {
+            Stage = input.LeadSectionId is null ? "受理" : "办理",
+            AddDetails = async (task, token) =>
+            {
+                db.Appeals.Add(new AppealDetails
+                {
+                    TaskId = task.Id, UnitId = unitId, Receipt = receipt, SecretHash = code is null ? null : Hash(receipt, code), Category = input.Category.Trim(),
+                    Content = input.Content.Trim(), SubmitterName = input.SubmitterName.OrNull(), Contact = input.Contact.OrNull(), Online = staff is null,
+                    ReceivedOn = today, FirstDueDate = due,
+                });
+                if (staff is null)
+                {
+                    // An appeal from the public waits for the office to assign it: the office is told at once.
+                    await notices.AddAsync(unitId, await notices.OfficeAsync(unitId, token), Notices.NoticeKind.AppealReceived, task.Id,
+                        $"新诉求：{task.Title}", $"收到网上诉求（{input.Category.Trim()}），回执号 {receipt}，请于{Desk.DeskDates.Formal(due)}前答复。请分办到承办科室。", clock.UtcNow, token);
+                }
+            },
+        }, ct);
+        if (created.Value is not { } task)
         {
             return new(created.Kind, null, created.Message, created.Errors);
         }
 
-        var task = created.Value!;
-        task.Kind = WorkKind.Appeal;
-        task.Stage = input.LeadSectionId is null ? "受理" : "办理";
-        var receipt = "SQ" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + Public.PublicFormGuard.RandomCode(6);
-        var code = staff is null ? Public.PublicFormGuard.RandomCode(6) : null;
-        db.Appeals.Add(new AppealDetails
-        {
-            TaskId = task.Id, UnitId = unitId, Receipt = receipt, SecretHash = code is null ? null : Hash(receipt, code), Category = input.Category.Trim(),
-            Content = input.Content.Trim(), SubmitterName = input.SubmitterName.OrNull(), Contact = input.Contact.OrNull(), Online = staff is null,
-            ReceivedOn = today, FirstDueDate = due,
-        });
-        if (staff is null)
-        {
-            // An appeal from the public waits for the office to assign it: the office is told at once.
-            await notices.AddAsync(unitId, await notices.OfficeAsync(unitId, ct), Notices.NoticeKind.AppealReceived, task.Id,
-                $"新诉求：{task.Title}", $"收到网上诉求（{input.Category.Trim()}），回执号 {receipt}，请于{Desk.DeskDates.Formal(due)}前答复。请分办到承办科室。", clock.UtcNow, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return Outcome<AppealReceipt>.Ok(new(task.Id, receipt, code, due));
     }
 

@@ -1,12 +1,14 @@
 using Luoshi.Data;
-using Luoshi.Features.Rectification;
+using Luoshi.Features.PublicForms;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Luoshi.Features.Public;
+namespace Luoshi.Features.Rectification;
 
 /// <summary>网上意见箱: anyone may leave an opinion; the answer is a receipt number and nothing else.</summary>
-internal sealed class OpinionModel(LuoshiDb db, Rectifications rectifications, PublicFormGuard guard) : PublicFormPage(db, guard)
+[AllowAnonymous]
+internal sealed class PublicOpinionModel(LuoshiDb db, Rectifications rectifications, PublicFormGuard guard) : PublicFormPage(db, guard)
 {
     public string? Receipt { get; private set; }
 

@@ -1,16 +1,16 @@
 using Luoshi.Data;
-using Luoshi.Features.Appeals;
+using Luoshi.Features.PublicForms;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Luoshi.Features.Public;
+namespace Luoshi.Features.Appeals;
 
 /// <summary>科技工作者诉求: a public form with the same guard as the opinion box; the answer is a
 /// receipt number and a secret code for checking the status.</summary>
-internal sealed class AppealModel(LuoshiDb db, Appeals.Appeals appeals, PublicFormGuard guard) : PublicFormPage(db, guard)
+[AllowAnonymous]
+internal sealed class PublicAppealModel(LuoshiDb db, AppealDesk appeals, PublicFormGuard guard) : PublicFormPage(db, guard)
 {
-    public static readonly IReadOnlyList<string> Categories = ["项目申报", "成果转化", "人才服务", "科研经费", "知识产权", "其他"];
-
     [BindProperty]
     public string? Category { get; set; }
 
@@ -24,7 +24,7 @@ internal sealed class AppealModel(LuoshiDb db, Appeals.Appeals appeals, PublicFo
         }
 
         var problems = new Problems();
-        if (Category is null || !Categories.Contains(Category))
+        if (Category is null || !AppealCategories.All.Contains(Category))
         {
             problems.Add(nameof(Category), "请选择诉求类别");
         }

@@ -175,6 +175,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     Year = table.Column<int>(type: "integer", nullable: false),
                     DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Description = table.Column<string>(type: "text", nullable: true),
+                    LedgerKind = table.Column<int>(type: "integer", nullable: true),
                     Cadence = table.Column<int>(type: "integer", nullable: false),
                     ReportDueOffsetDays = table.Column<int>(type: "integer", nullable: false),
                     ReportGraceDays = table.Column<int>(type: "integer", nullable: false),
@@ -2139,6 +2140,13 @@ namespace Luoshi.Data.Migrations.Postgres
                 table: "PhaseTasks",
                 columns: new[] { "UnitId", "TaskId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_LedgerOfYear",
+                table: "Plans",
+                columns: new[] { "UnitId", "Year", "LedgerKind" },
+                unique: true,
+                filter: "\"LedgerKind\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Plans_UnitId_Year",

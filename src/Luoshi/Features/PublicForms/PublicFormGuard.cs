@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace Luoshi.Features.Public;
+namespace Luoshi.Features.PublicForms;
 
 internal sealed class PublicFormOptions
 {

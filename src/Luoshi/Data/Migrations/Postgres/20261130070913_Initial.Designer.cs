@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130052826_Initial")]
+    [Migration("20261130070913_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1484,6 +1484,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<bool>("IsArchived")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("LedgerKind")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("integer");
 
@@ -1516,6 +1519,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId", "Year");
+
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                        .IsUnique()
+                        .HasFilter("\"LedgerKind\" IS NOT NULL");
 
                     b.ToTable("Plans");
                 });

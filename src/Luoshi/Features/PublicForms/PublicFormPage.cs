@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
-using Luoshi.Features.Rectification;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Public;
+namespace Luoshi.Features.PublicForms;
 
 /// <summary>What the public forms share: the unit in the route, the text, name and contact within
 /// their limits, the honeypot and the signed stamp, and the guard's checks.</summary>

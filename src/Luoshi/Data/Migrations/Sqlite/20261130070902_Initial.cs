@@ -173,6 +173,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Description = table.Column<string>(type: "TEXT", nullable: true),
+                    LedgerKind = table.Column<int>(type: "INTEGER", nullable: true),
                     Cadence = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportDueOffsetDays = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportGraceDays = table.Column<int>(type: "INTEGER", nullable: false),
@@ -2137,6 +2138,13 @@ namespace Luoshi.Data.Migrations.Sqlite
                 table: "PhaseTasks",
                 columns: new[] { "UnitId", "TaskId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_LedgerOfYear",
+                table: "Plans",
+                columns: new[] { "UnitId", "Year", "LedgerKind" },
+                unique: true,
+                filter: "\"LedgerKind\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Plans_UnitId_Year",

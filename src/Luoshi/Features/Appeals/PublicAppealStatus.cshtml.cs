@@ -1,13 +1,16 @@
+using Luoshi.Features.PublicForms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace Luoshi.Features.Public;
+namespace Luoshi.Features.Appeals;
 
 /// <summary>The submitter checks his or her own appeal with the receipt number and the secret code;
 /// a wrong pair says only that nothing matches. Posts are rate-limited like the forms.</summary>
+[AllowAnonymous]
 [EnableRateLimiting(PublicFormGuard.RateLimitPolicy)]
-internal sealed class AppealStatusModel(Appeals.Appeals appeals) : PageModel
+internal sealed class PublicAppealStatusModel(AppealDesk appeals) : PageModel
 {
     [BindProperty]
     public string? Receipt { get; set; }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130052821_Initial")]
+    [Migration("20261130070902_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1426,6 +1426,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<bool>("IsArchived")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LedgerKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("INTEGER");
 
@@ -1458,6 +1461,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId", "Year");
+
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                        .IsUnique()
+                        .HasFilter("\"LedgerKind\" IS NOT NULL");
 
                     b.ToTable("Plans");
                 });

@@ -1,0 +1,32 @@
+using Luoshi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luoshi.Tests.Pages;
+
+/// <summary>Which pages open without a login: the public forms live in the features they serve
+/// (Appeals, Rectification), each marked as public by itself, under their old /Public addresses.</summary>
+public class PublicPagesTests
+{
+    [Fact]
+    public void OnlyTheLoginTheErrorPageAndThePublicFormsOpenWithoutALogin()
+    {
+        var endpoints = TestApp.For("sqlite").Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
+
+        var open = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => $"{e.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath} {e.RoutePattern.RawText}").Order(StringComparer.Ordinal);
+
+        Assert.Equal(
+        [
+            "/Account/Login Account/Login",
+            "/Account/LoginCode Account/LoginCode",
+            "/Appeals/PublicAppeal Public/Appeal/{unit:int}",
+            "/Appeals/PublicAppealStatus Public/AppealStatus/{unit:int}",
+            "/Error Error",
+            "/Rectification/PublicOpinion Public/Opinion/{unit:int}",
+        ], open);
+    }
+}
