@@ -87,6 +87,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "ReceivedOn");
 
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
                     b.ToTable("Appeals");
                 });
 
@@ -120,8 +123,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -166,15 +167,13 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("AssessmentAwards");
                 });
@@ -312,11 +311,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "SchemeId", "TaskId");
 
@@ -360,15 +357,13 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("ScoreAdjustments");
                 });
@@ -417,8 +412,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "BatchKey", "TaskId")
                         .IsUnique();
@@ -474,8 +467,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
 
@@ -552,9 +543,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "ScoreboardId", "Indicator", "TaskId");
 
-                    b.HasIndex("ScoreboardId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("IndicatorTasks");
                 });
@@ -655,8 +644,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScoreboardId");
-
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
 
@@ -694,8 +681,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
@@ -744,8 +729,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "UnitCode", "Variable", "Year")
                         .IsUnique();
@@ -800,7 +783,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.ToTable("Campaigns");
                 });
@@ -835,8 +818,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("UnitId", "CampaignId");
 
                     b.ToTable("CampaignPhases");
@@ -854,10 +835,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("UnitId", "PhaseId", "TaskId");
-
-                    b.HasIndex("PhaseId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId")
                         .IsUnique();
@@ -918,13 +895,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("OrganiserSectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CreatedById");
 
                     b.HasIndex("UnitId", "Date");
+
+                    b.HasIndex("UnitId", "OrganiserSectionId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1060,11 +1035,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("StepId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1186,9 +1157,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
 
@@ -1249,9 +1218,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoticeId");
-
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UnitId", "NoticeId");
 
                     b.HasIndex("UnitId", "Status", "Channel");
 
@@ -1350,9 +1319,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "LeaderId", "SectionId");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("LeaderCharges");
                 });
@@ -1395,8 +1362,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SectionId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -1541,7 +1506,8 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("ProjectDetails");
                 });
@@ -1582,9 +1548,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedById");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "RecordedById");
 
                     b.HasIndex("UnitId", "StageIndex", "DaysFromPrevious");
 
@@ -1732,8 +1696,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
 
                     b.HasIndex("UnitId", "Receipt")
@@ -1777,7 +1739,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
+                    b.HasIndex("UnitId", "LeaderId");
 
                     b.HasIndex("UnitId", "SortOrder");
 
@@ -1797,9 +1759,10 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("RectificationMeasures");
                 });
@@ -1854,9 +1817,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReplyId");
-
-                    b.HasIndex("ReportId");
+                    b.HasIndex("UnitId", "ReplyId");
 
                     b.HasIndex("UnitId", "ReportId");
 
@@ -1920,13 +1881,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("CorrectsId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CorrectsId");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -1967,10 +1924,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "ReportId")
                         .IsUnique();
@@ -2024,9 +1977,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "ReportId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -2085,8 +2036,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
 
@@ -2158,10 +2107,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "SessionId", "PersonId");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SessionId");
-
                     b.HasIndex("UnitId", "GroupId", "PersonId");
 
                     b.HasIndex("UnitId", "PersonId", "Date");
@@ -2205,13 +2150,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "PlanId");
+
+                    b.HasIndex("UnitId", "SectionId");
+
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("StudyGroups");
                 });
@@ -2229,9 +2172,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "GroupId", "PersonId");
 
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("PersonId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.ToTable("StudyMembers");
                 });
@@ -2263,7 +2204,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.HasIndex("UnitId", "Year");
 
@@ -2316,8 +2257,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
 
                     b.HasIndex("UnitId", "GroupId", "Date");
 
@@ -2392,8 +2331,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "Step", "Id");
 
                     b.HasIndex("UnitId", "Year", "Sequence")
@@ -2449,9 +2386,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "AuthorId");
 
                     b.HasIndex("UnitId", "StepId");
 
@@ -2501,8 +2436,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "DueDate")
                         .HasDatabaseName("IX_Milestones_Open")
                         .HasFilter("\"CompletedOn\" IS NULL");
@@ -2527,10 +2460,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("UnitId", "TaskId", "SectionId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -2567,8 +2496,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "At");
 
@@ -2717,23 +2644,15 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadLeaderId");
-
-                    b.HasIndex("LeadSectionId");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ResponsiblePersonId");
-
-                    b.HasIndex("SourceDocumentId");
-
                     b.HasIndex("UnitId", "DueBy");
 
                     b.HasIndex("UnitId", "LeadLeaderId");
 
+                    b.HasIndex("UnitId", "ParentId");
+
                     b.HasIndex("UnitId", "ResponsiblePersonId");
+
+                    b.HasIndex("UnitId", "SourceDocumentId");
 
                     b.HasIndex("UnitId", "Kind", "Stage");
 
@@ -2817,7 +2736,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2826,7 +2746,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2835,24 +2756,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2869,19 +2794,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2890,24 +2818,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2915,7 +2847,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2924,7 +2857,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2933,13 +2867,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2957,7 +2893,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2966,7 +2903,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2975,7 +2913,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2993,7 +2932,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3002,7 +2942,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Campaigns.Campaign", null)
                         .WithMany("Phases")
-                        .HasForeignKey("CampaignId")
+                        .HasForeignKey("UnitId", "CampaignId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3011,13 +2952,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Campaigns.CampaignPhase", null)
                         .WithMany()
-                        .HasForeignKey("PhaseId")
+                        .HasForeignKey("UnitId", "PhaseId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3026,19 +2969,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("CreatedById")
+                        .HasForeignKey("UnitId", "CreatedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("OrganiserSectionId")
+                        .HasForeignKey("UnitId", "OrganiserSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3055,18 +3001,21 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3084,13 +3033,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecipientId")
+                        .HasForeignKey("UnitId", "RecipientId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", "Step")
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Step");
@@ -3100,7 +3051,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
                         .WithMany()
-                        .HasForeignKey("NoticeId")
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3120,29 +3072,32 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany("Charges")
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Organisation.Person", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Section");
                 });
@@ -3169,7 +3124,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3178,13 +3134,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecordedById")
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3218,29 +3176,31 @@ namespace Luoshi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
-                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Problem", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Person", null)
-                        .WithMany()
-                        .HasForeignKey("LeaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3249,13 +3209,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Rectification.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3264,12 +3226,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReplyId")
+                        .HasForeignKey("UnitId", "ReplyId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3277,24 +3241,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("CorrectsId")
+                        .HasForeignKey("UnitId", "CorrectsId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3303,13 +3271,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3318,13 +3288,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3333,7 +3305,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3342,13 +3315,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Study.StudySession", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("SessionId")
+                        .HasForeignKey("UnitId", "SessionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3357,19 +3332,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Study.StudyPlan", null)
                         .WithMany("Groups")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3378,13 +3356,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany("Members")
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3393,7 +3373,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3402,7 +3383,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3411,7 +3393,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3420,13 +3403,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3435,7 +3420,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Milestones")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3444,13 +3430,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Cooperations")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3459,7 +3447,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3468,34 +3457,40 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeadLeaderId")
+                        .HasForeignKey("UnitId", "LeadLeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("LeadSectionId")
+                        .HasForeignKey("UnitId", "LeadSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("ParentId")
+                        .HasForeignKey("UnitId", "ParentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("ResponsiblePersonId")
+                        .HasForeignKey("UnitId", "ResponsiblePersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Imports.SourceDocument", null)
                         .WithMany()
-                        .HasForeignKey("SourceDocumentId")
+                        .HasForeignKey("UnitId", "SourceDocumentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -81,6 +81,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "ReceivedOn");
 
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
                     b.ToTable("Appeals");
                 });
 
@@ -112,8 +115,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -156,15 +157,13 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("AssessmentAwards");
                 });
@@ -298,11 +297,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "SchemeId", "TaskId");
 
@@ -344,15 +341,13 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("ScoreAdjustments");
                 });
@@ -399,8 +394,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "BatchKey", "TaskId")
                         .IsUnique();
@@ -454,8 +447,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
 
@@ -530,9 +521,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "ScoreboardId", "Indicator", "TaskId");
 
-                    b.HasIndex("ScoreboardId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("IndicatorTasks");
                 });
@@ -629,8 +618,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScoreboardId");
-
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
 
@@ -666,8 +653,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
@@ -714,8 +699,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "UnitCode", "Variable", "Year")
                         .IsUnique();
@@ -768,7 +751,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.ToTable("Campaigns");
                 });
@@ -801,8 +784,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("UnitId", "CampaignId");
 
                     b.ToTable("CampaignPhases");
@@ -820,10 +801,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("UnitId", "PhaseId", "TaskId");
-
-                    b.HasIndex("PhaseId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId")
                         .IsUnique();
@@ -882,13 +859,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("OrganiserSectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CreatedById");
 
                     b.HasIndex("UnitId", "Date");
+
+                    b.HasIndex("UnitId", "OrganiserSectionId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1018,11 +993,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("StepId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1140,9 +1111,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
 
@@ -1201,9 +1170,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoticeId");
-
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UnitId", "NoticeId");
 
                     b.HasIndex("UnitId", "Status", "Channel");
 
@@ -1300,9 +1269,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "LeaderId", "SectionId");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("LeaderCharges");
                 });
@@ -1343,8 +1310,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SectionId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -1483,7 +1448,8 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("ProjectDetails");
                 });
@@ -1522,9 +1488,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedById");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "RecordedById");
 
                     b.HasIndex("UnitId", "StageIndex", "DaysFromPrevious");
 
@@ -1668,8 +1632,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
 
                     b.HasIndex("UnitId", "Receipt")
@@ -1711,7 +1673,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
+                    b.HasIndex("UnitId", "LeaderId");
 
                     b.HasIndex("UnitId", "SortOrder");
 
@@ -1731,9 +1693,10 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("RectificationMeasures");
                 });
@@ -1786,9 +1749,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReplyId");
-
-                    b.HasIndex("ReportId");
+                    b.HasIndex("UnitId", "ReplyId");
 
                     b.HasIndex("UnitId", "ReportId");
 
@@ -1850,13 +1811,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("CorrectsId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CorrectsId");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -1895,10 +1852,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "ReportId")
                         .IsUnique();
@@ -1950,9 +1903,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "ReportId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -2009,8 +1960,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
 
@@ -2080,10 +2029,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "SessionId", "PersonId");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SessionId");
-
                     b.HasIndex("UnitId", "GroupId", "PersonId");
 
                     b.HasIndex("UnitId", "PersonId", "Date");
@@ -2125,13 +2070,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "PlanId");
+
+                    b.HasIndex("UnitId", "SectionId");
+
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("StudyGroups");
                 });
@@ -2149,9 +2092,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "GroupId", "PersonId");
 
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("PersonId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.ToTable("StudyMembers");
                 });
@@ -2181,7 +2122,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.HasIndex("UnitId", "Year");
 
@@ -2232,8 +2173,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
 
                     b.HasIndex("UnitId", "GroupId", "Date");
 
@@ -2306,8 +2245,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "Step", "Id");
 
                     b.HasIndex("UnitId", "Year", "Sequence")
@@ -2361,9 +2298,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "AuthorId");
 
                     b.HasIndex("UnitId", "StepId");
 
@@ -2411,8 +2346,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "DueDate")
                         .HasDatabaseName("IX_Milestones_Open")
                         .HasFilter("\"CompletedOn\" IS NULL");
@@ -2437,10 +2370,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("UnitId", "TaskId", "SectionId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -2475,8 +2404,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "At");
 
@@ -2623,23 +2550,15 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadLeaderId");
-
-                    b.HasIndex("LeadSectionId");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ResponsiblePersonId");
-
-                    b.HasIndex("SourceDocumentId");
-
                     b.HasIndex("UnitId", "DueBy");
 
                     b.HasIndex("UnitId", "LeadLeaderId");
 
+                    b.HasIndex("UnitId", "ParentId");
+
                     b.HasIndex("UnitId", "ResponsiblePersonId");
+
+                    b.HasIndex("UnitId", "SourceDocumentId");
 
                     b.HasIndex("UnitId", "Kind", "Stage");
 
@@ -2721,7 +2640,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2730,7 +2650,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2739,24 +2660,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2773,19 +2698,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2794,24 +2722,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2819,7 +2751,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2828,7 +2761,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2837,13 +2771,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2861,7 +2797,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2870,7 +2807,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2879,7 +2817,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2897,7 +2836,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2906,7 +2846,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Campaigns.Campaign", null)
                         .WithMany("Phases")
-                        .HasForeignKey("CampaignId")
+                        .HasForeignKey("UnitId", "CampaignId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2915,13 +2856,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Campaigns.CampaignPhase", null)
                         .WithMany()
-                        .HasForeignKey("PhaseId")
+                        .HasForeignKey("UnitId", "PhaseId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2930,19 +2873,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("CreatedById")
+                        .HasForeignKey("UnitId", "CreatedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("OrganiserSectionId")
+                        .HasForeignKey("UnitId", "OrganiserSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2959,18 +2905,21 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2988,13 +2937,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecipientId")
+                        .HasForeignKey("UnitId", "RecipientId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", "Step")
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Step");
@@ -3004,7 +2955,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
                         .WithMany()
-                        .HasForeignKey("NoticeId")
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3024,29 +2976,32 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany("Charges")
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Organisation.Person", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Section");
                 });
@@ -3073,7 +3028,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3082,13 +3038,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecordedById")
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3122,29 +3080,31 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
-                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Problem", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Person", null)
-                        .WithMany()
-                        .HasForeignKey("LeaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3153,13 +3113,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Rectification.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3168,12 +3130,14 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReplyId")
+                        .HasForeignKey("UnitId", "ReplyId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3181,24 +3145,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("CorrectsId")
+                        .HasForeignKey("UnitId", "CorrectsId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3207,13 +3175,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3222,13 +3192,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3237,7 +3209,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3246,13 +3219,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Study.StudySession", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("SessionId")
+                        .HasForeignKey("UnitId", "SessionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3261,19 +3236,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Study.StudyPlan", null)
                         .WithMany("Groups")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3282,13 +3260,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany("Members")
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3297,7 +3277,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3306,7 +3287,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3315,7 +3297,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3324,13 +3307,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3339,7 +3324,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Milestones")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3348,13 +3334,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Cooperations")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3363,7 +3351,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3372,34 +3361,40 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeadLeaderId")
+                        .HasForeignKey("UnitId", "LeadLeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("LeadSectionId")
+                        .HasForeignKey("UnitId", "LeadSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("ParentId")
+                        .HasForeignKey("UnitId", "ParentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("ResponsiblePersonId")
+                        .HasForeignKey("UnitId", "ResponsiblePersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Imports.SourceDocument", null)
                         .WithMany()
-                        .HasForeignKey("SourceDocumentId")
+                        .HasForeignKey("UnitId", "SourceDocumentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130052826_Initial")]
+    [Migration("20261130070530_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -90,6 +90,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "ReceivedOn");
 
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
                     b.ToTable("Appeals");
                 });
 
@@ -123,8 +126,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -169,15 +170,13 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("AssessmentAwards");
                 });
@@ -315,11 +314,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "SchemeId", "TaskId");
 
@@ -363,15 +360,13 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("ScoreAdjustments");
                 });
@@ -420,8 +415,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "BatchKey", "TaskId")
                         .IsUnique();
@@ -477,8 +470,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
 
@@ -555,9 +546,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "ScoreboardId", "Indicator", "TaskId");
 
-                    b.HasIndex("ScoreboardId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("IndicatorTasks");
                 });
@@ -658,8 +647,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScoreboardId");
-
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
 
@@ -697,8 +684,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
@@ -747,8 +732,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "UnitCode", "Variable", "Year")
                         .IsUnique();
@@ -803,7 +786,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.ToTable("Campaigns");
                 });
@@ -838,8 +821,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("UnitId", "CampaignId");
 
                     b.ToTable("CampaignPhases");
@@ -857,10 +838,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("UnitId", "PhaseId", "TaskId");
-
-                    b.HasIndex("PhaseId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId")
                         .IsUnique();
@@ -921,13 +898,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("OrganiserSectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CreatedById");
 
                     b.HasIndex("UnitId", "Date");
+
+                    b.HasIndex("UnitId", "OrganiserSectionId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1063,11 +1038,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("StepId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1189,9 +1160,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
 
@@ -1252,9 +1221,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoticeId");
-
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UnitId", "NoticeId");
 
                     b.HasIndex("UnitId", "Status", "Channel");
 
@@ -1353,9 +1322,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "LeaderId", "SectionId");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("LeaderCharges");
                 });
@@ -1398,8 +1365,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SectionId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -1544,7 +1509,8 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("ProjectDetails");
                 });
@@ -1585,9 +1551,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedById");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "RecordedById");
 
                     b.HasIndex("UnitId", "StageIndex", "DaysFromPrevious");
 
@@ -1735,8 +1699,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
 
                     b.HasIndex("UnitId", "Receipt")
@@ -1780,7 +1742,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
+                    b.HasIndex("UnitId", "LeaderId");
 
                     b.HasIndex("UnitId", "SortOrder");
 
@@ -1800,9 +1762,10 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("RectificationMeasures");
                 });
@@ -1857,9 +1820,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReplyId");
-
-                    b.HasIndex("ReportId");
+                    b.HasIndex("UnitId", "ReplyId");
 
                     b.HasIndex("UnitId", "ReportId");
 
@@ -1923,13 +1884,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("CorrectsId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CorrectsId");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -1970,10 +1927,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "ReportId")
                         .IsUnique();
@@ -2027,9 +1980,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "ReportId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -2088,8 +2039,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
 
@@ -2161,10 +2110,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "SessionId", "PersonId");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SessionId");
-
                     b.HasIndex("UnitId", "GroupId", "PersonId");
 
                     b.HasIndex("UnitId", "PersonId", "Date");
@@ -2208,13 +2153,11 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "PlanId");
+
+                    b.HasIndex("UnitId", "SectionId");
+
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("StudyGroups");
                 });
@@ -2232,9 +2175,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("UnitId", "GroupId", "PersonId");
 
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("PersonId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.ToTable("StudyMembers");
                 });
@@ -2266,7 +2207,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.HasIndex("UnitId", "Year");
 
@@ -2319,8 +2260,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
 
                     b.HasIndex("UnitId", "GroupId", "Date");
 
@@ -2395,8 +2334,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "Step", "Id");
 
                     b.HasIndex("UnitId", "Year", "Sequence")
@@ -2452,9 +2389,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "AuthorId");
 
                     b.HasIndex("UnitId", "StepId");
 
@@ -2504,8 +2439,6 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "DueDate")
                         .HasDatabaseName("IX_Milestones_Open")
                         .HasFilter("\"CompletedOn\" IS NULL");
@@ -2530,10 +2463,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("UnitId", "TaskId", "SectionId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -2570,8 +2499,6 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "At");
 
@@ -2720,23 +2647,15 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadLeaderId");
-
-                    b.HasIndex("LeadSectionId");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ResponsiblePersonId");
-
-                    b.HasIndex("SourceDocumentId");
-
                     b.HasIndex("UnitId", "DueBy");
 
                     b.HasIndex("UnitId", "LeadLeaderId");
 
+                    b.HasIndex("UnitId", "ParentId");
+
                     b.HasIndex("UnitId", "ResponsiblePersonId");
+
+                    b.HasIndex("UnitId", "SourceDocumentId");
 
                     b.HasIndex("UnitId", "Kind", "Stage");
 
@@ -2820,7 +2739,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2829,7 +2749,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2838,24 +2759,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2872,19 +2797,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2893,24 +2821,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2918,7 +2850,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2927,7 +2860,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2936,13 +2870,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2960,7 +2896,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2969,7 +2906,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2978,7 +2916,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2996,7 +2935,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3005,7 +2945,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Campaigns.Campaign", null)
                         .WithMany("Phases")
-                        .HasForeignKey("CampaignId")
+                        .HasForeignKey("UnitId", "CampaignId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3014,13 +2955,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Campaigns.CampaignPhase", null)
                         .WithMany()
-                        .HasForeignKey("PhaseId")
+                        .HasForeignKey("UnitId", "PhaseId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3029,19 +2972,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("CreatedById")
+                        .HasForeignKey("UnitId", "CreatedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("OrganiserSectionId")
+                        .HasForeignKey("UnitId", "OrganiserSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3058,18 +3004,21 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3087,13 +3036,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecipientId")
+                        .HasForeignKey("UnitId", "RecipientId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", "Step")
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Step");
@@ -3103,7 +3054,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
                         .WithMany()
-                        .HasForeignKey("NoticeId")
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3123,29 +3075,32 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany("Charges")
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Organisation.Person", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Section");
                 });
@@ -3172,7 +3127,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3181,13 +3137,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecordedById")
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3221,29 +3179,31 @@ namespace Luoshi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
-                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Problem", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Person", null)
-                        .WithMany()
-                        .HasForeignKey("LeaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3252,13 +3212,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Rectification.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3267,12 +3229,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReplyId")
+                        .HasForeignKey("UnitId", "ReplyId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3280,24 +3244,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("CorrectsId")
+                        .HasForeignKey("UnitId", "CorrectsId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3306,13 +3274,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3321,13 +3291,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3336,7 +3308,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3345,13 +3318,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Study.StudySession", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("SessionId")
+                        .HasForeignKey("UnitId", "SessionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3360,19 +3335,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Study.StudyPlan", null)
                         .WithMany("Groups")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3381,13 +3359,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany("Members")
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3396,7 +3376,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3405,7 +3386,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3414,7 +3396,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3423,13 +3406,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3438,7 +3423,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Milestones")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3447,13 +3433,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Cooperations")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3462,7 +3450,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3471,34 +3460,40 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeadLeaderId")
+                        .HasForeignKey("UnitId", "LeadLeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("LeadSectionId")
+                        .HasForeignKey("UnitId", "LeadSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("ParentId")
+                        .HasForeignKey("UnitId", "ParentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("ResponsiblePersonId")
+                        .HasForeignKey("UnitId", "ResponsiblePersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Imports.SourceDocument", null)
                         .WithMany()
-                        .HasForeignKey("SourceDocumentId")
+                        .HasForeignKey("UnitId", "SourceDocumentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

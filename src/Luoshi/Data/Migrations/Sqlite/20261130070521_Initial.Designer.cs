@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130052821_Initial")]
+    [Migration("20261130070521_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -84,6 +84,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "ReceivedOn");
 
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
                     b.ToTable("Appeals");
                 });
 
@@ -115,8 +118,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -159,15 +160,13 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("AssessmentAwards");
                 });
@@ -301,11 +300,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.HasIndex("UnitId", "SchemeId", "TaskId");
 
@@ -347,15 +344,13 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("GivenById");
+                    b.HasIndex("UnitId", "GivenById");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SchemeId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.HasIndex("UnitId", "SchemeId");
+
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("ScoreAdjustments");
                 });
@@ -402,8 +397,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "BatchKey", "TaskId")
                         .IsUnique();
@@ -457,8 +450,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "Status", "RequestedAt");
 
@@ -533,9 +524,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "ScoreboardId", "Indicator", "TaskId");
 
-                    b.HasIndex("ScoreboardId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("IndicatorTasks");
                 });
@@ -632,8 +621,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ScoreboardId");
-
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
 
@@ -669,8 +656,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "Code")
                         .IsUnique();
@@ -717,8 +702,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ScoreboardId");
 
                     b.HasIndex("UnitId", "ScoreboardId", "UnitCode", "Variable", "Year")
                         .IsUnique();
@@ -771,7 +754,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.ToTable("Campaigns");
                 });
@@ -804,8 +787,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CampaignId");
-
                     b.HasIndex("UnitId", "CampaignId");
 
                     b.ToTable("CampaignPhases");
@@ -823,10 +804,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("UnitId", "PhaseId", "TaskId");
-
-                    b.HasIndex("PhaseId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId")
                         .IsUnique();
@@ -885,13 +862,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("OrganiserSectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CreatedById");
 
                     b.HasIndex("UnitId", "Date");
+
+                    b.HasIndex("UnitId", "OrganiserSectionId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1021,11 +996,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("StepId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -1143,9 +1114,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "StepId");
 
                     b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
 
@@ -1204,9 +1173,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NoticeId");
-
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("UnitId", "NoticeId");
 
                     b.HasIndex("UnitId", "Status", "Channel");
 
@@ -1303,9 +1272,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "LeaderId", "SectionId");
 
-                    b.HasIndex("LeaderId");
-
-                    b.HasIndex("SectionId");
+                    b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("LeaderCharges");
                 });
@@ -1346,8 +1313,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("SectionId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -1486,7 +1451,8 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("UnitId", "TaskId");
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("ProjectDetails");
                 });
@@ -1525,9 +1491,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordedById");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "RecordedById");
 
                     b.HasIndex("UnitId", "StageIndex", "DaysFromPrevious");
 
@@ -1671,8 +1635,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
 
                     b.HasIndex("UnitId", "Receipt")
@@ -1714,7 +1676,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeaderId");
+                    b.HasIndex("UnitId", "LeaderId");
 
                     b.HasIndex("UnitId", "SortOrder");
 
@@ -1734,9 +1696,10 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("TaskId");
 
-                    b.HasIndex("ProblemId");
-
                     b.HasIndex("UnitId", "ProblemId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
 
                     b.ToTable("RectificationMeasures");
                 });
@@ -1789,9 +1752,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReplyId");
-
-                    b.HasIndex("ReportId");
+                    b.HasIndex("UnitId", "ReplyId");
 
                     b.HasIndex("UnitId", "ReportId");
 
@@ -1853,13 +1814,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
+                    b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("CorrectsId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "CorrectsId");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -1898,10 +1855,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "ReportId")
                         .IsUnique();
@@ -1953,9 +1906,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReportId");
-
-                    b.HasIndex("TaskId");
+                    b.HasIndex("UnitId", "ReportId");
 
                     b.HasIndex("UnitId", "TaskId");
 
@@ -2012,8 +1963,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "Status");
 
@@ -2083,10 +2032,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "SessionId", "PersonId");
 
-                    b.HasIndex("PersonId");
-
-                    b.HasIndex("SessionId");
-
                     b.HasIndex("UnitId", "GroupId", "PersonId");
 
                     b.HasIndex("UnitId", "PersonId", "Date");
@@ -2128,13 +2073,11 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "PlanId");
+
+                    b.HasIndex("UnitId", "SectionId");
+
+                    b.HasIndex("UnitId", "TaskId");
 
                     b.ToTable("StudyGroups");
                 });
@@ -2152,9 +2095,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("UnitId", "GroupId", "PersonId");
 
-                    b.HasIndex("GroupId");
-
-                    b.HasIndex("PersonId");
+                    b.HasIndex("UnitId", "PersonId");
 
                     b.ToTable("StudyMembers");
                 });
@@ -2184,7 +2125,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkPlanId");
+                    b.HasIndex("UnitId", "WorkPlanId");
 
                     b.HasIndex("UnitId", "Year");
 
@@ -2235,8 +2176,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("GroupId");
 
                     b.HasIndex("UnitId", "GroupId", "Date");
 
@@ -2309,8 +2248,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "Step", "Id");
 
                     b.HasIndex("UnitId", "Year", "Sequence")
@@ -2364,9 +2301,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
-                    b.HasIndex("StepId");
+                    b.HasIndex("UnitId", "AuthorId");
 
                     b.HasIndex("UnitId", "StepId");
 
@@ -2414,8 +2349,6 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("UnitId", "DueDate")
                         .HasDatabaseName("IX_Milestones_Open")
                         .HasFilter("\"CompletedOn\" IS NULL");
@@ -2440,10 +2373,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("UnitId", "TaskId", "SectionId");
-
-                    b.HasIndex("SectionId");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "SectionId");
 
@@ -2478,8 +2407,6 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("TaskId");
 
                     b.HasIndex("UnitId", "TaskId", "At");
 
@@ -2626,23 +2553,15 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadLeaderId");
-
-                    b.HasIndex("LeadSectionId");
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("PlanId");
-
-                    b.HasIndex("ResponsiblePersonId");
-
-                    b.HasIndex("SourceDocumentId");
-
                     b.HasIndex("UnitId", "DueBy");
 
                     b.HasIndex("UnitId", "LeadLeaderId");
 
+                    b.HasIndex("UnitId", "ParentId");
+
                     b.HasIndex("UnitId", "ResponsiblePersonId");
+
+                    b.HasIndex("UnitId", "SourceDocumentId");
 
                     b.HasIndex("UnitId", "Kind", "Stage");
 
@@ -2724,7 +2643,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Appeals.AppealDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2733,7 +2653,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2742,24 +2663,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2776,19 +2701,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2797,24 +2725,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("GivenById")
+                        .HasForeignKey("UnitId", "GivenById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
                         .WithMany()
-                        .HasForeignKey("SchemeId")
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2822,7 +2754,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2831,7 +2764,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2840,13 +2774,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2864,7 +2800,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2873,7 +2810,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2882,7 +2820,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Benchmarks.Scoreboard", null)
                         .WithMany()
-                        .HasForeignKey("ScoreboardId")
+                        .HasForeignKey("UnitId", "ScoreboardId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2900,7 +2839,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2909,7 +2849,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Campaigns.Campaign", null)
                         .WithMany("Phases")
-                        .HasForeignKey("CampaignId")
+                        .HasForeignKey("UnitId", "CampaignId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2918,13 +2859,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Campaigns.CampaignPhase", null)
                         .WithMany()
-                        .HasForeignKey("PhaseId")
+                        .HasForeignKey("UnitId", "PhaseId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2933,19 +2876,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("CreatedById")
+                        .HasForeignKey("UnitId", "CreatedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("OrganiserSectionId")
+                        .HasForeignKey("UnitId", "OrganiserSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -2962,18 +2908,21 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2991,13 +2940,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecipientId")
+                        .HasForeignKey("UnitId", "RecipientId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", "Step")
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Step");
@@ -3007,7 +2958,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
                         .WithMany()
-                        .HasForeignKey("NoticeId")
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -3027,29 +2979,32 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany("Charges")
-                        .HasForeignKey("LeaderId")
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Organisation.Person", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
-                        .WithMany()
-                        .HasForeignKey("SectionId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Section", "Section")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Section");
                 });
@@ -3076,7 +3031,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Projects.ProjectDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3085,13 +3041,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("RecordedById")
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3125,29 +3083,31 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
                 {
-                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
-                        .WithMany()
-                        .HasForeignKey("ProblemId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Rectification.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Problem", b =>
                 {
-                    b.HasOne("Luoshi.Features.Organisation.Person", null)
-                        .WithMany()
-                        .HasForeignKey("LeaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "LeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3156,13 +3116,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Rectification.Problem", null)
                         .WithMany()
-                        .HasForeignKey("ProblemId")
+                        .HasForeignKey("UnitId", "ProblemId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithOne()
-                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "TaskId")
+                        .HasForeignKey("Luoshi.Features.Rectification.RectificationMeasure", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3171,12 +3133,14 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Supervision.SheetReply", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReplyId")
+                        .HasForeignKey("UnitId", "ReplyId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany("Evidence")
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -3184,24 +3148,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("CorrectsId")
+                        .HasForeignKey("UnitId", "CorrectsId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3210,13 +3178,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3225,13 +3195,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Reports.ProgressReport", null)
                         .WithMany()
-                        .HasForeignKey("ReportId")
+                        .HasForeignKey("UnitId", "ReportId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3240,7 +3212,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3249,13 +3222,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Study.StudySession", null)
                         .WithMany("Attendance")
-                        .HasForeignKey("SessionId")
+                        .HasForeignKey("UnitId", "SessionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3264,19 +3239,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Study.StudyPlan", null)
                         .WithMany("Groups")
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3285,13 +3263,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany("Members")
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("PersonId")
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3300,7 +3280,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("WorkPlanId")
+                        .HasForeignKey("UnitId", "WorkPlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3309,7 +3290,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Study.StudyGroup", null)
                         .WithMany()
-                        .HasForeignKey("GroupId")
+                        .HasForeignKey("UnitId", "GroupId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3318,7 +3300,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3327,13 +3310,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("AuthorId")
+                        .HasForeignKey("UnitId", "AuthorId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Supervision.EscalationStep", null)
                         .WithMany()
-                        .HasForeignKey("StepId")
+                        .HasForeignKey("UnitId", "StepId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3342,7 +3327,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Milestones")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3351,13 +3337,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("SectionId")
+                        .HasForeignKey("UnitId", "SectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany("Cooperations")
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3366,7 +3354,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("TaskId")
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3375,34 +3364,40 @@ namespace Luoshi.Data.Migrations.Sqlite
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("LeadLeaderId")
+                        .HasForeignKey("UnitId", "LeadLeaderId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Organisation.Section", null)
                         .WithMany()
-                        .HasForeignKey("LeadSectionId")
+                        .HasForeignKey("UnitId", "LeadSectionId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
-                        .HasForeignKey("ParentId")
+                        .HasForeignKey("UnitId", "ParentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Plans.Plan", null)
                         .WithMany()
-                        .HasForeignKey("PlanId")
+                        .HasForeignKey("UnitId", "PlanId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
-                        .HasForeignKey("ResponsiblePersonId")
+                        .HasForeignKey("UnitId", "ResponsiblePersonId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Luoshi.Features.Imports.SourceDocument", null)
                         .WithMany()
-                        .HasForeignKey("SourceDocumentId")
+                        .HasForeignKey("UnitId", "SourceDocumentId")
+                        .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

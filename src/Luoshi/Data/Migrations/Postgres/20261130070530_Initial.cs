@@ -136,6 +136,7 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AssessmentSchemes", x => x.Id);
+                    table.UniqueConstraint("AK_AssessmentSchemes_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_AssessmentSchemes_Units_UnitId",
                         column: x => x.UnitId,
@@ -188,6 +189,7 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Plans", x => x.Id);
+                    table.UniqueConstraint("AK_Plans_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_Plans_Units_UnitId",
                         column: x => x.UnitId,
@@ -306,6 +308,7 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Scoreboards", x => x.Id);
+                    table.UniqueConstraint("AK_Scoreboards_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_Scoreboards_Units_UnitId",
                         column: x => x.UnitId,
@@ -328,6 +331,7 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Sections", x => x.Id);
+                    table.UniqueConstraint("AK_Sections_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_Sections_Units_UnitId",
                         column: x => x.UnitId,
@@ -353,6 +357,7 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SourceDocuments", x => x.Id);
+                    table.UniqueConstraint("AK_SourceDocuments_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_SourceDocuments_Units_UnitId",
                         column: x => x.UnitId,
@@ -375,11 +380,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.UniqueConstraint("AK_Campaigns_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Campaigns_Plans_WorkPlanId",
-                        column: x => x.WorkPlanId,
+                        name: "FK_Campaigns_Plans_UnitId_WorkPlanId",
+                        columns: x => new { x.UnitId, x.WorkPlanId },
                         principalTable: "Plans",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -398,11 +404,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StudyPlans", x => x.Id);
+                    table.UniqueConstraint("AK_StudyPlans_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_StudyPlans_Plans_WorkPlanId",
-                        column: x => x.WorkPlanId,
+                        name: "FK_StudyPlans_Plans_UnitId_WorkPlanId",
+                        columns: x => new { x.UnitId, x.WorkPlanId },
                         principalTable: "Plans",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -429,10 +436,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ScoreboardNode", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ScoreboardNode_Scoreboards_ScoreboardId",
-                        column: x => x.ScoreboardId,
+                        name: "FK_ScoreboardNode_Scoreboards_UnitId_ScoreboardId",
+                        columns: x => new { x.UnitId, x.ScoreboardId },
                         principalTable: "Scoreboards",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -453,10 +460,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ScoreboardUnit", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ScoreboardUnit_Scoreboards_ScoreboardId",
-                        column: x => x.ScoreboardId,
+                        name: "FK_ScoreboardUnit_Scoreboards_UnitId_ScoreboardId",
+                        columns: x => new { x.UnitId, x.ScoreboardId },
                         principalTable: "Scoreboards",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -480,10 +487,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ScoreboardValue", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ScoreboardValue_Scoreboards_ScoreboardId",
-                        column: x => x.ScoreboardId,
+                        name: "FK_ScoreboardValue_Scoreboards_UnitId_ScoreboardId",
+                        columns: x => new { x.UnitId, x.ScoreboardId },
                         principalTable: "Scoreboards",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -505,11 +512,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_People", x => x.Id);
+                    table.UniqueConstraint("AK_People_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_People_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_People_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_People_Units_UnitId",
@@ -535,11 +543,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CampaignPhases", x => x.Id);
+                    table.UniqueConstraint("AK_CampaignPhases_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_CampaignPhases_Campaigns_CampaignId",
-                        column: x => x.CampaignId,
+                        name: "FK_CampaignPhases_Campaigns_UnitId_CampaignId",
+                        columns: x => new { x.UnitId, x.CampaignId },
                         principalTable: "Campaigns",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -597,28 +606,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AssessmentAwards", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AssessmentAwards_AssessmentSchemes_SchemeId",
-                        column: x => x.SchemeId,
+                        name: "FK_AssessmentAwards_AssessmentSchemes_UnitId_SchemeId",
+                        columns: x => new { x.UnitId, x.SchemeId },
                         principalTable: "AssessmentSchemes",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_AssessmentAwards_People_GivenById",
-                        column: x => x.GivenById,
+                        name: "FK_AssessmentAwards_People_UnitId_GivenById",
+                        columns: x => new { x.UnitId, x.GivenById },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_AssessmentAwards_People_PersonId",
-                        column: x => x.PersonId,
+                        name: "FK_AssessmentAwards_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_AssessmentAwards_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_AssessmentAwards_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -634,16 +643,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_LeaderCharges", x => new { x.UnitId, x.LeaderId, x.SectionId });
                     table.ForeignKey(
-                        name: "FK_LeaderCharges_People_LeaderId",
-                        column: x => x.LeaderId,
+                        name: "FK_LeaderCharges_People_UnitId_LeaderId",
+                        columns: x => new { x.UnitId, x.LeaderId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_LeaderCharges_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_LeaderCharges_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -664,11 +673,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Problems", x => x.Id);
+                    table.UniqueConstraint("AK_Problems_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Problems_People_LeaderId",
-                        column: x => x.LeaderId,
+                        name: "FK_Problems_People_UnitId_LeaderId",
+                        columns: x => new { x.UnitId, x.LeaderId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Problems_Units_UnitId",
@@ -697,28 +707,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ScoreAdjustments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ScoreAdjustments_AssessmentSchemes_SchemeId",
-                        column: x => x.SchemeId,
+                        name: "FK_ScoreAdjustments_AssessmentSchemes_UnitId_SchemeId",
+                        columns: x => new { x.UnitId, x.SchemeId },
                         principalTable: "AssessmentSchemes",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_ScoreAdjustments_People_GivenById",
-                        column: x => x.GivenById,
+                        name: "FK_ScoreAdjustments_People_UnitId_GivenById",
+                        columns: x => new { x.UnitId, x.GivenById },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ScoreAdjustments_People_PersonId",
-                        column: x => x.PersonId,
+                        name: "FK_ScoreAdjustments_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ScoreAdjustments_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_ScoreAdjustments_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -773,41 +783,42 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tasks", x => x.Id);
+                    table.UniqueConstraint("AK_Tasks_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Tasks_People_LeadLeaderId",
-                        column: x => x.LeadLeaderId,
+                        name: "FK_Tasks_People_UnitId_LeadLeaderId",
+                        columns: x => new { x.UnitId, x.LeadLeaderId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Tasks_People_ResponsiblePersonId",
-                        column: x => x.ResponsiblePersonId,
+                        name: "FK_Tasks_People_UnitId_ResponsiblePersonId",
+                        columns: x => new { x.UnitId, x.ResponsiblePersonId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Tasks_Plans_PlanId",
-                        column: x => x.PlanId,
+                        name: "FK_Tasks_Plans_UnitId_PlanId",
+                        columns: x => new { x.UnitId, x.PlanId },
                         principalTable: "Plans",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Tasks_Sections_LeadSectionId",
-                        column: x => x.LeadSectionId,
+                        name: "FK_Tasks_Sections_UnitId_LeadSectionId",
+                        columns: x => new { x.UnitId, x.LeadSectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Tasks_SourceDocuments_SourceDocumentId",
-                        column: x => x.SourceDocumentId,
+                        name: "FK_Tasks_SourceDocuments_UnitId_SourceDocumentId",
+                        columns: x => new { x.UnitId, x.SourceDocumentId },
                         principalTable: "SourceDocuments",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Tasks_Tasks_ParentId",
-                        column: x => x.ParentId,
+                        name: "FK_Tasks_Tasks_UnitId_ParentId",
+                        columns: x => new { x.UnitId, x.ParentId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -892,10 +903,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Opinions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Opinions_Problems_ProblemId",
-                        column: x => x.ProblemId,
+                        name: "FK_Opinions_Problems_UnitId_ProblemId",
+                        columns: x => new { x.UnitId, x.ProblemId },
                         principalTable: "Problems",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Opinions_Units_UnitId",
@@ -922,10 +933,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_AppealFollowUps", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_AppealFollowUps_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_AppealFollowUps_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -953,10 +964,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Appeals", x => x.TaskId);
                     table.ForeignKey(
-                        name: "FK_Appeals_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_Appeals_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -988,11 +999,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_EscalationSteps", x => x.Id);
+                    table.UniqueConstraint("AK_EscalationSteps_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_EscalationSteps_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_EscalationSteps_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1019,22 +1031,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Events", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Events_People_CreatedById",
-                        column: x => x.CreatedById,
+                        name: "FK_Events_People_UnitId_CreatedById",
+                        columns: x => new { x.UnitId, x.CreatedById },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Events_Sections_OrganiserSectionId",
-                        column: x => x.OrganiserSectionId,
+                        name: "FK_Events_Sections_UnitId_OrganiserSectionId",
+                        columns: x => new { x.UnitId, x.OrganiserSectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Events_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_Events_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1060,10 +1072,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ExtensionRequests", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ExtensionRequests_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_ExtensionRequests_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1080,16 +1092,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_IndicatorTasks", x => new { x.UnitId, x.ScoreboardId, x.Indicator, x.TaskId });
                     table.ForeignKey(
-                        name: "FK_IndicatorTasks_Scoreboards_ScoreboardId",
-                        column: x => x.ScoreboardId,
+                        name: "FK_IndicatorTasks_Scoreboards_UnitId_ScoreboardId",
+                        columns: x => new { x.UnitId, x.ScoreboardId },
                         principalTable: "Scoreboards",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_IndicatorTasks_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_IndicatorTasks_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1112,10 +1124,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Milestones", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Milestones_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_Milestones_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1131,16 +1143,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_PhaseTasks", x => new { x.UnitId, x.PhaseId, x.TaskId });
                     table.ForeignKey(
-                        name: "FK_PhaseTasks_CampaignPhases_PhaseId",
-                        column: x => x.PhaseId,
+                        name: "FK_PhaseTasks_CampaignPhases_UnitId_PhaseId",
+                        columns: x => new { x.UnitId, x.PhaseId },
                         principalTable: "CampaignPhases",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_PhaseTasks_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_PhaseTasks_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1158,10 +1170,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ProjectDetails", x => x.TaskId);
                     table.ForeignKey(
-                        name: "FK_ProjectDetails_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_ProjectDetails_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1184,16 +1196,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ProjectStages", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ProjectStages_People_RecordedById",
-                        column: x => x.RecordedById,
+                        name: "FK_ProjectStages_People_UnitId_RecordedById",
+                        columns: x => new { x.UnitId, x.RecordedById },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ProjectStages_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_ProjectStages_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1214,22 +1226,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_QualityGrades", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_QualityGrades_AssessmentSchemes_SchemeId",
-                        column: x => x.SchemeId,
+                        name: "FK_QualityGrades_AssessmentSchemes_UnitId_SchemeId",
+                        columns: x => new { x.UnitId, x.SchemeId },
                         principalTable: "AssessmentSchemes",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_QualityGrades_People_GivenById",
-                        column: x => x.GivenById,
+                        name: "FK_QualityGrades_People_UnitId_GivenById",
+                        columns: x => new { x.UnitId, x.GivenById },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_QualityGrades_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_QualityGrades_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1255,10 +1267,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Reassignments", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Reassignments_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_Reassignments_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1274,16 +1286,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_RectificationMeasures", x => x.TaskId);
                     table.ForeignKey(
-                        name: "FK_RectificationMeasures_Problems_ProblemId",
-                        column: x => x.ProblemId,
+                        name: "FK_RectificationMeasures_Problems_UnitId_ProblemId",
+                        columns: x => new { x.UnitId, x.ProblemId },
                         principalTable: "Problems",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_RectificationMeasures_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_RectificationMeasures_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1312,29 +1324,30 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Reports", x => x.Id);
+                    table.UniqueConstraint("AK_Reports_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Reports_People_AuthorId",
-                        column: x => x.AuthorId,
+                        name: "FK_Reports_People_UnitId_AuthorId",
+                        columns: x => new { x.UnitId, x.AuthorId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Reports_Reports_CorrectsId",
-                        column: x => x.CorrectsId,
+                        name: "FK_Reports_Reports_UnitId_CorrectsId",
+                        columns: x => new { x.UnitId, x.CorrectsId },
                         principalTable: "Reports",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Reports_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_Reports_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Reports_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_Reports_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1356,23 +1369,24 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StudyGroups", x => x.Id);
+                    table.UniqueConstraint("AK_StudyGroups_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_StudyGroups_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_StudyGroups_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_StudyGroups_StudyPlans_PlanId",
-                        column: x => x.PlanId,
+                        name: "FK_StudyGroups_StudyPlans_UnitId_PlanId",
+                        columns: x => new { x.UnitId, x.PlanId },
                         principalTable: "StudyPlans",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_StudyGroups_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_StudyGroups_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1389,16 +1403,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_TaskCooperations", x => new { x.UnitId, x.TaskId, x.SectionId });
                     table.ForeignKey(
-                        name: "FK_TaskCooperations_Sections_SectionId",
-                        column: x => x.SectionId,
+                        name: "FK_TaskCooperations_Sections_UnitId_SectionId",
+                        columns: x => new { x.UnitId, x.SectionId },
                         principalTable: "Sections",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_TaskCooperations_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_TaskCooperations_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1419,10 +1433,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_TaskEvents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TaskEvents_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_TaskEvents_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1448,10 +1462,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_TaskReturns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_TaskReturns_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_TaskReturns_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1474,22 +1488,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Instructions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Instructions_EscalationSteps_StepId",
-                        column: x => x.StepId,
+                        name: "FK_Instructions_EscalationSteps_UnitId_StepId",
+                        columns: x => new { x.UnitId, x.StepId },
                         principalTable: "EscalationSteps",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Instructions_People_LeaderId",
-                        column: x => x.LeaderId,
+                        name: "FK_Instructions_People_UnitId_LeaderId",
+                        columns: x => new { x.UnitId, x.LeaderId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Instructions_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_Instructions_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1512,17 +1526,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Notices", x => x.Id);
+                    table.UniqueConstraint("AK_Notices_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_Notices_EscalationSteps_StepId",
-                        column: x => x.StepId,
+                        name: "FK_Notices_EscalationSteps_UnitId_StepId",
+                        columns: x => new { x.UnitId, x.StepId },
                         principalTable: "EscalationSteps",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_Notices_People_RecipientId",
-                        column: x => x.RecipientId,
+                        name: "FK_Notices_People_UnitId_RecipientId",
+                        columns: x => new { x.UnitId, x.RecipientId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1546,17 +1561,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SheetReplies", x => x.Id);
+                    table.UniqueConstraint("AK_SheetReplies_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_SheetReplies_EscalationSteps_StepId",
-                        column: x => x.StepId,
+                        name: "FK_SheetReplies_EscalationSteps_UnitId_StepId",
+                        columns: x => new { x.UnitId, x.StepId },
                         principalTable: "EscalationSteps",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_SheetReplies_People_AuthorId",
-                        column: x => x.AuthorId,
+                        name: "FK_SheetReplies_People_UnitId_AuthorId",
+                        columns: x => new { x.UnitId, x.AuthorId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1581,16 +1597,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_CompletionRequests", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CompletionRequests_Reports_ReportId",
-                        column: x => x.ReportId,
+                        name: "FK_CompletionRequests_Reports_UnitId_ReportId",
+                        columns: x => new { x.UnitId, x.ReportId },
                         principalTable: "Reports",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_CompletionRequests_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_CompletionRequests_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1612,16 +1628,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_ReportReturns", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ReportReturns_Reports_ReportId",
-                        column: x => x.ReportId,
+                        name: "FK_ReportReturns_Reports_UnitId_ReportId",
+                        columns: x => new { x.UnitId, x.ReportId },
                         principalTable: "Reports",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ReportReturns_Tasks_TaskId",
-                        column: x => x.TaskId,
+                        name: "FK_ReportReturns_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1637,16 +1653,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_StudyMembers", x => new { x.UnitId, x.GroupId, x.PersonId });
                     table.ForeignKey(
-                        name: "FK_StudyMembers_People_PersonId",
-                        column: x => x.PersonId,
+                        name: "FK_StudyMembers_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_StudyMembers_StudyGroups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_StudyMembers_StudyGroups_UnitId_GroupId",
+                        columns: x => new { x.UnitId, x.GroupId },
                         principalTable: "StudyGroups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1671,11 +1687,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StudySessions", x => x.Id);
+                    table.UniqueConstraint("AK_StudySessions_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
-                        name: "FK_StudySessions_StudyGroups_GroupId",
-                        column: x => x.GroupId,
+                        name: "FK_StudySessions_StudyGroups_UnitId_GroupId",
+                        columns: x => new { x.UnitId, x.GroupId },
                         principalTable: "StudyGroups",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1703,10 +1720,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_NoticeDeliveries", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_NoticeDeliveries_Notices_NoticeId",
-                        column: x => x.NoticeId,
+                        name: "FK_NoticeDeliveries_Notices_UnitId_NoticeId",
+                        columns: x => new { x.UnitId, x.NoticeId },
                         principalTable: "Notices",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -1731,16 +1748,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Evidence", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Evidence_Reports_ReportId",
-                        column: x => x.ReportId,
+                        name: "FK_Evidence_Reports_UnitId_ReportId",
+                        columns: x => new { x.UnitId, x.ReportId },
                         principalTable: "Reports",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Evidence_SheetReplies_ReplyId",
-                        column: x => x.ReplyId,
+                        name: "FK_Evidence_SheetReplies_UnitId_ReplyId",
+                        columns: x => new { x.UnitId, x.ReplyId },
                         principalTable: "SheetReplies",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                 });
 
@@ -1759,23 +1776,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_StudyAttendance", x => new { x.UnitId, x.SessionId, x.PersonId });
                     table.ForeignKey(
-                        name: "FK_StudyAttendance_People_PersonId",
-                        column: x => x.PersonId,
+                        name: "FK_StudyAttendance_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
                         principalTable: "People",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_StudyAttendance_StudySessions_SessionId",
-                        column: x => x.SessionId,
+                        name: "FK_StudyAttendance_StudySessions_UnitId_SessionId",
+                        columns: x => new { x.UnitId, x.SessionId },
                         principalTable: "StudySessions",
-                        principalColumn: "Id",
+                        principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AppealFollowUps_TaskId",
-                table: "AppealFollowUps",
-                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AppealFollowUps_UnitId_TaskId",
@@ -1792,6 +1804,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_Appeals_UnitId_ReceivedOn",
                 table: "Appeals",
                 columns: new[] { "UnitId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appeals_UnitId_TaskId",
+                table: "Appeals",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1821,29 +1839,24 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_AssessmentAwards_GivenById",
+                name: "IX_AssessmentAwards_UnitId_GivenById",
                 table: "AssessmentAwards",
-                column: "GivenById");
+                columns: new[] { "UnitId", "GivenById" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AssessmentAwards_PersonId",
+                name: "IX_AssessmentAwards_UnitId_PersonId",
                 table: "AssessmentAwards",
-                column: "PersonId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssessmentAwards_SchemeId",
-                table: "AssessmentAwards",
-                column: "SchemeId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AssessmentAwards_SectionId",
-                table: "AssessmentAwards",
-                column: "SectionId");
+                columns: new[] { "UnitId", "PersonId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentAwards_UnitId_SchemeId",
                 table: "AssessmentAwards",
                 columns: new[] { "UnitId", "SchemeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentAwards_UnitId_SectionId",
+                table: "AssessmentAwards",
+                columns: new[] { "UnitId", "SectionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentSchemes_UnitId_PeriodStart",
@@ -1866,11 +1879,6 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Kind", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CampaignPhases_CampaignId",
-                table: "CampaignPhases",
-                column: "CampaignId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_CampaignPhases_UnitId_CampaignId",
                 table: "CampaignPhases",
                 columns: new[] { "UnitId", "CampaignId" });
@@ -1881,9 +1889,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Campaigns_WorkPlanId",
+                name: "IX_Campaigns_UnitId_WorkPlanId",
                 table: "Campaigns",
-                column: "WorkPlanId");
+                columns: new[] { "UnitId", "WorkPlanId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompletionRequests_OnePending",
@@ -1893,14 +1901,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
-                name: "IX_CompletionRequests_ReportId",
+                name: "IX_CompletionRequests_UnitId_ReportId",
                 table: "CompletionRequests",
-                column: "ReportId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CompletionRequests_TaskId",
-                table: "CompletionRequests",
-                column: "TaskId");
+                columns: new[] { "UnitId", "ReportId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CompletionRequests_UnitId_Status_RequestedAt",
@@ -1911,11 +1914,6 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_CompletionRequests_UnitId_TaskId",
                 table: "CompletionRequests",
                 columns: new[] { "UnitId", "TaskId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_EscalationSteps_TaskId",
-                table: "EscalationSteps",
-                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EscalationSteps_UnitId_Step_Id",
@@ -1935,19 +1933,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Events_CreatedById",
+                name: "IX_Events_UnitId_CreatedById",
                 table: "Events",
-                column: "CreatedById");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Events_OrganiserSectionId",
-                table: "Events",
-                column: "OrganiserSectionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Events_TaskId",
-                table: "Events",
-                column: "TaskId");
+                columns: new[] { "UnitId", "CreatedById" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Events_UnitId_Date",
@@ -1955,19 +1943,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Date" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Events_UnitId_OrganiserSectionId",
+                table: "Events",
+                columns: new[] { "UnitId", "OrganiserSectionId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Events_UnitId_TaskId",
                 table: "Events",
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Evidence_ReplyId",
+                name: "IX_Evidence_UnitId_ReplyId",
                 table: "Evidence",
-                column: "ReplyId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Evidence_ReportId",
-                table: "Evidence",
-                column: "ReportId");
+                columns: new[] { "UnitId", "ReplyId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evidence_UnitId_ReportId",
@@ -1980,11 +1968,6 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId" },
                 unique: true,
                 filter: "\"Status\" = 0");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ExtensionRequests_TaskId",
-                table: "ExtensionRequests",
-                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExtensionRequests_UnitId_TaskId_Status",
@@ -2003,29 +1986,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorTasks_ScoreboardId",
+                name: "IX_IndicatorTasks_UnitId_TaskId",
                 table: "IndicatorTasks",
-                column: "ScoreboardId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_IndicatorTasks_TaskId",
-                table: "IndicatorTasks",
-                column: "TaskId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Instructions_LeaderId",
-                table: "Instructions",
-                column: "LeaderId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Instructions_StepId",
-                table: "Instructions",
-                column: "StepId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Instructions_TaskId",
-                table: "Instructions",
-                column: "TaskId");
+                columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Instructions_UnitId_AcknowledgedAt_TaskId",
@@ -2038,19 +2001,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "LeaderId", "WrittenAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Instructions_UnitId_StepId",
+                table: "Instructions",
+                columns: new[] { "UnitId", "StepId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Instructions_UnitId_TaskId",
                 table: "Instructions",
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_LeaderCharges_LeaderId",
+                name: "IX_LeaderCharges_UnitId_SectionId",
                 table: "LeaderCharges",
-                column: "LeaderId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_LeaderCharges_SectionId",
-                table: "LeaderCharges",
-                column: "SectionId");
+                columns: new[] { "UnitId", "SectionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Open",
@@ -2059,19 +2022,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 filter: "\"CompletedOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Milestones_TaskId",
-                table: "Milestones",
-                column: "TaskId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_UnitId_TaskId",
                 table: "Milestones",
                 columns: new[] { "UnitId", "TaskId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_NoticeDeliveries_NoticeId",
-                table: "NoticeDeliveries",
-                column: "NoticeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_NoticeDeliveries_Status_NextAttemptAt",
@@ -2079,19 +2032,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDeliveries_UnitId_NoticeId",
+                table: "NoticeDeliveries",
+                columns: new[] { "UnitId", "NoticeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoticeDeliveries_UnitId_Status_Channel",
                 table: "NoticeDeliveries",
                 columns: new[] { "UnitId", "Status", "Channel" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Notices_RecipientId",
-                table: "Notices",
-                column: "RecipientId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Notices_StepId",
-                table: "Notices",
-                column: "StepId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_RecipientId_ReadAt_Id",
@@ -2099,9 +2047,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "RecipientId", "ReadAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Opinions_ProblemId",
-                table: "Opinions",
-                column: "ProblemId");
+                name: "IX_Notices_UnitId_StepId",
+                table: "Notices",
+                columns: new[] { "UnitId", "StepId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opinions_UnitId_ProblemId",
@@ -2115,24 +2063,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_SectionId",
-                table: "People",
-                column: "SectionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_People_UnitId_SectionId",
                 table: "People",
                 columns: new[] { "UnitId", "SectionId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PhaseTasks_PhaseId",
-                table: "PhaseTasks",
-                column: "PhaseId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_PhaseTasks_TaskId",
-                table: "PhaseTasks",
-                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PhaseTasks_UnitId_TaskId",
@@ -2146,9 +2079,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Problems_LeaderId",
+                name: "IX_Problems_UnitId_LeaderId",
                 table: "Problems",
-                column: "LeaderId");
+                columns: new[] { "UnitId", "LeaderId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Problems_UnitId_SortOrder",
@@ -2158,17 +2091,13 @@ namespace Luoshi.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectDetails_UnitId_TaskId",
                 table: "ProjectDetails",
-                columns: new[] { "UnitId", "TaskId" });
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProjectStages_RecordedById",
+                name: "IX_ProjectStages_UnitId_RecordedById",
                 table: "ProjectStages",
-                column: "RecordedById");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProjectStages_TaskId",
-                table: "ProjectStages",
-                column: "TaskId");
+                columns: new[] { "UnitId", "RecordedById" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProjectStages_UnitId_StageIndex_DaysFromPrevious",
@@ -2182,19 +2111,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_QualityGrades_GivenById",
+                name: "IX_QualityGrades_UnitId_GivenById",
                 table: "QualityGrades",
-                column: "GivenById");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_QualityGrades_SchemeId",
-                table: "QualityGrades",
-                column: "SchemeId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_QualityGrades_TaskId",
-                table: "QualityGrades",
-                column: "TaskId");
+                columns: new[] { "UnitId", "GivenById" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_QualityGrades_UnitId_SchemeId_TaskId",
@@ -2202,9 +2121,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "SchemeId", "TaskId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reassignments_TaskId",
-                table: "Reassignments",
-                column: "TaskId");
+                name: "IX_QualityGrades_UnitId_TaskId",
+                table: "QualityGrades",
+                columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reassignments_UnitId_BatchKey_TaskId",
@@ -2230,24 +2149,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 filter: "\"Seq\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_RectificationMeasures_ProblemId",
-                table: "RectificationMeasures",
-                column: "ProblemId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RectificationMeasures_UnitId_ProblemId",
                 table: "RectificationMeasures",
                 columns: new[] { "UnitId", "ProblemId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReportReturns_ReportId",
-                table: "ReportReturns",
-                column: "ReportId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ReportReturns_TaskId",
-                table: "ReportReturns",
-                column: "TaskId");
+                name: "IX_RectificationMeasures_UnitId_TaskId",
+                table: "RectificationMeasures",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReportReturns_UnitId_ReportId",
@@ -2266,24 +2176,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_AuthorId",
+                name: "IX_Reports_UnitId_AuthorId",
                 table: "Reports",
-                column: "AuthorId");
+                columns: new[] { "UnitId", "AuthorId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Reports_CorrectsId",
+                name: "IX_Reports_UnitId_CorrectsId",
                 table: "Reports",
-                column: "CorrectsId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reports_SectionId",
-                table: "Reports",
-                column: "SectionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Reports_TaskId",
-                table: "Reports",
-                column: "TaskId");
+                columns: new[] { "UnitId", "CorrectsId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reports_UnitId_SectionId_SubmittedAt",
@@ -2308,24 +2208,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ScoreAdjustments_GivenById",
+                name: "IX_ScoreAdjustments_UnitId_GivenById",
                 table: "ScoreAdjustments",
-                column: "GivenById");
+                columns: new[] { "UnitId", "GivenById" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ScoreAdjustments_PersonId",
+                name: "IX_ScoreAdjustments_UnitId_PersonId",
                 table: "ScoreAdjustments",
-                column: "PersonId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ScoreAdjustments_SchemeId",
-                table: "ScoreAdjustments",
-                column: "SchemeId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ScoreAdjustments_SectionId",
-                table: "ScoreAdjustments",
-                column: "SectionId");
+                columns: new[] { "UnitId", "PersonId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScoreAdjustments_UnitId_SchemeId",
@@ -2333,9 +2223,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "SchemeId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ScoreboardNode_ScoreboardId",
-                table: "ScoreboardNode",
-                column: "ScoreboardId");
+                name: "IX_ScoreAdjustments_UnitId_SectionId",
+                table: "ScoreAdjustments",
+                columns: new[] { "UnitId", "SectionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScoreboardNode_UnitId_ScoreboardId_Code",
@@ -2349,20 +2239,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ScoreboardUnit_ScoreboardId",
-                table: "ScoreboardUnit",
-                column: "ScoreboardId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_ScoreboardUnit_UnitId_ScoreboardId_Code",
                 table: "ScoreboardUnit",
                 columns: new[] { "UnitId", "ScoreboardId", "Code" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ScoreboardValue_ScoreboardId",
-                table: "ScoreboardValue",
-                column: "ScoreboardId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScoreboardValue_UnitId_ScoreboardId_UnitCode_Variable_Year",
@@ -2377,11 +2257,6 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SheetReplies_AuthorId",
-                table: "SheetReplies",
-                column: "AuthorId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_SheetReplies_OnePending",
                 table: "SheetReplies",
                 columns: new[] { "UnitId", "StepId" },
@@ -2389,9 +2264,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 filter: "\"Status\" = 0");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SheetReplies_StepId",
+                name: "IX_SheetReplies_UnitId_AuthorId",
                 table: "SheetReplies",
-                column: "StepId");
+                columns: new[] { "UnitId", "AuthorId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SheetReplies_UnitId_Status_SubmittedAt",
@@ -2409,16 +2284,6 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "UploadedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyAttendance_PersonId",
-                table: "StudyAttendance",
-                column: "PersonId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StudyAttendance_SessionId",
-                table: "StudyAttendance",
-                column: "SessionId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_StudyAttendance_UnitId_GroupId_PersonId",
                 table: "StudyAttendance",
                 columns: new[] { "UnitId", "GroupId", "PersonId" });
@@ -2429,34 +2294,29 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "PersonId", "Date" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyGroups_PlanId",
-                table: "StudyGroups",
-                column: "PlanId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StudyGroups_SectionId",
-                table: "StudyGroups",
-                column: "SectionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StudyGroups_TaskId",
-                table: "StudyGroups",
-                column: "TaskId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_StudyGroups_UnitId_PlanId",
                 table: "StudyGroups",
                 columns: new[] { "UnitId", "PlanId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyMembers_GroupId",
-                table: "StudyMembers",
-                column: "GroupId");
+                name: "IX_StudyGroups_UnitId_SectionId",
+                table: "StudyGroups",
+                columns: new[] { "UnitId", "SectionId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyMembers_PersonId",
+                name: "IX_StudyGroups_UnitId_TaskId",
+                table: "StudyGroups",
+                columns: new[] { "UnitId", "TaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyMembers_UnitId_PersonId",
                 table: "StudyMembers",
-                column: "PersonId");
+                columns: new[] { "UnitId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyPlans_UnitId_WorkPlanId",
+                table: "StudyPlans",
+                columns: new[] { "UnitId", "WorkPlanId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StudyPlans_UnitId_Year",
@@ -2464,29 +2324,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Year" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StudyPlans_WorkPlanId",
-                table: "StudyPlans",
-                column: "WorkPlanId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_StudySessions_GroupId",
-                table: "StudySessions",
-                column: "GroupId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_StudySessions_UnitId_GroupId_Date",
                 table: "StudySessions",
                 columns: new[] { "UnitId", "GroupId", "Date" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskCooperations_SectionId",
-                table: "TaskCooperations",
-                column: "SectionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskCooperations_TaskId",
-                table: "TaskCooperations",
-                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskCooperations_UnitId_SectionId",
@@ -2494,19 +2334,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "SectionId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_TaskEvents_TaskId",
-                table: "TaskEvents",
-                column: "TaskId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_TaskEvents_UnitId_TaskId_At",
                 table: "TaskEvents",
                 columns: new[] { "UnitId", "TaskId", "At" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TaskReturns_TaskId",
-                table: "TaskReturns",
-                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskReturns_UnitId_Status_RequestedAt",
@@ -2520,40 +2350,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_LeadLeaderId",
-                table: "Tasks",
-                column: "LeadLeaderId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_LeadSectionId",
-                table: "Tasks",
-                column: "LeadSectionId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_ParentId",
-                table: "Tasks",
-                column: "ParentId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_PlanId",
-                table: "Tasks",
-                column: "PlanId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Projects",
                 table: "Tasks",
                 columns: new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" },
                 filter: "\"Kind\" = 2");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_ResponsiblePersonId",
-                table: "Tasks",
-                column: "ResponsiblePersonId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tasks_SourceDocumentId",
-                table: "Tasks",
-                column: "SourceDocumentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_UnitId_DueBy",
@@ -2581,6 +2381,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Light", "DueBy" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_UnitId_ParentId",
+                table: "Tasks",
+                columns: new[] { "UnitId", "ParentId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_UnitId_PlanId_ParentId_SortOrder",
                 table: "Tasks",
                 columns: new[] { "UnitId", "PlanId", "ParentId", "SortOrder" });
@@ -2589,6 +2394,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_Tasks_UnitId_ResponsiblePersonId",
                 table: "Tasks",
                 columns: new[] { "UnitId", "ResponsiblePersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_UnitId_SourceDocumentId",
+                table: "Tasks",
+                columns: new[] { "UnitId", "SourceDocumentId" });
         }
 
         /// <inheritdoc />
