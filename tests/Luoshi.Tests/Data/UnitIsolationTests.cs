@@ -6,6 +6,7 @@ using Luoshi.Features.Reports;
 using Luoshi.Features.Supervision;
 using Luoshi.Features.Tasks;
 using Luoshi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -104,6 +105,10 @@ public class UnitIsolationTests
 
         accessor.HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ViewerClaims.Unit, "42")], "test"));
         Assert.Equal(42, unit.Id);
+
+        // A public form names its unit in the route: a signed-in visitor of another unit still reaches it.
+        accessor.HttpContext.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new AllowAnonymousAttribute()), "public form"));
+        Assert.Null(unit.Id);
 
         accessor.HttpContext = null;
         Assert.Null(unit.Id);
