@@ -43,16 +43,33 @@ internal static class DatabaseSetup
                 npgsql.MaxAutoPrepare = 64;
             }
 
-            services.AddDbContextPool<LuoshiDb, PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString));
+            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString));
+            services.AddUnitScoped<PostgresDb>();
         }
         else
         {
             connection = DataPaths.Sqlite(connection, contentRoot);
             EnsureFolder(connection);
-            services.AddDbContextPool<LuoshiDb, SqliteDb>(o => o.UseSqlite(connection));
+            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection));
+            services.AddUnitScoped<SqliteDb>();
         }
 
         return services;
+    }
+
+    /// <summary>One context per scope, from the pool, told whose rows it sees. A pooled context cannot
+    /// take scoped services in its constructor, so the unit is handed over as the context is rented;
+    /// disposing the scope returns the context to the pool.</summary>
+    private static void AddUnitScoped<TContext>(this IServiceCollection services)
+        where TContext : LuoshiDb
+    {
+        services.AddScoped<LuoshiDb>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.CurrentUnit = CurrentUnit.OfSignedInUser(sp.GetRequiredService<IHttpContextAccessor>());
+            return db;
+        });
+        services.AddScoped(sp => (TContext)sp.GetRequiredService<LuoshiDb>());
     }
 
     private static void EnsureFolder(string connection)

@@ -25,6 +25,12 @@ namespace Luoshi.Data;
 /// </summary>
 internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser, int>(options)
 {
+    /// <summary>Whose rows this context sees (see <see cref="Data.CurrentUnit"/>); null: every unit's.</summary>
+    public CurrentUnit? CurrentUnit { get; set; }
+
+    /// <summary>Read by the unit query filter of every tenant-owned row (<see cref="UnitKeys"/>).</summary>
+    public int? CurrentUnitId => CurrentUnit?.Id;
+
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Person> People => Set<Person>();
@@ -124,6 +130,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         base.OnModelCreating(builder);
         // Every entity's configuration sits beside it in its feature (IEntityTypeConfiguration<T>).
         builder.ApplyConfigurationsFromAssembly(typeof(LuoshiDb).Assembly);
+        UnitKeys.Apply(builder, this);
     }
 }
 

@@ -28,7 +28,7 @@ internal static class RecordSealer
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"""INSERT INTO "RecordHeads" ("UnitId", "Seq", "Hash") VALUES ({unitId}, 0, {RecordChain.Genesis}) ON CONFLICT ("UnitId") DO NOTHING""", ct);
         // An UPDATE that changes nothing still takes the row's lock until the transaction ends.
-        var head = (await db.RecordHeads.FromSql($"""UPDATE "RecordHeads" SET "Seq" = "Seq" WHERE "UnitId" = {unitId} RETURNING "UnitId", "Seq", "Hash" """).AsNoTracking().ToListAsync(ct)).Single();
+        var head = (await db.RecordHeads.FromSql($"""UPDATE "RecordHeads" SET "Seq" = "Seq" WHERE "UnitId" = {unitId} RETURNING "UnitId", "Seq", "Hash" """).IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking().ToListAsync(ct)).Single();
         var pending = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unitId && e.Seq == null).OrderBy(e => e.Id).Take(5000).ToListAsync(ct);
         var (seq, previous) = (head.Seq, head.Hash);
         foreach (var entry in pending)
