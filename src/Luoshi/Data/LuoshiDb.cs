@@ -49,6 +49,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
+    public DbSet<IssuedBulletin> IssuedBulletins => Set<IssuedBulletin>();
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
@@ -413,6 +414,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
         builder.ApplyConfiguration(new Features.Audit.AuditEntryConfiguration());
         builder.ApplyConfiguration(new SheetReplyConfiguration());
         builder.ApplyConfiguration(new Features.Instructions.InstructionConfiguration());
+        builder.ApplyConfiguration(new IssuedBulletinConfiguration());
     }
 }
 

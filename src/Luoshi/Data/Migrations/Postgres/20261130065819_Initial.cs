@@ -623,6 +623,34 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedBulletins",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Plans = table.Column<string>(type: "text", nullable: false),
+                    Kinds = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    IssuedById = table.Column<int>(type: "integer", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedBulletins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedBulletins_People_IssuedById",
+                        column: x => x.IssuedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeaderCharges",
                 columns: table => new
                 {
@@ -2043,6 +2071,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedBulletins_IssuedById",
+                table: "IssuedBulletins",
+                column: "IssuedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedBulletins_UnitId_Period",
+                table: "IssuedBulletins",
+                columns: new[] { "UnitId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedBulletins_UnitId_Year_Number",
+                table: "IssuedBulletins",
+                columns: new[] { "UnitId", "Year", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LeaderCharges_LeaderId",
                 table: "LeaderCharges",
                 column: "LeaderId");
@@ -2638,6 +2682,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Instructions");
+
+            migrationBuilder.DropTable(
+                name: "IssuedBulletins");
 
             migrationBuilder.DropTable(
                 name: "LeaderCharges");

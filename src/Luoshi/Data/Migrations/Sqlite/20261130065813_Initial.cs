@@ -621,6 +621,34 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedBulletins",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Plans = table.Column<string>(type: "TEXT", nullable: false),
+                    Kinds = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IssuedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedBulletins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedBulletins_People_IssuedById",
+                        column: x => x.IssuedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LeaderCharges",
                 columns: table => new
                 {
@@ -2041,6 +2069,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedBulletins_IssuedById",
+                table: "IssuedBulletins",
+                column: "IssuedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedBulletins_UnitId_Period",
+                table: "IssuedBulletins",
+                columns: new[] { "UnitId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedBulletins_UnitId_Year_Number",
+                table: "IssuedBulletins",
+                columns: new[] { "UnitId", "Year", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LeaderCharges_LeaderId",
                 table: "LeaderCharges",
                 column: "LeaderId");
@@ -2636,6 +2680,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Instructions");
+
+            migrationBuilder.DropTable(
+                name: "IssuedBulletins");
 
             migrationBuilder.DropTable(
                 name: "LeaderCharges");
