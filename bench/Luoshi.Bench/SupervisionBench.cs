@@ -65,7 +65,7 @@ internal static class SupervisionBench
             var workbook = ReviewWorkbook.Write(review);
             var excel = watch.Elapsed.TotalMilliseconds;
             watch.Restart();
-            var bulletin = Bulletin.Write(review, period.DocumentNumber, clock.Today);
+            var bulletin = Bulletin.WriteDraft(review, clock.Today);
             var word = watch.Elapsed.TotalMilliseconds;
             rows.Add(($"monthly review: data for {review.Rows.Count:N0} tasks", load, ""));
             rows.Add(("monthly review: workbook (任务分解表 + figures)", excel, $"{workbook.Length / 1024:N0} KiB"));

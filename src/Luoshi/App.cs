@@ -72,6 +72,7 @@ internal static class App
         services.AddScoped<Luoshi.Features.Desk.IToDoSource, RedoReportsSource>();
         services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Assignment.PendingReturnsSource>();
         services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
+        services.AddScoped<Luoshi.Features.Reviews.BulletinIssuer>();
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
         services.AddScoped<Luoshi.Features.WorkItems.WorkItemCreator>();

@@ -55,6 +55,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
+    public DbSet<IssuedBulletin> IssuedBulletins => Set<IssuedBulletin>();
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();

@@ -6,23 +6,26 @@ namespace Luoshi.Tests.Browser;
 
 /// <summary>
 /// 对照盘点 in the browser: the office sees the default choice (the work points, 重点任务 only, no
-/// appeal ledger) and downloads the numbered 督查通报; a staff member on the phone finds no 督查通报
-/// button and downloads an unnumbered 本科室情况 without the red masthead.
+/// appeal ledger), previews the 督查通报 as an unnumbered 送审稿, issues it (印发) and downloads it with
+/// its number, on the desk and on the phone, where issuing the same period again asks first; a section
+/// head is refused (403) when he posts an issue; a staff member on the phone finds no 督查通报 button and
+/// downloads an unnumbered 本科室情况 without the red masthead.
 /// </summary>
 public class ReviewJourneyTests
 {
     private static async Task<List<string>> DownloadAsync(Journey journey, string selector)
     {
-        var download = await journey.Page.RunAndWaitForDownloadAsync(() => journey.Page.Locator(selector).ClickAsync());
+        var download = await journey.Page.RunAndWaitForDownloadAsync(() => journey.Page.Locator(selector).First.ClickAsync());
         var path = await download.PathAsync();
         using var document = WordprocessingDocument.Open(path, false);
         return [.. document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText)];
     }
 
     [Fact]
-    public async Task TheOfficeReviewsTheWorkPointsAndStaffGetAnUnnumberedPaper()
+    public async Task TheOfficeReviewsTheWorkPointsIssuesANumberedBulletinAndStaffGetAnUnnumberedPaper()
     {
         var site = await DemoSite.ForAsync("journey");
+        string first;
 
         await using (var office = await site.AsAsync("office"))
         {
@@ -36,15 +39,61 @@ public class ReviewJourneyTests
             }
 
             await office.AssertCleanAsync();
-            var bulletin = await DownloadAsync(office, "a:text('下载督查通报（Word）')");
+            var draft = await DownloadAsync(office, "a:text('预览督查通报（Word，送审稿）')");
+            Assert.Equal("督查通报", draft[0]);
+            Assert.Contains("送审稿", draft[1], StringComparison.Ordinal);
+
+            await office.SubmitAsync("button:has-text('签发并印发')");
+            var notice = office.Page.Locator("p.notice");
+            first = System.Text.RegularExpressions.Regex.Match(await notice.InnerTextAsync(), "〔[0-9]{4}〕第[0-9]+期").Value;
+            Assert.NotEmpty(first);
+            await office.AssertCleanAsync();
+            await office.ShotAsync("reviews-issued-desk");
+            var bulletin = await DownloadAsync(office, "p.notice a:text('下载')");
             Assert.Equal("督查通报", bulletin[0]);
-            Assert.Matches("^督查〔[0-9]{4}〕[0-9]+号$", bulletin[1]);
+            Assert.Equal(first, bulletin[1]);
+            Assert.Contains(bulletin, p => p.StartsWith("抄送", StringComparison.Ordinal));
+        }
+
+        await using (var phone = await site.AsAsync("office", Screen.Phone))
+        {
+            // The same period again: asked first, then a number of its own; both stay on the list.
+            await phone.OpenAsync("/Reviews");
+            await phone.SubmitAsync("button:has-text('签发并印发')");
+            Assert.Contains($"（{first}）", await phone.MainTextAsync(), StringComparison.Ordinal);
+            await phone.AssertCleanAsync();
+            await phone.ShotAsync("reviews-issue-again-phone");
+            await phone.SubmitAsync("button:text('确认另编新号印发')");
+            var second = System.Text.RegularExpressions.Regex.Match(await phone.Page.Locator("p.notice").InnerTextAsync(), "〔[0-9]{4}〕第[0-9]+期").Value;
+            Assert.NotEqual(first, second);
+            await phone.AssertCleanAsync();
+            var listed = await phone.Page.Locator("section:has(h2:text('已印发的督查通报')) li").AllInnerTextsAsync();
+            Assert.Contains(listed, l => l.Contains(first, StringComparison.Ordinal));
+            var again = await DownloadAsync(phone, $"section:has(h2:text('已印发的督查通报')) a:has-text('{second}')");
+            Assert.Equal(second, again[1]);
+        }
+
+        await using (var head = await site.AsAsync("head"))
+        {
+            await head.OpenAsync("/Reviews");
+            Assert.Equal(0, await head.Page.Locator("button:has-text('签发并印发')").CountAsync());
+            // Posted by hand with his own valid token, the issue is refused.
+            var status = 0;
+            await head.ExpectingAsync(403, async () => status = await head.Page.EvaluateAsync<int>("""
+                async () => {
+                  const token = document.querySelector('input[name=__RequestVerificationToken]').value;
+                  const r = await fetch('/Reviews?handler=Issue', { method: 'POST', body: new URLSearchParams({ __RequestVerificationToken: token }) });
+                  return r.status;
+                }
+                """));
+            Assert.Equal(403, status);
         }
 
         await using (var staff = await site.AsAsync("staff", Screen.Phone))
         {
             await staff.OpenAsync("/Reviews");
-            Assert.Equal(0, await staff.Page.Locator("a:text('下载督查通报（Word）')").CountAsync());
+            Assert.Equal(0, await staff.Page.Locator("a:has-text('督查通报')").CountAsync());
+            Assert.Equal(0, await staff.Page.Locator("button:has-text('签发并印发')").CountAsync());
             await staff.AssertCleanAsync();
             await staff.ShotAsync("reviews-staff-phone");
             var paper = await DownloadAsync(staff, "a:has-text('本科室情况')");

@@ -122,7 +122,7 @@ public class ReviewTests
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
-    public async Task OnlyTheOfficeGetsTheNumberedBulletinWithTheRedMastheadOthersAnUnnumberedPaperOfWhatTheySee(string db)
+    public async Task OnlyTheOfficeGetsTheBulletinWithTheRedMastheadOthersAnUnnumberedPaperOfWhatTheySee(string db)
     {
         var b = await Bureau.CreateAsync(db);
         await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(60), change: t => { t.Title = "甲科任务"; t.ResponsiblePersonId = b.Person("staffA"); });
@@ -142,7 +142,8 @@ public class ReviewTests
 
         var office = await Word(await b.PagesAsync("admin"), month);
         Assert.Equal("督查通报", office.Paragraphs[0]);
-        Assert.Matches("^督查〔2026〕[0-9]+号$", office.Paragraphs[1]);
+        // Its number is given when it is issued (BulletinIssueTests); the download is the 送审稿.
+        Assert.Equal("〔2026〕第　期（送审稿，印发时编号）", office.Paragraphs[1]);
         Assert.Contains("FF0000", office.Colours);
 
         var staff = await Word(await b.PagesAsync("staffA"), month);
@@ -157,7 +158,8 @@ public class ReviewTests
         Assert.DoesNotContain(leader.Paragraphs, p => p.Contains('〔'));
 
         var staffPage = await (await b.PagesAsync("staffA")).GetHtmlAsync("/Reviews");
-        Assert.DoesNotContain("下载督查通报", staffPage);
+        Assert.DoesNotContain("预览督查通报", staffPage);
+        Assert.DoesNotContain("签发并印发", staffPage);
         Assert.Contains("不编号", staffPage);
     }
 
@@ -178,7 +180,7 @@ public class ReviewTests
             new("科室丙", 1, 0, 0, 1, 0, 0, 0, 1, 0),
         };
         var review = new Review("某某局", period, new DateOnly(2026, 11, 30), rows, sections);
-        using var document = WordprocessingDocument.Open(new MemoryStream(Bulletin.Write(review, "督查〔2026〕11号", new DateOnly(2026, 11, 30))), false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(Bulletin.Write(review, "〔2026〕第11期", new DateOnly(2026, 11, 30))), false);
         var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().Select(p => p.InnerText).ToList();
         Assert.Contains(paragraphs, p => p.Contains("时限2027年1月15日", StringComparison.Ordinal));
         Assert.Contains("科室乙牵头的任务已按时全部完成，进展按时报送，予以表扬。", paragraphs);

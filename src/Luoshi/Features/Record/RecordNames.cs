@@ -27,6 +27,7 @@ internal static class RecordNames
         ["reply-decision"] = "反馈审核",
         ["instruction"] = "领导批示",
         ["instruction-ack"] = "批示签阅",
+        ["bulletin"] = "印发督查通报",
     };
 
     private static readonly Dictionary<string, string> Prefixes = new()
@@ -44,6 +45,7 @@ internal static class RecordNames
         ["sheet"] = "催办督办",
         ["reply"] = "督办反馈",
         ["instruction"] = "领导批示",
+        ["bulletin"] = "督查通报",
     };
 
     /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>

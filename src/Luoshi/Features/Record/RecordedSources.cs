@@ -58,7 +58,10 @@ internal static class RecordedSources
     public static readonly RecordedSource Instruction = new("instruction", o => o is Instructions.Instruction i ? i.Id : null, InstructionsAsync,
         (db, u, from, ct) => db.Instructions.Where(i => i.UnitId == u && i.Id >= from).Select(i => i.Id).ToListAsync(ct));
 
-    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review, ReportReturn, Reassignment, ManualStep, Reply, Instruction];
+    public static readonly RecordedSource Bulletin = new("bulletin", o => o is IssuedBulletin b ? b.Id : null, BulletinsAsync,
+        (db, u, from, ct) => db.IssuedBulletins.Where(b => b.UnitId == u && b.Id >= from).Select(b => b.Id).ToListAsync(ct));
+
+    public static readonly IReadOnlyList<RecordedSource> All = [Report, Extension, Completion, Scheme, Adjustment, Grade, Award, Review, ReportReturn, Reassignment, ManualStep, Reply, Instruction, Bulletin];
 
     public static RecordedSource For(object row) =>
         All.FirstOrDefault(s => s.IdOf(row) is not null) ?? throw new ArgumentException($"{row.GetType().Name} is not a recorded kind of row.", nameof(row));
@@ -134,6 +137,13 @@ internal static class RecordedSources
         .ToDictionary(f => f.Id, f => CanonicalJson.Object(
             ("id", f.Id), ("period", f.Period), ("kind", f.Kind), ("fileName", f.FileName),
             ("sha256", Convert.ToHexStringLower(SHA256.HashData(f.Content))), ("createdAt", f.CreatedAt)));
+
+    /// <summary>An issued 督查通报: its number and the SHA-256 of the file as it went out.</summary>
+    private static async Task<Dictionary<long, string>> BulletinsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>
+        (await db.IssuedBulletins.AsNoTracking().Where(b => b.UnitId == unitId && ids.Contains(b.Id)).ToListAsync(ct))
+        .ToDictionary(b => b.Id, b => CanonicalJson.Object(
+            ("id", b.Id), ("year", b.Year), ("number", b.Number), ("period", b.Period), ("plans", b.Plans), ("kinds", b.Kinds), ("fileName", b.FileName),
+            ("sha256", Convert.ToHexStringLower(SHA256.HashData(b.Content))), ("issuedBy", b.IssuedById), ("issuedAt", b.IssuedAt)));
 
     /// <summary>What the office issued; the sheet's later course (签收, 反馈, 办结) is recorded by its replies.</summary>
     private static async Task<Dictionary<long, string>> ManualStepsAsync(LuoshiDb db, int unitId, List<long> ids, CancellationToken ct) =>

@@ -21,7 +21,10 @@ internal sealed class ReportsOwed(LuoshiDb db, PlanCache plans, WorkingCalendars
     public IQueryable<WorkTask> Of(Viewer viewer)
     {
         var (section, me, today) = (viewer.SectionId, viewer.PersonId, clock.Today);
-        var tasks = db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.LeadSectionId == section && t.CompletedOn == null && t.Kind != WorkKind.Appeal && t.StartDate <= today);
+        // A task whose report was returned and not yet redone is owed under 待重报 (RedoReportsSource), not here too.
+        var redo = ReturnedReports.Outstanding(db, viewer.UnitId);
+        var tasks = db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.LeadSectionId == section && t.CompletedOn == null && t.Kind != WorkKind.Appeal && t.StartDate <= today
+            && !redo.Any(x => x.TaskId == t.Id && x.SectionId == t.LeadSectionId));
         return viewer.Role == Role.Staff ? tasks.Where(t => t.ResponsiblePersonId == me || t.ResponsiblePersonId == null) : tasks;
     }
 

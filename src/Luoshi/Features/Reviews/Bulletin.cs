@@ -24,6 +24,15 @@ internal static class Bulletin
     public static byte[] Write(Review review, string documentNumber, DateOnly issued) => Write(review, documentNumber, null, issued);
 
     /// <summary>
+    /// The office's 送审稿: the bulletin as it will be issued, but with no number yet (a number is
+    /// given only when it is issued, <see cref="BulletinIssuer"/>), so a draft never carries a number
+    /// that another paper may later take.
+    /// </summary>
+    public static byte[] WriteDraft(Review review, DateOnly written) => Write(review, DraftNumber(written.Year), null, written);
+
+    public static string DraftNumber(int year) => $"〔{year}〕第　期（送审稿，印发时编号）";
+
+    /// <summary>
     /// An unnumbered paper for those who may not issue a 督查通报 (leaders, section heads, staff): the
     /// same figures of what they see, under a plain title, with no red masthead and no document
     /// number, so it cannot pass for the office's bulletin.

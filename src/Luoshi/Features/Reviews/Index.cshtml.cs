@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Reviews;
 
 /// <summary>The monthly or quarterly review: figures per section, the breakdown table in Excel and the bulletin in Word.</summary>
-internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit) : PageModel
+internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit, BulletinIssuer issuer) : PageModel
 {
     public BureauClock Clock => clock;
 
@@ -17,6 +17,19 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
     /// <summary>Reviews generated after each month and quarter, as they were circulated (the whole
     /// bureau's, so for the office and the leaders only).</summary>
     public List<Generated> Files { get; private set; } = [];
+
+    public sealed record Issue(long Id, string Number, string Period, DateTime IssuedAt, string? IssuedBy);
+
+    /// <summary>The 督查通报 the office issued, newest first, for the office and the leaders.</summary>
+    public List<Issue> Issued { get; private set; } = [];
+
+    /// <summary>The bulletin just issued (after the redirect), to say so at the top.</summary>
+    [FromQuery(Name = "issued")] public long? JustIssued { get; set; }
+
+    public Issue? Announced => Issued.FirstOrDefault(i => i.Id == JustIssued);
+
+    /// <summary>Whether the office was asked to confirm issuing a period again.</summary>
+    public bool AskAgain => ModelState.TryGetValue(BulletinIssuer.AgainField, out var entry) && entry.Errors.Count > 0;
 
     [FromQuery(Name = "period")] public string? PeriodText { get; set; }
     [FromQuery(Name = "date")] public string? Date { get; set; }
@@ -56,6 +69,34 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
             : "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.FileName);
     }
 
+    /// <summary>印发: the office issues the review as shown as the next numbered 督查通报 (see <see cref="BulletinIssuer"/>).</summary>
+    public async Task<IActionResult> OnPostIssueAsync([FromForm(Name = "again")] bool again, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return BadPeriod();
+        }
+
+        var outcome = await issuer.IssueAsync(Who!, Review.Period, ReviewChoice.From(PlanIds, Kinds), again, ct);
+        return this.Show(outcome, b => Redirect($"/Reviews?{Query}&issued={b.Id}"));
+    }
+
+    /// <summary>An issued 督查通报, byte for byte as it went out.</summary>
+    public async Task<IActionResult> OnGetIssuedAsync(long id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var file = MaySeeGenerated(viewer)
+            ? await db.IssuedBulletins.AsNoTracking().Where(b => b.Id == id && b.UnitId == viewer.UnitId).Select(b => new { b.FileName, b.Content }).FirstOrDefaultAsync(ct)
+            : null;
+        if (file is null)
+        {
+            return NotFound();
+        }
+
+        await audit.ExportedAsync(viewer, file.FileName);
+        return File(file.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file.FileName);
+    }
+
     private static bool MaySeeGenerated(Viewer viewer) => viewer.Role is Role.Admin or Role.Leader;
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
@@ -70,9 +111,10 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
         return File(ReviewWorkbook.Write(Review), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    /// <summary>The office downloads the 督查通报 with its masthead and number; everyone else gets an
-    /// unnumbered paper of what they see (本科室情况 for a section, 情况汇总 for a leader), so no one
-    /// but the office can hand round a paper that looks like the office's bulletin.</summary>
+    /// <summary>The office downloads the 督查通报 as a 送审稿 with its masthead but no number (numbers are
+    /// given by 印发 only); everyone else gets an unnumbered paper of what they see (本科室情况 for a
+    /// section, 情况汇总 for a leader), so no one but the office can hand round a paper that looks like
+    /// the office's bulletin.</summary>
     public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -84,7 +126,7 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
         const string docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         if (MayIssue(viewer))
         {
-            return File(Bulletin.Write(Review, Review.Period.DocumentNumber, clock.Today), docx, $"督查通报-{Review.Period.Label}.docx");
+            return File(Bulletin.WriteDraft(Review, clock.Today), docx, $"督查通报（送审稿）-{Review.Period.Label}.docx");
         }
 
         var title = PaperTitle(viewer);
@@ -130,6 +172,9 @@ internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewe
         {
             Files = await db.ReviewFiles.AsNoTracking().Where(f => f.UnitId == viewer.UnitId).OrderByDescending(f => f.Id).Take(24)
                 .Select(f => new Generated(f.Id, f.Period, f.Kind, f.FileName, f.CreatedAt)).ToListAsync(ct);
+            Issued = [.. (await db.IssuedBulletins.AsNoTracking().Where(b => b.UnitId == viewer.UnitId).OrderByDescending(b => b.Id).Take(50)
+                .Select(b => new { b.Id, b.Year, b.Number, b.Period, b.IssuedAt, By = db.People.Where(p => p.Id == b.IssuedById).Select(p => p.Name).FirstOrDefault() })
+                .ToListAsync(ct)).Select(b => new Issue(b.Id, IssuedBulletin.Text(b.Year, b.Number), b.Period, b.IssuedAt, b.By))];
         }
 
         return true;

@@ -37,11 +37,6 @@ internal sealed partial record ReviewPeriod(DateOnly Start, DateOnly End, string
         return null;
     }
 
-    /// <summary>The bulletin's number: one per month, quarter or day reviewed.</summary>
-    public string DocumentNumber => Label.Contains("季度", StringComparison.Ordinal)
-        ? $"督查〔{Start.Year}〕第{(Start.Month + 2) / 3 + 12}号"
-        : Label.StartsWith("截至", StringComparison.Ordinal) ? $"督查〔{End.Year}〕{End:MMdd}号" : $"督查〔{Start.Year}〕{Start.Month}号";
-
     [GeneratedRegex(@"^(\d{4})-?Q([1-4])$", RegexOptions.IgnoreCase)]
     private static partial Regex QuarterPattern();
 }

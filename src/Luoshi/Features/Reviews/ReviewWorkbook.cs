@@ -1,61 +1,64 @@
+using System.Globalization;
 using Luoshi.Features.Lights;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
 
 namespace Luoshi.Features.Reviews;
 
-/// <summary>The review as a workbook: the task breakdown table and the figures per section.</summary>
+/// <summary>
+/// The review as a workbook: the task breakdown table and the figures per section, closed by a 合计
+/// row. Written as a printed table is read: percentages as percentages, the light cells in their
+/// colour, and each sheet printed landscape on A4, one page wide, with its heading row on every page.
+/// </summary>
 internal static class ReviewWorkbook
 {
     public static byte[] Write(Review review)
     {
-        var breakdown = review.Rows.Select((r, i) => new Dictionary<string, object?>
+        var breakdown = new WorkbookSheet("任务分解表",
+        [
+            new("序号", 6), new("编号", 8), new("任务", 40), new("牵头领导", 10), new("牵头科室", 14), new("配合科室", 16), new("责任人", 10),
+            new("量化目标", 12), new("完成时限", 12), new("最新进展", 50), new("完成百分比", 11), new("亮灯", 8), new("说明", 22),
+        ]);
+        foreach (var (r, i) in review.Rows.Select((r, i) => (r, i)))
         {
-            ["序号"] = i + 1,
-            ["编号"] = r.Number,
-            ["任务"] = r.Title,
-            ["牵头领导"] = r.Leader,
-            ["牵头科室"] = r.LeadSection,
-            ["配合科室"] = r.Cooperating,
-            ["责任人"] = r.Person,
-            ["量化目标"] = r.Target,
-            ["完成时限"] = r.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["最新进展"] = r.LatestProgress,
-            ["完成百分比"] = r.Percent,
-            ["亮灯"] = r.Light.Chinese(),
-            ["说明"] = r.Reason.Chinese(),
-        }).ToList();
-        var figures = review.Sections.Select(s => new Dictionary<string, object?>
+            breakdown.Rows.Add(
+            [
+                Cell.Number(i + 1), Cell.Text(r.Number), Cell.Text(r.Title), Cell.Text(r.Leader), Cell.Text(r.LeadSection), Cell.Text(r.Cooperating),
+                Cell.Text(r.Person), Cell.Text(r.Target), Cell.Text(r.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), Cell.Text(r.LatestProgress),
+                Cell.Percent(r.Percent / 100.0, decimals: false), Cell.Text(r.Light.Chinese(), FillOf(r.Light)), Cell.Text(r.Reason.Chinese()),
+            ]);
+        }
+
+        var figures = new WorkbookSheet("科室统计",
+        [
+            new("牵头科室", 14), new("任务数", 8), new("已完成", 8), new("本期完成", 10), new("完成率", 10), new("绿灯", 8), new("黄灯", 8),
+            new("红灯", 8), new("未开始", 8), new("本期报送", 10), new("逾期报送", 10),
+        ]);
+        foreach (var s in review.Sections)
         {
-            ["牵头科室"] = s.Section,
-            ["任务数"] = s.Tasks,
-            ["已完成"] = s.Done,
-            ["本期完成"] = s.DoneInPeriod,
-            ["完成率"] = Math.Round(s.CompletionRate, 4),
-            ["绿灯"] = s.Green,
-            ["黄灯"] = s.Yellow,
-            ["红灯"] = s.Red,
-            ["未开始"] = s.NotStarted,
-            ["本期报送"] = s.Reports,
-            ["逾期报送"] = s.LateReports,
-        }).ToList();
+            figures.Rows.Add(FiguresRow(s.Section, s.Tasks, s.Done, s.DoneInPeriod, s.CompletionRate, s.Green, s.Yellow, s.Red, s.NotStarted, s.Reports, s.LateReports, bold: false));
+        }
+
         // The bureau's totals under the sections (合计), the completion rate over all tasks, not an average of rates.
-        var s = review.Sections;
-        var tasks = s.Sum(x => x.Tasks);
-        figures.Add(new Dictionary<string, object?>
-        {
-            ["牵头科室"] = "合计", ["任务数"] = tasks, ["已完成"] = s.Sum(x => x.Done), ["本期完成"] = s.Sum(x => x.DoneInPeriod),
-            ["完成率"] = tasks == 0 ? 0 : Math.Round((double)s.Sum(x => x.Done) / tasks, 4), ["绿灯"] = s.Sum(x => x.Green), ["黄灯"] = s.Sum(x => x.Yellow),
-            ["红灯"] = s.Sum(x => x.Red), ["未开始"] = s.Sum(x => x.NotStarted), ["本期报送"] = s.Sum(x => x.Reports), ["逾期报送"] = s.Sum(x => x.LateReports),
-        });
-        // Widths a person can read without dragging columns: the task and its progress get room.
-        var widths = new Dictionary<string, double> { ["任务"] = 40, ["最新进展"] = 50, ["说明"] = 22, ["配合科室"] = 16, ["牵头科室"] = 14, ["完成时限"] = 12, ["量化目标"] = 12 };
-        var configuration = new MiniExcelLibs.OpenXml.OpenXmlConfiguration
-        {
-            DynamicColumns = [.. widths.Select(w => new DynamicExcelColumn(w.Key) { Width = w.Value })],
-        };
-        using var stream = new MemoryStream();
-        stream.SaveAs(new Dictionary<string, object> { ["任务分解表"] = breakdown, ["科室统计"] = figures }, configuration: configuration);
-        return stream.ToArray();
+        var all = review.Sections;
+        var tasks = all.Sum(x => x.Tasks);
+        figures.Rows.Add(FiguresRow("合计", tasks, all.Sum(x => x.Done), all.Sum(x => x.DoneInPeriod), tasks == 0 ? 0 : (double)all.Sum(x => x.Done) / tasks,
+            all.Sum(x => x.Green), all.Sum(x => x.Yellow), all.Sum(x => x.Red), all.Sum(x => x.NotStarted), all.Sum(x => x.Reports), all.Sum(x => x.LateReports), bold: true));
+        return WorkbookWriter.Write([breakdown, figures]);
     }
+
+    private static List<Cell> FiguresRow(string section, int tasks, int done, int doneInPeriod, double rate, int green, int yellow, int red, int notStarted, int reports, int late, bool bold) =>
+    [
+        Cell.Text(section, bold: bold), Cell.Number(tasks, bold: bold), Cell.Number(done, bold: bold), Cell.Number(doneInPeriod, bold: bold),
+        Cell.Percent(Math.Round(rate, 4), decimals: true, bold: bold),
+        // A count of lights is coloured only when there is something to see, as on the page.
+        Cell.Number(green, green > 0 ? CellFill.Green : CellFill.None, bold), Cell.Number(yellow, yellow > 0 ? CellFill.Yellow : CellFill.None, bold),
+        Cell.Number(red, red > 0 ? CellFill.Red : CellFill.None, bold), Cell.Number(notStarted, bold: bold), Cell.Number(reports, bold: bold), Cell.Number(late, bold: bold),
+    ];
+
+    private static CellFill FillOf(Light light) => light switch
+    {
+        Light.Red => CellFill.Red,
+        Light.Yellow => CellFill.Yellow,
+        Light.Green => CellFill.Green,
+        _ => CellFill.None,
+    };
 }

@@ -53,7 +53,7 @@ internal sealed class ScheduledReviews(LuoshiDb db, ReviewData data, WorkingCale
             foreach (var file in new[]
             {
                 new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Workbook, FileName = $"对照盘点-{period.Label}.xlsx", Content = ReviewWorkbook.Write(review), CreatedAt = now },
-                new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Bulletin, FileName = $"督查通报-{period.Label}.docx", Content = Bulletin.Write(review, period.DocumentNumber, clock.Today), CreatedAt = now },
+                new ReviewFile { UnitId = unitId, Period = text, Kind = ReviewFileKind.Bulletin, FileName = $"督查通报（送审稿）-{period.Label}.docx", Content = Bulletin.WriteDraft(review, clock.Today), CreatedAt = now },
             })
             {
                 db.ReviewFiles.Add(file);

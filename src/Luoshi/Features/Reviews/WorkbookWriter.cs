@@ -1,0 +1,209 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Luoshi.Features.Reviews;
+
+internal enum CellFill
+{
+    None = 0,
+    Red = 1,
+    Yellow = 2,
+    Green = 3,
+}
+
+internal enum CellKind
+{
+    Text = 0,
+    Number = 1,
+    WholePercent = 2,
+    Percent = 3,
+}
+
+/// <summary>One cell: a text or a number, how it is shown, its fill and weight.</summary>
+internal sealed record Cell(CellKind Kind, string? Content, double Value, CellFill Fill, bool Bold)
+{
+    public static Cell Text(string? text, CellFill fill = CellFill.None, bool bold = false) => new(CellKind.Text, text ?? "", 0, fill, bold);
+
+    public static Cell Number(double value, CellFill fill = CellFill.None, bool bold = false) => new(CellKind.Number, null, value, fill, bold);
+
+    /// <summary>A fraction (0.24) shown as 24% (or 24.0% with <paramref name="decimals"/>), so it still adds up and sorts as a number.</summary>
+    public static Cell Percent(double fraction, bool decimals, bool bold = false) => new(decimals ? CellKind.Percent : CellKind.WholePercent, null, fraction, CellFill.None, bold);
+}
+
+internal sealed record Column(string Heading, double Width);
+
+internal sealed record WorkbookSheet(string Name, IReadOnlyList<Column> Columns)
+{
+    public List<List<Cell>> Rows { get; } = [];
+}
+
+/// <summary>
+/// Writes sheets of headed rows as an .xlsx with OpenXML: the styles MiniExcel cannot give (number
+/// formats per cell, fills, print set-up). Each sheet prints landscape on A4, one page wide and as
+/// many long as needed, its heading row repeated on every page and frozen on screen.
+/// </summary>
+internal static class WorkbookWriter
+{
+    // Fills: 0 and 1 are the two Excel requires; then the heading grey and the three lights (Excel's own light tints).
+    private static readonly string[] FillColours = ["FFD9D9D9", "FFFFC7CE", "FFFFEB9C", "FFC6EFCE"];
+    private const uint HeadingStyle = 1;
+    private const uint PercentFormat = 164;
+
+    public static byte[] Write(IReadOnlyList<WorkbookSheet> sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+            var strings = new SharedStrings();
+            var sheetList = new Sheets();
+            var titles = new DefinedNames();
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                part.Worksheet = Worksheet(sheets[i], strings);
+                sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbook.GetIdOfPart(part) });
+                // Print_Titles: the heading row on every printed page.
+                titles.Append(new DefinedName($"'{sheets[i].Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
+            }
+
+            workbook.Workbook.Append(sheetList, titles);
+            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Worksheet Worksheet(WorkbookSheet sheet, SharedStrings strings)
+    {
+        var data = new SheetData();
+        var heading = new Row { RowIndex = 1 };
+        heading.Append(sheet.Columns.Select((c, i) => StringCell(i, 1, strings.IndexOf(c.Heading), HeadingStyle)));
+        data.Append(heading);
+        for (var r = 0; r < sheet.Rows.Count; r++)
+        {
+            var rowIndex = (uint)(r + 2);
+            var row = new Row { RowIndex = rowIndex };
+            row.Append(sheet.Rows[r].Select((cell, i) => cell.Kind == CellKind.Text
+                ? StringCell(i, rowIndex, strings.IndexOf(cell.Content!), StyleOf(cell))
+                : new DocumentFormat.OpenXml.Spreadsheet.Cell
+                {
+                    CellReference = Reference(i, rowIndex), StyleIndex = StyleOf(cell),
+                    CellValue = new CellValue(cell.Value.ToString("R", CultureInfo.InvariantCulture)),
+                }));
+            data.Append(row);
+        }
+
+        var columns = new Columns(sheet.Columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true }));
+        return new Worksheet(
+            new SheetProperties(new PageSetupProperties { FitToPage = true }),
+            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
+            columns,
+            data,
+            new PrintOptions { HorizontalCentered = true },
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
+            // A4 (9) landscape, one page wide, as many pages long as the rows need (0 = no limit).
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
+    }
+
+    private static DocumentFormat.OpenXml.Spreadsheet.Cell StringCell(int column, uint row, int index, uint style) => new()
+    {
+        CellReference = Reference(column, row), DataType = CellValues.SharedString, StyleIndex = style,
+        CellValue = new CellValue(index.ToString(CultureInfo.InvariantCulture)),
+    };
+
+    /// <summary>A1, B1 … Z1, AA1: the column letters of a zero-based column.</summary>
+    internal static string Reference(int column, uint row)
+    {
+        var letters = "";
+        for (var n = column + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters + row.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The cell format's index: 0 is the default, 1 the heading, then one per kind × fill × weight.</summary>
+    private static uint StyleOf(Cell cell) => (uint)(2 + ((int)cell.Kind * 8) + ((int)cell.Fill * 2) + (cell.Bold ? 1 : 0));
+
+    private static Stylesheet Styles()
+    {
+        var fonts = new Fonts(Font(bold: false), Font(bold: true));
+        var fills = new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }));
+        fills.Append(FillColours.Select(c => new Fill(new PatternFill(new ForegroundColor { Rgb = c }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid })));
+        var thin = new Border(
+            new LeftBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin }, new RightBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
+            new TopBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin }, new BottomBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
+            new DiagonalBorder());
+        var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin);
+        var formats = new CellFormats(
+            new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 },
+            new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+            {
+                FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true,
+            });
+        foreach (var kind in Enum.GetValues<CellKind>())
+        {
+            foreach (var fill in Enum.GetValues<CellFill>())
+            {
+                foreach (var bold in new[] { false, true })
+                {
+                    // 1 = "0", 9 = "0%" (built in), 164 = "0.0%" (below).
+                    uint format = kind switch { CellKind.Number => 1, CellKind.WholePercent => 9, CellKind.Percent => PercentFormat, _ => 0 };
+                    formats.Append(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = kind == CellKind.Text })
+                    {
+                        NumberFormatId = format, FontId = bold ? 1u : 0u, FillId = fill == CellFill.None ? 0u : (uint)fill + 2, BorderId = 1,
+                        ApplyNumberFormat = format != 0, ApplyFont = bold, ApplyFill = fill != CellFill.None, ApplyBorder = true, ApplyAlignment = true,
+                    });
+                }
+            }
+        }
+
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = PercentFormat, FormatCode = "0.0%" }) { Count = 1 },
+            fonts, fills, borders,
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }),
+            formats,
+            new CellStyles(new CellStyle { Name = "常规", FormatId = 0, BuiltinId = 0 }));
+    }
+
+    private static Font Font(bool bold)
+    {
+        var font = new Font();
+        if (bold)
+        {
+            font.Append(new Bold());
+        }
+
+        font.Append(new FontSize { Val = 11 }, new FontName { Val = "宋体" }, new FontFamilyNumbering { Val = 2 }, new FontScheme { Val = FontSchemeValues.None });
+        return font;
+    }
+
+    /// <summary>Each distinct text once, in the order first used.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+        public SharedStringTable Table { get; } = new();
+
+        public int IndexOf(string text)
+        {
+            if (!_index.TryGetValue(text, out var i))
+            {
+                i = _index[text] = _index.Count;
+                Table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            }
+
+            return i;
+        }
+    }
+}
