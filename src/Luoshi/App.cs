@@ -133,7 +133,7 @@ internal static class App
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
+            // Admin pages live in the features they serve, under /Admin URLs; each says [Authorize(Policy = AdminOnly.Policy)].
             o.Conventions.AuthorizeFolder("/Audit", Luoshi.Features.Audit.AuditorOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
