@@ -13,6 +13,7 @@ using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Shared;
+using Luoshi.Features.Shared.Jobs;
 using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -89,7 +90,6 @@ internal static class App
         Luoshi.Features.Public.PublicFormGuard.AddRateLimit(services);
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
         services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
-        services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
         services.AddScoped<Luoshi.Features.Notices.Inbox>();
         services.AddScoped<Luoshi.Features.Notices.NoticeOutbox>();
         services.AddScoped<Luoshi.Features.Notices.NoticeDispatcher>();
@@ -106,8 +106,12 @@ internal static class App
         services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Instructions.InstructionsToAcknowledgeSource>();
         services.AddScoped<Luoshi.Features.Reviews.ScheduledReviews>();
         services.AddSingleton<Luoshi.Features.Record.RecordAnchorer>();
-        services.AddSingleton<Luoshi.Features.Supervision.SupervisionScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<Luoshi.Features.Supervision.SupervisionScheduler>());
+        // Daily jobs run in this order: the escalation before the reviews of the period.
+        services.AddDailyJob<Luoshi.Features.Reports.UnattachedEvidenceJob>();
+        services.AddDailyJob<Luoshi.Features.Supervision.EscalationJob>();
+        services.AddDailyJob<Luoshi.Features.Reviews.ScheduledReviewsJob>();
+        services.AddPolledJob<Luoshi.Features.Notices.OutboxJob>();
+        services.AddPolledJob<Luoshi.Features.Record.RecordSealingJob>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
         services.AddNoticeChannels(config);
