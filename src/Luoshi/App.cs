@@ -1,19 +1,35 @@
 using System.Text.Json.Serialization;
 using Luoshi.Data;
 using Luoshi.Features.Account;
+using Luoshi.Features.Appeals;
 using Luoshi.Features.Assessment;
+using Luoshi.Features.Assignment;
 using Luoshi.Features.Audit;
 using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
+using Luoshi.Features.Campaigns;
 using Luoshi.Features.Dashboard;
+using Luoshi.Features.Desk;
+using Luoshi.Features.Events;
+using Luoshi.Features.Idempotency;
 using Luoshi.Features.Imports;
+using Luoshi.Features.Instructions;
 using Luoshi.Features.Lights;
-using Luoshi.Features.Notices.Channels;
+using Luoshi.Features.Notices;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
+using Luoshi.Features.Projects;
+using Luoshi.Features.PublicForms;
+using Luoshi.Features.Record;
+using Luoshi.Features.Rectification;
 using Luoshi.Features.Reports;
+using Luoshi.Features.Requests;
+using Luoshi.Features.Reviews;
 using Luoshi.Features.Shared;
+using Luoshi.Features.Study;
+using Luoshi.Features.Supervision;
 using Luoshi.Features.Tasks;
+using Luoshi.Features.WorkItems;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -34,111 +50,52 @@ internal static class App
 
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddLuoshiDb(config, contentRoot);
-        services.AddSingleton(TimeProvider.System);
-        services.Configure<ClockOptions>(config.GetSection("Clock"));
-        services.Configure<LightOptions>(config.GetSection("Lights"));
-        services.Configure<EvidenceOptions>(config.GetSection("Evidence"));
-        services.PostConfigure<EvidenceOptions>(o => o.Folder = DataPaths.Resolve(contentRoot, o.Folder));
-        services.AddSingleton<BureauClock>();
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
 
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o => ProxyHeaders.Configure(o, config));
+        // Sign-in, sessions and the Admin/Auditor policies: before the features, so that a feature may rely on them.
         services.AddLuoshiIdentity(config);
         var keysEncrypted = KeyProtection.Apply(
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi"), config);
 
-        // Feature code shared by pages and API.
-        services.AddScoped<CurrentViewer>();
-        services.AddSingleton<WorkingCalendars>();
-        services.AddSingleton<PlanCache>();
-        services.AddScoped<TaskLights>();
-        services.AddScoped<TaskEditor>();
-        services.AddScoped<PlanEditor>();
-        services.AddScoped<ReportSubmitter>();
-        services.AddScoped<EvidenceFiles>();
-        services.AddScoped<EvidenceAccess>();
-        services.AddScoped<DocumentUpload>();
-        services.AddScoped<PlanImport>();
-        services.AddScoped<ScoreboardStore>();
-        services.AddScoped<GapTasks>();
-        services.AddScoped<Luoshi.Features.Requests.TaskRequests>();
-        services.AddScoped<ReportReturner>();
-        services.AddScoped<Luoshi.Features.Assignment.Reassigner>();
-        services.AddScoped<Luoshi.Features.Assignment.TaskReturns>();
-        services.AddScoped<Luoshi.Features.Assignment.BulkReassign>();
-        services.AddScoped<Luoshi.Features.Assignment.SelectedReassign>();
-        services.AddScoped<Luoshi.Features.Supervision.BulkUrge>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, RedoReportsSource>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Assignment.PendingReturnsSource>();
-        services.AddScoped<Luoshi.Features.Reviews.ReviewData>();
-        services.AddScoped<Luoshi.Features.Reviews.BulletinIssuer>();
-        services.AddScoped<AssessmentData>();
-        services.AddScoped<AssessmentEditor>();
-        services.AddScoped<Luoshi.Features.WorkItems.WorkItemCreator>();
-        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Projects.ProjectLedgerKind>();
-        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Rectification.RectificationLedgerKind>();
-        services.AddSingleton<Luoshi.Features.WorkItems.ILedgerKind, Luoshi.Features.Appeals.AppealLedgerKind>();
-        services.AddScoped<Luoshi.Features.Study.StudyLedger>();
-        services.AddScoped<Luoshi.Features.Study.StudyEditor>();
-        services.AddScoped<Luoshi.Features.Campaigns.CampaignReports>();
-        services.AddScoped<Luoshi.Features.Projects.ProjectPipeline>();
-        services.AddScoped<Luoshi.Features.Events.EventLedger>();
-        services.AddScoped<Luoshi.Features.Rectification.Rectifications>();
-        services.AddScoped<Luoshi.Features.Appeals.AppealDesk>();
-        services.Configure<Luoshi.Features.Appeals.AppealOptions>(config.GetSection("Appeals"));
-        services.Configure<Luoshi.Features.PublicForms.PublicFormOptions>(config.GetSection("PublicForms"));
-        services.AddSingleton<Luoshi.Features.PublicForms.PublicFormGuard>();
-        services.Configure<HeavyInputOptions>(config.GetSection("HeavyInput"));
-        services.AddSingleton<HeavyInputGate>();
-        Luoshi.Features.PublicForms.PublicFormGuard.AddRateLimit(services);
-        services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
-        services.Configure<Luoshi.Features.Notices.NoticeOptions>(config.GetSection("Notices"));
-        services.Configure<Luoshi.Features.Supervision.SchedulerOptions>(config.GetSection("Scheduler"));
-        services.AddScoped<Luoshi.Features.Notices.Inbox>();
-        services.AddScoped<Luoshi.Features.Notices.NoticeOutbox>();
-        services.AddScoped<Luoshi.Features.Notices.NoticeDispatcher>();
-        services.AddScoped<Luoshi.Features.Supervision.EscalationRun>();
-        services.AddScoped<Luoshi.Features.Supervision.TaskSigning>();
-        services.Configure<Luoshi.Features.Supervision.SupervisionOptions>(config.GetSection("Supervision"));
-        services.AddScoped<Luoshi.Features.Supervision.SheetNotices>();
-        services.AddScoped<Luoshi.Features.Supervision.ManualEscalation>();
-        services.AddScoped<Luoshi.Features.Supervision.SheetReplies>();
-        services.AddScoped<Luoshi.Features.Supervision.SheetRegister>();
-        services.AddScoped<Luoshi.Features.Instructions.Instructions>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.SheetsToReplySource>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.RepliesToReviewSource>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Instructions.InstructionsToAcknowledgeSource>();
-        services.AddScoped<Luoshi.Features.Reviews.ScheduledReviews>();
-        services.AddSingleton<Luoshi.Features.Record.RecordAnchorer>();
-        services.AddSingleton<Luoshi.Features.Supervision.SupervisionScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<Luoshi.Features.Supervision.SupervisionScheduler>());
-        services.AddSingleton<DailyLightRefresh>();
-        services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
-        services.AddNoticeChannels(config);
-        services.AddScoped<Luoshi.Features.Notices.PersonNotices>();
-
-        // The 待办 box: each feature that makes a person wait adds its source here.
-        services.AddScoped<Luoshi.Features.Desk.DeskCounts>();
-        services.AddSingleton<Luoshi.Features.Reports.ReportWindows>();
-        services.AddScoped<Luoshi.Features.Reports.ReportsOwed>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.SignToDo>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Reports.ReportDueToDo>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Reports.ReportLateToDo>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Requests.ExtensionToDo>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Requests.CompletionToDo>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Appeals.AppealReplyToDo>();
-        services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Appeals.AppealIntakeToDo>();
-        services.AddHostedService<Luoshi.Features.Idempotency.IdempotencyCleanup>();
-        services.AddScoped<Luoshi.Features.Audit.AuditLog>();
-        services.AddOptions<Luoshi.Features.Audit.AuditOptions>().Bind(config.GetSection("Audit")).ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Luoshi.Features.Audit.AuditOptions>, Luoshi.Features.Audit.AuditOptionsCheck>();
-        services.AddHostedService<Luoshi.Features.Audit.AuditCleanup>();
+        // One line per feature: its services, options, 待办 sources and background jobs are in the
+        // feature's own XFeature.cs (AddX). A new service goes there, not here. Daily jobs run in the
+        // order they are added, so the features are listed kernel first: Reports' cleanup, then
+        // Supervision's escalation, then Reviews (a review sees the day's escalation).
+        services.AddShared(config);
+        services.AddOrganisation(config);
+        services.AddCalendar(config);
+        services.AddLights(config);
+        services.AddPlans(config);
+        services.AddTasks(config);
+        services.AddWorkItems(config);
+        services.AddReports(config);
+        services.AddRequests(config);
+        services.AddAssignment(config);
+        services.AddImports(config);
+        services.AddNotices(config);
+        services.AddRecord(config);
+        services.AddSupervision(config);
+        services.AddReviews(config);
+        services.AddAssessment(config);
+        services.AddBenchmarks(config);
+        services.AddInstructions(config);
+        services.AddStudy(config);
+        services.AddCampaigns(config);
+        services.AddProjects(config);
+        services.AddEvents(config);
+        services.AddRectification(config);
+        services.AddAppeals(config);
+        services.AddPublicForms(config);
+        services.AddDesk(config);
+        services.AddIdempotency(config);
+        services.AddAudit(config);
 
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/Admin", AdminOnly.Policy);
+            // Admin pages live in the features they serve, under /Admin URLs; each says [Authorize(Policy = AdminOnly.Policy)].
             o.Conventions.AuthorizeFolder("/Audit", Luoshi.Features.Audit.AuditorOnly.Policy);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
@@ -196,6 +153,7 @@ internal static class App
         // Every API endpoint: bounded arguments and a small body unless the endpoint takes uploads.
         var api = app.MapGroup("").AddEndpointFilterFactory(BoundedInput.Filter)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(BoundedInput.MaxJsonBody));
+        // One line per feature, as above (a feature with several APIs maps them in its XFeature.cs).
         api.MapTokenApi();
         api.MapOrganisationApi();
         api.MapPlansApi();
@@ -204,17 +162,16 @@ internal static class App
         api.MapDashboardApi();
         api.MapDocumentsApi();
         api.MapAssessmentApi();
-        Luoshi.Features.Projects.ProjectsApi.MapProjectsApi(api);
-        Luoshi.Features.Events.EventsApi.MapEventsApi(api);
-        Luoshi.Features.Requests.RequestsApi.MapRequestsApi(api);
-        Luoshi.Features.Assignment.AssignmentApi.MapAssignmentApi(api);
-        Luoshi.Features.Notices.NoticesApi.MapNoticesApi(api);
-        Luoshi.Features.Supervision.SupervisionApi.MapSupervisionApi(api);
-        Luoshi.Features.Supervision.SheetsApi.MapSheetsApi(api);
-        Luoshi.Features.Study.StudyApi.MapStudyApi(api);
-        Luoshi.Features.Campaigns.CampaignsApi.MapCampaignsApi(api);
-        Luoshi.Features.Rectification.RectificationApi.MapRectificationApi(api);
-        Luoshi.Features.Appeals.AppealsApi.MapAppealsApi(api);
+        api.MapProjectsApi();
+        api.MapEventsApi();
+        api.MapRequestsApi();
+        api.MapAssignmentApi();
+        api.MapNoticesApi();
+        api.MapSupervisionApis();
+        api.MapStudyApi();
+        api.MapCampaignsApi();
+        api.MapRectificationApi();
+        api.MapAppealsApi();
         api.MapAuditApi();
         app.MapRazorPages();
         return app;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Luoshi.Features.Supervision;
+using Luoshi.Features.Reports;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Luoshi.Tests.Reports;
 
 /// <summary>Issue 17: uploads that no report took are removed, rows and files, a day after the upload,
-/// by the daily run; on apps of their own, whose clock these tests move.</summary>
+/// by the Reports feature's daily job; on apps of their own, whose clock these tests move.</summary>
 public class UnattachedEvidenceTests
 {
     private static readonly byte[] Pdf = [.. "%PDF-1.4\n% evidence\n"u8];
@@ -32,7 +32,7 @@ public class UnattachedEvidenceTests
         // A day on, the morning's login has ended: a new one.
         staff = await b.ApiAsync("staffA");
         var recent = await UploadAsync(staff);
-        await b.App.Services.GetRequiredService<SupervisionScheduler>().RunDailyAsync(CancellationToken.None);
+        await b.App.Services.GetRequiredService<UnattachedEvidenceJob>().RunAsync(CancellationToken.None);
 
         Assert.Equal([attached, recent], await b.WithDbAsync(d => d.Evidence.Where(e => e.UnitId == b.UnitId).OrderBy(e => e.Id).Select(e => e.Id).ToListAsync()));
         Assert.True(File.Exists(files[attached]));

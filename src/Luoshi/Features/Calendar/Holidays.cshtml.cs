@@ -1,18 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Luoshi.Data;
-using Luoshi.Features.Calendar;
+using Luoshi.Features.Account;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Calendar;
 
 /// <summary>The unit's holiday calendar: edit a day, import a year, export. Every change
 /// recomputes every deadline and light of the unit.</summary>
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
 {
     private const long MaxImportBytes = 1 << 20;

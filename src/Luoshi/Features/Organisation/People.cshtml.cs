@@ -1,12 +1,14 @@
 using Luoshi.Data;
-using Luoshi.Features.Organisation;
+using Luoshi.Features.Account;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Organisation;
 
 internal sealed record PersonRow(int Id, string Name, string? Position, Role Role, string Where, string? Login, bool IsActive);
 
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class PeopleModel(LuoshiDb db, CurrentViewer current) : PageModel
 {
     public List<PersonRow> People { get; private set; } = [];

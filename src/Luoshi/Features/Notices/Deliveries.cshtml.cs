@@ -1,15 +1,17 @@
 using Luoshi.Data;
-using Luoshi.Features.Notices;
+using Luoshi.Features.Account;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Notices;
 
 /// <summary>What went out, by which channel, and what did not: the failures with the far end's
 /// words, and a way to send them again once the channel is mended.</summary>
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class DeliveriesModel(LuoshiDb db, CurrentViewer current, BureauClock clock, TimeProvider time) : PageModel
 {
     public sealed record ChannelCount(string Channel, DeliveryStatus Status, int Count);

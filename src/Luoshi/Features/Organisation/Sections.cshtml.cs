@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
-using Luoshi.Features.Organisation;
+using Luoshi.Features.Account;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Organisation;
 
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class SectionsModel(LuoshiDb db, CurrentViewer current) : PageModel
 {
     private ILookup<int, string> _leaders = Array.Empty<string>().ToLookup(_ => 0);

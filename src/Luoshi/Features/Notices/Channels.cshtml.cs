@@ -1,14 +1,17 @@
+using Luoshi.Features.Account;
 using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Notices;
 
 /// <summary>The unit's notice channels: the mail server as configured (read only, no password), and
 /// the group robots the admin adds, switches on and off, deletes and tries with a test message.</summary>
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class ChannelsModel(RobotWebhooks robots, EmailChannel email, IOptions<SmtpOptions> smtp, CurrentViewer current, BureauClock clock) : PageModel
 {
     public SmtpOptions Smtp => smtp.Value;

@@ -2,15 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
 using Luoshi.Features.Account;
 using Luoshi.Features.Audit;
-using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Organisation;
 
 internal sealed class PersonInput
 {
@@ -43,6 +43,7 @@ internal sealed class PersonInput
 }
 
 /// <summary>Adding and changing a person, a login for him or her, and a new one-time password.</summary>
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, CurrentViewer current, Sessions sessions, TimeProvider time, AuditLog audit) : PageModel
 {
     [FromRoute] public int? Id { get; set; }

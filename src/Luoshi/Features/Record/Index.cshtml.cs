@@ -1,13 +1,15 @@
 using Luoshi.Data;
+using Luoshi.Features.Account;
 using Luoshi.Features.Organisation;
-using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Admin;
+namespace Luoshi.Features.Record;
 
 /// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
+[Authorize(Policy = AdminOnly.Policy)]
 internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock, RecordAnchorer anchorer, Luoshi.Features.Reports.IEvidenceStore evidence) : PageModel
 {
     /// <summary>Breaks listed on the page; the command line lists as many.</summary>

@@ -1,0 +1,15 @@
+using Luoshi.Features.Shared.Jobs;
+
+namespace Luoshi.Features.Record;
+
+/// <summary>The tamper-evident record: its anchors, and the sealing that runs on every poll.</summary>
+internal static class RecordFeature
+{
+    /// <summary>Everything the feature needs from the container: services, options, 待办 sources, jobs.</summary>
+    public static IServiceCollection AddRecord(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<RecordAnchorer>();
+        services.AddPolledJob<RecordSealingJob>();
+        return services;
+    }
+}

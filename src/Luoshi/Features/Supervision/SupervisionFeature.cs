@@ -1,0 +1,30 @@
+using Luoshi.Features.Desk;
+using Luoshi.Features.Shared.Jobs;
+
+namespace Luoshi.Features.Supervision;
+
+/// <summary>Escalation (催办、督办), sheets and their replies, sign-off, and the daily escalation run.</summary>
+internal static class SupervisionFeature
+{
+    /// <summary>Everything the feature needs from the container: services, options, 待办 sources, jobs.</summary>
+    public static IServiceCollection AddSupervision(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<SupervisionOptions>(config.GetSection("Supervision"));
+        services.AddScoped<EscalationRun>();
+        services.AddScoped<ManualEscalation>();
+        services.AddScoped<BulkUrge>();
+        services.AddScoped<TaskSigning>();
+        services.AddScoped<SheetNotices>();
+        services.AddScoped<SheetReplies>();
+        services.AddScoped<SheetRegister>();
+        services.AddScoped<IToDoSource, SignToDo>();
+        services.AddScoped<IToDoSource, SheetsToReplySource>();
+        services.AddScoped<IToDoSource, RepliesToReviewSource>();
+        services.AddDailyJob<EscalationJob>();
+        return services;
+    }
+
+    /// <summary>The feature's two APIs: escalations of a task, and the sheets (督办单) with their replies and instructions.</summary>
+    public static IEndpointRouteBuilder MapSupervisionApis(this IEndpointRouteBuilder app) =>
+        app.MapSupervisionApi().MapSheetsApi();
+}
