@@ -115,6 +115,8 @@ internal static class App
 
         // The 待办 box: each feature that makes a person wait adds its source here.
         services.AddScoped<Luoshi.Features.Desk.DeskCounts>();
+        services.AddScoped<IHeaderCount, Luoshi.Features.Desk.DeskHeaderCount>();
+        services.AddScoped<IHeaderCount, Luoshi.Features.Notices.InboxHeaderCount>();
         services.AddSingleton<Luoshi.Features.Reports.ReportWindows>();
         services.AddScoped<Luoshi.Features.Reports.ReportsOwed>();
         services.AddScoped<Luoshi.Features.Desk.IToDoSource, Luoshi.Features.Supervision.SignToDo>();
