@@ -28,9 +28,6 @@ internal static class KnownUpwardEdges
         // recomputes the light after each write. Fix: the enums move to Tasks (the light is a fact
         // of the task) and the recompute becomes a save interceptor of Lights.
         ("Tasks", "Lights", "WorkTask's Light/LightReason enums; TaskEditor recomputes the light"),
-        // The report-missing date of a light needs the plan's report periods. Fix: ReportPeriods is a
-        // rule of the plan and moves to Plans.
-        ("Lights", "Reports", "TaskSchedule uses ReportPeriods for the report-missing date"),
         // A report that claims completion opens the 办结 request in the same transaction.
         ("Reports", "Requests", "ReportSubmitter opens a CompletionRequest"),
 
