@@ -10,6 +10,11 @@ internal enum DatabaseProvider
 
 internal static class DatabaseSetup
 {
+    /// <summary>What a save writes beside its rows, each owned by its feature, in this order, in the
+    /// save's transaction (see <see cref="LuoshiDb.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors =
+        [Features.Lights.LightTallyInterceptor.Instance, Features.Record.RecordInterceptor.Instance];
+
     public const string DefaultSqlite = "Data Source=data/luoshi.db";
 
     /// <summary>
@@ -43,14 +48,14 @@ internal static class DatabaseSetup
                 npgsql.MaxAutoPrepare = 64;
             }
 
-            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString));
+            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(SaveInterceptors));
             services.AddUnitScoped<PostgresDb>();
         }
         else
         {
             connection = DataPaths.Sqlite(connection, contentRoot);
             EnsureFolder(connection);
-            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection));
+            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(SaveInterceptors));
             services.AddUnitScoped<SqliteDb>();
         }
 

@@ -90,40 +90,49 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it keeps the section light tally in step with the tasks.");
 
-    /// <summary>Saves, and in the same transaction moves the dashboard's light counts with the tasks and
-    /// links what was appended to the record (<see cref="RecordChain"/>).</summary>
+    /// <summary>Saves in one transaction with what the save interceptors write beside it (the light
+    /// tally of Lights, the record of Record, registered in <see cref="DatabaseSetup"/>). A transaction
+    /// an interceptor opened for this save (<see cref="EnlistSaveAsync"/>) is committed here after
+    /// all of them wrote, or rolled back when anything failed.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The tasks' concurrency token: every change of a task moves it, whatever changed.
         foreach (var task in ChangeTracker.Entries<WorkTask>().Where(e => e.State == EntityState.Modified))
         {
             task.Entity.Version++;
         }
 
-        var deltas = LightTally.Deltas(ChangeTracker);
-        var recorded = RecordChain.TakePending(ChangeTracker);
-        if (deltas.Count == 0 && recorded.Count == 0)
+        var outer = Database.CurrentTransaction;
+        try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (outer is null && Database.CurrentTransaction is { } own)
+            {
+                await own.CommitAsync(cancellationToken);
+                await own.DisposeAsync();
+            }
 
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (deltas.Count > 0)
+            return saved;
+        }
+        catch
         {
-            await LightTally.ApplyAsync(this, deltas, cancellationToken);
-        }
+            if (outer is null && Database.CurrentTransaction is { } own)
+            {
+                await own.DisposeAsync();
+            }
 
-        if (recorded.Count > 0)
+            throw;
+        }
+    }
+
+    /// <summary>For a save interceptor that writes beside the rows: makes sure the save runs in a
+    /// transaction, opening one that <see cref="SaveChangesAsync"/> commits when the caller has none.</summary>
+    internal async Task EnlistSaveAsync(CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is null)
         {
-            await RecordChain.WriteAsync(this, recorded, cancellationToken);
+            await Database.BeginTransactionAsync(ct);
         }
-
-        if (own is not null)
-        {
-            await own.CommitAsync(cancellationToken);
-        }
-
-        return saved;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -48,7 +48,7 @@ public class EvidenceTamperTests
         Assert.Contains("SHA-256 不符", await page.Content.ReadAsStringAsync());
 
         var files = b.App.Services.GetRequiredService<IEvidenceStore>();
-        var broken = Assert.Single((await b.WithDbAsync(d => Luoshi.Features.Record.Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None, evidence: files))).Broken);
+        var broken = Assert.Single((await b.WithDbAsync(d => Luoshi.Features.Record.Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None, files: EvidenceCheck.For(files)))).Broken);
         Assert.Equal($"evidence:{id}", broken.EntityKey);
         Assert.Contains("佐证文件（evidence", broken.ToString());
     }

@@ -36,7 +36,7 @@ public class SupervisionRunTests
         var sheets = steps.Where(s => s.Step == StepKind.Supervise).Select(s => s.Sequence!.Value).Order().ToList();
         Assert.Equal(Enumerable.Range(1, sheets.Count), sheets);
         // Unsigned tasks are chased too, but the task deadlines' notices are exactly one per recipient and step.
-        var notices = await b.WithDbAsync(d => d.Notices.CountAsync(n => n.UnitId == b.UnitId && n.Step!.Deadline == DeadlineKind.Task));
+        var notices = await b.WithDbAsync(d => d.Notices.CountAsync(n => n.UnitId == b.UnitId && d.EscalationSteps.Any(s => s.Id == n.StepId && s.Deadline == DeadlineKind.Task)));
         Assert.Equal((5 * 2) + (5 * 2), notices);
     }
 

@@ -121,6 +121,6 @@ public class TimeTravelTests
         b.WithDbAsync(d => d.EscalationSteps.AsNoTracking().Where(s => s.TaskId == taskId).OrderBy(s => s.Id).ToListAsync());
 
     private static Task<List<string>> RecipientsAsync(Bureau b, int taskId, StepKind step, DeadlineKind deadline = DeadlineKind.Task) =>
-        b.WithDbAsync(d => d.Notices.Where(n => n.TaskId == taskId && n.Step!.Step == step && n.Step.Deadline == deadline)
+        b.WithDbAsync(d => d.Notices.Where(n => n.TaskId == taskId && d.EscalationSteps.Any(s => s.Id == n.StepId && s.Step == step && s.Deadline == deadline))
             .Join(d.People, n => n.RecipientId, p => p.Id, (n, p) => p.Name).OrderBy(n => n).ToListAsync());
 }

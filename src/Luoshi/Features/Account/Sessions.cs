@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Luoshi.Data;
+using Luoshi.Features.Audit;
 using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

@@ -55,7 +55,7 @@ internal sealed class Reassigner(LuoshiDb db, TaskEditor tasks, TaskLights light
         task.LeadSectionId = to.SectionId;
         task.ResponsiblePersonId = to.PersonId;
         task.UpdatedAt = row.At;
-        Supervision.Signing.Restart(task, plan, clock.Today, calendar);
+        SignClock.Restart(task, plan, clock.Today, calendar);
         await lights.RecomputeAsync(task, plan, ct);
         db.Reassignments.Add(row);
         RecordChain.Append(db, task.UnitId, "reassignment", row, viewer.PersonId, row.At);

@@ -7,6 +7,7 @@ internal static class DeskFeature
     public static IServiceCollection AddDesk(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<DeskCounts>();
+        services.AddScoped<Shared.IHeaderCount, DeskHeaderCount>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using Luoshi.Data;
-using Luoshi.Features.Tasks;
+using Luoshi.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Idempotency;
@@ -24,7 +24,7 @@ internal static class IdempotencyClaims
                 await db.SaveChangesAsync(ct);
                 return null;
             }
-            catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
+            catch (DbUpdateException e) when (e.LostRace())
             {
                 db.ChangeTracker.Clear();
                 claim.Id = 0;

@@ -28,7 +28,7 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCa
     public async Task RecomputeAsync(WorkTask task, Plan plan, CancellationToken ct = default)
     {
         var calendar = await calendars.ForUnitAsync(db, task.UnitId, ct);
-        Supervision.Signing.Track(task, plan, clock.Today, calendar);
+        SignClock.Track(task, plan, clock.Today, calendar);
         TaskSchedule.Refresh(task, plan, calendar, options.Value);
         LightRules.Apply(task, DayFor(clock.Today, calendar, options.Value));
     }

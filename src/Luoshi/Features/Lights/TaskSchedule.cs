@@ -1,6 +1,5 @@
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Plans;
-using Luoshi.Features.Reports;
 using Luoshi.Features.Tasks;
 
 namespace Luoshi.Features.Lights;

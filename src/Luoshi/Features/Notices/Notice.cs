@@ -39,8 +39,8 @@ internal sealed class Notice
     public int RecipientId { get; set; }
     public NoticeKind Kind { get; set; }
     public int? TaskId { get; set; }
+    /// <summary>The 催办/督办 step that raised it, if any (Supervision links them; the inbox only keeps the id).</summary>
     public long? StepId { get; set; }
-    public Supervision.EscalationStep? Step { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
     public DateTime CreatedAt { get; set; }

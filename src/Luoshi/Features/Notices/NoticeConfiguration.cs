@@ -13,7 +13,6 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         // The inbox and its unread count: a person's notices, newest first.
         e.HasIndex(n => new { n.UnitId, n.RecipientId, n.ReadAt, n.Id });
         e.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
-        e.HasOne(n => n.Step).WithMany().HasForeignKey(n => n.StepId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

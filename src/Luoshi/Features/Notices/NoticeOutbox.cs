@@ -19,14 +19,14 @@ internal sealed class NoticeOutbox(NoticeTargets targets)
         new(targets.EmailConfigured, [.. (await targets.RobotsAsync(unitId, ct)).Select(t => (t.Channel, t.Target))]);
 
     /// <summary>Adds one notice per recipient (each person once) and its deliveries; returns the notices.</summary>
-    public static List<Notice> Add(Supervision.StepBatch batch, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
+    public static List<Notice> Add(NoticeBatch batch, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
     {
         var notices = new List<Notice>();
         foreach (var person in recipients.DistinctBy(p => p.Id))
         {
             var notice = new Notice
             {
-                UnitId = template.UnitId, RecipientId = person.Id, Kind = template.Kind, TaskId = template.TaskId, Step = template.Step,
+                UnitId = template.UnitId, RecipientId = person.Id, Kind = template.Kind, TaskId = template.TaskId, StepId = template.StepId,
                 Title = template.Title, Body = template.Body, CreatedAt = now,
             };
             batch.Notices.Add(notice);

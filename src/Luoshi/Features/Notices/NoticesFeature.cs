@@ -11,6 +11,7 @@ internal static class NoticesFeature
     {
         services.Configure<NoticeOptions>(config.GetSection("Notices"));
         services.AddScoped<Inbox>();
+        services.AddScoped<Shared.IHeaderCount, InboxHeaderCount>();
         services.AddScoped<NoticeOutbox>();
         services.AddScoped<NoticeDispatcher>();
         services.AddScoped<PersonNotices>();

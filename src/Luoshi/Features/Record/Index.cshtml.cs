@@ -30,7 +30,7 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauCloc
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File), evidence);
+        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File), Reports.EvidenceCheck.For(evidence));
         await LoadAsync(ct);
     }
 

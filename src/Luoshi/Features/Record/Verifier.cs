@@ -18,6 +18,9 @@ internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string En
     public override string ToString() => $"单位 {UnitId} {Place}（{Kind}，{EntityKey}）：{What}";
 }
 
+/// <summary>A check of files kept outside the database, which adds what it finds to the broken list.</summary>
+internal delegate Task RecordFileCheck(LuoshiDb db, int? onlyUnit, List<BrokenEntry> broken, CancellationToken ct);
+
 internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Broken)
 {
     public BrokenEntry? FirstBroken => Broken.Count > 0 ? Broken[0] : null;
@@ -37,8 +40,9 @@ internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Bro
 internal static class Verifier
 {
     /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
-    /// <param name="evidence">When given, every evidence file is hashed against its SHA-256 (<see cref="EvidenceCheck"/>).</param>
-    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, Reports.IEvidenceStore? evidence = null)
+    /// <param name="files">When given, the files the rows point at are checked too (Reports' evidence
+    /// check hashes every evidence file against its SHA-256).</param>
+    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, RecordFileCheck? files = null)
     {
         // The starts name a unit whose entries and head were all deleted.
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId)).Union(db.RecordStarts.Select(s => s.UnitId))
@@ -63,9 +67,9 @@ internal static class Verifier
 
         // After the chains, so a unit whose record (head included) was deleted whole is still named.
         await RecordAnchors.CheckAsync(db, anchors ?? [], onlyUnit, broken, ct);
-        if (evidence is not null)
+        if (files is not null)
         {
-            await EvidenceCheck.CheckAsync(db, evidence, onlyUnit, broken, ct);
+            await files(db, onlyUnit, broken, ct);
         }
 
         return new Verification(count, broken) { Pending = pending };

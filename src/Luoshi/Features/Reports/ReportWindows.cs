@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Luoshi.Data;
 using Luoshi.Features.Calendar;
+using Luoshi.Features.Plans;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -62,14 +62,13 @@ internal sealed class ScheduledReviews(LuoshiDb db, ReviewData data, WorkingCale
 
             var officePeople = await db.People.Where(p => p.UnitId == unitId && p.IsActive && p.Role == Role.Admin).ToListAsync(ct);
             var red = review.Sections.Sum(s => s.Red);
-            var batch = new StepBatch();
+            var batch = new NoticeBatch();
             NoticeOutbox.Add(batch, await outbox.RoutesAsync(unitId, ct), officePeople, new Notice
             {
                 UnitId = unitId, Kind = NoticeKind.Review, Title = $"【盘点】{period.Label}对照盘点已生成",
                 Body = $"{period.Label}的任务分解表和督查通报已生成：共 {review.Sections.Sum(s => s.Tasks)} 项任务，完成 {review.Sections.Sum(s => s.Done)} 项，亮红灯 {red} 项。请在“对照盘点”页下载。",
             }, now);
-            db.Notices.AddRange(batch.Notices);
-            db.NoticeDeliveries.AddRange(batch.Deliveries);
+            batch.AddTo(db);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             made.Add(text);

@@ -98,10 +98,12 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                     var recipients = Recipients(task, step, deadline, people);
                     var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{TaskName(task)}";
                     var body = Body(task, entry, calendar, policy);
-                    notices += NoticeOutbox.Add(batch, routes, recipients, new Notice
+                    var sent = NoticeOutbox.Add(batch.Notices, routes, recipients, new Notice
                     {
-                        UnitId = unitId, Kind = step.NoticeKind(), TaskId = task.Id, Title = title, Body = body, Step = entry,
-                    }, now).Count;
+                        UnitId = unitId, Kind = step.NoticeKind(), TaskId = task.Id, Title = title, Body = body,
+                    }, now);
+                    entry.Notices.AddRange(sent);
+                    notices += sent.Count;
                     batch.Events.Add(new TaskEvent
                     {
                         UnitId = unitId, TaskId = task.Id, At = now, Kind = step.EventKind(),

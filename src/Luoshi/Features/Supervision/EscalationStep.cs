@@ -48,6 +48,9 @@ internal enum StepKind
 internal sealed class EscalationStep
 {
     public long Id { get; set; }
+
+    /// <summary>The notices this step raised; they get the step's id when both are saved.</summary>
+    public List<Notices.Notice> Notices { get; } = [];
     public int UnitId { get; set; }
     public int TaskId { get; set; }
     public DeadlineKind Deadline { get; set; }

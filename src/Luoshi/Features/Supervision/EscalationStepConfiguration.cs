@@ -16,5 +16,7 @@ internal sealed class EscalationStepConfiguration : IEntityTypeConfiguration<Esc
         e.HasIndex(x => new { x.UnitId, x.Step, x.Id });
         e.Property(x => x.State).IsConcurrencyToken();
         e.HasOne<WorkTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Cascade);
+        // Configured from this side: the inbox keeps only the step's id and knows nothing of Supervision.
+        e.HasMany(x => x.Notices).WithOne().HasForeignKey(n => n.StepId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -75,14 +75,14 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
         var section = await notices.SectionAsync(task, ct);
         var recipients = supervise ? [.. section, .. await notices.LeadersAsync(task, ct)] : section;
         var name = TaskNames.Of(task);
-        await notices.AddAsync(recipients, new Notice
+        entry.Notices.AddRange(await notices.AddAsync(recipients, new Notice
         {
-            UnitId = viewer.UnitId, Kind = supervise ? NoticeKind.ManualSupervise : NoticeKind.ManualUrge, TaskId = taskId, Step = entry,
+            UnitId = viewer.UnitId, Kind = supervise ? NoticeKind.ManualSupervise : NoticeKind.ManualUrge, TaskId = taskId,
             Title = $"【{step.Chinese()}】{name}",
             Body = supervise
                 ? $"{entry.SheetNumber}：办公室对任务“{name}”督办。{entry.Message} 请于 {Ui.Date(entry.ReplyDueBy)} 前反馈办理情况。"
                 : $"办公室对任务“{name}”催办：{entry.Message}",
-        }, robots: supervise, now, ct);
+        }, robots: supervise, now, ct));
         tasks.Record(task, viewer, step.EventKind(), $"{entry.SheetNumber ?? step.Chinese()}（办公室发起）：{entry.Message}");
         RecordChain.Append(db, viewer.UnitId, supervise ? "manual-supervise" : "manual-urge", entry, viewer.PersonId, now);
         return await SaveOnce.RunAsync(db, transaction, entry, $"今天已对该任务发出过{step.Chinese()}，请勿重复发出", ct);

@@ -30,15 +30,16 @@ internal sealed class SheetNotices(LuoshiDb db, NoticeOutbox outbox)
     public Task<List<int>> OfficeAsync(int unitId, CancellationToken ct) =>
         db.People.Where(p => p.UnitId == unitId && p.IsActive && p.Role == Role.Admin).Select(p => p.Id).ToListAsync(ct);
 
-    public async Task AddAsync(IEnumerable<int> personIds, Notice template, bool robots, DateTime now, CancellationToken ct)
+    /// <summary>Adds one notice per person (and its outbox rows) to the context; returns the notices.</summary>
+    public async Task<List<Notice>> AddAsync(IEnumerable<int> personIds, Notice template, bool robots, DateTime now, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => p.UnitId == template.UnitId && p.IsActive && ids.Contains(p.Id)).ToListAsync(ct);
         var routes = await outbox.RoutesAsync(template.UnitId, ct);
-        var batch = new StepBatch();
-        NoticeOutbox.Add(batch, robots ? routes : routes with { Groups = [] }, people, template, now);
-        db.Notices.AddRange(batch.Notices);
-        db.NoticeDeliveries.AddRange(batch.Deliveries);
+        var batch = new NoticeBatch();
+        var added = NoticeOutbox.Add(batch, robots ? routes : routes with { Groups = [] }, people, template, now);
+        batch.AddTo(db);
+        return added;
     }
 }
 

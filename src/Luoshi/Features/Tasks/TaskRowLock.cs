@@ -1,4 +1,5 @@
 using Luoshi.Data;
+using Luoshi.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Tasks;
@@ -27,7 +28,5 @@ internal static class TaskRowLock
         await BeginAsync(db, unitId, await taskOfRow.Select(id => (int?)id).FirstOrDefaultAsync(ct) ?? 0, ct);
 
     /// <summary>True when a save failed because another action won: a concurrency token or a unique index.</summary>
-    public static bool LostRace(DbUpdateException e) => e is DbUpdateConcurrencyException
-        || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+    public static bool LostRace(DbUpdateException e) => e.LostRace();
 }

@@ -1,7 +1,6 @@
 using Luoshi.Features.Calendar;
-using Luoshi.Features.Plans;
 
-namespace Luoshi.Features.Reports;
+namespace Luoshi.Features.Plans;
 
 /// <summary>One reporting period of a plan: its days, when its report is due, and the last day a
 /// report still counts as on time.</summary>

@@ -3,15 +3,15 @@ using Luoshi.Data;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
-using Luoshi.Features.Reports;
 using Luoshi.Features.Shared;
+using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Luoshi.Features.Tasks;
+namespace Luoshi.Features.Reports;
 
 /// <summary>The report form. Files are checked before anything is stored, and uploads that the
 /// report then does not take are removed again, so a refused report leaves nothing behind.</summary>

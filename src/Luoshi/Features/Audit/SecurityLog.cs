@@ -1,9 +1,9 @@
-namespace Luoshi.Features.Account;
+namespace Luoshi.Features.Audit;
 
 /// <summary>
 /// Security events, written to the log under the category "Luoshi.Security" so an operator can
 /// keep and search them (journald, a log collector). Names and addresses only, never a password.
-/// Called only through <see cref="Audit.AuditLog"/>, which writes the audit table's row with each line.
+/// Called only through <see cref="AuditLog"/>, which writes the audit table's row with each line.
 /// </summary>
 internal static partial class SecurityLog
 {

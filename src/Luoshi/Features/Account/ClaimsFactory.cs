@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Luoshi.Features.Organisation;
+namespace Luoshi.Features.Account;
 
 /// <summary>Puts the person and unit on the login's claims; everything else is read per request.</summary>
-internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Data.LuoshiDb db, Account.TwoFactorRule twoFactor)
+internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, Data.LuoshiDb db, TwoFactorRule twoFactor)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)

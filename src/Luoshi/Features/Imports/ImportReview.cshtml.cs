@@ -1,14 +1,14 @@
 using Luoshi.Data;
 using Luoshi.Documents;
-using Luoshi.Features.Imports;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Plans;
+namespace Luoshi.Features.Imports;
 
 /// <summary>The preview of an uploaded document's draft tasks, editable, and the import itself.</summary>
 internal sealed class ImportReviewModel(LuoshiDb db, PlanImport import, CurrentViewer current, BureauClock clock) : PageModel

@@ -1,10 +1,9 @@
-using Luoshi.Features.Imports;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Luoshi.Features.Plans;
+namespace Luoshi.Features.Imports;
 
 internal sealed class ImportModel(DocumentUpload upload, CurrentViewer current, HeavyInputGate gate) : PageModel
 {

@@ -1,0 +1,49 @@
+namespace Luoshi.Tests.Architecture;
+
+/// <summary>
+/// The intended layers of <c>src/Luoshi/Features</c>, bottom up. A folder may use any folder of a
+/// lower layer and the folders listed before it in its own layer; nothing else. Read as one list,
+/// that order is a topological order of the features, so following it leaves no cycle.
+/// <c>Luoshi.Data</c> (the DbContext, which names every set) and the app's composition (<c>App.cs</c>,
+/// <c>Startup.cs</c>) sit outside the features: any feature may use them, and they may name any
+/// feature, as a composition root does.
+/// </summary>
+internal static class FeatureLayers
+{
+    public static readonly string[][] BottomUp =
+    [
+        // Units, sections, people and who is looking: uses no feature. Below Shared because the
+        // shared layout shows the viewer's name and menu.
+        ["Organisation"],
+        // UI helpers, outcomes, bounds, the clock and the layout.
+        ["Shared"],
+        // When and the trail: the working calendar, the audit log (with the security log), sign-in
+        // (which audits), replays.
+        ["Calendar", "Audit", "Account", "Idempotency"],
+        // Inbox, outbox and channels; owns the outbox batch.
+        ["Notices"],
+        // The to-do contract that features fill.
+        ["Desk"],
+        // Chains and verifies what the features above declare as recorded.
+        ["Record"],
+        // The work-item kernel.
+        ["Plans", "Tasks", "Lights", "Reports", "Requests"],
+        // Work on work items. 退办/改派 first: the escalation run leaves a task being returned alone.
+        ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports"],
+        // Ledgers: kinds of work item with their own tables.
+        ["Appeals", "Rectification", "Public", "Projects", "Study", "Events", "Campaigns"],
+        // Pages over several features.
+        ["Dashboard", "Benchmarks", "Demo", "Admin"],
+    ];
+
+    private static readonly Dictionary<string, int> Rank = BottomUp
+        .SelectMany(layer => layer)
+        .Select((folder, i) => (folder, i))
+        .ToDictionary(x => x.folder, x => x.i);
+
+    public static bool Knows(string folder) => Rank.ContainsKey(folder);
+
+    public static bool Allows(string from, string to) => from == to || Rank[to] < Rank[from];
+
+    public static int LayerOf(string folder) => Array.FindIndex(BottomUp, layer => layer.Contains(folder));
+}
