@@ -66,7 +66,7 @@ internal static class VerifyCommand
         }
 
         List<Anchor> anchors = [.. RecordAnchors.Read(anchorFile), .. given is null ? [] : new[] { given }];
-        var files = options.ContainsKey("no-files") ? null : Luoshi.Features.Reports.EvidenceCheck.For(scope.ServiceProvider.GetRequiredService<Luoshi.Features.Reports.IEvidenceStore>());
+        var files = options.ContainsKey("no-files") ? null : Luoshi.Features.Record.RecordFileChecks.Together(scope.ServiceProvider.GetServices<Luoshi.Features.Record.RecordFileCheck>());
         var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None, anchors, files);
         if (!result.Intact)
         {

@@ -18,20 +18,20 @@ internal static class FeatureLayers
         // UI helpers, outcomes, bounds, the clock and the layout.
         ["Shared"],
         // When and the trail: the working calendar, the audit log (with the security log), sign-in
-        // (which audits), replays.
-        ["Calendar", "Audit", "Account", "Idempotency"],
+        // (which audits), replays; the guard of the forms open to anyone.
+        ["Calendar", "Audit", "Account", "Idempotency", "PublicForms"],
         // Inbox, outbox and channels; owns the outbox batch.
         ["Notices"],
         // The to-do contract that features fill.
         ["Desk"],
         // Chains and verifies what the features above declare as recorded.
         ["Record"],
-        // The work-item kernel.
-        ["Plans", "Tasks", "Lights", "Reports", "Requests"],
+        // The work-item kernel; WorkItems is its one creation path for the ledgers above.
+        ["Plans", "Tasks", "Lights", "Reports", "Requests", "WorkItems"],
         // Work on work items. 退办/改派 first: the escalation run leaves a task being returned alone.
         ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports"],
         // Ledgers: kinds of work item with their own tables.
-        ["Appeals", "Rectification", "Public", "Projects", "Study", "Events", "Campaigns"],
+        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns"],
         // Pages over several features.
         ["Dashboard", "Benchmarks", "Demo", "Admin"],
     ];

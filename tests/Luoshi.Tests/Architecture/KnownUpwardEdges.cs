@@ -47,16 +47,10 @@ internal static class KnownUpwardEdges
         // The sheet (督办单) page and API show the leaders' instructions on it, while an
         // instruction points at its sheet. Fix: the sheet page moves to Instructions or gets a section.
         ("Supervision", "Instructions", "sheet page and API show instructions"),
-        // One scheduler in Supervision runs the jobs of Reviews, Notices and Record; the jobs helper
-        // gives each feature its own job.
-        ("Supervision", "Reviews", "SupervisionScheduler runs the review job"),
         // A review can be of a campaign or a study plan. Fix: the ledgers offer review scopes.
         ("Reviews", "Campaigns", "ReviewChoice lists campaigns"),
         ("Reviews", "Study", "ReviewChoice lists study plans"),
 
-        // The public forms: the ledgers helper splits Public into Appeals and Rectification.
-        ("Appeals", "Public", "Appeals/Index links the public form guard"),
-        ("Rectification", "Public", "Rectifications uses PublicFormGuard"),
     ];
 
     public static bool Allowed(string from, string to) => Edges.Any(e => e.From == from && e.To == to);

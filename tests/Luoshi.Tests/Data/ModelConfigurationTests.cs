@@ -10,14 +10,9 @@ namespace Luoshi.Tests.Data;
 /// table opens one folder, and <see cref="LuoshiDb"/> stays a list of sets.</summary>
 public class ModelConfigurationTests
 {
-    /// <summary>Ledger tables still configured by a static <c>Configure(ModelBuilder)</c> of their feature,
-    /// until those become <see cref="IEntityTypeConfiguration{TEntity}"/> classes. The test fails once
-    /// one of them has its class, so the list only shrinks.</summary>
-    private static readonly HashSet<string> NotYetConverted =
-    [
-        "Luoshi.Features.Study.", "Luoshi.Features.Campaigns.", "Luoshi.Features.Projects.",
-        "Luoshi.Features.Events.", "Luoshi.Features.Rectification.", "Luoshi.Features.Appeals.",
-    ];
+    /// <summary>Configurations allowed outside their entity's namespace: a ledger may add a partial index to
+    /// the work-item table for a query of its own, beside that query rather than in the kernel.</summary>
+    private static readonly HashSet<string> IndexesOfALedger = ["Luoshi.Features.Projects.ProjectTaskIndexConfiguration"];
 
     [Fact]
     public void EveryEntityIsConfiguredInItsOwnNamespaceOrNeedsNoConfiguration()
@@ -27,16 +22,11 @@ public class ModelConfigurationTests
         foreach (var entity in DesignModel().GetEntityTypes().Where(e => e.ClrType.Assembly == typeof(LuoshiDb).Assembly))
         {
             var type = entity.ClrType;
-            var waiting = NotYetConverted.Any(n => type.FullName!.StartsWith(n, StringComparison.Ordinal));
             if (configurations.TryGetValue(type, out var found))
             {
-                wrong.AddRange(found.Where(c => c.Namespace != type.Namespace).Select(c => $"{type.Name} is configured by {c.FullName}, outside {type.Namespace}"));
-                if (waiting)
-                {
-                    wrong.Add($"{type.Name} has its configuration class now: take its namespace off {nameof(NotYetConverted)}");
-                }
+                wrong.AddRange(found.Where(c => c.Namespace != type.Namespace && !IndexesOfALedger.Contains(c.FullName!)).Select(c => $"{type.Name} is configured by {c.FullName}, outside {type.Namespace}"));
             }
-            else if (!waiting && Explicit(entity).FirstOrDefault() is { } what)
+            else if (Explicit(entity).FirstOrDefault() is { } what)
             {
                 wrong.Add($"{type.Name} is configured ({what}) without a configuration class beside it");
             }

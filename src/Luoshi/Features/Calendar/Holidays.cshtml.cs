@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Luoshi.Data;
 using Luoshi.Features.Account;
-using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +14,7 @@ namespace Luoshi.Features.Calendar;
 /// <summary>The unit's holiday calendar: edit a day, import a year, export. Every change
 /// recomputes every deadline and light of the unit.</summary>
 [Authorize(Policy = AdminOnly.Policy)]
-internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class HolidaysModel(LuoshiDb db, IEnumerable<ICalendarChanged> changed, WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
 {
     private const long MaxImportBytes = 1 << 20;
 
@@ -48,7 +47,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
     {
         var viewer = await current.RequireAsync(ct);
         await db.CalendarDays.Where(d => d.UnitId == viewer.UnitId && d.Date == date).ExecuteDeleteAsync(ct);
-        await lights.RescheduleUnitAsync(viewer.UnitId, ct: ct);
+        await AfterChangeAsync(viewer.UnitId, ct);
         TempData["Notice"] = $"已删除 {Ui.Date(date)}，恢复为普通{(date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? "休息日" : "工作日")}";
         return Redirect($"?year={date.Year}");
     }
@@ -95,7 +94,7 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
             await transaction.CommitAsync(ct);
         }
 
-        await lights.RescheduleUnitAsync(viewer.UnitId, ct: ct);
+        await AfterChangeAsync(viewer.UnitId, ct);
         TempData["Notice"] = notice;
         return Redirect($"?year={days[0].Date.Year}");
     }
@@ -108,5 +107,13 @@ internal sealed class HolidaysModel(LuoshiDb db, TaskLights lights, WorkingCalen
         var to = new DateOnly(Year.Value, 12, 31);
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.UnitId == viewer.UnitId && d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
         WorkingDays = (await calendars.ForUnitAsync(db, viewer.UnitId, ct)).CountWorkingDays(from, to);
+    }
+
+    private async Task AfterChangeAsync(int unitId, CancellationToken ct)
+    {
+        foreach (var listener in changed)
+        {
+            await listener.AfterChangeAsync(unitId, ct);
+        }
     }
 }

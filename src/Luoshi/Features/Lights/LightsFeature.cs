@@ -8,6 +8,7 @@ internal static class LightsFeature
     {
         services.Configure<LightOptions>(config.GetSection("Lights"));
         services.AddScoped<TaskLights>();
+        services.AddScoped<Calendar.ICalendarChanged, RescheduleOnCalendarChange>();
         services.AddSingleton<DailyLightRefresh>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyLightRefresh>());
         return services;

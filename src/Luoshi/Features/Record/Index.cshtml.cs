@@ -10,7 +10,7 @@ namespace Luoshi.Features.Record;
 
 /// <summary>The office's view of its unit's tamper-evident record: the latest entries, and a check on demand.</summary>
 [Authorize(Policy = AdminOnly.Policy)]
-internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock, RecordAnchorer anchorer, Luoshi.Features.Reports.IEvidenceStore evidence) : PageModel
+internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauClock clock, RecordAnchorer anchorer, IEnumerable<RecordFileCheck> fileChecks) : PageModel
 {
     /// <summary>Breaks listed on the page; the command line lists as many.</summary>
     public const int MaxShown = 100;
@@ -30,7 +30,7 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauCloc
     public async Task OnPostVerifyAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File), Reports.EvidenceCheck.For(evidence));
+        Result = await Verifier.VerifyAsync(db, viewer.UnitId, ct, RecordAnchors.Read(anchorer.File), RecordFileChecks.Together(fileChecks));
         await LoadAsync(ct);
     }
 

@@ -21,6 +21,22 @@ internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string En
 /// <summary>A check of files kept outside the database, which adds what it finds to the broken list.</summary>
 internal delegate Task RecordFileCheck(LuoshiDb db, int? onlyUnit, List<BrokenEntry> broken, CancellationToken ct);
 
+/// <summary>The file checks the features register (the evidence store's, from Reports), run one after another.</summary>
+internal static class RecordFileChecks
+{
+    public static RecordFileCheck? Together(IEnumerable<RecordFileCheck> checks)
+    {
+        var all = checks.ToList();
+        return all.Count == 0 ? null : async (db, onlyUnit, broken, ct) =>
+        {
+            foreach (var check in all)
+            {
+                await check(db, onlyUnit, broken, ct);
+            }
+        };
+    }
+}
+
 internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Broken)
 {
     public BrokenEntry? FirstBroken => Broken.Count > 0 ? Broken[0] : null;

@@ -14,6 +14,8 @@ internal static class ReportsFeature
         // The folder is resolved against the content root (the app folder), as the database file is.
         services.AddOptions<EvidenceOptions>().PostConfigure<IHostEnvironment>((o, environment) => o.Folder = DataPaths.Resolve(environment.ContentRootPath, o.Folder));
         services.AddSingleton<IEvidenceStore, FolderEvidenceStore>();
+        // verify (page and command) hashes every stored file against the hash taken at upload.
+        services.AddSingleton<Record.RecordFileCheck>(sp => EvidenceCheck.For(sp.GetRequiredService<IEvidenceStore>()));
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<EvidenceAccess>();
         services.AddScoped<ReportSubmitter>();

@@ -1,6 +1,7 @@
 using Luoshi.Features.Audit;
+using Luoshi.Features.Organisation;
 
-namespace Luoshi.Features.Organisation;
+namespace Luoshi.Features.Account;
 
 /// <summary>The audit entries of a change to a person on the People page, staged before the change is
 /// applied (they compare old with new) so the change's SaveChanges writes them.</summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
-using Luoshi.Features.Account;
+using Luoshi.Features.Organisation;
 using Luoshi.Features.Audit;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace Luoshi.Features.Organisation;
+namespace Luoshi.Features.Account;
 
 internal sealed class PersonInput
 {
