@@ -10,10 +10,6 @@ internal static class KnownUpwardEdges
 {
     public static readonly (string From, string To, string Why)[] Edges =
     [
-        // The viewer carries the ids of the tasks its sections cooperate on (db.TaskCooperations),
-        // which TaskAccess reads. Belongs in Tasks: TaskAccess could load them itself.
-        ("Organisation", "Tasks", "Viewer loads the cooperation task ids for TaskAccess"),
-
         // Inside the work-item kernel (Plans → Tasks → Lights → Reports → Requests).
         // The plan's page, its tree and the plan list show the plan's tasks with their lights, and a
         // change of a plan's reporting rule reschedules its tasks' lights. Fix: the plan pages and

@@ -120,22 +120,6 @@ internal static class IdentitySetup
         config["Login:RequireTwoFactor"] is null && config.GetValue("Demo:SeedOnFirstRun", false);
 }
 
-/// <summary>Admin pages: the role is read from the database on each request, not from the cookie.</summary>
-internal sealed class AdminOnly(CurrentViewer current) : AuthorizationHandler<AdminOnly.Requirement>
-{
-    public const string Policy = "Admin";
-
-    internal sealed class Requirement : IAuthorizationRequirement;
-
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, Requirement requirement)
-    {
-        if (await current.GetAsync() is { IsAdmin: true })
-        {
-            context.Succeed(requirement);
-        }
-    }
-}
-
 internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少需要{length}位" };

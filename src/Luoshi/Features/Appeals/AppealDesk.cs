@@ -156,7 +156,7 @@ internal sealed class AppealDesk(LuoshiDb db, TaskEditor tasks, WorkItemCreator 
         appeal.FirstRepliedOn ??= today;
         task.Stage = "答复";
         await SetDoneAsync(task, today, ct);
-        tasks.Record(task, viewer, "appeal", $"答复诉求（{today:yyyy-MM-dd}）");
+        tasks.AddHistory(task, viewer, "appeal", $"答复诉求（{today:yyyy-MM-dd}）");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<AppealDetails>.Ok(appeal);
@@ -210,12 +210,12 @@ internal sealed class AppealDesk(LuoshiDb db, TaskEditor tasks, WorkItemCreator 
             task.DueDate = calendar.AddWorkingDays(today, options.Value.ResponseWorkingDays);
             task.UpdatedAt = clock.UtcNow;
             await lights.RecomputeAsync(task, ct);
-            tasks.Record(task, viewer, "appeal", $"回访不满意，重新办理，答复时限 {task.DueDate:yyyy-MM-dd}");
+            tasks.AddHistory(task, viewer, "appeal", $"回访不满意，重新办理，答复时限 {task.DueDate:yyyy-MM-dd}");
         }
         else
         {
             task.Stage = "办结";
-            tasks.Record(task, viewer, "appeal", $"回访{satisfaction}，办结");
+            tasks.AddHistory(task, viewer, "appeal", $"回访{satisfaction}，办结");
         }
 
         await db.SaveChangesAsync(ct);
@@ -260,9 +260,9 @@ internal sealed class AppealDesk(LuoshiDb db, TaskEditor tasks, WorkItemCreator 
 
     /// <summary>The form's checks, here as well as on the input record: the office's page builds the
     /// record from plain fields, and a refused appeal must say why instead of failing in the database.</summary>
-    private static Problems Check(AppealInput input)
+    private static FieldErrors Check(AppealInput input)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Content))
         {
             problems.Add(nameof(input.Content), "请填写诉求内容");

@@ -23,7 +23,7 @@ internal sealed class PublicAppealModel(LuoshiDb db, AppealDesk appeals, PublicF
             return NotFound();
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (Category is null || !AppealCategories.All.Contains(Category))
         {
             problems.Add(nameof(Category), "请选择诉求类别");

@@ -210,9 +210,9 @@ internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauC
         return scheme.IsLocked ? (scheme, Outcome<T>.Invalid("Scheme", "考核已锁定，不能再修改")) : (scheme, null);
     }
 
-    private async Task<Problems> TargetProblemsAsync(Viewer viewer, int? sectionId, int? personId, CancellationToken ct)
+    private async Task<FieldErrors> TargetProblemsAsync(Viewer viewer, int? sectionId, int? personId, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if ((sectionId is null) == (personId is null))
         {
             problems.Add("SectionId", "请选择一个科室或一名人员（二者选一）");
@@ -229,7 +229,7 @@ internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauC
         return problems;
     }
 
-    private static void CheckReason(Problems problems, string? reason)
+    private static void CheckReason(FieldErrors problems, string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReason)
         {

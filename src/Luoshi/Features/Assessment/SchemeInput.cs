@@ -35,9 +35,9 @@ internal sealed class SchemeInput
     };
 
     /// <summary>Checks the settings and, when they hold, copies them onto the scheme.</summary>
-    public Problems ApplyTo(AssessmentScheme scheme)
+    public FieldErrors ApplyTo(AssessmentScheme scheme)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > 200)
         {
             problems.Add(nameof(Name), "请填写方案名称（不超过200字）");

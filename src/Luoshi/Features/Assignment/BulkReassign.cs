@@ -150,7 +150,7 @@ internal sealed class BulkReassign(LuoshiDb db, Reassigner reassigner, PlanCache
 
     private static Outcome<BulkResult>? Check(BulkInput input, Roster roster, bool requireReason)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if ((input.FromPersonId is null) == (input.FromSectionId is null))
         {
             problems.Add("FromPersonId", "请选择原责任人或原牵头科室（二者选一）");

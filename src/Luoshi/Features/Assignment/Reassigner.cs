@@ -72,7 +72,7 @@ internal sealed class Reassigner(LuoshiDb db, TaskEditor tasks, TaskLights light
         }
 
         var what = moves.Count == 0 ? "重新交办" : string.Join("，", moves);
-        tasks.Record(task, viewer, "reassign", $"改派：{what}，重新交办，签收时限 {Ui.Date(task.SignDueBy)}。理由：{reason}");
+        tasks.AddHistory(task, viewer, "reassign", $"改派：{what}，重新交办，签收时限 {Ui.Date(task.SignDueBy)}。理由：{reason}");
 
         var told = directory.HeadsOf(row.ToSectionId).Concat(directory.HeadsOf(row.FromSectionId))
             .Concat(new[] { row.ToPersonId, row.FromPersonId }.OfType<int>().Select(id => directory.People.GetValueOrDefault(id)).OfType<Person>().Where(p => p.IsActive))

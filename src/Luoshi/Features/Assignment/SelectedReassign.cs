@@ -34,7 +34,7 @@ internal sealed class SelectedReassign(LuoshiDb db, Reassigner reassigner, PlanC
         }
 
         var roster = await Roster.LoadAsync(db, viewer.UnitId, ct);
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var ids = taskIds.Distinct().ToList();
         if (ids.Count == 0)
         {

@@ -62,7 +62,7 @@ internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reas
             RequestedById = viewer.PersonId, RequestedAt = clock.UtcNow, Reason = reason.Trim(),
         };
         db.TaskReturns.Add(request);
-        tasks.Record(task, viewer, "task-return", $"退办：认为不属于本科室职责，请办公室改派。理由：{request.Reason}");
+        tasks.AddHistory(task, viewer, "task-return", $"退办：认为不属于本科室职责，请办公室改派。理由：{request.Reason}");
         var office = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.Role == Role.Admin).ToListAsync(ct);
         await notices.AddAsync(viewer.UnitId, office, new Notice
         {
@@ -132,7 +132,7 @@ internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reas
                 task.UpdatedAt = clock.UtcNow;
             }
 
-            tasks.Record(task, viewer, "task-return", $"办公室坚持原交办，请{roster.Section(task.LeadSectionId)}签收办理。理由：{note}");
+            tasks.AddHistory(task, viewer, "task-return", $"办公室坚持原交办，请{roster.Section(task.LeadSectionId)}签收办理。理由：{note}");
             await notices.AddAsync(viewer.UnitId, roster.HeadsOf(task.LeadSectionId).Append(roster.People.GetValueOrDefault(request.RequestedById)).OfType<Person>(), new Notice
             {
                 UnitId = viewer.UnitId, Kind = NoticeKind.TaskReturnDecided, TaskId = task.Id,

@@ -42,7 +42,7 @@ internal sealed class ScoreboardStore(LuoshiDb db, BureauClock clock)
             return Outcome<Scoreboard>.Invalid(Errors("数据", values.Errors));
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(name))
         {
             problems.Add("Name", "请填写对标名称");

@@ -28,7 +28,7 @@ internal sealed class CampaignReports(LuoshiDb db, WorkItemCreator workItems, Bu
             return Outcome<Campaign>.Forbidden("只有办公室（管理员）可以设置活动");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var phases = input.Phases.Where(p => p.Start is not null && p.End is not null).ToList();
         if (phases.Count == 0 || phases.Count != input.Phases.Count)
         {

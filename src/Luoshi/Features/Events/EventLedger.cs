@@ -23,7 +23,7 @@ internal sealed class EventLedger(LuoshiDb db, TaskEditor editor, TaskLights lig
 
     public async Task<Outcome<BureauEvent>> CreateAsync(Viewer viewer, EventInput input, CancellationToken ct = default)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         foreach (var (field, text, message) in new[] { (nameof(input.Title), input.Title, "请填写活动名称"), (nameof(input.Kind), input.Kind, "请填写活动类型"), (nameof(input.Place), input.Place, "请填写活动地点") })
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -96,7 +96,7 @@ internal sealed class EventLedger(LuoshiDb db, TaskEditor editor, TaskLights lig
         if (task is not null)
         {
             await CountAsync(task, item, ct);
-            editor.Record(task, viewer, "event", $"计入活动“{item.Title}”（{item.Date:yyyy-MM-dd}），已完成 {Ui.Amount(task.AchievedValue)} {task.TargetUnit}");
+            editor.AddHistory(task, viewer, "event", $"计入活动“{item.Title}”（{item.Date:yyyy-MM-dd}），已完成 {Ui.Amount(task.AchievedValue)} {task.TargetUnit}");
         }
 
         await db.SaveChangesAsync(ct);

@@ -122,7 +122,7 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
             return plan;
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         foreach (var (row, index) in chosen)
         {
             var lead = row.LeadSectionId != 0 ? row.LeadSectionId : input.DefaultSectionId ?? 0;

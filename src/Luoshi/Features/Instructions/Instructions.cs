@@ -33,7 +33,7 @@ internal sealed class Instructions(LuoshiDb db, TaskEditor tasks, SheetNotices n
             return Outcome<Instruction>.Forbidden("批示由局领导本人填写");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > SupervisionOptions.MaxText)
         {
             problems.Add("Text", $"请填写批示内容（不超过{SupervisionOptions.MaxText}字）");
@@ -60,7 +60,7 @@ internal sealed class Instructions(LuoshiDb db, TaskEditor tasks, SheetNotices n
         var instruction = new Instruction { UnitId = viewer.UnitId, TaskId = taskId, StepId = sheetId, LeaderId = viewer.PersonId, Text = text!.Trim(), WrittenAt = now };
         db.Instructions.Add(instruction);
         var on = sheetNumber is null ? "" : $"（就{sheetNumber}）";
-        tasks.Record(task, viewer, "instruction", $"{viewer.Name}批示{on}：{instruction.Text}");
+        tasks.AddHistory(task, viewer, "instruction", $"{viewer.Name}批示{on}：{instruction.Text}");
         RecordChain.Append(db, viewer.UnitId, "instruction", instruction, viewer.PersonId, now);
         await notices.AddAsync(await notices.SectionAsync(task, ct), new Notice
         {
@@ -94,7 +94,7 @@ internal sealed class Instructions(LuoshiDb db, TaskEditor tasks, SheetNotices n
         var now = clock.UtcNow;
         instruction.AcknowledgedAt = now;
         instruction.AcknowledgedById = viewer.PersonId;
-        tasks.Record(task, viewer, "instruction", $"{viewer.Name}签阅领导批示");
+        tasks.AddHistory(task, viewer, "instruction", $"{viewer.Name}签阅领导批示");
         RecordChain.Append(db, viewer.UnitId, "instruction-ack", instruction, viewer.PersonId, now);
         await notices.AddAsync([instruction.LeaderId], new Notice
         {

@@ -1,4 +1,3 @@
-using Luoshi.Features.Account;
 using Luoshi.Features.Notices.Channels;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;

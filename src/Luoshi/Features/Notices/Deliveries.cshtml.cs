@@ -1,5 +1,4 @@
 using Luoshi.Data;
-using Luoshi.Features.Account;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,4 @@
 using Luoshi.Data;
-using Luoshi.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Luoshi.Data;
-using Luoshi.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -11,8 +11,8 @@ namespace Luoshi.Features.Organisation;
 /// </summary>
 internal sealed record Viewer(int PersonId, int UnitId, string Name, Role Role, int? SectionId, IReadOnlyCollection<int> ChargedSectionIds)
 {
-    /// <summary>Tasks on which the viewer's sections cooperate (loaded with the viewer; empty for
-    /// the office, which sees everything anyway). A list of ids keeps the visibility filter to two
+    /// <summary>Tasks on which the viewer's sections cooperate (added by Tasks as the viewer is loaded,
+    /// see <see cref="IViewerFacts"/>; empty for the office, which sees everything anyway). A list of ids keeps the visibility filter to two
     /// index look-ups instead of a sub-query per task.</summary>
     public IReadOnlyCollection<int> CooperationTaskIds { get; init; } = [];
 
@@ -46,7 +46,7 @@ internal static class ViewerClaims
 }
 
 /// <summary>Loads the viewer once per request.</summary>
-internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db)
+internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db, IEnumerable<IViewerFacts> facts)
 {
     private Viewer? _viewer;
     private bool _loaded;
@@ -74,13 +74,9 @@ internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db)
         }
 
         _viewer = new Viewer(person.Id, person.UnitId, person.Name, person.Role, person.SectionId, person.Charges);
-        if (!_viewer.IsAdmin)
+        foreach (var fact in facts)
         {
-            var sections = _viewer.SeenSectionIds;
-            _viewer = _viewer with
-            {
-                CooperationTaskIds = await db.TaskCooperations.Where(c => c.UnitId == person.UnitId && sections.Contains(c.SectionId)).Select(c => c.TaskId).ToListAsync(ct),
-            };
+            _viewer = await fact.AddToAsync(_viewer, ct);
         }
 
         return _viewer;

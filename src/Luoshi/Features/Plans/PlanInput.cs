@@ -70,7 +70,7 @@ internal sealed class PlanInput
 
     public Dictionary<string, string[]>? Problems()
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(Title))
         {
             problems.Add(nameof(Title), "请填写计划名称");

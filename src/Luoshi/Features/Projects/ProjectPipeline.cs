@@ -71,7 +71,7 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, WorkItemCr
             return Outcome<ProjectStage>.Conflict($"项目已在“{task.Stage}”阶段（可能刚由他人登记），不能重复登记");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (current == names.Count - 1)
         {
             problems.Add(nameof(input.Stage), "项目已到最后阶段（投产/竣工）");
@@ -116,7 +116,7 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, WorkItemCr
         }
 
         await lights.RecomputeAsync(task, ct);
-        editor.Record(task, viewer, "stage", $"项目进入“{names[wanted]}”阶段（{reached:yyyy-MM-dd}）：{stage.Evidence}");
+        editor.AddHistory(task, viewer, "stage", $"项目进入“{names[wanted]}”阶段（{reached:yyyy-MM-dd}）：{stage.Evidence}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -144,9 +144,9 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, WorkItemCr
         RecordedById = viewer.PersonId, RecordedAt = clock.UtcNow,
     };
 
-    private async Task<Problems> ValidateAsync(Viewer viewer, ProjectInput input, CancellationToken ct)
+    private async Task<FieldErrors> ValidateAsync(Viewer viewer, ProjectInput input, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (input.Amount is < 0)
         {
             problems.Add(nameof(input.Amount), "投资额不能为负数");

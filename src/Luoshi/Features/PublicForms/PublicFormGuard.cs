@@ -45,7 +45,7 @@ internal sealed partial class PublicFormGuard(IDataProtectionProvider protection
 
     /// <summary>Adds a message when the submission looks automated; the honeypot and the stamp get
     /// the same vague words, so a script learns nothing about which check it failed.</summary>
-    public void Check(string? honeypot, string? stamp, Problems problems, params (string Field, string? Text)[] texts)
+    public void Check(string? honeypot, string? stamp, FieldErrors problems, params (string Field, string? Text)[] texts)
     {
         if (!string.IsNullOrEmpty(honeypot) || !StampIsOld(stamp) || !FirstUse(stamp!))
         {

@@ -51,7 +51,7 @@ internal abstract class PublicFormPage(LuoshiDb db, PublicFormGuard guard) : Pag
     }
 
     /// <summary>Adds the guard's messages (and any others) to the form; true when it may be saved.</summary>
-    protected bool Accept(Problems problems)
+    protected bool Accept(FieldErrors problems)
     {
         guard.Check(Website, Stamp, problems, (nameof(Text), Text), (nameof(SubmitterName), SubmitterName), (nameof(Contact), Contact));
         foreach (var (field, messages) in problems.ToDictionary())

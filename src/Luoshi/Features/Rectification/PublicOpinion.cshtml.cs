@@ -19,7 +19,7 @@ internal sealed class PublicOpinionModel(LuoshiDb db, Rectifications rectificati
             return NotFound();
         }
 
-        if (Accept(new Problems()))
+        if (Accept(new FieldErrors()))
         {
             Receipt = (await rectifications.AddOpinionAsync(unit, new OpinionInput(Text, SubmitterName, Contact, OpinionSource.OnlineBox), null, ct)).Receipt;
         }

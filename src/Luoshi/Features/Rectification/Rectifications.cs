@@ -62,7 +62,7 @@ internal sealed class Rectifications(LuoshiDb db, WorkItemCreator workItems, Bur
             return Outcome<Problem>.Forbidden("问题清单由办公室整理");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Title))
         {
             problems.Add(nameof(input.Title), "请填写问题");
@@ -128,7 +128,7 @@ internal sealed class Rectifications(LuoshiDb db, WorkItemCreator workItems, Bur
             return Outcome<WorkTask>.Forbidden("整改措施由办公室制定");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.Title))
         {
             problems.Add(nameof(input.Title), "请填写整改措施");

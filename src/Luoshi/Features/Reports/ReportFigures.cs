@@ -17,7 +17,7 @@ internal static class ReportFigures
     /// <summary>Percentage points between the stated percent and the one the quantity implies.</summary>
     public const int DoubtfulGap = 20;
 
-    public static void Check(ReportInput input, WorkTask task, Problems problems)
+    public static void Check(ReportInput input, WorkTask task, FieldErrors problems)
     {
         if (input.AchievedValue is not { } achieved || task.TargetValue is not { } target || target <= 0)
         {

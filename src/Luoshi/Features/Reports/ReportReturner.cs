@@ -65,7 +65,7 @@ internal sealed class ReportReturner(LuoshiDb db, TaskEditor tasks, TaskLights l
         RecordChain.Append(db, viewer.UnitId, "report-return", returned, viewer.PersonId, returned.ReturnedAt);
         var plan = await plans.GetAsync(db, task.PlanId, ct);
         var period = new ReportPeriod(report.PeriodStart, report.PeriodEnd, report.PeriodEnd, report.PeriodEnd).Label(plan.Cadence);
-        tasks.Record(task, viewer, "report-return", $"退回{period}的进展报告（{clock.ToLocal(report.SubmittedAt):yyyy-MM-dd HH:mm} 报送），要求重报。理由：{returned.Reason}");
+        tasks.AddHistory(task, viewer, "report-return", $"退回{period}的进展报告（{clock.ToLocal(report.SubmittedAt):yyyy-MM-dd HH:mm} 报送），要求重报。理由：{returned.Reason}");
         try
         {
             await db.SaveChangesAsync(ct);

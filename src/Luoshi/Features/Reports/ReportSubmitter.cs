@@ -124,7 +124,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
         var what = input.CorrectsId is null ? "报送进展" : "更正进展";
         var late = report.IsLate ? "（逾期报送）" : "";
         var percent = report.Percent is { } p ? $"，完成{p}%" : "";
-        tasks.Record(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报办结，待办公室审核" : "")}");
+        tasks.AddHistory(task, viewer, "report", $"{what}：{period.Label(plan.Cadence)}{late}{percent}{(input.ClaimsCompletion ? "，申报办结，待办公室审核" : "")}");
         try
         {
             await db.SaveChangesAsync(ct);
@@ -162,9 +162,9 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
     public static ReportPeriod DefaultPeriod(Plan plan, WorkTask task, bool asLead, DateOnly today, WorkingCalendar calendar) =>
         asLead ? ReportPeriods.Next(plan, task.StartDate, task.LastReportedPeriodEnd, today, calendar) : ReportPeriods.Containing(plan, today, calendar);
 
-    private static (ReportPeriod, Problems) PeriodFor(Plan plan, WorkTask task, ReportInput input, bool asLead, DateOnly today, WorkingCalendar calendar)
+    private static (ReportPeriod, FieldErrors) PeriodFor(Plan plan, WorkTask task, ReportInput input, bool asLead, DateOnly today, WorkingCalendar calendar)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (input.PeriodDate is not { } date)
         {
             return (DefaultPeriod(plan, task, asLead, today, calendar), problems);
@@ -184,7 +184,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
     }
 
     /// <summary>The files the report takes; or, when one of them already went to a report, why not.</summary>
-    private async Task<(List<Evidence> Files, string? Taken)> CheckEvidenceAsync(Viewer viewer, ReportInput input, Problems problems, CancellationToken ct)
+    private async Task<(List<Evidence> Files, string? Taken)> CheckEvidenceAsync(Viewer viewer, ReportInput input, FieldErrors problems, CancellationToken ct)
     {
         var ids = (input.EvidenceIds ?? []).Distinct().ToList();
         if (ids.Count == 0)
@@ -209,7 +209,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             : (files, null);
     }
 
-    private async Task CheckCorrectionAsync(int taskId, int sectionId, long? correctsId, Problems problems, CancellationToken ct)
+    private async Task CheckCorrectionAsync(int taskId, int sectionId, long? correctsId, FieldErrors problems, CancellationToken ct)
     {
         if (correctsId is { } id && !await db.Reports.AnyAsync(r => r.Id == id && r.TaskId == taskId && r.SectionId == sectionId, ct))
         {

@@ -37,7 +37,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             return Outcome<ExtensionRequest>.Conflict("该任务已有一份待审核的延期申请，请等待审批结果");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (task.CompletedOn is not null)
         {
             problems.Add("Task", "任务已办结，无需延期");
@@ -69,7 +69,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         };
         db.ExtensionRequests.Add(request);
         RecordChain.Append(db, viewer.UnitId, "extension-request", request, viewer.PersonId, request.RequestedAt);
-        tasks.Record(task, viewer, "extension", $"申请延期：由 {Ui.Date(task.DueDate)} 延至 {Ui.Date(request.NewDueDate)}。理由：{request.Reason}");
+        tasks.AddHistory(task, viewer, "extension", $"申请延期：由 {Ui.Date(task.DueDate)} 延至 {Ui.Date(request.NewDueDate)}。理由：{request.Reason}");
         await notices.AddAsync(viewer.UnitId, await ExtensionDeciderIdsAsync(task, ct), NoticeKind.ExtensionRequested, task.Id,
             $"待审批延期：{task.Title}",
             $"{viewer.Name}申请将完成时限由{DeskDates.Formal(task.DueDate)}延至{DeskDates.Formal(request.NewDueDate)}。理由：{request.Reason}", request.RequestedAt, ct);
@@ -114,7 +114,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             await lights.RecomputeAsync(task, ct);
         }
 
-        tasks.Record(task, viewer, "extension", approve
+        tasks.AddHistory(task, viewer, "extension", approve
             ? $"批准延期至 {Ui.Date(request.NewDueDate)}（原时限 {Ui.Date(task.OriginalDueDate)}）"
             : $"不批准延期：{request.DecisionNote}");
         RecordChain.Append(db, viewer.UnitId, "extension-decision", request, viewer.PersonId, request.DecidedAt.Value);
@@ -163,7 +163,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             await lights.RecomputeAsync(task, ct);
         }
 
-        tasks.Record(task, viewer, "completion", accept ? $"办结（销号），完成日期 {Ui.Date(request.ClaimedOn)}" : $"办结申请被退回：{request.DecisionNote}");
+        tasks.AddHistory(task, viewer, "completion", accept ? $"办结（销号），完成日期 {Ui.Date(request.ClaimedOn)}" : $"办结申请被退回：{request.DecisionNote}");
         RecordChain.Append(db, viewer.UnitId, "completion-decision", request, viewer.PersonId, request.DecidedAt.Value);
         await notices.AddAsync(viewer.UnitId, [request.RequestedById], NoticeKind.CompletionDecided, task.Id,
             accept ? $"已办结销号：{task.Title}" : $"办结申请被退回：{task.Title}",

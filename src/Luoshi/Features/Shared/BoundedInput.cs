@@ -17,7 +17,7 @@ internal static class BoundedInput
         var checkable = parameters.Select(p => services?.IsService(p.ParameterType) != true).ToArray();
         return async context =>
         {
-            var problems = new Problems();
+            var problems = new FieldErrors();
             for (var i = 0; i < context.Arguments.Count && i < checkable.Length; i++)
             {
                 var argument = context.Arguments[i];

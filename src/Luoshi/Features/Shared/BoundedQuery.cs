@@ -29,7 +29,7 @@ internal sealed class BoundedQuery : IAsyncPageFilter
                 .Where(p => p.GetCustomAttribute<BindPropertyAttribute>() is not null))
             {
                 var value = property.GetValue(form);
-                var problems = Bounds.IsInput(value) ? Bounds.CheckBeyondAnnotations(value, property.Name + ".") : new Problems();
+                var problems = Bounds.IsInput(value) ? Bounds.CheckBeyondAnnotations(value, property.Name + ".") : new FieldErrors();
                 if (!Bounds.IsInput(value) && Bounds.Value(value, property.Name) is { } message)
                 {
                     problems.Add(property.Name, message);

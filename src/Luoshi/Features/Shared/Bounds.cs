@@ -23,14 +23,14 @@ internal static class Bounds
     /// <summary>Beyond this, an amount is a typing slip (a trillion of any unit the bureau counts).</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
-    public static Problems Check(object? input, Problems? problems = null, string prefix = "") => Check(input, problems, prefix, annotations: true);
+    public static FieldErrors Check(object? input, FieldErrors? problems = null, string prefix = "") => Check(input, problems, prefix, annotations: true);
 
     /// <summary>Without the DataAnnotations, for forms whose model binding has checked those already.</summary>
-    public static Problems CheckBeyondAnnotations(object? input, string prefix) => Check(input, null, prefix, annotations: false);
+    public static FieldErrors CheckBeyondAnnotations(object? input, string prefix) => Check(input, null, prefix, annotations: false);
 
-    private static Problems Check(object? input, Problems? problems, string prefix, bool annotations)
+    private static FieldErrors Check(object? input, FieldErrors? problems, string prefix, bool annotations)
     {
-        problems ??= new Problems();
+        problems ??= new FieldErrors();
         Walk(input, problems, prefix, depth: 0, annotations);
         return problems;
     }
@@ -61,7 +61,7 @@ internal static class Bounds
 
     private static string DateMessage(string label) => $"{label}应在{MinYear}年至{MaxYear}年之间";
 
-    private static void Walk(object? input, Problems problems, string prefix, int depth, bool annotations)
+    private static void Walk(object? input, FieldErrors problems, string prefix, int depth, bool annotations)
     {
         if (input is null || depth > 4)
         {
@@ -102,7 +102,7 @@ internal static class Bounds
         }
     }
 
-    private static void WalkList(IEnumerable list, string label, Problems problems, string field, int depth, bool annotations)
+    private static void WalkList(IEnumerable list, string label, FieldErrors problems, string field, int depth, bool annotations)
     {
         var index = 0;
         foreach (var item in list)

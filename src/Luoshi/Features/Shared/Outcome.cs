@@ -34,7 +34,7 @@ internal sealed record Outcome<T>(OutcomeKind Kind, T? Value, string? Message, D
 }
 
 /// <summary>Collects validation messages (in Chinese) by field.</summary>
-internal sealed class Problems
+internal sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _byField = [];
 

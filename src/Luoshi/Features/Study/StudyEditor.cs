@@ -24,7 +24,7 @@ internal sealed class StudyEditor(LuoshiDb db, WorkItemCreator workItems, TaskLi
             return Outcome<StudyPlan>.Forbidden("只有办公室（管理员）可以制定学习计划");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         var people = await db.People.Where(p => p.UnitId == viewer.UnitId && p.IsActive).Select(p => p.Id).ToListAsync(ct);
         var sections = await db.Sections.Where(s => s.UnitId == viewer.UnitId).Select(s => s.Id).ToListAsync(ct);
         foreach (var (g, i) in input.Groups.Select((g, i) => (g, i)))
@@ -130,9 +130,9 @@ internal sealed class StudyEditor(LuoshiDb db, WorkItemCreator workItems, TaskLi
         return Outcome<StudySession>.Ok(session);
     }
 
-    private async Task<Problems> ValidateAsync(Viewer viewer, SessionInput input, StudyGroup group, int year, CancellationToken ct)
+    private async Task<FieldErrors> ValidateAsync(Viewer viewer, SessionInput input, StudyGroup group, int year, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (input.Hours is < 0 or > 24)
         {
             problems.Add(nameof(input.Hours), "学时应在0到24小时之间");

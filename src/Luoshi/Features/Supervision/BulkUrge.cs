@@ -28,7 +28,7 @@ internal sealed class BulkUrge(LuoshiDb db, ManualEscalation manual)
             return Outcome<BulkUrgeResult>.Forbidden("催办由办公室发出");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (taskIds.Count == 0)
         {
             problems.Add("Ids", "请先勾选要催办的任务");

@@ -32,7 +32,7 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
             return Outcome<EscalationStep>.Forbidden("催办和督办由办公室发出");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (step == StepKind.Remind)
         {
             problems.Add("Step", "办公室可发出催办或督办");
@@ -83,7 +83,7 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
                 ? $"{entry.SheetNumber}：办公室对任务“{name}”督办。{entry.Message} 请于 {Ui.Date(entry.ReplyDueBy)} 前反馈办理情况。"
                 : $"办公室对任务“{name}”催办：{entry.Message}",
         }, robots: supervise, now, ct));
-        tasks.Record(task, viewer, step.EventKind(), $"{entry.SheetNumber ?? step.Chinese()}（办公室发起）：{entry.Message}");
+        tasks.AddHistory(task, viewer, step.EventKind(), $"{entry.SheetNumber ?? step.Chinese()}（办公室发起）：{entry.Message}");
         RecordChain.Append(db, viewer.UnitId, supervise ? "manual-supervise" : "manual-urge", entry, viewer.PersonId, now);
         return await SaveOnce.RunAsync(db, transaction, entry, $"今天已对该任务发出过{step.Chinese()}，请勿重复发出", ct);
     }

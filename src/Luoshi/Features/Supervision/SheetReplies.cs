@@ -40,7 +40,7 @@ internal sealed class SheetReplies(
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, SheetState.Acknowledged).SetProperty(s => s.AcknowledgedAt, now).SetProperty(s => s.AcknowledgedById, viewer.PersonId), ct);
         if (changed == 1)
         {
-            tasks.Record(task, viewer, "sheet", $"{viewer.Name}签收{sheet.SheetNumber}");
+            tasks.AddHistory(task, viewer, "sheet", $"{viewer.Name}签收{sheet.SheetNumber}");
             await db.SaveChangesAsync(ct);
         }
 
@@ -74,7 +74,7 @@ internal sealed class SheetReplies(
             return Outcome<SheetReply>.Conflict("该督办单已办结，无需再反馈");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > SupervisionOptions.MaxText)
         {
             problems.Add("Text", $"请填写办理情况（不超过{SupervisionOptions.MaxText}字）");
@@ -107,7 +107,7 @@ internal sealed class SheetReplies(
         sheet.State = SheetState.Replied;
         sheet.AcknowledgedAt ??= now;
         sheet.AcknowledgedById ??= viewer.PersonId;
-        tasks.Record(task, viewer, "sheet", $"{sheet.SheetNumber}反馈：{reply.Text}{(files.Count > 0 ? $"（附件 {files.Count} 个）" : "")}");
+        tasks.AddHistory(task, viewer, "sheet", $"{sheet.SheetNumber}反馈：{reply.Text}{(files.Count > 0 ? $"（附件 {files.Count} 个）" : "")}");
         RecordChain.Append(db, viewer.UnitId, "sheet-reply", reply, viewer.PersonId, now);
         await notices.AddAsync(await notices.OfficeAsync(viewer.UnitId, ct), new Notice
         {
@@ -161,7 +161,7 @@ internal sealed class SheetReplies(
         }
 
         var summary = accept ? $"{sheet.SheetNumber}的反馈经办公室认可，督办办结" : $"{sheet.SheetNumber}的反馈被退回：{reply.DecisionNote}，请于 {Ui.Date(sheet.ReplyDueBy)} 前重新反馈";
-        tasks.Record(task, viewer, "sheet", summary);
+        tasks.AddHistory(task, viewer, "sheet", summary);
         RecordChain.Append(db, viewer.UnitId, "reply-decision", reply, viewer.PersonId, now);
         await notices.AddAsync([reply.AuthorId, .. await notices.SectionAsync(task, ct)], new Notice
         {

@@ -32,7 +32,7 @@ internal sealed class TaskSigning(Data.LuoshiDb db, TaskEditor tasks, BureauCloc
 
         var late = task.SignDueBy is { } due && clock.Today > due ? $"（超过签收时限 {Ui.Date(due)}）" : "";
         Signing.Sign(task, viewer.PersonId, clock.UtcNow);
-        tasks.Record(task, viewer, "signed", $"{viewer.Name}签收{late}");
+        tasks.AddHistory(task, viewer, "signed", $"{viewer.Name}签收{late}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Outcome<WorkTask>.Ok(task);

@@ -16,7 +16,7 @@ internal sealed partial class TaskEditor
     private const int PlanYearSpan = 5;
 
     /// <summary>The rules a task must keep beyond the shape of the input (which DataAnnotations check).</summary>
-    private async Task<Problems> ValidateAsync(int unitId, TaskInput input, WorkTask? existing, CancellationToken ct)
+    private async Task<FieldErrors> ValidateAsync(int unitId, TaskInput input, WorkTask? existing, CancellationToken ct)
     {
         var problems = Bounds.Check(input);
         if (string.IsNullOrWhiteSpace(input.Title))
@@ -104,7 +104,7 @@ internal sealed partial class TaskEditor
         return problems;
     }
 
-    private async Task CheckPersonAsync(int unitId, int? personId, string field, Func<Person, bool> fits, string message, Problems problems, CancellationToken ct)
+    private async Task CheckPersonAsync(int unitId, int? personId, string field, Func<Person, bool> fits, string message, FieldErrors problems, CancellationToken ct)
     {
         if (personId is null)
         {
@@ -122,7 +122,7 @@ internal sealed partial class TaskEditor
         }
     }
 
-    private static void ValidateMilestone(MilestoneInput m, TaskInput task, Problems problems, string prefix)
+    private static void ValidateMilestone(MilestoneInput m, TaskInput task, FieldErrors problems, string prefix)
     {
         Bounds.Check(m, problems, prefix);
         if (string.IsNullOrWhiteSpace(m.Title))

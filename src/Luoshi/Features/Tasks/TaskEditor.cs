@@ -66,7 +66,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         db.Tasks.Add(task);
         await lights.RecomputeAsync(task, ct);
         await db.SaveChangesAsync(ct);
-        Record(task, viewer, "created", source is null ? $"创建任务“{task.Title}”" : $"由导入的文件创建任务“{task.Title}”");
+        AddHistory(task, viewer, "created", source is null ? $"创建任务“{task.Title}”" : $"由导入的文件创建任务“{task.Title}”");
         await db.SaveChangesAsync(ct);
         return Outcome<WorkTask>.Ok(task);
     }
@@ -104,7 +104,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         Apply(task, input);
         task.UpdatedAt = clock.UtcNow;
         await lights.RecomputeAsync(task, ct);
-        Record(task, viewer, "edited", "修改：" + string.Join("；", changes.Select(c => c.Text)));
+        AddHistory(task, viewer, "edited", "修改：" + string.Join("；", changes.Select(c => c.Text)));
         await db.SaveChangesAsync(ct);
         return Outcome<WorkTask>.Ok(task);
     }
@@ -122,7 +122,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
             return Outcome<Milestone>.Forbidden("只有办公室或牵头科室科长可以增加时间节点");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         ValidateMilestone(input, TaskInput.From(task), problems, "");
         if (task.Milestones.Count >= MaxMilestones)
         {
@@ -137,7 +137,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         var milestone = NewMilestone(viewer.UnitId, input, task.Milestones.Count);
         task.Milestones.Add(milestone);
         await lights.RecomputeAsync(task, ct);
-        Record(task, viewer, "milestone", $"增加时间节点“{milestone.Title}”（{milestone.DueDate:yyyy-MM-dd}）");
+        AddHistory(task, viewer, "milestone", $"增加时间节点“{milestone.Title}”（{milestone.DueDate:yyyy-MM-dd}）");
         await db.SaveChangesAsync(ct);
         return Outcome<Milestone>.Ok(milestone);
     }
@@ -159,7 +159,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
             return Outcome<Milestone>.Forbidden(definitionChanged ? "只有办公室或牵头科室科长可以修改时间节点" : "只有牵头科室可以办结时间节点");
         }
 
-        var problems = new Problems();
+        var problems = new FieldErrors();
         ValidateMilestone(input, TaskInput.From(task), problems, "");
         if (input.CompletedOn is { } done && done > clock.Today)
         {
@@ -184,12 +184,14 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
             (true, false) => $"时间节点“{milestone.Title}”改为未完成",
             _ => $"修改时间节点“{milestone.Title}”（{milestone.DueDate:yyyy-MM-dd}）",
         };
-        Record(task, viewer, "milestone", what);
+        AddHistory(task, viewer, "milestone", what);
         await db.SaveChangesAsync(ct);
         return Outcome<Milestone>.Ok(milestone);
     }
 
-    public void Record(WorkTask task, Viewer viewer, string kind, string summary) =>
+    /// <summary>Adds a line to the task's history (<see cref="TaskEvent"/>), saved with the change; not to be
+    /// confused with the tamper-evident record (<c>Features/Record</c>), which chains whole rows.</summary>
+    public void AddHistory(WorkTask task, Viewer viewer, string kind, string summary) =>
         db.TaskEvents.Add(new TaskEvent { UnitId = task.UnitId, TaskId = task.Id, At = clock.UtcNow, ActorId = viewer.PersonId, Kind = kind, Summary = summary });
 
     private static readonly HashSet<string> LeadFields = [nameof(TaskInput.Description), nameof(TaskInput.ResponsiblePersonId)];

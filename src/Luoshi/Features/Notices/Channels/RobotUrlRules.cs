@@ -13,7 +13,7 @@ internal static partial class RobotUrlRules
     private const string DingTalkBase = "https://oapi.dingtalk.com/";
     private const string WeComBase = "https://qyapi.weixin.qq.com/";
 
-    public static void Check(RobotKind kind, string? url, string? secret, IReadOnlyList<string> testBases, Problems problems)
+    public static void Check(RobotKind kind, string? url, string? secret, IReadOnlyList<string> testBases, FieldErrors problems)
     {
         var (realBase, path, parameter, pattern, example) = kind == RobotKind.DingTalk
             ? (DingTalkBase, "robot/send", "access_token", DingTalkToken(), "https://oapi.dingtalk.com/robot/send?access_token=…")

@@ -16,7 +16,7 @@ internal sealed class RobotWebhooks(LuoshiDb db, IOptions<WebhookOptions> option
 {
     public async Task<Outcome<RobotWebhook>> AddAsync(int unitId, int personId, RobotInput input, CancellationToken ct)
     {
-        var problems = new Problems();
+        var problems = new FieldErrors();
         if (!Enum.IsDefined(input.Kind))
         {
             problems.Add("Kind", "请选择钉钉或企业微信");
