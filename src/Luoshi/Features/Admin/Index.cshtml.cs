@@ -1,4 +1,4 @@
-using Luoshi.Features.Account;
+using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

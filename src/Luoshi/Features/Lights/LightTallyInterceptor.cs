@@ -19,6 +19,9 @@ internal sealed class LightTallyInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        // Contexts are pooled: a save that broke off after this step (another interceptor threw in its
+        // second step, say a deadlock) must leave nothing behind for the next request that rents this context.
+        await Forget(eventData.Context);
         if (eventData.Context is LuoshiDb db && LightTally.Deltas(db.ChangeTracker) is { Count: > 0 } deltas)
         {
             await db.EnlistSaveAsync(cancellationToken);

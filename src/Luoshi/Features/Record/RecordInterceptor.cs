@@ -20,6 +20,9 @@ internal sealed class RecordInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        // Contexts are pooled: a save that broke off after this step (another interceptor threw in its
+        // second step, say a deadlock) must leave nothing behind for the next request that rents this context.
+        await Forget(eventData.Context);
         if (eventData.Context is LuoshiDb db && RecordChain.TakePending(db.ChangeTracker) is { Count: > 0 } pending)
         {
             await db.EnlistSaveAsync(cancellationToken);
