@@ -34,7 +34,7 @@ internal sealed class BenchServer : IAsyncDisposable
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;
         var app = App.Build([
-            $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Luoshi={database}", "--Demo:SeedOnFirstRun=false", "--Scheduler:Enabled=false",
+            $"--urls=http://127.0.0.1:{port}", $"--ConnectionStrings:Luoshi={database}", "--Demo:SeedOnFirstRun=false", "--Scheduler:Enabled=false", "--Login:RequireTwoFactor=false",
             // A mail server is named so that notices write their email rows; nothing is sent (no scheduler).
             "--Notices:Smtp:Host=127.0.0.1", "--Notices:Smtp:From=bench@luoshi.local",
             $"--DataProtection:Folder={folder}/keys", $"--Evidence:Folder={folder}/evidence", "--Logging:LogLevel:Default=Warning",

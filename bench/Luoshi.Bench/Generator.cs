@@ -34,7 +34,7 @@ internal static class Generator
         var db = services.GetRequiredService<LuoshiDb>();
         var today = services.GetRequiredService<BureauClock>().Today;
         var unit = await Startup.CreateUnitAsync(services, "压测市科学技术局");
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { CommandTimeout = 600 }.ConnectionString); // a million rows in one COPY outlast the default 30 s
         await connection.OpenAsync();
 
         await CopyAsync(connection, """COPY "Sections" ("UnitId", "Name", "SortOrder", "IsActive") FROM STDIN (FORMAT BINARY)""",
@@ -91,7 +91,7 @@ internal static class Generator
         await CopyAsync(connection, """
             COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
               "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
-              "Kind", "ExtensionCount", "AssignedSectionId") FROM STDIN (FORMAT BINARY)
+              "Kind", "ExtensionCount", "AssignedSectionId", "Version") FROM STDIN (FORMAT BINARY)
             """, tasks, (w, t) => WriteTaskAsync(w, t));
         var ids = await db.Tasks.Where(t => t.UnitId == unit.Id).Select(t => new { t.Id, t.SortOrder }).ToDictionaryAsync(t => t.SortOrder, t => t.Id);
         for (var i = 0; i < tasks.Length; i++)
@@ -158,6 +158,7 @@ internal static class Generator
         await w.WriteAsync((int)t.Kind);
         await w.WriteAsync(t.ExtensionCount);
         await w.WriteAsync(t.LeadSectionId);
+        await w.WriteAsync(t.Version);
     }
 
     private static Task WriteDateAsync(NpgsqlBinaryImporter w, DateOnly? date) =>

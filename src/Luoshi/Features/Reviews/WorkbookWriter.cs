@@ -65,51 +65,61 @@ internal static class WorkbookWriter
             for (var i = 0; i < sheets.Count; i++)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(sheets[i], strings);
+                WriteWorksheet(part, sheets[i], strings);
                 sheetList.Append(new Sheet { Name = sheets[i].Name, SheetId = (uint)(i + 1), Id = workbook.GetIdOfPart(part) });
                 // Print_Titles: the heading row on every printed page.
                 titles.Append(new DefinedName($"'{sheets[i].Name}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)i });
             }
 
             workbook.Workbook.Append(sheetList, titles);
-            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = strings.Table;
+            strings.WriteTo(workbook.AddNewPart<SharedStringTablePart>());
             workbook.Workbook.Save();
         }
 
         return stream.ToArray();
     }
 
-    private static Worksheet Worksheet(WorkbookSheet sheet, SharedStrings strings)
+    /// <summary>Written as a stream (SAX), not built as a tree: a review of 100,000 tasks is over a million
+    /// cells, which as a document tree took seconds and hundreds of megabytes.</summary>
+    private static void WriteWorksheet(WorksheetPart part, WorkbookSheet sheet, SharedStrings strings)
     {
-        var data = new SheetData();
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        // The order of these elements is fixed by the schema.
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(sheet.Columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
         var heading = new Row { RowIndex = 1 };
         heading.Append(sheet.Columns.Select((c, i) => StringCell(i, 1, strings.IndexOf(c.Heading), HeadingStyle)));
-        data.Append(heading);
+        writer.WriteElement(heading);
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
             var rowIndex = (uint)(r + 2);
-            var row = new Row { RowIndex = rowIndex };
-            row.Append(sheet.Rows[r].Select((cell, i) => cell.Kind == CellKind.Text
-                ? StringCell(i, rowIndex, strings.IndexOf(cell.Content!), StyleOf(cell))
-                : new DocumentFormat.OpenXml.Spreadsheet.Cell
-                {
-                    CellReference = Reference(i, rowIndex), StyleIndex = StyleOf(cell),
-                    CellValue = new CellValue(cell.Value.ToString("R", CultureInfo.InvariantCulture)),
-                }));
-            data.Append(row);
+            writer.WriteStartElement(new Row { RowIndex = rowIndex });
+            var cells = sheet.Rows[r];
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i];
+                writer.WriteElement(cell.Kind == CellKind.Text
+                    ? StringCell(i, rowIndex, strings.IndexOf(cell.Content!), StyleOf(cell))
+                    : new DocumentFormat.OpenXml.Spreadsheet.Cell
+                    {
+                        CellReference = Reference(i, rowIndex), StyleIndex = StyleOf(cell),
+                        CellValue = new CellValue(cell.Value.ToString("R", CultureInfo.InvariantCulture)),
+                    });
+            }
+
+            writer.WriteEndElement();
         }
 
-        var columns = new Columns(sheet.Columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true }));
-        return new Worksheet(
-            new SheetProperties(new PageSetupProperties { FitToPage = true }),
-            new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-            columns,
-            data,
-            new PrintOptions { HorizontalCentered = true },
-            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            // A4 (9) landscape, one page wide, as many pages long as the rows need (0 = no limit).
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
-            new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
+        writer.WriteEndElement();
+        writer.WriteElement(new PrintOptions { HorizontalCentered = true });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        // A4 (9) landscape, one page wide, as many pages long as the rows need (0 = no limit).
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteElement(new HeaderFooter(new OddFooter("&C第 &P 页，共 &N 页")));
+        writer.WriteEndElement();
     }
 
     private static DocumentFormat.OpenXml.Spreadsheet.Cell StringCell(int column, uint row, int index, uint style) => new()
@@ -192,18 +202,29 @@ internal static class WorkbookWriter
     private sealed class SharedStrings
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-
-        public SharedStringTable Table { get; } = new();
+        private readonly List<string> _texts = [];
 
         public int IndexOf(string text)
         {
             if (!_index.TryGetValue(text, out var i))
             {
-                i = _index[text] = _index.Count;
-                Table.Append(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+                i = _index[text] = _texts.Count;
+                _texts.Add(text);
             }
 
             return i;
+        }
+
+        public void WriteTo(SharedStringTablePart part)
+        {
+            using var writer = OpenXmlWriter.Create(part);
+            writer.WriteStartElement(new SharedStringTable { UniqueCount = (uint)_texts.Count });
+            foreach (var text in _texts)
+            {
+                writer.WriteElement(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+            }
+
+            writer.WriteEndElement();
         }
     }
 }
