@@ -84,6 +84,8 @@ internal static class WorkbookWriter
     private static void WriteWorksheet(WorksheetPart part, WorkbookSheet sheet, SharedStrings strings)
     {
         using var writer = OpenXmlWriter.Create(part);
+        var cellTag = new DocumentFormat.OpenXml.Spreadsheet.Cell();
+        var valueTag = new CellValue();
         writer.WriteStartElement(new Worksheet());
         // The order of these elements is fixed by the schema.
         writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
@@ -101,13 +103,26 @@ internal static class WorkbookWriter
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
-                writer.WriteElement(cell.Kind == CellKind.Text
-                    ? StringCell(i, rowIndex, strings.IndexOf(cell.Content!), StyleOf(cell))
-                    : new DocumentFormat.OpenXml.Spreadsheet.Cell
-                    {
-                        CellReference = Reference(i, rowIndex), StyleIndex = StyleOf(cell),
-                        CellValue = new CellValue(cell.Value.ToString("R", CultureInfo.InvariantCulture)),
-                    });
+                var text = cell.Kind == CellKind.Text;
+                // Start and end tags with their attributes, one reused element each: building a cell object
+                // per cell was most of the time.
+                List<OpenXmlAttribute> attributes =
+                [
+                    new("r", "", Reference(i, rowIndex)),
+                    new("s", "", StyleOf(cell).ToString(CultureInfo.InvariantCulture)),
+                ];
+                if (text)
+                {
+                    attributes.Add(new("t", "", "s"));
+                }
+
+                writer.WriteStartElement(cellTag, attributes);
+                writer.WriteStartElement(valueTag);
+                writer.WriteString(text
+                    ? strings.IndexOf(cell.Content!).ToString(CultureInfo.InvariantCulture)
+                    : cell.Value.ToString("R", CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
             }
 
             writer.WriteEndElement();
