@@ -67,8 +67,10 @@ internal static partial class PageChecks
             .filter(f => (f.getAttribute('method') || '').toLowerCase() === 'post' && !f.querySelector('input[name="__RequestVerificationToken"]'))
             .map(f => f.getAttribute('action') || location.pathname);
           const overflow = document.documentElement.scrollWidth - width;
+          // What sticks out of the page itself: not what scrolls inside its own box (a wide table in .scroll).
+          const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
           const widest = overflow > 1 ? [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed')
+            .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed' && !clipped(e))
             .slice(-3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '')) : [];
           const rows = [...document.querySelectorAll('main table.tasks tbody tr, main .task-card')];
           const hidden = rows.filter(r => {

@@ -39,5 +39,5 @@ internal sealed class WorkItemCreator(LuoshiDb db, TaskEditor tasks, BureauClock
     }
 
     private ILedgerKind Ledger(WorkKind kind) =>
-        ledgers.FirstOrDefault(l => l.Kind == kind) ?? throw new InvalidOperationException($"No ledger is registered for {kind}: add an ILedgerKind for it in App.cs.");
+        ledgers.FirstOrDefault(l => l.Kind == kind) ?? throw new InvalidOperationException($"No ledger is registered for {kind}: register an ILedgerKind for it in its feature's XFeature.cs.");
 }
