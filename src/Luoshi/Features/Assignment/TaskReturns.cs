@@ -70,7 +70,7 @@ internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reas
             Title = $"【退办】{task.Title}",
             Body = $"{viewer.Name}退办了任务“{task.Title}”，请改派或坚持原交办。理由：{request.Reason}",
         }, ct);
-        return await SaveOnceAsync(transaction, request, "本科室刚退办过该任务，不能重复退办", ct);
+        return await SaveOnce.RunAsync(db, transaction, request, "本科室刚退办过该任务，不能重复退办", ct);
     }
 
     public async Task<Outcome<TaskReturn>> DecideAsync(Viewer viewer, int returnId, ReturnDecision decision, CancellationToken ct)
@@ -145,22 +145,6 @@ internal sealed class TaskReturns(LuoshiDb db, TaskEditor tasks, Reassigner reas
         request.DecidedById = viewer.PersonId;
         request.DecidedAt = clock.UtcNow;
         request.DecisionNote = note;
-        return await SaveOnceAsync(transaction, request, "该退办刚由他人处理，不能重复处理", ct);
-    }
-
-    private async Task<Outcome<T>> SaveOnceAsync<T>(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, T saved, string refusal, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return Outcome<T>.Ok(saved);
-        }
-        catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict(refusal);
-        }
+        return await SaveOnce.RunAsync(db, transaction, request, "该退办刚由他人处理，不能重复处理", ct);
     }
 }

@@ -73,7 +73,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         await notices.AddAsync(viewer.UnitId, await ExtensionDeciderIdsAsync(task, ct), NoticeKind.ExtensionRequested, task.Id,
             $"待审批延期：{task.Title}",
             $"{viewer.Name}申请将完成时限由{DeskDates.Formal(task.DueDate)}延至{DeskDates.Formal(request.NewDueDate)}。理由：{request.Reason}", request.RequestedAt, ct);
-        return await SaveOnceAsync(transaction, request, "该任务已有一份待审核的延期申请，请等待审批结果", ct);
+        return await SaveOnce.RunAsync(db, transaction, request, "该任务已有一份待审核的延期申请，请等待审批结果", ct);
     }
 
     public async Task<Outcome<ExtensionRequest>> DecideExtensionAsync(Viewer viewer, int requestId, bool approve, string? note, CancellationToken ct)
@@ -123,7 +123,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             approve
                 ? $"{viewer.Name}批准延期，完成时限改为{DeskDates.Formal(request.NewDueDate)}。{(request.DecisionNote is { } n ? "审批意见：" + n : "")}"
                 : $"{viewer.Name}未批准延期，完成时限仍为{DeskDates.Formal(task.DueDate)}。理由：{request.DecisionNote}", request.DecidedAt.Value, ct);
-        return await SaveOnceAsync(transaction, request, "该延期申请刚由他人审批，不能重复审批", ct);
+        return await SaveOnce.RunAsync(db, transaction, request, "该延期申请刚由他人审批，不能重复审批", ct);
     }
 
     public async Task<Outcome<CompletionRequest>> DecideCompletionAsync(Viewer viewer, int requestId, bool accept, string? note, CancellationToken ct)
@@ -170,7 +170,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             accept
                 ? $"{viewer.Name}审核通过，任务于{DeskDates.Formal(request.ClaimedOn)}办结。{(request.DecisionNote is { } n ? "审核意见：" + n : "")}"
                 : $"{viewer.Name}退回了办结申请，任务继续办理。理由：{request.DecisionNote}", request.DecidedAt.Value, ct);
-        return await SaveOnceAsync(transaction, request, "该办结申请刚由他人审核，不能重复审核", ct);
+        return await SaveOnce.RunAsync(db, transaction, request, "该办结申请刚由他人审核，不能重复审核", ct);
     }
 
     /// <summary>Who is told of a new extension request: the task's lead leader when there is an active
@@ -179,22 +179,4 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
         task.LeadLeaderId is { } leader && await db.People.AnyAsync(p => p.Id == leader && p.UnitId == task.UnitId && p.IsActive, ct)
             ? [leader]
             : await notices.OfficeAsync(task.UnitId, ct);
-
-    /// <summary>Saves and commits; when another action won the race (the pending-request index, or a
-    /// request's status that is no longer pending), nothing is kept and the loser is told why.</summary>
-    private async Task<Outcome<T>> SaveOnceAsync<T>(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, T saved, string refusal, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return Outcome<T>.Ok(saved);
-        }
-        catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Outcome<T>.Conflict(refusal);
-        }
-    }
 }

@@ -4,6 +4,7 @@ using Luoshi.Features.Organisation;
 using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Supervision;
+using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Reviews;

@@ -43,27 +43,6 @@ internal sealed class SheetNotices(LuoshiDb db, NoticeOutbox outbox)
     }
 }
 
-/// <summary>Saving an action that must happen once: when another action won the race (a unique
-/// index or a concurrency token), nothing is kept and the loser is told why.</summary>
-internal static class SaveOnce
-{
-    public static async Task<Shared.Outcome<T>> RunAsync<T>(LuoshiDb db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, T saved, string refusal, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return Shared.Outcome<T>.Ok(saved);
-        }
-        catch (DbUpdateException e) when (TaskRowLock.LostRace(e))
-        {
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return Shared.Outcome<T>.Conflict(refusal);
-        }
-    }
-}
-
 internal static class FormalDate
 {
     /// <summary>2026年11月30日: the form of a date on a document that is sent out.</summary>
