@@ -8,6 +8,7 @@ internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sect
         用法: Luoshi.Bench outline [--mb 1]      公文读成提纲和任务草稿的速度（不需要数据库）
               Luoshi.Bench index                 综合指数、what-if 和一万次蒙特卡洛的耗时（不需要数据库）
               Luoshi.Bench sheets --postgres "…"    督办台账（1 万份督办单）页面与接口的延迟
+              Luoshi.Bench filter --postgres "…"   单位查询过滤的代价：十万任务的总览查询，进程内，开与关交替测
               Luoshi.Bench desk --postgres "…" [--seconds 10]   待办页：十万任务的单位里负责约200项任务的科员、科长、领导、办公室
               Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10] [--only supervision]
         （bench/run.sh 会启动一个临时 PostgreSQL 并以默认规模运行）

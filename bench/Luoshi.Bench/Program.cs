@@ -26,6 +26,12 @@ if (args.Length > 2 && args[0] == "sheets" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "filter" && args[1] == "--postgres")
+{
+    await FilterBench.RunAsync(args[2]);
+    return 0;
+}
+
 if (args.Length > 2 && args[0] == "funnel" && args[1] == "--postgres")
 {
     await FunnelBench.RunAsync(args[2]);
