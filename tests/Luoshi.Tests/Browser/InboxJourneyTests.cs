@@ -39,7 +39,11 @@ public class InboxJourneyTests
         // Every 催办, the scheduler's and the office's alike, in one go.
         await staff.Page.SelectOptionAsync("#read-kind select", "Urge");
         Assert.Contains("95 条未读", await staff.Page.Locator("#read-kind select option:checked").InnerTextAsync());
-        await staff.SubmitAsync("#read-kind button");
+        string? asked = null;
+        staff.Page.Dialog += (_, dialog) => asked = dialog.Message;
+        await staff.Page.Locator("#read-kind button").ClickAsync();
+        await staff.Page.WaitForURLAsync(staff.BaseUrl + "/Notices", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        Assert.Equal("确定将所选类别的未读消息全部标为已读？", asked);
         Assert.Contains("已将 95 条“催办”消息标为已读", await staff.Page.Locator(".notice").InnerTextAsync());
         Assert.Equal(70, await BadgeAsync(staff));
         await staff.AssertCleanAsync();
@@ -53,7 +57,8 @@ public class InboxJourneyTests
         await using var wide = await Journey.StartAsync(b.App.BaseAddress!, Screen.Desk, await staff.Page.Context.StorageStateAsync());
         await wide.OpenAsync("/Notices");
         await wide.AssertCleanAsync();
-        await wide.SubmitAsync("form[action*='handler=ReadAll'] button");
+        await wide.Page.Locator("form[action*='handler=ReadAll'] button").ClickAsync();
+        await wide.Page.Locator(".notice").WaitForAsync();
         Assert.Contains("已将 70 条消息标为已读", await wide.Page.Locator(".notice").InnerTextAsync());
         Assert.Equal(0, await BadgeAsync(wide));
         await InboxData.AssertCountsTrueAsync(b);
