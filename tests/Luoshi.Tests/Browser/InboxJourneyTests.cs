@@ -57,8 +57,11 @@ public class InboxJourneyTests
         await using var wide = await Journey.StartAsync(b.App.BaseAddress!, Screen.Desk, await staff.Page.Context.StorageStateAsync());
         await wide.OpenAsync("/Notices");
         await wide.AssertCleanAsync();
+        asked = null;
+        wide.Page.Dialog += (_, dialog) => asked = dialog.Message;
         await wide.Page.Locator("form[action*='handler=ReadAll'] button").ClickAsync();
         await wide.Page.Locator(".notice").WaitForAsync();
+        Assert.Equal("确定将全部 70 条未读消息标为已读？", asked);
         Assert.Contains("已将 70 条消息标为已读", await wide.Page.Locator(".notice").InnerTextAsync());
         Assert.Equal(0, await BadgeAsync(wide));
         await InboxData.AssertCountsTrueAsync(b);
