@@ -44,6 +44,12 @@ if (args.Length > 2 && args[0] == "desk" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "inbox" && args[1] == "--postgres")
+{
+    await InboxBench.RunAsync(args[2]);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

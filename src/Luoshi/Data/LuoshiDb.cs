@@ -54,6 +54,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Instructions.Instruction> Instructions => Set<Features.Instructions.Instruction>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
+    public DbSet<NoticeCounter> NoticeCounters => Set<NoticeCounter>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
     public DbSet<IssuedBulletin> IssuedBulletins => Set<IssuedBulletin>();
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();

@@ -4,23 +4,105 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Notices;
 
-/// <summary>A person's notices: the header's unread count and the inbox page and API.</summary>
+/// <summary>Which of a person's notices a page of the inbox shows: unread only, some kinds only, and
+/// those older than the last one of the page before (keyset paging, newest first).</summary>
+internal sealed record InboxFilter(bool UnreadOnly = false, IReadOnlyCollection<NoticeKind>? Kinds = null, long? Before = null);
+
+/// <summary>One page of the inbox; <see cref="NextBefore"/> is the cursor of the next page, if there is one.</summary>
+internal sealed record InboxPage(List<Notice> Notices, long? NextBefore);
+
+/// <summary>A person's notices: the header's unread count, the inbox page and API, and reading them.
+/// Every read moves the unread counts (<see cref="NoticeCounter"/>) by what it really changed, in its
+/// own transaction.</summary>
 internal sealed class Inbox(LuoshiDb db, TimeProvider time)
 {
-    public Task<int> UnreadCountAsync(Viewer viewer, CancellationToken ct = default) =>
-        db.Notices.CountAsync(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.ReadAt == null, ct);
+    public const int MaxTake = 200;
 
-    public Task<List<Notice>> ListAsync(Viewer viewer, bool unreadOnly, int take, CancellationToken ct = default) =>
-        db.Notices.AsNoTracking()
-            .Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && (!unreadOnly || n.ReadAt == null))
-            .OrderByDescending(n => n.Id).Take(take).ToListAsync(ct);
+    /// <summary>The badge: a handful of rows read by key, however many notices there are.</summary>
+    public async Task<int> UnreadCountAsync(Viewer viewer, CancellationToken ct = default) =>
+        Math.Max(0, await db.NoticeCounters.Where(c => c.UnitId == viewer.UnitId && c.PersonId == viewer.PersonId).SumAsync(c => c.Unread, ct));
 
-    /// <summary>Marks one notice (or, with no id, all unread ones of the viewer) read; returns 0 for another person's notice. Reading twice keeps the first time.</summary>
-    public async Task<int> MarkReadAsync(Viewer viewer, long? id, CancellationToken ct = default)
+    /// <summary>The unread count of each kind that has any.</summary>
+    public async Task<Dictionary<NoticeKind, int>> UnreadByKindAsync(Viewer viewer, CancellationToken ct = default) =>
+        await db.NoticeCounters.Where(c => c.UnitId == viewer.UnitId && c.PersonId == viewer.PersonId && c.Unread > 0)
+            .ToDictionaryAsync(c => c.Kind, c => c.Unread, ct);
+
+    public async Task<InboxPage> PageAsync(Viewer viewer, InboxFilter filter, int take, CancellationToken ct = default)
+    {
+        take = Math.Clamp(take, 1, MaxTake);
+        var query = db.Notices.AsNoTracking().Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId);
+        if (filter.UnreadOnly)
+        {
+            query = query.Where(n => n.ReadAt == null);
+        }
+
+        if (filter.Kinds is { Count: > 0 } kinds)
+        {
+            var list = kinds.ToList();
+            query = list.Count == 1 ? query.Where(n => n.Kind == list[0]) : query.Where(n => list.Contains(n.Kind));
+        }
+
+        if (filter.Before is { } before)
+        {
+            query = query.Where(n => n.Id < before);
+        }
+
+        var notices = await query.OrderByDescending(n => n.Id).Take(take + 1).ToListAsync(ct);
+        var more = notices.Count > take;
+        if (more)
+        {
+            notices.RemoveAt(take);
+        }
+
+        return new InboxPage(notices, more ? notices[^1].Id : null);
+    }
+
+    /// <summary>Marks one notice of the viewer read; false when it is not his (or does not exist).
+    /// Reading twice keeps the first time.</summary>
+    public async Task<bool> MarkReadAsync(Viewer viewer, long id, CancellationToken ct = default)
+    {
+        var mine = db.Notices.Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.Id == id);
+        var kind = await mine.Select(n => (NoticeKind?)n.Kind).FirstOrDefaultAsync(ct);
+        if (kind is null)
+        {
+            return false;
+        }
+
+        await ReadAsync(viewer, mine, [kind.Value], ct);
+        return true;
+    }
+
+    /// <summary>Marks every unread notice of the viewer read, or those of the given kinds; returns how many.</summary>
+    public Task<int> MarkAllReadAsync(Viewer viewer, IReadOnlyCollection<NoticeKind>? kinds, CancellationToken ct = default) =>
+        ReadAsync(viewer, db.Notices.Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId), kinds is { Count: > 0 } ? kinds : Enum.GetValues<NoticeKind>(), ct);
+
+    /// <summary>Kind by kind, in a fixed order (so that concurrent readers and writers lock the counts in
+    /// the same order): the notices that were unread are marked, and the kind's count goes down by
+    /// exactly as many rows as the UPDATE changed; a notice another request read first is not counted twice.</summary>
+    private async Task<int> ReadAsync(Viewer viewer, IQueryable<Notice> notices, IReadOnlyCollection<NoticeKind> kinds, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.Notices
-            .Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && (id == null ? n.ReadAt == null : n.Id == id))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, n => n.ReadAt ?? now), ct);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (own)
+        {
+            var total = 0;
+            foreach (var kind in kinds.Distinct().Order())
+            {
+                var read = await notices.Where(n => n.Kind == kind && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+                if (read > 0)
+                {
+                    await db.NoticeCounters.Where(c => c.UnitId == viewer.UnitId && c.PersonId == viewer.PersonId && c.Kind == kind)
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.Unread, c => c.Unread - read), ct);
+                    total += read;
+                }
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
+
+            return total;
+        }
     }
 }

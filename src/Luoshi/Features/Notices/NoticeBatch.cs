@@ -9,7 +9,8 @@ namespace Luoshi.Features.Notices;
 /// Notices and their outbox rows raised together, saved in the caller's transaction: through EF
 /// (<see cref="AddTo"/>), or on PostgreSQL with COPY (<see cref="CopyAsync"/>) when a run raises
 /// hundreds of thousands at once; ids are then reserved from the tables' sequences first, so that
-/// deliveries can point at their notices.
+/// deliveries can point at their notices. Either way the recipients' unread counts move in the same
+/// transaction (<see cref="NoticeCounts"/>: the save's interceptor, or one upsert after the COPY).
 /// </summary>
 internal sealed class NoticeBatch
 {
@@ -39,5 +40,7 @@ internal sealed class NoticeBatch
             await w.WriteAsync((int)d.Status, ct); await w.WriteAsync(d.Attempts, ct);
             await w.WriteAsync(d.NextAttemptAt, NpgsqlDbType.TimestampTz, ct); await w.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, ct);
         }, ct);
+        // Last, so that the counters' row locks are held for the shortest time before the caller commits.
+        await NoticeCounts.ApplyAsync(connection, NoticeCounts.Deltas(Notices), ct);
     }
 }

@@ -10,8 +10,11 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         e.Property(n => n.Title).HasMaxLength(600);
         e.Property(n => n.Body).HasMaxLength(4000);
-        // The inbox and its unread count: a person's notices, newest first.
-        e.HasIndex(n => new { n.UnitId, n.RecipientId, n.ReadAt, n.Id });
+        // The inbox, newest first, a page at a time by cursor: all of a person's notices, those of some
+        // kinds, and the unread ones (small, and what read-all and the count check go through).
+        e.HasIndex(n => new { n.UnitId, n.RecipientId, n.Id }, "IX_Notices_Inbox");
+        e.HasIndex(n => new { n.UnitId, n.RecipientId, n.Kind, n.Id }, "IX_Notices_InboxByKind");
+        e.HasIndex(n => new { n.UnitId, n.RecipientId, n.Id }, "IX_Notices_Unread").HasFilter("\"ReadAt\" IS NULL");
         e.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
     }
 }

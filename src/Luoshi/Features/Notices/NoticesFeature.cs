@@ -3,7 +3,8 @@ using Luoshi.Features.Shared.Jobs;
 
 namespace Luoshi.Features.Notices;
 
-/// <summary>The inbox, the outbox and its channels, and the sender that runs on every poll.</summary>
+/// <summary>The inbox and its unread counts, the outbox and its channels, the sender that runs on
+/// every poll and the daily check of the counts.</summary>
 internal static class NoticesFeature
 {
     /// <summary>Everything the feature needs from the container: services, options, 待办 sources, jobs.</summary>
@@ -17,6 +18,8 @@ internal static class NoticesFeature
         services.AddScoped<PersonNotices>();
         services.AddNoticeChannels(config);
         services.AddPolledJob<OutboxJob>();
+        // The unread counts checked against the notices at start-up and every day.
+        services.AddDailyJob<NoticeCountRepair>();
         return services;
     }
 }

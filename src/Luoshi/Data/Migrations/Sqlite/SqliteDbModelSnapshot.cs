@@ -1113,9 +1113,33 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "StepId");
 
-                    b.HasIndex("UnitId", "RecipientId", "ReadAt", "Id");
+                    b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Inbox");
+
+                    b.HasIndex(new[] { "UnitId", "RecipientId", "Kind", "Id" }, "IX_Notices_InboxByKind");
+
+                    b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
 
                     b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeCounter", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unread")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "PersonId", "Kind");
+
+                    b.ToTable("NoticeCounters", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Notices.NoticeDelivery", b =>
@@ -3009,6 +3033,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasForeignKey("UnitId", "StepId")
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeCounter", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Notices.NoticeDelivery", b =>

@@ -686,6 +686,26 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeCounters",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Unread = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeCounters", x => new { x.UnitId, x.PersonId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NoticeCounters_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Problems",
                 columns: table => new
                 {
@@ -2087,14 +2107,25 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Status", "Channel" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_UnitId_RecipientId_ReadAt_Id",
+                name: "IX_Notices_Inbox",
                 table: "Notices",
-                columns: new[] { "UnitId", "RecipientId", "ReadAt", "Id" });
+                columns: new[] { "UnitId", "RecipientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_InboxByKind",
+                table: "Notices",
+                columns: new[] { "UnitId", "RecipientId", "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_StepId",
                 table: "Notices",
                 columns: new[] { "UnitId", "StepId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Unread",
+                table: "Notices",
+                columns: new[] { "UnitId", "RecipientId", "Id" },
+                filter: "\"ReadAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opinions_UnitId_ProblemId",
@@ -2509,6 +2540,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "NoticeCounters");
 
             migrationBuilder.DropTable(
                 name: "NoticeDeliveries");

@@ -684,6 +684,26 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeCounters",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unread = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeCounters", x => new { x.UnitId, x.PersonId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NoticeCounters_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Problems",
                 columns: table => new
                 {
@@ -2085,14 +2105,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "Status", "Channel" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notices_UnitId_RecipientId_ReadAt_Id",
+                name: "IX_Notices_Inbox",
                 table: "Notices",
-                columns: new[] { "UnitId", "RecipientId", "ReadAt", "Id" });
+                columns: new[] { "UnitId", "RecipientId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_InboxByKind",
+                table: "Notices",
+                columns: new[] { "UnitId", "RecipientId", "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_StepId",
                 table: "Notices",
                 columns: new[] { "UnitId", "StepId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Unread",
+                table: "Notices",
+                columns: new[] { "UnitId", "RecipientId", "Id" },
+                filter: "\"ReadAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opinions_UnitId_ProblemId",
@@ -2507,6 +2538,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Milestones");
+
+            migrationBuilder.DropTable(
+                name: "NoticeCounters");
 
             migrationBuilder.DropTable(
                 name: "NoticeDeliveries");
