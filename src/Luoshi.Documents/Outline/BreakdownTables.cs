@@ -154,7 +154,7 @@ internal static partial class BreakdownTables
                 taskStart = placed.TryGetValue(task, out var t) ? t.Start : start;
             }
             else if (cells is null || placed.Count == 0 || segments.Count == 1 && GroupHeading().IsMatch(trimmed)
-                || (!head.Tabbed && !FitsColumns(text, segments, head)))
+                || (head.Tabbed ? segments.Count == 1 : !FitsColumns(text, segments, head)))
             {
                 // A heading line inside the table ends the row above; any other line ends the table.
                 Close();

@@ -51,13 +51,15 @@ public static class OutlineParser
         var task = row.Task;
         var titleEnd = TitleEnd(task, 0, task.Length);
         var headingEnd = titleEnd < task.Length && TitleEnds.Contains(task[titleEnd], StringComparison.Ordinal) ? titleEnd + 1 : titleEnd;
-        var lines = new List<string> { task[headingEnd..] };
+        // The columns come first: they are what the table says, the rest of the task only elaborates.
+        var lines = new List<string>();
         lines.AddRange(Labelled("牵头单位", row.Lead));
         lines.AddRange(Labelled("配合单位", row.Cooperating));
         lines.AddRange(Labelled("完成时限", row.Deadline));
         lines.AddRange(Labelled("目标", row.Target));
         var named = new[] { row.Serial, row.Task, row.Lead, row.Cooperating, row.Deadline, row.Target };
         lines.AddRange(row.Cells.Where(c => c.Text.Length > 0 && !named.Contains(c.Text)).Select(c => $"{c.Header}：{c.Text}"));
+        lines.Add(task[headingEnd..]);
         var children = item.Children.Select(c => ToNode(c, level + 1, clean)).ToList();
         var end = LastNonSpace(clean.Text, item.Marker.Start, item.OwnEnd);
         return new OutlineNode(
