@@ -69,8 +69,8 @@ internal static partial class BreakdownTables
     private static Head? ReadHead(string text, string folded, (int Start, int End) line)
     {
         // Cheap test first: a head names a lead unit or a deadline.
-        var span = folded.AsSpan(line.Start, line.End - line.Start);
-        if (span.Length > 200 || !(span.Contains("单位", StringComparison.Ordinal) || span.Contains("科室", StringComparison.Ordinal)
+        var span = folded.AsSpan(line.Start, line.End - line.Start).Trim();
+        if (span.Length > 200 || span.IndexOfAny('\t', ' ', '\u3000') < 0 || !(span.Contains("单位", StringComparison.Ordinal) || span.Contains("科室", StringComparison.Ordinal)
             || span.Contains("部门", StringComparison.Ordinal) || span.Contains("时限", StringComparison.Ordinal)
             || span.Contains("期限", StringComparison.Ordinal) || span.Contains("时间", StringComparison.Ordinal)))
         {

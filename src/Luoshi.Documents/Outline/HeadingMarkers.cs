@@ -169,7 +169,8 @@ internal static partial class HeadingMarkers
 
     private static void TryAt(string text, string folded, int at, int lineEnd, bool afterComma, List<(Marker, bool)> found)
     {
-        if (at >= lineEnd)
+        // Most sentence ends and commas are followed by plain words: look at one character before running the pattern.
+        if (at >= lineEnd || !CanStart(folded[at]))
         {
             return;
         }
@@ -187,6 +188,9 @@ internal static partial class HeadingMarkers
             found.Add((new Marker(at, m.Index + m.Length, style, n, number), afterComma));
         }
     }
+
+    private static bool CanStart(char c) =>
+        char.IsAsciiDigit(c) || c is '（' or '第' or '首' or '其' or '再' or '最' or (>= '①' and <= '⑳') || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
 
     private static (NumberingStyle, int?) Read(Match m)
     {

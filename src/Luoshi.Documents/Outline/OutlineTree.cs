@@ -23,8 +23,9 @@ internal static partial class OutlineTree
     private static partial Regex AttachmentLine();
 
     // The title of an attached or forwarded document: a line of its own naming a kind of document.
-    [GeneratedRegex(@"^[ \t\u3000]*[^\s\d一二三四五六七八九十（(第][^\n。；;，,：:]{1,60}(?:方案|意见|办法|细则|要点|规划|计划|清单|决定|规定|纲要|通知|预案)[ \t\u3000]*$", RegexOptions.Multiline)]
-    private static partial Regex TitleLine();
+    private static readonly string[] DocumentKinds = ["方案", "意见", "办法", "细则", "要点", "规划", "计划", "清单", "决定", "规定", "纲要", "通知", "预案"];
+
+    private static readonly System.Buffers.SearchValues<char> TitlePunctuation = System.Buffers.SearchValues.Create("。；，：、！？");
 
     internal sealed class Item(Marker marker, int ordinal, Item? parent)
     {
@@ -49,7 +50,7 @@ internal static partial class OutlineTree
         var markers = WithRows(HeadingMarkers.Scan(text, folded), tables);
         var closings = ClosingLine().Matches(folded).Select(m => m.Index).ToList();
         var attachments = AttachmentLine().Matches(text).Select(m => m.Index).ToList();
-        var titles = TitleLine().Matches(text).Select(m => m.Index).ToList();
+        var titles = TitleLines(folded);
         var tableEnds = tables.Select(t => t.End).ToList();
 
         var roots = new List<Item>();
@@ -110,6 +111,47 @@ internal static partial class OutlineTree
         breaks.Add(text.Length);
         SetOwnEnds(roots, breaks);
         return roots;
+    }
+
+    /// <summary>
+    /// Where a line of its own names a document ("……实施方案"): no number before it, no punctuation in it.
+    /// Checked line by line in code, as a pattern would try every length of every line.
+    /// </summary>
+    private static List<int> TitleLines(string folded)
+    {
+        var titles = new List<int>();
+        var start = 0;
+        while (start < folded.Length)
+        {
+            var end = folded.IndexOf('\n', start);
+            end = end < 0 ? folded.Length : end;
+            var line = folded.AsSpan(start, end - start).Trim();
+            if (line.Length is >= 4 and <= 64
+                && "案见法则点划单定要知".Contains(line[^1])
+                && EndsWithKind(line)
+                && !"一二三四五六七八九十（第0123456789".Contains(line[0])
+                && line.IndexOfAny(TitlePunctuation) < 0)
+            {
+                titles.Add(start);
+            }
+
+            start = end + 1;
+        }
+
+        return titles;
+    }
+
+    private static bool EndsWithKind(ReadOnlySpan<char> line)
+    {
+        foreach (var kind in DocumentKinds)
+        {
+            if (line.EndsWith(kind, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The markers outside the tables' rows, and one marker for each row.</summary>

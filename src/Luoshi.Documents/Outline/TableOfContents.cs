@@ -24,7 +24,7 @@ internal static partial class TableOfContents
         var start = -1;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (keep[i] && Heading().IsMatch(lines[i].Trimmed(source)))
+            if (keep[i] && lines[i].End - lines[i].Start <= 12 && Heading().IsMatch(lines[i].Trimmed(source)))
             {
                 start = i;
                 break;

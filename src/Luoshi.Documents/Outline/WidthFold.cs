@@ -8,15 +8,23 @@ namespace Luoshi.Documents;
 public static class WidthFold
 {
     /// <summary>Full-width digits and letters become ASCII; ASCII punctuation becomes the Chinese form
-    /// (except a comma or colon between digits: "1,000", "10:30"); the full-width stop "．" becomes ".".</summary>
+    /// (except a comma or colon between digits: "1,000", "10:30"); the full-width stop "．" becomes ".".
+    /// A text with nothing to fold is returned as it is.</summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
+        char[]? chars = null;
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = chars[i];
-            chars[i] = c switch
+            var c = text[i];
+
+            // Chinese characters and ASCII letters and digits, nearly all of a text, fold to themselves.
+            if (c is > '?' and < '．' || c < '!')
+            {
+                continue;
+            }
+
+            var folded = c switch
             {
                 >= '０' and <= '９' or >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ' => (char)(c - '０' + '0'),
                 '．' => '.',
@@ -28,9 +36,14 @@ public static class WidthFold
                 ',' or ':' when !BetweenDigits(text, i) => c == ',' ? '，' : '：',
                 _ => c,
             };
+            if (folded != c)
+            {
+                chars ??= text.ToCharArray();
+                chars[i] = folded;
+            }
         }
 
-        return new string(chars);
+        return chars is null ? text : new string(chars);
     }
 
     private static bool BetweenDigits(string text, int i) =>
