@@ -49,8 +49,17 @@ internal sealed partial class PdfTableLayout
         }
 
         var text = new StringBuilder();
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
+            var line = lines[i];
+            if (i + 1 < lines.Count && lines[i + 1].All(p => p.Text.Length <= 4 && !p.Text.Any(char.IsDigit))
+                && Merged(line, lines[i + 1]) is { } twoLineHead && HeadColumns(twoLineHead) is not null)
+            {
+                // A head whose narrow cells wrap ("牵头" over "单位") is read as one line, on every page it repeats on.
+                line = twoLineHead;
+                i++;
+            }
+
             var joined = string.Join(' ', line.Select(p => p.Text));
             if (open is not null)
             {
@@ -79,6 +88,25 @@ internal sealed partial class PdfTableLayout
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Two lines as one, each piece of the second joined to the piece of the first above it; null when a piece stands alone.</summary>
+    private static List<Piece>? Merged(List<Piece> first, List<Piece> second)
+    {
+        var merged = first.ToList();
+        foreach (var piece in second)
+        {
+            var above = merged.FindIndex(p => p.Left < piece.Right && piece.Left < p.Right);
+            if (above < 0)
+            {
+                return null;
+            }
+
+            var p = merged[above];
+            merged[above] = new Piece(Math.Min(p.Left, piece.Left), Math.Max(p.Right, piece.Right), p.Text + piece.Text);
+        }
+
+        return merged;
     }
 
     /// <summary>Writes out a row still open at the end of the document.</summary>

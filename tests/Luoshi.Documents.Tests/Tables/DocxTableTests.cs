@@ -10,6 +10,7 @@ public sealed class DocxTableTests
         {
             // Regenerating the PDF fixture: convert this file with LibreOffice (see PdfTableTests).
             File.WriteAllBytes(path, TableDocx.Build(mergedLeads: false));
+            File.WriteAllBytes(Path.ChangeExtension(path, null) + "-narrow.docx", TableDocx.Build(mergedLeads: false, narrowHead: true));
         }
 
         var outline = OutlineParser.Parse(DocumentReader.Read(new MemoryStream(bytes), "分解表.docx"));

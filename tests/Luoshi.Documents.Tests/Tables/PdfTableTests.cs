@@ -3,17 +3,20 @@ namespace Luoshi.Documents.Tests.Tables;
 /// <summary>
 /// Fixtures/breakdown-table.pdf is <see cref="TableDocx"/> (without merged leads) printed by LibreOffice:
 /// LUOSHI_WRITE_TABLE_DOCX=/tmp/t.docx dotnet test --filter DocxTable, then
-/// soffice --headless --convert-to pdf /tmp/t.docx. Its cells wrap (区住房和城乡建 / 设局), the head row
-/// repeats on page 2, and row 17 runs across the page break.
+/// soffice --headless --convert-to pdf /tmp/t.docx (and /tmp/t-narrow.docx). Its cells wrap (区住房和城乡建 /
+/// 设局), the head row repeats on page 2, and row 17 runs across the page break; in the narrow print the
+/// heads are centred and wrap too (牵头单 / 位).
 /// </summary>
 public sealed class PdfTableTests
 {
-    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Tables", "Fixtures", "breakdown-table.pdf");
+    private static string FixtureNamed(string name) => Path.Combine(AppContext.BaseDirectory, "Tables", "Fixtures", name);
 
-    [Fact]
-    public void EveryRowOfAPrintedTableIsATaskWithItsWrappedCellsWhole()
+    [Theory]
+    [InlineData("breakdown-table.pdf")]
+    [InlineData("breakdown-table-narrow.pdf")]
+    public void EveryRowOfAPrintedTableIsATaskWithItsWrappedCellsWhole(string fixture)
     {
-        var outline = OutlineParser.Parse(DocumentReader.Read(Fixture));
+        var outline = OutlineParser.Parse(DocumentReader.Read(FixtureNamed(fixture)));
 
         OutlineAssert.Items(outline.Items, "一、|产业发展", "二、|民生保障");
         var rows = outline.AllNodes().Where(n => n.Style == NumberingStyle.TableRow).ToList();
@@ -29,10 +32,12 @@ public sealed class PdfTableTests
         Assert.Equal(TableDocx.RowCount / 2, outline.Items[1].Children.Count);
     }
 
-    [Fact]
-    public void ARowBrokenAcrossThePageReadsWholeWithoutTheRepeatedHead()
+    [Theory]
+    [InlineData("breakdown-table.pdf")]
+    [InlineData("breakdown-table-narrow.pdf")]
+    public void ARowBrokenAcrossThePageReadsWholeWithoutTheRepeatedHead(string fixture)
     {
-        var outline = OutlineParser.Parse(DocumentReader.Read(Fixture));
+        var outline = OutlineParser.Parse(DocumentReader.Read(FixtureNamed(fixture)));
 
         var tall = outline.AllNodes().Single(n => n.Style == NumberingStyle.TableRow && n.Number == TableDocx.TallRow.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var task = Squeeze(tall.Row!.Task);

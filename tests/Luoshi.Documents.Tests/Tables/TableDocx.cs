@@ -29,8 +29,11 @@ internal static class TableDocx
     /// <summary>The heading the rows from <paramref name="i"/> sit under: 一、 for the first half, 二、 for the rest.</summary>
     public static string Group(int i) => i <= RowCount / 2 ? "一、产业发展" : "二、民生保障";
 
-    public static byte[] Build(bool mergedLeads)
+    /// <param name="narrowHead">Narrow unit columns and centred heads, so "牵头单位" wraps onto two lines in print.</param>
+    public static byte[] Build(bool mergedLeads, bool narrowHead = false)
     {
+        var widths = narrowHead ? NarrowWidths : Widths;
+        TableCell Cell(int column, params string[] paragraphs) => NewCell(widths[column], narrowHead && paragraphs.Length == 1 && paragraphs[0] is "序号" or "重点任务" or "牵头单位" or "配合单位" or "完成时限", paragraphs);
         using var stream = new MemoryStream();
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
@@ -45,7 +48,7 @@ internal static class TableDocx
                         new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                         new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
                     new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
-                new TableGrid(Widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+                new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
             table.Append(new TableRow(
                 new TableRowProperties(new TableHeader()),
                 Cell(0, "序号"), Cell(1, "重点任务"), Cell(2, "牵头单位"), Cell(3, "配合单位"), Cell(4, "完成时限")));
@@ -81,9 +84,13 @@ internal static class TableDocx
 
     private static readonly int[] Widths = [700, 3600, 1800, 1800, 1500];
 
-    private static TableCell Cell(int column, params string[] paragraphs) =>
+    private static readonly int[] NarrowWidths = [600, 4300, 900, 1900, 1700];
+
+    private static TableCell NewCell(int width, bool centred, string[] paragraphs) =>
         new([
-            new TableCellProperties(new TableCellWidth { Width = Widths[column].ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
-            .. paragraphs.Select(p => new Paragraph(new Run(new Text(p)))),
+            new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }),
+            .. paragraphs.Select(p => new Paragraph(
+                new ParagraphProperties(new Justification { Val = centred ? JustificationValues.Center : JustificationValues.Left }),
+                new Run(new Text(p)))),
         ]);
 }
