@@ -27,7 +27,7 @@ internal static partial class DeadlineReader
     private static partial Regex YearEnd();
 
     public static List<Deadline> Read(string text, int? documentYear) =>
-        FirstMatches.Find(text, [Day(), PartOfMonth(), Quarter(), HalfYear(), YearEnd()], m => ToDeadline(m, documentYear));
+        FirstMatches.Find(WidthFold.Fold(text), [Day(), PartOfMonth(), Quarter(), HalfYear(), YearEnd()], m => ToDeadline(m, documentYear));
 
     private static Deadline? ToDeadline(Match m, int? documentYear)
     {

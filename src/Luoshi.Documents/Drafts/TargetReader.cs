@@ -17,7 +17,7 @@ internal static partial class TargetReader
     [GeneratedRegex(@"(?<num>\d+(?:\.\d+)?)\s*(?<unit>" + Units + @")(?<suf>以上|以内|以下|左右)")]
     private static partial Regex WithSuffixOnly();
 
-    public static List<QuantTarget> Read(string text) => FirstMatches.Find(text, [WithVerb(), WithSuffixOnly()], ToTarget);
+    public static List<QuantTarget> Read(string text) => FirstMatches.Find(WidthFold.Fold(text), [WithVerb(), WithSuffixOnly()], ToTarget);
 
     private static QuantTarget? ToTarget(Match m)
     {

@@ -19,6 +19,7 @@ internal static partial class UnitReader
 
     public static List<NamedUnit> Read(string text, bool firstListedLeads)
     {
+        text = WidthFold.Fold(text);
         var units = new List<NamedUnit>();
         foreach (Match m in Labelled().Matches(text))
         {

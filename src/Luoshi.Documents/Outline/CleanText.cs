@@ -35,6 +35,12 @@ internal sealed class CleanText
         var lines = SourceLine.Split(source);
         var dropped = new List<DroppedLine>();
         var keep = Classify(source, lines, dropped, out var title);
+        foreach (var i in TableOfContents.Find(source, lines, keep))
+        {
+            keep[i] = false;
+            dropped.Add(new DroppedLine(lines[i].Start, lines[i].End - lines[i].Start, lines[i].Trimmed(source), "目录"));
+        }
+
         var markers = PageMarkers.Find(source, lines, keep);
 
         var text = new StringBuilder(source.Length);

@@ -26,4 +26,10 @@ public enum NumberingStyle
 
     /// <summary>首先 / 其次 / 再次 / 最后</summary>
     Sequence,
+
+    /// <summary>1 / 1.1 / 1.1.1 as plans and standards number their chapters</summary>
+    Decimal,
+
+    /// <summary>A row of a breakdown table (序号 / 重点任务 / 牵头单位 …)</summary>
+    TableRow,
 }

@@ -33,7 +33,28 @@ public sealed record OutlineNode(
     string Heading,
     int Start,
     int End,
-    IReadOnlyList<OutlineNode> Children);
+    IReadOnlyList<OutlineNode> Children)
+{
+    /// <summary>The cells of the breakdown-table row this item is (style <see cref="NumberingStyle.TableRow"/>); null otherwise.</summary>
+    public BreakdownRow? Row { get; init; }
+}
+
+/// <summary>
+/// A row of a breakdown table, its cells read by what their column heads say: the task, the lead and
+/// cooperating units, the deadline and the target, each as written (multi-line cells joined); every
+/// cell under its own head in <see cref="Cells"/>.
+/// </summary>
+public sealed record BreakdownRow(
+    string Serial,
+    string Task,
+    string Lead,
+    string Cooperating,
+    string Deadline,
+    string Target,
+    IReadOnlyList<BreakdownCell> Cells);
+
+/// <summary>One cell and the head of its column as the table writes it ("责任科室").</summary>
+public sealed record BreakdownCell(string Header, string Text);
 
 /// <summary>A line (or page marker) of web furniture left out of the outline, and why.</summary>
 public sealed record DroppedLine(int Start, int Length, string Text, string Reason);

@@ -18,6 +18,11 @@ public static class OutlineParser
     {
         var text = clean.Text;
         var marker = item.Marker;
+        if (item.Row is { } row)
+        {
+            return RowNode(item, row, level, clean);
+        }
+
         var titleEnd = TitleEnd(text, marker.ContentStart, item.OwnEnd);
         var headingEnd = titleEnd < item.OwnEnd && TitleEnds.Contains(text[titleEnd], StringComparison.Ordinal) ? titleEnd + 1 : titleEnd;
         var children = item.Children.Select(c => ToNode(c, level + 1, clean)).ToList();
@@ -35,6 +40,43 @@ public static class OutlineParser
             sourceEnd,
             children);
     }
+
+    /// <summary>
+    /// A table row reads like an item: its task is the title and heading, and the other columns follow
+    /// in the body as labelled lines ("牵头单位：…") under the standard label for their role, so the
+    /// draft readers see them as they see a plan's own 牵头单位 lines.
+    /// </summary>
+    private static OutlineNode RowNode(OutlineTree.Item item, BreakdownRow row, int level, CleanText clean)
+    {
+        var task = row.Task;
+        var titleEnd = TitleEnd(task, 0, task.Length);
+        var headingEnd = titleEnd < task.Length && TitleEnds.Contains(task[titleEnd], StringComparison.Ordinal) ? titleEnd + 1 : titleEnd;
+        // The columns come first: they are what the table says, the rest of the task only elaborates.
+        var lines = new List<string>();
+        lines.AddRange(Labelled("牵头单位", row.Lead));
+        lines.AddRange(Labelled("配合单位", row.Cooperating));
+        lines.AddRange(Labelled("完成时限", row.Deadline));
+        lines.AddRange(Labelled("目标", row.Target));
+        var named = new[] { row.Serial, row.Task, row.Lead, row.Cooperating, row.Deadline, row.Target };
+        lines.AddRange(row.Cells.Where(c => c.Text.Length > 0 && !named.Contains(c.Text)).Select(c => $"{c.Header}：{c.Text}"));
+        lines.Add(task[headingEnd..]);
+        var children = item.Children.Select(c => ToNode(c, level + 1, clean)).ToList();
+        var end = LastNonSpace(clean.Text, item.Marker.Start, item.OwnEnd);
+        return new OutlineNode(
+            level,
+            NumberingStyle.TableRow,
+            item.Marker.Number,
+            item.Ordinal,
+            task[..titleEnd].Trim(),
+            Paragraphs(string.Join('\n', lines)),
+            task[..headingEnd].Trim(),
+            clean.SourceStart(item.Marker.Start),
+            Math.Max(clean.SourceEnd(end), children.Count > 0 ? children[^1].End : 0),
+            children)
+        { Row = row };
+    }
+
+    private static IEnumerable<string> Labelled(string label, string value) => value.Length > 0 ? [$"{label}：{value}"] : [];
 
     /// <summary>The title runs to the first sentence end outside quotation marks, or to the end of the line.</summary>
     private static int TitleEnd(string text, int from, int limit)

@@ -57,12 +57,36 @@ internal static class DocxReader
         }
     }
 
+    /// <summary>
+    /// One line per row, cells separated by tabs. A cell merged down over several rows (a lead unit
+    /// shared by three tasks) is repeated in each row it covers, so every row reads whole.
+    /// </summary>
     private static void AppendTable(Table table, StringBuilder text)
     {
+        var merged = new Dictionary<int, string>();
         foreach (var row in table.Elements<TableRow>())
         {
-            var cells = row.Elements<TableCell>()
-                .Select(cell => string.Join(' ', cell.Descendants<Paragraph>().Select(ParagraphText)).Trim());
+            var cells = new List<string>();
+            var column = 0;
+            foreach (var cell in row.Elements<TableCell>())
+            {
+                var own = string.Join(' ', cell.Descendants<Paragraph>().Select(ParagraphText)).Replace('\t', ' ').Replace('\n', ' ').Trim();
+                var properties = cell.TableCellProperties;
+                var verticalMerge = properties?.VerticalMerge;
+                var continues = verticalMerge is not null && (verticalMerge.Val is null || verticalMerge.Val.Value == MergedCellValues.Continue);
+                if (continues && column > 0)
+                {
+                    own = merged.GetValueOrDefault(column, own);
+                }
+                else if (verticalMerge is not null)
+                {
+                    merged[column] = own;
+                }
+
+                cells.Add(own);
+                column += properties?.GridSpan?.Val?.Value ?? 1;
+            }
+
             text.Append(string.Join('\t', cells)).Append('\n');
         }
     }

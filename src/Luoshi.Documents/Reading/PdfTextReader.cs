@@ -7,7 +7,7 @@ using UglyToad.PdfPig.Exceptions;
 namespace Luoshi.Documents;
 
 /// <summary>
-/// A PDF's text layer, page by page in content order. Scans have no text layer and password-protected
+/// A PDF's text layer, page by page in content order (breakdown tables by position, see <see cref="PdfTableLayout"/>). Scans have no text layer and password-protected
 /// files cannot be opened: both get a message that says what to upload instead.
 /// </summary>
 internal static class PdfTextReader
@@ -24,11 +24,15 @@ internal static class PdfTextReader
                 throw new DocumentReadException($"这个 PDF 超过 {MaxPages} 页，请拆分后再上传。");
             }
 
+            // Pages with a breakdown table are laid out by position, so its rows keep their columns.
             var text = new StringBuilder();
+            var tables = new PdfTableLayout();
             foreach (var page in document.GetPages())
             {
-                text.Append(ContentOrderTextExtractor.GetText(page)).Append('\n');
+                text.Append(tables.Read(page) ?? ContentOrderTextExtractor.GetText(page)).Append('\n');
             }
+
+            text.Append(tables.Finish());
 
             if (text.ToString().All(char.IsWhiteSpace))
             {
