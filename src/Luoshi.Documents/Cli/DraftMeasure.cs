@@ -50,7 +50,7 @@ internal static class DraftMeasure
     {
         var score = new Score();
         MeasureOutline(annotation.Outline, [.. outline.AllNodes()], score);
-        var drafts = DraftTaskExtractor.Extract(outline).ToList();
+        var drafts = (annotation.Minutes ? MinutesReader.Read(outline).Items.Select(i => i.Draft) : DraftTaskExtractor.Extract(outline)).ToList();
         var used = new bool[drafts.Count];
         score.Ticked = drafts.Count(d => d.Ticked);
         foreach (var expected in annotation.Drafts)
