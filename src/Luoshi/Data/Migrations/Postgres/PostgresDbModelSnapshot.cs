@@ -2669,6 +2669,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int?>("SourceEnd")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SourceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("SourceStart")
                         .HasColumnType("integer");
 

@@ -2573,6 +2573,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int?>("SourceEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SourceStart")
                         .HasColumnType("INTEGER");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130075429_Initial")]
+    [Migration("20261130095702_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2575,6 +2575,10 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.Property<int?>("SourceEnd")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SourceStart")
                         .HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130075634_Initial")]
+    [Migration("20261130100030_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2671,6 +2671,10 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.Property<int?>("SourceEnd")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int?>("SourceStart")
                         .HasColumnType("integer");
