@@ -17,7 +17,7 @@ public class MinutesJourneyTests
         var mark = FormChecks.Unique();
         var text = $"""
             示范市科学技术局局长办公会议纪要{mark}
-            〔2026〕{mark}号
+            〔2026〕9号
             2026年5月6日，局长主持召开局长办公会议，研究近期重点工作。纪要如下：
             会议议定：
             一、关于高新技术企业培育梯队建设和申报辅导工作的安排。由高新技术科牵头，人才与成果科配合，9月30日前完成培育库建设。
@@ -52,7 +52,7 @@ public class MinutesJourneyTests
 
         await office.SubmitAsync("main button.primary");
         Assert.Contains("已建立计划，共 2 项任务", await office.Page.Locator(".notice").InnerTextAsync());
-        var source = $"示范市科学技术局局长办公会议纪要{mark}〔2026〕{mark}号 第2项";
+        var source = $"示范市科学技术局局长办公会议纪要{mark}〔2026〕9号 第2项";
         var taskId = await site.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Tasks.Where(t => t.SourceLabel == source).Select(t => t.Id)));
         await office.OpenAsync($"/Tasks/{taskId}");
