@@ -45,7 +45,8 @@ public static class DraftTaskExtractor
         var items = node.Body.Length == 0 ? [] : ListItems.Split(node.Body, ContinuesHeading(context.Text, node));
         if (items.Count == 0)
         {
-            var text = node.Body.Length == 0 ? node.Heading : $"{node.Heading}\n{node.Body}";
+            // A heading cut at a colon ("（牵头单位：") runs on into its body on the same line: read them joined as written.
+            var text = node.Body.Length == 0 ? node.Heading : node.Heading + (ContinuesHeading(context.Text, node) ? "" : "\n") + node.Body;
             drafts.Add(Draft(path, node.Number, node.Title, node.Body, text, ancestors, new SourceSpan(node.Start, node.End, node.Heading), context));
             return;
         }
@@ -94,9 +95,10 @@ public static class DraftTaskExtractor
 
     internal static DraftTask Draft(string path, string number, string title, string body, string text, IReadOnlyList<string> ancestors, SourceSpan source, Context context)
     {
-        var reason = NonAction.Reason(title, ancestors, TargetReader.Read(text).Count > 0);
+        var read = TargetReader.Read(text);
+        var reason = NonAction.Reason(title, ancestors, read.Count > 0);
         // What a review section reports was done last year; its numbers are results, not targets.
-        var targets = reason is null || reason.StartsWith("目标", StringComparison.Ordinal) ? TargetReader.Read(text) : [];
+        var targets = reason is null || reason.StartsWith("目标", StringComparison.Ordinal) ? read : [];
         return new DraftTask(path, number, title, body, targets, DeadlineReader.Read(text, context.Year), UnitReader.Read(text, context.FirstListedLeads), source)
         {
             Ticked = reason is null,

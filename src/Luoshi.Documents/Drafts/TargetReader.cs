@@ -44,9 +44,9 @@ internal static partial class TargetReader
 
     private static QuantTarget? ToTarget(Match m, string text)
     {
-        var start = text.LastIndexOfAny(ClauseEnds, Math.Max(m.Index - 1, 0)) is var s and >= 0 && s < m.Index ? s + 1 : 0;
-        var end = text.IndexOfAny(ClauseEnds, m.Index + m.Length) is var e and >= 0 ? e : text.Length;
-        var sentenceStart = text.LastIndexOfAny(SentenceEnds, Math.Max(m.Index - 1, 0)) is var ss and >= 0 && ss < m.Index ? ss + 1 : 0;
+        var start = Back(text, m.Index, ClauseEnds);
+        var end = Forward(text, m.Index + m.Length, ClauseEnds);
+        var sentenceStart = Back(text, m.Index, SentenceEnds);
         var sentence = text.AsSpan(sentenceStart, Math.Max(end, m.Index + m.Length) - sentenceStart);
         if (NotACommitment().IsMatch(sentence) || (StateVerb().IsMatch(m.Groups["op"].Value) && !Commitment().IsMatch(sentence)))
         {
@@ -57,6 +57,36 @@ internal static partial class TargetReader
         phrase = Lead().Replace(phrase, "");
         return Number(m) is { } target ? target with { Phrase = phrase.Length > 0 ? phrase : target.Text } : null;
     }
+
+    /// <summary>Where the clause or sentence before <paramref name="at"/> starts; an ASCII full stop counts unless it is a decimal point.</summary>
+    private static int Back(string text, int at, char[] ends)
+    {
+        for (var i = at - 1; i >= 0; i--)
+        {
+            if (Array.IndexOf(ends, text[i]) >= 0 || IsFullStop(text, i))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int Forward(string text, int from, char[] ends)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (Array.IndexOf(ends, text[i]) >= 0 || IsFullStop(text, i))
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static bool IsFullStop(string text, int i) =>
+        text[i] == '.' && !(i > 0 && char.IsAsciiDigit(text[i - 1]) && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
 
     private static QuantTarget? Number(Match m)
     {

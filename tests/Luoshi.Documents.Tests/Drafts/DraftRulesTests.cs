@@ -160,4 +160,13 @@ public sealed class DraftRulesTests
 
         Assert.Equal("提高病案首页质量", Assert.Single(drafts).Title);
     }
+
+    [Fact]
+    public void ABracketWithAsciiColonsAndSemicolonsGivesTheLeadAndCooperatingUnits()
+    {
+        var draft = Assert.Single(Drafts("(一)实施研发后补助.第二季度末前完成兑现.(牵头单位:县科技局;配合单位:县财政局)\n"));
+
+        Assert.Contains(new NamedUnit("县科技局", UnitRole.Lead), draft.Units);
+        Assert.Contains(new NamedUnit("县财政局", UnitRole.Cooperating), draft.Units);
+    }
 }

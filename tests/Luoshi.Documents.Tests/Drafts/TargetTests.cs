@@ -78,4 +78,10 @@ public sealed class TargetTests
     {
         Assert.Equal("新建市级以上研发机构5家", Assert.Single(TargetReader.Read("新建市级以上研发机构5家,9月底前完成申报.")).Phrase);
     }
+
+    [Fact]
+    public void AnAsciiFullStopEndsAPhraseButADecimalPointDoesNot()
+    {
+        Assert.Equal("研发投入强度达到2.5%以上", Assert.Single(TargetReader.Read("做好统计.研发投入强度达到2.5%以上.")).Phrase);
+    }
 }

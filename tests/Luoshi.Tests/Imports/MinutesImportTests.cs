@@ -112,4 +112,20 @@ public class MinutesImportTests
         Assert.Equal("培育企业，年底前完成", Assert.Single(tasks).Title);
         Assert.Null(tasks[0].SourceLabel);
     }
+
+    [Fact]
+    public async Task TheOutlineApiReadsMinutesWhenAsked()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var api = await b.ApiAsync("staffA");
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Minutes)), "file", "minutes.txt" } };
+
+        var minutes = await (await api.PostAsync("/api/documents/outline?minutes=true", form)).ReadJsonAsync();
+
+        Assert.Equal("〔2026〕3号", minutes.GetProperty("number").GetString());
+        Assert.Equal("2026-05-06", minutes.GetProperty("meetingDate").GetString());
+        var second = minutes.GetProperty("items")[1];
+        Assert.Equal(2, second.GetProperty("ordinal").GetInt32());
+        Assert.Equal("关于科技成果转化平台建设", second.GetProperty("draft").GetProperty("title").GetString());
+    }
 }

@@ -29,6 +29,9 @@ internal sealed class ImportRow
 
     /// <summary>What the office should look at before creating it (a deadline already past).</summary>
     [StringLength(100)] public string? Warning { get; set; }
+
+    /// <summary>The target as the text states it ("全区固定资产投资增长15%左右"), beside the value and unit read from it.</summary>
+    [StringLength(200)] public string? TargetText { get; set; }
 }
 
 internal sealed class ImportInput
@@ -85,6 +88,7 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
                 CooperatingSectionIds = string.Join(",", cooperating),
                 TargetValue = target?.Value,
                 TargetUnit = target?.Unit,
+                TargetText = target?.Phrase is { Length: <= 200 } phrase ? phrase : null,
                 DueDate = written ?? new DateOnly(year, 12, 31),
                 SourceStart = start,
                 SourceEnd = end,
