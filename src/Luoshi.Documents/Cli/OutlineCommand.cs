@@ -11,9 +11,13 @@ public static class OutlineCommand
     public const int BadInput = 2;
 
     private const string Usage = """
-        用法：luoshi outline FILE [--json]
+        用法：luoshi outline FILE [--json] [--minutes]
+              luoshi outline --measure DIR [--in DIR]...
           读取 .txt（UTF-8 或 GBK）、.docx 或带文字层的 .pdf，打印其提纲（层级、序号、标题）。
           --json   以 JSON 输出提纲、草拟任务和删除的网页杂项
+          --measure DIR  按 DIR 中的 .expect 标注逐份打印提纲匹配、勾选任务的准确率和召回率、
+                         牵头单位/时限/目标的正确率；--in 指明被标注文件所在的目录
+          --minutes  按会议纪要读取：会议名称、日期、纪要编号和每项议定事项（牵头、配合单位和时限）
           --help   显示本说明
         """;
 
@@ -37,7 +41,13 @@ public static class OutlineCommand
             return Ok;
         }
 
+        if (rest.IndexOf("--measure") is var m and >= 0)
+        {
+            return Measure(rest, m, stdout, stderr);
+        }
+
         var json = rest.Remove("--json");
+        var minutes = rest.Remove("--minutes");
         if (rest.Count != 1 || rest[0].StartsWith('-'))
         {
             stderr.WriteLine(rest.Count == 0 ? "缺少文件名。" : $"无法理解的参数：{string.Join(' ', rest)}");
@@ -56,7 +66,19 @@ public static class OutlineCommand
             return BadInput;
         }
 
-        if (json)
+        if (minutes)
+        {
+            var read = MinutesReader.Read(outline);
+            if (json)
+            {
+                stdout.WriteLine(JsonSerializer.Serialize(read, JsonOptions));
+            }
+            else
+            {
+                MinutesPrinter.Print(read, stdout);
+            }
+        }
+        else if (json)
         {
             stdout.WriteLine(JsonSerializer.Serialize(OutlineReport.Of(outline), JsonOptions));
         }
@@ -66,6 +88,19 @@ public static class OutlineCommand
         }
 
         return Ok;
+    }
+
+    private static int Measure(List<string> rest, int at, TextWriter stdout, TextWriter stderr)
+    {
+        var searchDirs = rest.Select((a, i) => (a, i)).Where(x => x.a == "--in" && x.i + 1 < rest.Count).Select(x => rest[x.i + 1]).ToList();
+        if (at + 1 >= rest.Count || rest[at + 1].StartsWith('-'))
+        {
+            stderr.WriteLine("--measure 后面应是标注目录。");
+            stderr.WriteLine(Usage);
+            return BadInput;
+        }
+
+        return DraftMeasure.Run(rest[at + 1], searchDirs, stdout, stderr);
     }
 }
 

@@ -26,12 +26,30 @@ internal static partial class DeadlineReader
     [GeneratedRegex(@"(?<!\d)(?:(?<y>\d{4})年(?=底|末)|今年|年)(?:底|末)" + Before)]
     private static partial Regex YearEnd();
 
-    public static List<Deadline> Read(string text, int? documentYear) =>
-        FirstMatches.Find(WidthFold.Fold(text), [Day(), PartOfMonth(), Quarter(), HalfYear(), YearEnd()], m => ToDeadline(m, documentYear));
+    // "1997年4―6月", "10月―1998年2月": a period, due at the end of its last month.
+    [GeneratedRegex(@"(?<!\d)(?:(?<y1>\d{4})年)?(?<m1>\d{1,2})月?[—―\-－~～至到]{1,2}(?:(?<y>\d{4})年)?(?<m>\d{1,2})月(?!\d{1,2}[日号])(?<r>)" + Before)]
+    private static partial Regex Range();
+
+    // A date alone on its line (with 印发/成文/发布) is the document's own date, never a deadline.
+    [GeneratedRegex(@"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日)\s*(?:印发|成文|发布|签发)?\s*$", RegexOptions.Multiline)]
+    private static partial Regex DateLine();
+
+    public static List<Deadline> Read(string text, int? documentYear)
+    {
+        text = WidthFold.Fold(text);
+        var found = FirstMatches.Find(text, [Range(), Day(), PartOfMonth(), Quarter(), HalfYear(), YearEnd()], m => ToDeadline(m, documentYear));
+        if (!text.Contains('日', StringComparison.Ordinal) || DateLine().Matches(text) is not { Count: > 0 } dateLines)
+        {
+            return found;
+        }
+
+        var own = dateLines.Select(d => d.Value.Trim()).ToList();
+        return [.. found.Where(d => !own.Any(line => line.StartsWith(d.Text, StringComparison.Ordinal)))];
+    }
 
     private static Deadline? ToDeadline(Match m, int? documentYear)
     {
-        int? year = m.Groups["y"].Success ? Number(m.Groups["y"].Value) : documentYear;
+        int? year = m.Groups["y"].Success ? Number(m.Groups["y"].Value) : m.Groups["y1"].Success ? Number(m.Groups["y1"].Value) : documentYear;
         var (month, day) = MonthAndDay(m);
         if (month is < 1 or > 12)
         {
@@ -52,6 +70,11 @@ internal static partial class DeadlineReader
     /// <summary>int.MaxValue as the day stands for "the last day of the month".</summary>
     private static (int Month, int Day) MonthAndDay(Match m)
     {
+        if (m.Groups["r"].Success)
+        {
+            return (Number(m.Groups["m"].Value), int.MaxValue);
+        }
+
         if (m.Groups["d"].Success)
         {
             return (Number(m.Groups["m"].Value), Number(m.Groups["d"].Value));

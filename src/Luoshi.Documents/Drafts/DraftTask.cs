@@ -12,7 +12,14 @@ public sealed record DraftTask(
     IReadOnlyList<QuantTarget> Targets,
     IReadOnlyList<Deadline> Deadlines,
     IReadOnlyList<NamedUnit> Units,
-    SourceSpan Source);
+    SourceSpan Source)
+{
+    /// <summary>Whether the review ticks it for creation; a section that is not an action is shown but not ticked.</summary>
+    public bool Ticked { get; init; } = true;
+
+    /// <summary>Why it is not ticked ("指导思想，不是任务"), shown in the review.</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>Offsets [Start, End) in the document text, and the quoted sentence.</summary>
 public sealed record SourceSpan(int Start, int End, string Quote);
@@ -41,6 +48,9 @@ public enum TargetOperator
 /// <summary>A quantitative target as written ("不少于20学时") and read (≥ 20 学时).</summary>
 public sealed record QuantTarget(string Text, TargetOperator Operator, decimal Value, string Unit, bool Approximate)
 {
+    /// <summary>The whole phrase with its subject ("固定资产投资增长15%左右"); <see cref="Text"/> is the number part.</summary>
+    public string Phrase { get; init; } = Text;
+
     public string Symbol => Operator switch
     {
         TargetOperator.AtLeast => "≥",

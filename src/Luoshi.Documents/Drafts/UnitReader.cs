@@ -17,10 +17,29 @@ internal static partial class UnitReader
     [GeneratedRegex(@"局党组|局领导班子|局领导|各处室|各科室|各支部|局机关|办公室|督查科|(?:市|省|区|县)[^\s\p{P}和与及的在对把将由向为]{1,5}?(?:局|厅)")]
     private static partial Regex Named();
 
+    // "由市科技局牵头，市财政局、市税务局配合", "由市科技局负责组织实施": minutes and notices say it in the sentence.
+    private const string UnitName = @"[^\s，,。；;：:（）()“”]{1,20}?(?:局|委|办|室|科|厅|部|署|院|中心|组|会|府|处|队|所|站|馆)";
+
+    [GeneratedRegex(@"(?:(?:^|[，,。；;：:\n])由?|由)(?<names>" + UnitName + "(?:[、及]" + UnitName + @")*)(?<verb>牵头|负责|配合|协助|协办)")]
+    private static partial Regex InSentence();
+
     public static List<NamedUnit> Read(string text, bool firstListedLeads)
     {
         text = WidthFold.Fold(text);
         var units = new List<NamedUnit>();
+        foreach (Match m in InSentence().Matches(text))
+        {
+            // "X负责组织实施……" in a paragraph of duties names a part, not the lead; "由X负责" assigns the item.
+            if (m.Groups["verb"].Value == "负责" && !m.Value.Contains('由', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var role = m.Groups["verb"].Value switch { "牵头" => UnitRole.Lead, "负责" => UnitRole.Responsible, _ => UnitRole.Cooperating };
+            var names = Names(m.Groups["names"].Value.Replace('及', '、'));
+            units.AddRange(names.Select((n, i) => new NamedUnit(n, role == UnitRole.Responsible && i == 0 && names.Count == 1 ? UnitRole.Lead : role)));
+        }
+
         foreach (Match m in Labelled().Matches(text))
         {
             var role = Role(m.Groups["key"].Value);

@@ -44,4 +44,21 @@ public sealed class DeadlineTests
     {
         Assert.Empty(DeadlineReader.Read("13月5日和2月30日都不存在。", 2026));
     }
+
+    [Theory]
+    [InlineData("1997年4―6月，由社会团体进行自查。", 1997, 6, 30)]
+    [InlineData("1997年10月――1998年2月，由登记管理机关审定。", 1998, 2, 28)]
+    [InlineData("3-5月开展专项检查。", 2026, 5, 31)]
+    public void APeriodIsDueAtTheEndOfItsLastMonth(string sentence, int year, int month, int day)
+    {
+        Assert.Equal(new DateOnly(year, month, day), DeadlineReader.Read(sentence, 2026)[0].Date);
+    }
+
+    [Fact]
+    public void ADateAloneOnItsLineIsTheDocumentsOwnDate()
+    {
+        Assert.Empty(DeadlineReader.Read("各单位要按时报送。\n某某区人民政府办公室\n2026年11月20日", 2026));
+        Assert.Empty(DeadlineReader.Read("会议纪要\n2026年3月3日印发", 2026));
+        Assert.Single(DeadlineReader.Read("2026年11月20日前报送。", 2026));
+    }
 }

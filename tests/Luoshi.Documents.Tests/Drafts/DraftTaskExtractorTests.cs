@@ -25,7 +25,7 @@ public sealed class DraftTaskExtractorTests
     {
         var draft = DraftTaskExtractor.Extract(OutlineParser.Parse(Plan))[0];
 
-        Assert.Equal(new QuantTarget("新增50家", TargetOperator.Increase, 50m, "家", false), Assert.Single(draft.Targets));
+        Assert.Equal(new QuantTarget("新增50家", TargetOperator.Increase, 50m, "家", false) { Phrase = "新增50家高新技术企业" }, Assert.Single(draft.Targets));
         Assert.Equal(new DateOnly(2026, 6, 30), Assert.Single(draft.Deadlines).Date);
         Assert.Contains(new NamedUnit("高新科", UnitRole.Lead), draft.Units);
         Assert.Contains(new NamedUnit("办公室", UnitRole.Cooperating), draft.Units);

@@ -22,8 +22,10 @@ public sealed class SeedDraftTests
         Assert.All(drafts, d =>
         {
             Assert.InRange(d.Source.Start, 0, d.Source.End);
-            Assert.StartsWith(d.Number, outline.Text[d.Source.Start..d.Source.End], StringComparison.Ordinal);
-            Assert.StartsWith(d.Number, d.Source.Quote, StringComparison.Ordinal);
+            // A numbered item starts at its number; an item split from titled paragraphs at its title sentence.
+            var head = d.Source.Quote.StartsWith(d.Number, StringComparison.Ordinal) ? d.Number : d.Title;
+            Assert.StartsWith(head, outline.Text[d.Source.Start..d.Source.End], StringComparison.Ordinal);
+            Assert.StartsWith(head, d.Source.Quote, StringComparison.Ordinal);
         });
     }
 
@@ -46,5 +48,27 @@ public sealed class SeedDraftTests
 
         var system = drafts.Single(d => d.Title == "建立考核信息系统");
         Assert.Equal([new DateOnly(2019, 3, 31), new DateOnly(2019, 6, 30)], system.Deadlines.Select(d => d.Date!.Value).Take(2));
+    }
+
+    [SharedDataFact]
+    public void TheGovernmentWorkReportListsTheItemsOfEachHeadingAndLeavesTheReviewUnticked()
+    {
+        var drafts = DraftTaskExtractor.Extract(SeedDocuments.Parse("documents", "04_"));
+
+        Assert.Equal(["提升科技创新能力", "加大企业创新激励力度", "增强制造业核心竞争力", "促进数字经济发展"],
+            drafts.Where(d => d.Path.StartsWith("三、 （四） ", StringComparison.Ordinal)).Select(d => d.Title));
+        Assert.All(drafts.Where(d => d.Path.StartsWith("一、", StringComparison.Ordinal) || d.Path.StartsWith("二、", StringComparison.Ordinal)), d =>
+        {
+            Assert.False(d.Ticked);
+            Assert.NotNull(d.Reason);
+            Assert.Empty(d.Targets);
+        });
+        Assert.All(drafts.Where(d => d.Path.StartsWith("三、", StringComparison.Ordinal)), d => Assert.True(d.Ticked, d.Title));
+    }
+
+    [SharedDataFact]
+    public void ASpeechsCallsToGetThingsDoneAreNotTicked()
+    {
+        Assert.All(DraftTaskExtractor.Extract(SeedDocuments.Parse("seeds", "004_")), d => Assert.False(d.Ticked, d.Title));
     }
 }

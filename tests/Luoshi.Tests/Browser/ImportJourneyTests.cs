@@ -32,7 +32,7 @@ public class ImportJourneyTests
 
         // The second row's deadline is changed, the first row's title cleared, and no default section chosen.
         await rows.Nth(1).Locator("input[type=date]").FillAsync("2026-09-30");
-        await rows.Nth(0).Locator("input[aria-label=任务名称]").FillAsync("");
+        await rows.Nth(0).Locator("textarea[name$='.Title']").FillAsync("");
         await office.SubmitAsync("main button.primary");
         var sectionMessage = await office.Page.Locator("#Input_DefaultSectionId ~ .field-validation-error").InnerTextAsync();
         Assert.Contains("没有识别出牵头科室", sectionMessage);
@@ -48,7 +48,7 @@ public class ImportJourneyTests
         Assert.Equal("政策法规科", await office.Page.Locator("#Input_DefaultSectionId option:checked").InnerTextAsync());
         await office.AssertCleanAsync();
 
-        await rows.Nth(0).Locator("input[aria-label=任务名称]").FillAsync("新增国家高新技术企业50家");
+        await rows.Nth(0).Locator("textarea[name$='.Title']").FillAsync("新增国家高新技术企业50家");
         await office.SubmitAsync("main button.primary");
         Assert.Contains("已建立计划，共 3 项任务", await office.Page.Locator(".notice").InnerTextAsync());
         Assert.Contains(mark, await office.Page.Locator("h1").InnerTextAsync());

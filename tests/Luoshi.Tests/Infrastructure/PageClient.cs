@@ -82,8 +82,19 @@ internal sealed partial class PageClient(HttpClient client)
             }
         }
 
+        foreach (Match area in TextareaPattern().Matches(form))
+        {
+            if (Attribute(area.Groups[1].Value, "name") is { } name)
+            {
+                fields[name] = WebUtility.HtmlDecode(area.Groups[2].Value);
+            }
+        }
+
         return fields;
     }
+
+    [GeneratedRegex("<textarea\\b([^>]*)>([\\s\\S]*?)</textarea>")]
+    private static partial Regex TextareaPattern();
 
     private static string? Attribute(string tag, string name)
     {

@@ -17,6 +17,13 @@ internal sealed class ImportReviewModel(LuoshiDb db, PlanImport import, CurrentV
     private List<Section> _sections = [];
 
     [FromRoute] public int Id { get; set; }
+
+    /// <summary>?minutes=true/false switches the reading; without it, minutes are recognised by their title and decisions.</summary>
+    [FromQuery(Name = "minutes")] public bool? AsMinutes { get; set; }
+
+    /// <summary>The meeting the decisions come from, when read as minutes.</summary>
+    public string? Meeting { get; private set; }
+    public bool LooksLikeMinutes { get; private set; }
     [BindProperty] public ImportInput Input { get; set; } = new();
     public string FileName { get; private set; } = "";
     public int DroppedCount { get; private set; }
@@ -31,14 +38,18 @@ internal sealed class ImportReviewModel(LuoshiDb db, PlanImport import, CurrentV
         }
 
         var outline = OutlineParser.Parse(_text);
-        var year = outline.Year ?? clock.Today.Year;
+        var minutes = AsMinutes ?? LooksLikeMinutes;
+        var read = minutes ? MinutesReader.Read(outline) : null;
+        var year = read?.MeetingDate?.Year ?? outline.Year ?? clock.Today.Year;
         DroppedCount = outline.Dropped.Count;
         Input = new ImportInput
         {
-            Plan = new PlanInput { Title = outline.Title ?? Path.GetFileNameWithoutExtension(FileName), Year = year },
+            Plan = new PlanInput { Title = read?.SourceName ?? outline.Title ?? Path.GetFileNameWithoutExtension(FileName), Year = year },
             StartDate = year == clock.Today.Year ? clock.Today : new DateOnly(year, 1, 1),
-            Rows = PlanImport.Propose(outline, _sections, year),
+            Rows = PlanImport.Propose(outline, _sections, year, clock.Today, minutes),
+            Minutes = minutes,
         };
+        Meeting = Describe(read);
         return Page();
     }
 
@@ -47,6 +58,11 @@ internal sealed class ImportReviewModel(LuoshiDb db, PlanImport import, CurrentV
         if (await LoadAsync(ct) is { } refused)
         {
             return refused;
+        }
+
+        if (Input.Minutes)
+        {
+            Meeting = Describe(MinutesReader.Read(OutlineParser.Parse(_text)));
         }
 
         if (!ModelState.IsValid)
@@ -72,6 +88,9 @@ internal sealed class ImportReviewModel(LuoshiDb db, PlanImport import, CurrentV
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
+    private static string? Describe(MeetingMinutes? minutes) => minutes is null ? null
+        : $"{minutes.MeetingName ?? "会议"}{(minutes.MeetingDate is { } d ? $"（{d.Year}年{d.Month}月{d.Day}日）" : "")}，{minutes.SourceName}，议定事项 {minutes.Items.Count} 项";
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
@@ -92,6 +111,7 @@ internal sealed class ImportReviewModel(LuoshiDb db, PlanImport import, CurrentV
         }
 
         (_text, FileName) = (document.Text, document.FileName);
+        LooksLikeMinutes = MinutesReader.LooksLikeMinutes(OutlineParser.Parse(_text));
         _sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct);
         SectionOptions = [.. _sections.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
         LeaderOptions = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.Role == Role.Leader && p.IsActive)

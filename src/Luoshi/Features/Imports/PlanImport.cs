@@ -23,6 +23,15 @@ internal sealed class ImportRow
     [Display(Name = "完成时限")] public DateOnly? DueDate { get; set; }
     public int SourceStart { get; set; }
     public int SourceEnd { get; set; }
+
+    /// <summary>Why the reader left it unticked ("指导思想，不是具体任务"); shown, never stored.</summary>
+    [StringLength(100)] public string? Reason { get; set; }
+
+    /// <summary>What the office should look at before creating it (a deadline already past).</summary>
+    [StringLength(100)] public string? Warning { get; set; }
+
+    /// <summary>The target as the text states it ("全区固定资产投资增长15%左右"), beside the value and unit read from it.</summary>
+    [StringLength(200)] public string? TargetText { get; set; }
 }
 
 internal sealed class ImportInput
@@ -43,6 +52,9 @@ internal sealed class ImportInput
     public List<int> CooperatingSectionIds { get; set; } = [];
 
     public List<ImportRow> Rows { get; set; } = [];
+
+    /// <summary>Read as 会议纪要: one task per 议定事项, each citing the minutes and its item as its source.</summary>
+    public bool Minutes { get; set; }
 }
 
 /// <summary>
@@ -51,27 +63,33 @@ internal sealed class ImportInput
 /// </summary>
 internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks)
 {
-    public static List<ImportRow> Propose(Outline outline, IReadOnlyList<Section> sections, int year)
+    public static List<ImportRow> Propose(Outline outline, IReadOnlyList<Section> sections, int year, DateOnly today, bool minutes = false)
     {
-        return [.. DraftTaskExtractor.Extract(outline).Select(d =>
+        var drafts = minutes ? MinutesReader.Read(outline).Items.Select(i => i.Draft) : DraftTaskExtractor.Extract(outline);
+        return [.. drafts.Select(d =>
         {
             var lead = d.Units.Where(u => u.Role is UnitRole.Lead or UnitRole.Responsible).Select(u => Match(u.Name, sections)).FirstOrDefault(s => s is not null)
                 ?? d.Units.Select(u => Match(u.Name, sections)).FirstOrDefault(s => s is not null);
             var cooperating = d.Units.Where(u => u.Role == UnitRole.Cooperating).Select(u => Match(u.Name, sections)).OfType<Section>().Where(s => s.Id != lead?.Id).Select(s => s.Id).Distinct();
             var target = d.Targets.Count > 0 ? d.Targets[0] : null;
+            var written = d.Deadlines.Select(x => x.Date ?? (x.Month is >= 1 and <= 12 ? LastDayOrDay(year, x.Month, x.Day) : null)).FirstOrDefault(x => x is not null);
             // Highlight the sentence that names the task; its paragraph is shown around it.
             var quoted = d.Source.Quote.Length > 0 ? outline.Text.IndexOf(d.Source.Quote, d.Source.Start, StringComparison.Ordinal) : -1;
             var (start, end) = quoted >= 0 && quoted < d.Source.End ? (quoted, quoted + d.Source.Quote.Length) : (d.Source.Start, d.Source.End);
             return new ImportRow
             {
-                Selected = true,
+                Selected = d.Ticked,
+                Reason = d.Reason,
+                // A deadline already past is kept as written, but said: the office decides, nothing goes red silently.
+                Warning = written < today ? $"原文时限{written.Value.Year}年{written.Value.Month}月{written.Value.Day}日已过，请核定新的时限" : null,
                 Number = d.Path.Replace(" ", "", StringComparison.Ordinal),
                 Title = d.Title.Length > 500 ? d.Title[..500] : d.Title,
                 LeadSectionId = lead?.Id ?? 0,
                 CooperatingSectionIds = string.Join(",", cooperating),
                 TargetValue = target?.Value,
                 TargetUnit = target?.Unit,
-                DueDate = d.Deadlines.Select(x => x.Date ?? (x.Month is >= 1 and <= 12 ? LastDayOrDay(year, x.Month, x.Day) : null)).FirstOrDefault(x => x is not null) ?? new DateOnly(year, 12, 31),
+                TargetText = target?.Phrase is { Length: <= 200 } phrase ? phrase : null,
+                DueDate = written ?? new DateOnly(year, 12, 31),
                 SourceStart = start,
                 SourceEnd = end,
             };
@@ -115,6 +133,7 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
                 $"第{string.Join("、", withoutSection.Take(10))}项{(withoutSection.Count > 10 ? $"等{withoutSection.Count}项" : "")}没有识别出牵头科室：请在这些行选择牵头科室，或选择“默认牵头科室”");
         }
 
+        var labels = input.Minutes ? SourceLabels(document.Text) : [];
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var plan = await plans.SaveAsync(viewer, null, input.Plan, ct);
         if (plan.Kind != OutcomeKind.Ok)
@@ -133,7 +152,9 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
                 StartDate = input.StartDate, DueDate = row.DueDate, TargetValue = row.TargetValue, TargetUnit = row.TargetValue is null ? null : row.TargetUnit,
                 Cooperations = [.. Ids(row.CooperatingSectionIds).Concat(input.CooperatingSectionIds).Distinct().Where(s => s != lead).Select(s => new CooperationInput { SectionId = s })],
             };
-            var source = row.SourceEnd > row.SourceStart && row.SourceEnd <= document.Text.Length ? new TaskSource(document.Id, row.SourceStart, row.SourceEnd) : null;
+            // The label is read again from the stored text, not taken from the form: the source is what the document says.
+            var label = labels.FirstOrDefault(l => l.Start <= row.SourceStart && row.SourceStart < l.End).Label;
+            var source = row.SourceEnd > row.SourceStart && row.SourceEnd <= document.Text.Length ? new TaskSource(document.Id, row.SourceStart, row.SourceEnd, label) : null;
             var created = await tasks.CreateAsync(viewer, task, null, source, ct);
             // Each message is shown beside the row's field it is about, and says which row in the list above.
             var named = string.IsNullOrWhiteSpace(row.Title) ? $"第{index}项" : $"第{index}项“{Short(row.Title)}”";
@@ -159,6 +180,12 @@ internal sealed class PlanImport(LuoshiDb db, PlanEditor plans, TaskEditor tasks
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return plan;
+    }
+
+    private static List<(int Start, int End, string Label)> SourceLabels(string text)
+    {
+        var minutes = MinutesReader.Read(OutlineParser.Parse(text));
+        return [.. minutes.Items.Select(i => (i.Draft.Source.Start, i.Draft.Source.End, i.SourceLabel(minutes)))];
     }
 
     private static IEnumerable<int> Ids(string? csv) =>

@@ -171,7 +171,7 @@ internal sealed class DetailModel(
         History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
         if (task.SourceDocumentId is { } documentId && await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct) is { } document)
         {
-            Source = SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd);
+            Source = SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd, task.SourceLabel);
         }
 
         _people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);

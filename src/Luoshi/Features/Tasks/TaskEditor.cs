@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Tasks;
 
 /// <summary>Where in an imported document a task was written down.</summary>
-internal sealed record TaskSource(int DocumentId, int Start, int End);
+internal sealed record TaskSource(int DocumentId, int Start, int End, string? Label = null);
 
 /// <summary>Creating and changing tasks and milestones: the rules pages and API share.</summary>
 internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauClock clock)
@@ -59,7 +59,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         var task = new WorkTask
         {
             Title = "", UnitId = viewer.UnitId, Kind = kind, Stage = stage, CreatedAt = now, UpdatedAt = now,
-            SourceDocumentId = source?.DocumentId, SourceStart = source?.Start, SourceEnd = source?.End,
+            SourceDocumentId = source?.DocumentId, SourceStart = source?.Start, SourceEnd = source?.End, SourceLabel = source?.Label,
         };
         Apply(task, input);
         task.Milestones.AddRange((milestones ?? []).Select((m, i) => NewMilestone(viewer.UnitId, m, i)));

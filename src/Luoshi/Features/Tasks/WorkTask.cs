@@ -74,6 +74,9 @@ internal sealed class WorkTask
     public int? SourceStart { get; set; }
     public int? SourceEnd { get; set; }
 
+    /// <summary>The item the task was made from, as the office cites it ("某某会议纪要〔2026〕5号 第3项").</summary>
+    public string? SourceLabel { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

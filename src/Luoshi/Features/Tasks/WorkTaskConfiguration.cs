@@ -15,6 +15,7 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.Property(t => t.Stage).HasMaxLength(20);
         e.HasIndex(t => new { t.UnitId, t.Kind, t.Stage });
         e.Property(t => t.TargetUnit).HasMaxLength(20);
+        e.Property(t => t.SourceLabel).HasMaxLength(200);
         e.Property(t => t.TargetValue).HasPrecision(18, 4);
         e.Property(t => t.AchievedValue).HasPrecision(18, 4);
         e.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
