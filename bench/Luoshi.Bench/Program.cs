@@ -22,7 +22,8 @@ if (args.Length > 2 && args[0] == "study" && args[1] == "--postgres")
 
 if (args.Length > 2 && args[0] == "sheets" && args[1] == "--postgres")
 {
-    await SheetsBench.RunAsync(args[2]);
+    // sheets --postgres CONN [--size N]: the register of a unit with N 督办单 (default 10,000).
+    await SheetsBench.RunAsync(args[2], args.Length > 4 && args[3] == "--size" ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     return 0;
 }
 

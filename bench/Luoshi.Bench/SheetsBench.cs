@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Luoshi.Features.Supervision;
 using Npgsql;
@@ -8,8 +9,9 @@ using NpgsqlTypes;
 namespace Luoshi.Bench;
 
 /// <summary>
-/// 督办台账 of a unit with many 督办单 (10k by default, among 20k tasks and four times as many other
-/// steps): the register page (cookie login, HTML) and its API, newest first and filtered, one client.
+/// 督办台账 of a unit with many 督办单 (10k by default, among 20k tasks and twice as many other
+/// steps): the register page (cookie login, HTML) and its API, newest first, a deep page reached by
+/// its cursor, filtered, one client; then the Excel of every sheet, timed and with the server's memory.
 /// </summary>
 internal static partial class SheetsBench
 {
@@ -79,17 +81,66 @@ internal static partial class SheetsBench
             results.Add(await Scenarios.Run(name, client, 1, duration, (_, c) => c.GetAsync(url)));
         }
 
+        // The cursor of a deep page, reached as a reader would: 下一页 after 下一页.
+        var deep = Math.Min(sheets / SheetRegister.PageSize, 200);
+        var cursor = "";
+        for (var i = 1; i < deep; i++)
+        {
+            using var next = JsonDocument.Parse(await api.GetStringAsync("/api/sheets" + (cursor.Length > 0 ? "?cursor=" + Uri.EscapeDataString(cursor) : "")));
+            cursor = next.RootElement.GetProperty("next").GetString()!;
+        }
+
+        var deepQuery = "?cursor=" + Uri.EscapeDataString(cursor);
         await Measure("register page, office, newest 50", page, "/Supervision/Register");
-        await Measure("register page, office, page 100", page, "/Supervision/Register?page=100");
+        await Measure($"register page, office, page {deep} by cursor", page, "/Supervision/Register" + deepQuery);
         await Measure("register page, office, 逾期", page, "/Supervision/Register?state=Overdue");
         await Measure("register page, office, section + manual", page, $"/Supervision/Register?section={data.SectionIds[3]}&source=Manual");
         await Measure("register page, office, search by number", page, $"/Supervision/Register?q={Uri.EscapeDataString("督办〔2026〕4321号")}");
         await Measure("register page, office, search by title", page, $"/Supervision/Register?q={Uri.EscapeDataString("第1234项")}");
         await Measure("register API, office, newest 50", api, "/api/sheets");
+        await Measure($"register API, office, page {deep} by cursor", api, "/api/sheets" + deepQuery);
         await Measure("register API, section head", headApi, "/api/sheets");
         await Measure("register Excel, office, 逾期 (all pages)", page, "/Supervision/Register?handler=Excel&state=Overdue");
         Console.WriteLine();
         Console.WriteLine(Table.Render(results));
+        await ExcelAsync(page, sheets);
+    }
+
+    /// <summary>The Excel of every sheet, three times: how long, how big, and how much the server's
+    /// memory grew (the rows stream through in chunks; the peak should not follow the row count).</summary>
+    private static async Task ExcelAsync(HttpClient page, int sheets)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        GC.Collect();
+        process.Refresh();
+        var before = process.WorkingSet64;
+        var times = new List<double>();
+        long bytes = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            using var response = await page.GetAsync("/Supervision/Register?handler=Excel", HttpCompletionOption.ResponseHeadersRead);
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync();
+            bytes = await CountAsync(body);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"register Excel, office, all {sheets:N0} sheets: {times.Min():N0}–{times.Max():N0} ms over 3 runs, {bytes / 1024.0 / 1024.0:N1} MB; working set {before / 1048576:N0} MB before, peak {process.PeakWorkingSet64 / 1048576:N0} MB, {process.WorkingSet64 / 1048576:N0} MB after"));
+    }
+
+    private static async Task<long> CountAsync(Stream body)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        for (int n; (n = await body.ReadAsync(buffer)) > 0;)
+        {
+            total += n;
+        }
+
+        return total;
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter w, int? value) => value is { } v ? w.WriteAsync(v) : w.WriteNullAsync();

@@ -34,7 +34,7 @@ internal static class KnownUpwardEdges
         ("Tasks", "Reports", "task page lists reports and returns them"),
         ("Tasks", "Requests", "task page lists 延期/办结 requests and decides them"),
         ("Tasks", "Supervision", "task page shows 督办 steps and signs; task list bulk 催办"),
-        ("Tasks", "Assignment", "task page shows 退办 (partial _TaskReturns); task list bulk 改派"),
+        ("Tasks", "Assignment", "task page shows 退办 (partial _TaskReturns)"),
         ("Tasks", "Instructions", "task page shows leaders' instructions"),
         ("Tasks", "Imports", "task page shows the source document excerpt"),
         ("Tasks", "Events", "task page shows ledger events (partial _TaskEvents)"),

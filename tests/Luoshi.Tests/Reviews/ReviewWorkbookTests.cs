@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Reviews;
+using Luoshi.Features.Shared.Workbooks;
 using MiniExcelLibs;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 

@@ -209,31 +209,68 @@ public class TaskListTests
         Assert.Equal(0, await b.WithDbAsync(d => d.EscalationSteps.CountAsync(s => s.UnitId == b.UnitId && s.Message == "越权催办")));
     }
 
+    /// <summary>The confirm form of a preview page as a browser would post it (the task ids repeat).</summary>
+    private static List<KeyValuePair<string, string>> ConfirmForm(string html)
+    {
+        var form = html[html.IndexOf("handler=Confirm", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
+        return [.. System.Text.RegularExpressions.Regex.Matches(form, "<input type=\"hidden\"[^>]*?name=\"([^\"]+)\"[^>]*?value=\"([^\"]*)\"")
+            .Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)))
+            .Where(p => p.Key != "__RequestVerificationToken")];
+    }
+
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
-    public async Task TheOfficeReassignsTickedTasksThroughTheOneReassignStep(string db)
+    public async Task TickedTasksAreReassignedOnlyAfterAPreviewAndExactlyAsPreviewedOnce(string db)
     {
         var f = await FixtureAsync(db);
         var b = f.B;
         await RequestsTests.CompleteAsync(b, f.Ids["丁"]);
         var admin = await b.PagesAsync("admin");
-        var ticked = new[] { f.Ids["甲"], f.Ids["丙"], f.Ids["丁"], f.Ids["戊"] };
-        var response = await admin.PostPairsAsync("/Tasks?handler=reassign",
-            Ticked(ticked, ("toSectionId", b.SectionB.ToString(CultureInfo.InvariantCulture)), ("toPersonId", ""), ("reason", "机构调整")), "/Tasks");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("已改派 2 项任务至科室B，2 项未改派", html, StringComparison.Ordinal);
-        Assert.Contains(f.Title("戊") + "：任务已由该科室（责任人）牵头", html, StringComparison.Ordinal);
-        Assert.Contains(f.Title("丁") + "：任务已办结", html, StringComparison.Ordinal);
+        Task<int> MovedAsync() => b.WithDbAsync(d => d.Reassignments.CountAsync(r => r.UnitId == b.UnitId));
+        var ticked = new[] { f.Ids["甲"], f.Ids["丙"], f.Ids["丁"], f.Ids["戊"], 99_999_999 };
+        var to = ("toSectionId", b.SectionB.ToString(CultureInfo.InvariantCulture));
+        var preview = await admin.PostPairsAsync("/Reassign/Selected?handler=Preview", Ticked(ticked, to, ("toPersonId", ""), ("reason", "机构调整"), ("back", "/Tasks?section=1")), "/Tasks");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("将改派 2 项任务，3 项不改派", html, StringComparison.Ordinal);
+        Assert.Contains("从 科室A，责任人A科长 改派给 科室B", html, StringComparison.Ordinal);
+        Assert.Contains("任务已办结，不再改派", html, StringComparison.Ordinal);
+        Assert.Contains("任务已由该科室（责任人）牵头", html, StringComparison.Ordinal);
+        Assert.Contains("不在您的办理范围", html, StringComparison.Ordinal);
+        Assert.Equal(0, await MovedAsync());
+        var confirm = ConfirmForm(html);
+        Assert.Equal([f.Ids["甲"], f.Ids["丙"]], confirm.Where(p => p.Key == "Ids").Select(p => int.Parse(p.Value, CultureInfo.InvariantCulture)).Order());
+
+        // Someone changes 丙's responsible person after the preview: nothing moves, the new preview is shown.
+        await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == f.Ids["丙"]).ExecuteUpdateAsync(u => u.SetProperty(t => t.ResponsiblePersonId, b.Person("staffA"))));
+        var stale = await admin.PostPairsAsync("/Reassign/Selected?handler=Confirm", confirm, "/Tasks");
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var again = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("预览之后任务已有变化", again, StringComparison.Ordinal);
+        Assert.DoesNotContain("责任人A科长", again, StringComparison.Ordinal);
+        Assert.Equal(0, await MovedAsync());
+
+        // The new preview confirmed, twice at once and once more: the two tasks move once.
+        var fresh = ConfirmForm(again);
+        var both = await Task.WhenAll(admin.PostPairsAsync("/Reassign/Selected?handler=Confirm", fresh, "/Tasks"), admin.PostPairsAsync("/Reassign/Selected?handler=Confirm", fresh, "/Tasks"));
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var done = await admin.PostPairsAsync("/Reassign/Selected?handler=Confirm", fresh, "/Tasks");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var moved = await b.WithDbAsync(d => d.Reassignments.Where(r => r.UnitId == b.UnitId).Select(r => r.TaskId).ToListAsync());
         Assert.Equal([f.Ids["甲"], f.Ids["丙"]], moved.Order());
+        var result = await admin.GetHtmlAsync(done.Headers.Location!.OriginalString);
+        Assert.Contains("已改派 2 项任务", result, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Tasks?section=1\"", result, StringComparison.Ordinal);
         var stored = await b.WithDbAsync(d => d.Tasks.AsNoTracking().Where(t => t.Id == f.Ids["甲"]).SingleAsync());
         Assert.Equal((b.SectionB, (DateTime?)null), (stored.LeadSectionId, stored.SignedAt));
         Assert.Equal(1, await b.WithDbAsync(d => d.TaskEvents.CountAsync(e => e.TaskId == f.Ids["甲"] && e.Kind == "reassign" && e.Summary.Contains("机构调整"))));
 
-        var staff = await b.PagesAsync("headB");
-        var refused = await staff.PostPairsAsync("/Tasks?handler=reassign",
-            Ticked([f.Ids["甲"]], ("toSectionId", b.SectionC.ToString(CultureInfo.InvariantCulture)), ("reason", "越权改派")), "/Tasks");
+        // Only the office: a section head is refused both steps.
+        var head = await b.PagesAsync("headB");
+        var refused = await head.PostPairsAsync("/Reassign/Selected?handler=Preview", Ticked([f.Ids["甲"]], ("toSectionId", b.SectionC.ToString(CultureInfo.InvariantCulture)), ("reason", "越权改派")), "/Tasks");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal(b.SectionB, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == f.Ids["甲"]).Select(t => t.LeadSectionId).SingleAsync()));
+        var forged = await head.PostPairsAsync("/Reassign/Selected?handler=Confirm", [.. fresh.Where(p => p.Key != "BatchKey"), new("BatchKey", Guid.NewGuid().ToString())], "/Tasks");
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(2, await MovedAsync());
     }
 }

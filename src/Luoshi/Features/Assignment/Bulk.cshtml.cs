@@ -18,7 +18,12 @@ internal sealed class BulkModel(LuoshiDb db, BulkReassign bulk, CurrentViewer cu
     public List<SelectListItem> Sections { get; private set; } = [];
     public List<SelectListItem> People { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    /// <summary>From the task list filtered to a person or a section: that one chosen as whose tasks move.</summary>
+    public async Task<IActionResult> OnGetAsync(int? fromPerson, int? fromSection, CancellationToken ct)
+    {
+        (Input.FromPersonId, Input.FromSectionId) = (fromPerson, fromPerson is null ? fromSection : null);
+        return await LoadAsync(ct) ?? Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {

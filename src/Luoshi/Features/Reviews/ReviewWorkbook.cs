@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Shared.Workbooks;
 
 namespace Luoshi.Features.Reviews;
 

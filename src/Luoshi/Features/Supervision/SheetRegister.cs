@@ -14,33 +14,95 @@ internal sealed record SheetRow(
     long Id, string Number, int TaskId, string TaskName, string Section, string? Responsible, StepSource Source,
     DateOnly RaisedOn, DateOnly? ReplyDueBy, SheetView View, string? Message);
 
-internal sealed record SheetPage(IReadOnlyList<SheetRow> Rows, int Total, int Page, int PageSize)
-{
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
+/// <summary>One page of the register: <see cref="Next"/> and <see cref="Previous"/> are the sealed
+/// cursors of the pages beside it (null at either end).</summary>
+internal sealed record SheetPage(IReadOnlyList<SheetRow> Rows, int Total, int Page, int PageSize, string? Next, string? Previous);
 
 /// <summary>
 /// 督办台账: the unit's 督办单 that the viewer may see (the office all; a leader those of his sections
 /// and tasks; a section those of the tasks it leads), newest first, with today's state of each.
+/// Paged by keyset (the id after or before which a page starts), never by offset: page 2,000 reads
+/// 51 rows from the index as page 1 does.
 /// </summary>
-internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
+internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock, RegisterCursors cursors)
 {
     public const int PageSize = 50;
-    public const int MaxExport = 20_000;
 
-    public async Task<SheetPage> PageAsync(Viewer viewer, SheetFilter filter, int page, CancellationToken ct)
+    /// <summary>Rows read per query by the export: bounded memory whatever the register's size.</summary>
+    public const int ExportChunk = 2000;
+
+    public const string BadCursor = "翻页标记无效（可能被改动或已失效），已从第一页显示";
+
+    public async Task<Outcome<SheetPage>> PageAsync(Viewer viewer, SheetFilter filter, string? cursorText, CancellationToken ct)
     {
+        RegisterCursor? cursor = null;
+        if (!string.IsNullOrEmpty(cursorText) && (cursor = cursors.Open(cursorText)) is null)
+        {
+            return Outcome<SheetPage>.Invalid("cursor", BadCursor);
+        }
+
         var query = Query(viewer, filter);
         var total = viewer.IsAdmin && filter is { State: null, SectionId: null, Search: null or "" }
             // The office sees every sheet and nothing here depends on the task: counted from the sheets' index alone.
             ? await SheetsOnly(viewer.UnitId, filter).CountAsync(ct)
             : await query.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        return new SheetPage(await RowsAsync(viewer, query.Skip((page - 1) * PageSize).Take(PageSize), ct), total, page, PageSize);
+        List<Found> found = [];
+        var (number, hasPrevious, hasNext) = (1, false, false);
+        if (cursor is { Backward: true } back)
+        {
+            var before = await query.Where(x => x.Id > back.Id).OrderBy(x => x.Id).Take(PageSize + 1).ToListAsync(ct);
+            // A page or less before it: that is the first page, shown whole below.
+            if (before.Count > PageSize)
+            {
+                found = [.. before.Take(PageSize).Reverse()];
+                (number, hasPrevious, hasNext) = (Math.Max(2, back.Page), true, true);
+            }
+        }
+        else if (cursor is { } ahead)
+        {
+            var after = await query.Where(x => x.Id < ahead.Id).OrderByDescending(x => x.Id).Take(PageSize + 1).ToListAsync(ct);
+            // Nothing after it (the filters changed under the cursor): the first page.
+            if (after.Count > 0)
+            {
+                found = [.. after.Take(PageSize)];
+                (number, hasPrevious, hasNext) = (ahead.Page, true, after.Count > PageSize);
+            }
+        }
+
+        if (!hasPrevious)
+        {
+            var first = await query.OrderByDescending(x => x.Id).Take(PageSize + 1).ToListAsync(ct);
+            found = [.. first.Take(PageSize)];
+            hasNext = first.Count > PageSize;
+        }
+
+        var rows = await RowsAsync(viewer, found, ct);
+        return Outcome<SheetPage>.Ok(new SheetPage(rows, total, number, PageSize,
+            hasNext ? cursors.Seal(new RegisterCursor(false, rows[^1].Id, number + 1)) : null,
+            hasPrevious ? cursors.Seal(new RegisterCursor(true, rows[0].Id, number - 1)) : null));
     }
 
-    public async Task<IReadOnlyList<SheetRow>> AllAsync(Viewer viewer, SheetFilter filter, CancellationToken ct) =>
-        await RowsAsync(viewer, Query(viewer, filter).Take(MaxExport), ct);
+    /// <summary>Every row the filters select, newest first, read in keyset chunks without tracking: the
+    /// export of 100,000 sheets holds one chunk at a time.</summary>
+    public async IAsyncEnumerable<SheetRow> AllAsync(Viewer viewer, SheetFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var query = Query(viewer, filter);
+        for (long? after = null; ;)
+        {
+            var chunk = await (after is { } a ? query.Where(x => x.Id < a) : query).OrderByDescending(x => x.Id).Take(ExportChunk).ToListAsync(ct);
+            foreach (var row in await RowsAsync(viewer, chunk, ct))
+            {
+                yield return row;
+            }
+
+            if (chunk.Count < ExportChunk)
+            {
+                yield break;
+            }
+
+            after = chunk[^1].Id;
+        }
+    }
 
     // Properties, not a positional record: EF filters and sorts on a member-initialised projection only.
     private sealed class Found
@@ -152,12 +214,11 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock)
             }
         }
 
-        return query.OrderByDescending(x => x.Id);
+        return query;
     }
 
-    private async Task<IReadOnlyList<SheetRow>> RowsAsync(Viewer viewer, IQueryable<Found> query, CancellationToken ct)
+    private async Task<IReadOnlyList<SheetRow>> RowsAsync(Viewer viewer, List<Found> found, CancellationToken ct)
     {
-        var found = await query.ToListAsync(ct);
         var sectionIds = found.Select(x => x.SectionId).Distinct().ToList();
         var personIds = found.Select(x => x.ResponsibleId).OfType<int>().Distinct().ToList();
         var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);

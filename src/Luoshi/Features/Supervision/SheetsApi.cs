@@ -34,7 +34,7 @@ internal sealed record InstructionDto(long Id, int TaskId, long? SheetId, int Le
 
 internal sealed record RegisterQuery(
     SheetView? State, int? SectionId, StepSource? Source, DateOnly? From, DateOnly? To,
-    [property: StringLength(100)] string? Q, [property: Range(1, 100_000)] int? Page);
+    [property: StringLength(100)] string? Q, [property: StringLength(400)] string? Cursor);
 
 /// <summary>督办台账, manual 催办/督办, 反馈 and 领导批示.</summary>
 internal static class SheetsApi
@@ -42,7 +42,7 @@ internal static class SheetsApi
     public static IEndpointRouteBuilder MapSheetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("督办台账与批示");
-        group.MapGet("/sheets", Register).WithSummary("督办台账：可见的督办单，按发出时间倒序，每页 50 条");
+        group.MapGet("/sheets", Register).WithSummary("督办台账：可见的督办单，按发出先后倒序，每页 50 条；下一页带上返回的 next（上一页 previous）作 cursor");
         group.MapPost("/tasks/{id:int}/urge", Urge).WithSummary("办公室催办（须写催办意见）");
         group.MapPost("/tasks/{id:int}/supervise", Supervise).WithSummary("办公室督办：发出编号督办单（须写督办意见）");
         group.MapGet("/sheets/{id:long}/replies", Replies).WithSummary("督办单的反馈");
@@ -54,8 +54,9 @@ internal static class SheetsApi
         return app;
     }
 
-    private static async Task<Ok<SheetPage>> Register([AsParameters] RegisterQuery query, SheetRegister register, CurrentViewer current, CancellationToken ct) =>
-        TypedResults.Ok(await register.PageAsync(await current.RequireAsync(ct), new SheetFilter(query.State, query.SectionId, query.Source, query.From, query.To, query.Q), query.Page ?? 1, ct));
+    private static async Task<Results<Ok<SheetPage>, ProblemHttpResult, ValidationProblem>> Register([AsParameters] RegisterQuery query, SheetRegister register, CurrentViewer current, CancellationToken ct) =>
+        (await register.PageAsync(await current.RequireAsync(ct), new SheetFilter(query.State, query.SectionId, query.Source, query.From, query.To, query.Q), query.Cursor, ct))
+            .ToHttp(TypedResults.Ok);
 
     private static async Task<Results<Created<SheetDto>, ProblemHttpResult, ValidationProblem>> Urge(int id, MessageInput input, ManualEscalation manual, CurrentViewer current, CancellationToken ct) =>
         (await manual.IssueAsync(await current.RequireAsync(ct), id, StepKind.Urge, input.Message, ct)).ToHttp(s => TypedResults.Created($"/api/tasks/{id}/escalations", SheetDto.From(s)));

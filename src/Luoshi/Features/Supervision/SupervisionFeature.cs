@@ -17,6 +17,7 @@ internal static class SupervisionFeature
         services.AddScoped<SheetNotices>();
         services.AddScoped<SheetReplies>();
         services.AddScoped<SheetRegister>();
+        services.AddSingleton<RegisterCursors>();
         services.AddScoped<IToDoSource, SignToDo>();
         services.AddScoped<IToDoSource, SheetsToReplySource>();
         services.AddScoped<IToDoSource, RepliesToReviewSource>();

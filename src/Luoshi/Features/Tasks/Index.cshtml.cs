@@ -1,6 +1,5 @@
 using System.Globalization;
 using Luoshi.Data;
-using Luoshi.Features.Assignment;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
@@ -13,7 +12,8 @@ namespace Luoshi.Features.Tasks;
 
 /// <summary>
 /// The task list of a desk: filters, sorting and paging in the query string (a link keeps the view),
-/// the Excel of what is shown, and for the office the 批量催办 and 批量改派 of ticked rows.
+/// the Excel of what is shown, and for the office the 批量催办 of ticked rows and the 批量改派 of
+/// ticked rows (posted to its preview, /Reassign/Selected) or of all of a person's or section's open tasks (/Reassign).
 /// </summary>
 internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Audit.AuditLog audit, BureauClock clock) : PageModel
 {
@@ -81,26 +81,6 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Audit.Audit
         {
             Done = $"已催办 {result.Urged} 项任务" + (result.Lines.Count > result.Urged ? $"，{result.Lines.Count - result.Urged} 项未催办：" : "。");
             await RefusalsAsync(result.Lines.Where(l => !l.Urged).Select(l => (l.TaskId, l.Refusal)), ct);
-        }
-        else
-        {
-            Errors.AddRange(outcome.Errors?.Values.SelectMany(e => e) ?? [outcome.Message ?? "提交的内容有误"]);
-        }
-
-        await LoadAsync(viewer, ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostReassignAsync(
-        [FromForm] List<int> ids, [FromForm] int? toSectionId, [FromForm] int? toPersonId, [FromForm] string? reason, [FromServices] SelectedReassign reassign, CancellationToken ct)
-    {
-        var viewer = await current.RequireAsync(ct);
-        var outcome = await reassign.MoveAsync(viewer, ids, toSectionId, toPersonId, reason, ct);
-        Response.StatusCode = StatusOf(outcome.Kind);
-        if (outcome.Value is { } result)
-        {
-            Done = $"已改派 {result.Moved} 项任务至{result.ToText}" + (result.Lines.Count > result.Moved ? $"，{result.Lines.Count - result.Moved} 项未改派：" : "。");
-            await RefusalsAsync(result.Lines.Where(l => !l.Moved).Select(l => (l.TaskId, l.Refusal)), ct);
         }
         else
         {
