@@ -27,7 +27,10 @@ internal static partial class UnitReader
     {
         text = WidthFold.Fold(text);
         var units = new List<NamedUnit>();
-        foreach (Match m in InSentence().Matches(text))
+        // Most items name no unit in a sentence: a plain search rules them out before the pattern runs.
+        var inSentence = text.Contains("牵头", StringComparison.Ordinal) || text.Contains("负责", StringComparison.Ordinal)
+            || text.Contains("配合", StringComparison.Ordinal) || text.Contains("协助", StringComparison.Ordinal) || text.Contains("协办", StringComparison.Ordinal);
+        foreach (Match m in inSentence ? InSentence().Matches(text) : Enumerable.Empty<Match>())
         {
             // "X负责组织实施……" in a paragraph of duties names a part, not the lead; "由X负责" assigns the item.
             if (m.Groups["verb"].Value == "负责" && !m.Value.Contains('由', StringComparison.Ordinal))
