@@ -10,6 +10,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         e.Property(n => n.Title).HasMaxLength(600);
         e.Property(n => n.Body).HasMaxLength(4000);
+        e.Property(n => n.Link).HasMaxLength(1000);
         // The inbox and its unread count: a person's notices, newest first.
         e.HasIndex(n => new { n.UnitId, n.RecipientId, n.ReadAt, n.Id });
         e.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);

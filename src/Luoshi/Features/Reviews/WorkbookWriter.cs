@@ -19,6 +19,7 @@ internal enum CellKind
     Number = 1,
     WholePercent = 2,
     Percent = 3,
+    Decimal = 4,
 }
 
 /// <summary>One cell: a text or a number, how it is shown, its fill and weight.</summary>
@@ -27,6 +28,9 @@ internal sealed record Cell(CellKind Kind, string? Content, double Value, CellFi
     public static Cell Text(string? text, CellFill fill = CellFill.None, bool bold = false) => new(CellKind.Text, text ?? "", 0, fill, bold);
 
     public static Cell Number(double value, CellFill fill = CellFill.None, bool bold = false) => new(CellKind.Number, null, value, fill, bold);
+
+    /// <summary>A number shown with two decimals (an amount in 万元, hours).</summary>
+    public static Cell Decimal(double value, bool bold = false) => new(CellKind.Decimal, null, value, CellFill.None, bold);
 
     /// <summary>A fraction (0.24) shown as 24% (or 24.0% with <paramref name="decimals"/>), so it still adds up and sorts as a number.</summary>
     public static Cell Percent(double fraction, bool decimals, bool bold = false) => new(decimals ? CellKind.Percent : CellKind.WholePercent, null, fraction, CellFill.None, bold);
@@ -182,8 +186,8 @@ internal static class WorkbookWriter
             {
                 foreach (var bold in new[] { false, true })
                 {
-                    // 1 = "0", 9 = "0%" (built in), 164 = "0.0%" (below).
-                    uint format = kind switch { CellKind.Number => 1, CellKind.WholePercent => 9, CellKind.Percent => PercentFormat, _ => 0 };
+                    // 1 = "0", 2 = "0.00", 9 = "0%" (built in), 164 = "0.0%" (below).
+                    uint format = kind switch { CellKind.Number => 1, CellKind.Decimal => 2, CellKind.WholePercent => 9, CellKind.Percent => PercentFormat, _ => 0 };
                     formats.Append(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = kind == CellKind.Text })
                     {
                         NumberFormatId = format, FontId = bold ? 1u : 0u, FillId = fill == CellFill.None ? 0u : (uint)fill + 2, BorderId = 1,

@@ -1549,6 +1549,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     StepId = table.Column<long>(type: "bigint", nullable: true),
                     Title = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },

@@ -1547,6 +1547,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     StepId = table.Column<long>(type: "INTEGER", nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
