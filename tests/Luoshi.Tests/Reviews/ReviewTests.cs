@@ -109,6 +109,10 @@ public class ReviewTests
         Assert.Equal(new[] { b.PlanId, appealPlan, projectPlan }.Order(), all.CountedPlans.Order());
         Assert.Equal([point.Id], all.Rows.Select(r => r.TaskId));
         Assert.Equal(["诉求办理情况", "重点项目推进情况"], all.Parts.Select(p => p.Title));
+        // Ticking 诉求 on a page that showed the work points' plan only brings the appeals' plan with it.
+        var ticked = await Review(ReviewChoice.From([b.PlanId], [WorkKind.Task, WorkKind.Appeal]));
+        Assert.Equal(new[] { b.PlanId, appealPlan }.Order(), ticked.CountedPlans.Order());
+        Assert.Equal(["诉求办理情况"], ticked.Parts.Select(p => p.Title));
         var appealsOnly = await Review(ReviewChoice.From([appealPlan], [WorkKind.Appeal]));
         Assert.Empty(appealsOnly.Rows);
         Assert.False(appealsOnly.HasWorkPoints);
