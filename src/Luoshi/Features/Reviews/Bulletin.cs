@@ -138,7 +138,8 @@ internal static class Bulletin
         body.Append(Text(part.Summary));
         foreach (var line in part.Lines)
         {
-            body.Append(Text($"{line.Label}：{string.Join("，", part.Columns.Select((c, i) => c.Phrase(line.Values[i])))}。"));
+            // A rate without a denominator (no appeal answered yet) is left out rather than written as 无.
+            body.Append(Text($"{line.Label}：{string.Join("，", part.Columns.Select((c, i) => (c, v: line.Values[i])).Where(x => x.v is not null).Select(x => x.c.Phrase(x.v)))}。"));
         }
 
         if (part.Attention.Count > 0)
@@ -162,7 +163,13 @@ internal static class Bulletin
 
     internal static Paragraph Text(string text) => Paragraph(text, FangSong, Size3, JustificationValues.Both, firstLineIndent: 640);
 
-    internal static Paragraph Heading(string text, string font) => Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
+    /// <summary>A heading kept on the page of the paragraph after it, never alone at the foot of a page.</summary>
+    internal static Paragraph Heading(string text, string font)
+    {
+        var heading = Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
+        heading.ParagraphProperties!.PrependChild(new KeepNext());
+        return heading;
+    }
 
     internal static Paragraph Paragraph(string text, string font, int size, JustificationValues align, string? color = null,
         int spacingBefore = 0, int spacingAfter = 0, int firstLineIndent = 0, int indentRight = 0)

@@ -61,7 +61,7 @@ internal static class ReviewWorkbook
     /// <summary>A kind's section as a sheet of its own: its lines, then the 合计 line in bold; headings carry the unit.</summary>
     private static WorkbookSheet PartSheet(ReviewPart part)
     {
-        var sheet = new WorkbookSheet(part.Title, [new(part.LineHeading, 16), .. part.Columns.Select(c => new Column(c.Format == ReviewFormat.Rate ? c.Heading : $"{c.Heading}（{c.Unit}）", Math.Max(9, c.Heading.Length * 2.2 + 4)))]);
+        var sheet = new WorkbookSheet(part.Title, [new(part.LineHeading, 16), .. part.Columns.Select(c => c.Format == ReviewFormat.Rate ? c.Heading : $"{c.Heading}（{c.Unit}）").Select(h => new Column(h, Math.Max(10, (h.Length * 2) + 2)))]);
         foreach (var line in part.Lines.Append(part.Total))
         {
             var bold = ReferenceEquals(line, part.Total);
