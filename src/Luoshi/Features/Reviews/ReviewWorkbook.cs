@@ -44,7 +44,7 @@ internal static class ReviewWorkbook
             all.Sum(x => x.Green), all.Sum(x => x.Yellow), all.Sum(x => x.Red), all.Sum(x => x.NotStarted), all.Sum(x => x.Reports), all.Sum(x => x.LateReports), bold: true));
         List<WorkbookSheet> sheets = review.HasWorkPoints ? [breakdown, figures] : [];
         sheets.AddRange(review.Parts.Select(PartSheet));
-        var attention = new WorkbookSheet("需督促事项", [new("类别", 14), new("事项", 40), new("牵头科室", 14), new("情况", 40)]);
+        var attention = new WorkbookSheet("需督促事项", [new("类别", 14), new("事项", 40), new("牵头科室", 14), new("情况", 64)]);
         foreach (var part in review.Parts)
         {
             attention.Rows.AddRange(part.Attention.Select(a => new List<Cell> { Cell.Text(part.Title), Cell.Text(a.Title), Cell.Text(a.Section), Cell.Text(a.Note) }));
