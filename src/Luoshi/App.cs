@@ -173,6 +173,7 @@ internal static class App
         api.MapRectificationApi();
         api.MapAppealsApi();
         api.MapAuditApi();
+        api.MapReviewsApi();
         app.MapRazorPages();
         return app;
     }

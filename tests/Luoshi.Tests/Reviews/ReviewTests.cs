@@ -101,11 +101,22 @@ public class ReviewTests
         Assert.Equal([b.PlanId], byDefault.CountedPlans);
         Assert.Equal(1, byDefault.Sections.Sum(s => s.Tasks));
 
-        // Choosing the kinds brings in their ledger plans by default, and with them the items.
+        Assert.Empty(byDefault.Parts);
+
+        // Choosing the kinds brings in their ledger plans by default, and with them the items, each
+        // kind in a section of its own: the work points' table keeps the work points only.
         var all = await Review(ReviewChoice.From(null, [WorkKind.Task, WorkKind.Appeal, WorkKind.Project]));
-        Assert.Equal(new[] { point.Id, appeal.Id, project.Id }.Order(), all.Rows.Select(r => r.TaskId).Order());
+        Assert.Equal(new[] { b.PlanId, appealPlan, projectPlan }.Order(), all.CountedPlans.Order());
+        Assert.Equal([point.Id], all.Rows.Select(r => r.TaskId));
+        Assert.Equal(["诉求办理情况", "重点项目推进情况"], all.Parts.Select(p => p.Title));
+        // Ticking 诉求 on a page that showed the work points' plan only brings the appeals' plan with it.
+        var ticked = await Review(ReviewChoice.From([b.PlanId], [WorkKind.Task, WorkKind.Appeal]));
+        Assert.Equal(new[] { b.PlanId, appealPlan }.Order(), ticked.CountedPlans.Order());
+        Assert.Equal(["诉求办理情况"], ticked.Parts.Select(p => p.Title));
         var appealsOnly = await Review(ReviewChoice.From([appealPlan], [WorkKind.Appeal]));
-        Assert.Equal([appeal.Id], appealsOnly.Rows.Select(r => r.TaskId));
+        Assert.Empty(appealsOnly.Rows);
+        Assert.False(appealsOnly.HasWorkPoints);
+        Assert.Equal(["诉求办理情况"], appealsOnly.Parts.Select(p => p.Title));
 
         // The page keeps the choice in its links, so the workbook counts the same items.
         var admin = await b.PagesAsync("admin");
@@ -115,7 +126,8 @@ public class ReviewTests
         var excel = await admin.GetAsync($"/Reviews?handler=Excel&period={period.Start:yyyy-MM}&kind=0&kind=3");
         using var workbook = new MemoryStream(await excel.Content.ReadAsByteArrayAsync());
         var titles = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "任务分解表").Cast<IDictionary<string, object>>().Select(r => (string)r["任务"]).ToList();
-        Assert.Equal(new[] { "工作要点一", "诉求一" }.Order(), titles.Order());
+        Assert.Equal(["工作要点一"], titles);
+        Assert.Equal(["任务分解表", "科室统计", "诉求办理情况"], MiniExcel.GetSheetNames(workbook));
         var defaultExcel = await admin.GetAsync($"/Reviews?handler=Excel&period={period.Start:yyyy-MM}");
         using var defaultBook = new MemoryStream(await defaultExcel.Content.ReadAsByteArrayAsync());
         Assert.Equal(["工作要点一"], MiniExcel.Query(defaultBook, useHeaderRow: true, sheetName: "任务分解表").Cast<IDictionary<string, object>>().Select(r => (string)r["任务"]));

@@ -11,6 +11,7 @@ internal static class AppealsFeature
         services.Configure<AppealOptions>(config.GetSection("Appeals"));
         services.AddScoped<AppealDesk>();
         services.AddSingleton<WorkItems.ILedgerKind, AppealLedgerKind>();
+        services.AddScoped<Reviews.IReviewSection, AppealReviewSection>();
         services.AddScoped<IToDoSource, AppealReplyToDo>();
         services.AddScoped<IToDoSource, AppealIntakeToDo>();
         return services;

@@ -7,6 +7,7 @@ internal static class CampaignsFeature
     public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<CampaignReports>();
+        services.AddScoped<Reviews.IReviewSection, CampaignReviewSection>();
         return services;
     }
 }

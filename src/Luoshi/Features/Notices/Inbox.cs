@@ -57,6 +57,14 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
         return new InboxPage(notices, more ? notices[^1].Id : null);
     }
 
+    /// <summary>Where the viewer's own notice opens when it concerns no task; null for another person's notice or none set.</summary>
+    public async Task<string?> LinkAsync(Viewer viewer, long id, CancellationToken ct = default)
+    {
+        var link = await db.Notices.Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.Id == id).Select(n => n.Link).FirstOrDefaultAsync(ct);
+        // Only a path of this app: a stored link never sends the reader elsewhere.
+        return link is not null && link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal) ? link : null;
+    }
+
     /// <summary>Marks one notice of the viewer read; false when it is not his (or does not exist).
     /// Reading twice keeps the first time.</summary>
     public async Task<bool> MarkReadAsync(Viewer viewer, long id, CancellationToken ct = default)

@@ -37,8 +37,9 @@ internal sealed class IndexModel(Inbox inbox, CurrentViewer current, BureauClock
     /// <summary>Opening a notice marks it read and goes where its reader acts (or back to the inbox).</summary>
     public async Task<IActionResult> OnPostOpenAsync(long id, int? taskId, NoticeKind? kind, CancellationToken ct)
     {
-        await inbox.MarkReadAsync(await current.RequireAsync(ct), id, ct);
-        return Redirect(Where(kind, taskId));
+        var viewer = await current.RequireAsync(ct);
+        await inbox.MarkReadAsync(viewer, id, ct);
+        return Redirect(taskId is null && await inbox.LinkAsync(viewer, id, ct) is { } link ? link : Where(kind, taskId));
     }
 
     /// <summary>A request or a decision opens the task at its requests; a new appeal opens the appeal.</summary>

@@ -27,6 +27,9 @@ internal enum NoticeKind
     TaskReturned = 31,
     TaskReturnDecided = 32,
     Reassigned = 33,
+
+    // 40–49: papers the office sends round.
+    Bulletin = 40,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -43,6 +46,10 @@ internal sealed class Notice
     public long? StepId { get; set; }
     public required string Title { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>Where a notice about no task opens (an issued bulletin's 本科室情况): a path inside the app, set by the code that raises it.</summary>
+    public string? Link { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
 }
@@ -105,6 +112,7 @@ internal static class NoticeNames
         NoticeKind.CompletionClaimed => "办结申请",
         NoticeKind.CompletionDecided => "办结审核",
         NoticeKind.AppealReceived => "新诉求",
+        NoticeKind.Bulletin => "督查通报",
         _ => "盘点",
     };
 

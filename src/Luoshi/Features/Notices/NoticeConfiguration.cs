@@ -10,6 +10,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         e.Property(n => n.Title).HasMaxLength(600);
         e.Property(n => n.Body).HasMaxLength(4000);
+        e.Property(n => n.Link).HasMaxLength(1000);
         // The inbox, newest first, a page at a time by cursor: all of a person's notices, those of some
         // kinds, and the unread ones (small, and what read-all and the count check go through).
         e.HasIndex(n => new { n.UnitId, n.RecipientId, n.Id }, "IX_Notices_Inbox");

@@ -27,7 +27,7 @@ internal sealed class NoticeOutbox(NoticeTargets targets)
             var notice = new Notice
             {
                 UnitId = template.UnitId, RecipientId = person.Id, Kind = template.Kind, TaskId = template.TaskId, StepId = template.StepId,
-                Title = template.Title, Body = template.Body, CreatedAt = now,
+                Title = template.Title, Body = template.Body, Link = template.Link, CreatedAt = now,
             };
             batch.Notices.Add(notice);
             notices.Add(notice);

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Luoshi.Features.Notices;
 
-internal sealed record NoticeDto(long Id, NoticeKind Kind, int? TaskId, long? StepId, string Title, string Body, DateTime CreatedAt, DateTime? ReadAt)
+internal sealed record NoticeDto(long Id, NoticeKind Kind, int? TaskId, long? StepId, string Title, string Body, string? Link, DateTime CreatedAt, DateTime? ReadAt)
 {
-    public static NoticeDto From(Notice n) => new(n.Id, n.Kind, n.TaskId, n.StepId, n.Title, n.Body, n.CreatedAt, n.ReadAt);
+    public static NoticeDto From(Notice n) => new(n.Id, n.Kind, n.TaskId, n.StepId, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt);
 }
 
 internal sealed record KindCountDto(NoticeKind Kind, string Name, int Unread);

@@ -8,6 +8,7 @@ internal static class ProjectsFeature
     {
         services.AddScoped<ProjectPipeline>();
         services.AddSingleton<WorkItems.ILedgerKind, ProjectLedgerKind>();
+        services.AddScoped<Reviews.IReviewSection, ProjectReviewSection>();
         return services;
     }
 }

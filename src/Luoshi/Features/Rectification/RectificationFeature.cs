@@ -8,6 +8,7 @@ internal static class RectificationFeature
     {
         services.AddScoped<Rectifications>();
         services.AddSingleton<WorkItems.ILedgerKind, RectificationLedgerKind>();
+        services.AddScoped<Reviews.IReviewSection, RectificationReviewSection>();
         return services;
     }
 }

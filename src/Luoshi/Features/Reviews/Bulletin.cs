@@ -62,43 +62,53 @@ internal static class Bulletin
                 body.Append(Text($"截至{Chinese(review.AsOf)}，对照年度工作要点任务分解安排，有关落实情况如下（仅供内部参考，不作为通报）。"));
             }
 
-            body.Append(Heading("一、总体情况", Hei));
-            body.Append(Text($"列入督查的重点工作共{rows.Count}项，其中已完成{Count(rows, Light.Done)}项，按计划推进（绿灯）{Count(rows, Light.Green)}项，" +
-                $"存在滞后风险（黄灯）{Count(rows, Light.Yellow)}项，已逾期（红灯）{Count(rows, Light.Red)}项，尚未开始{Count(rows, Light.NotStarted)}项。" +
-                $"本期各科室共报送进展{review.Sections.Sum(s => s.Reports)}份，其中逾期报送{review.Sections.Sum(s => s.LateReports)}份。"));
-
-            // Sections that finished everything with no late report are praised by name; those with
-            // nothing overdue and no late report are named too, so the bulletin is not only a list of faults.
-            var praised = review.Sections.Where(x => x.Tasks > 0 && x.Done == x.Tasks && x.LateReports == 0
-                && review.Rows.Where(r => r.LeadSection == x.Section).All(r => r.CompletedOn is { } c && c <= r.Due)).Select(x => x.Section).ToList();
-            var clean = review.Sections.Where(x => x.Tasks > 0 && x.Red == 0 && x.LateReports == 0 && !praised.Contains(x.Section)).Select(x => x.Section).ToList();
-            if (praised.Count > 0)
+            // The work points first (一、二), then each other kind counted in a section of its own.
+            var heading = 0;
+            if (review.HasWorkPoints)
             {
-                body.Append(Text($"{string.Join("、", praised)}牵头的任务已按时全部完成，进展按时报送，予以表扬。"));
+                body.Append(Heading($"{Numeral(++heading)}、总体情况", Hei));
+                body.Append(Text($"列入督查的重点工作共{rows.Count}项，其中已完成{Count(rows, Light.Done)}项，按计划推进（绿灯）{Count(rows, Light.Green)}项，" +
+                    $"存在滞后风险（黄灯）{Count(rows, Light.Yellow)}项，已逾期（红灯）{Count(rows, Light.Red)}项，尚未开始{Count(rows, Light.NotStarted)}项。" +
+                    $"本期各科室共报送进展{review.Sections.Sum(s => s.Reports)}份，其中逾期报送{review.Sections.Sum(s => s.LateReports)}份。"));
+
+                // Sections that finished everything with no late report are praised by name; those with
+                // nothing overdue and no late report are named too, so the bulletin is not only a list of faults.
+                var praised = review.Sections.Where(x => x.Tasks > 0 && x.Done == x.Tasks && x.LateReports == 0
+                    && review.Rows.Where(r => r.LeadSection == x.Section).All(r => r.CompletedOn is { } c && c <= r.Due)).Select(x => x.Section).ToList();
+                var clean = review.Sections.Where(x => x.Tasks > 0 && x.Red == 0 && x.LateReports == 0 && !praised.Contains(x.Section)).Select(x => x.Section).ToList();
+                if (praised.Count > 0)
+                {
+                    body.Append(Text($"{string.Join("、", praised)}牵头的任务已按时全部完成，进展按时报送，予以表扬。"));
+                }
+
+                if (clean.Count > 0)
+                {
+                    body.Append(Text($"{string.Join("、", clean)}无逾期事项，无逾期报送。"));
+                }
+
+                body.Append(Heading($"{Numeral(++heading)}、各科室落实情况", Hei));
+                var number = 0;
+                foreach (var section in review.Sections)
+                {
+                    number++;
+                    var mine = rows.Where(r => r.LeadSection == section.Section).ToList();
+                    body.Append(Heading($"（{Numeral(number)}）{section.Section}", Kai));
+                    body.Append(Text($"牵头任务{section.Tasks}项，已完成{section.Done}项，完成率{Math.Round(section.CompletionRate * 100).ToString(CultureInfo.InvariantCulture)}%；" +
+                        $"本期完成{section.DoneInPeriod}项，报送进展{section.Reports}份{(section.LateReports > 0 ? $"（逾期{section.LateReports}份）" : "")}。"));
+                    AppendList(body, "已完成：", mine.Where(r => r.Light == Light.Done));
+                    AppendList(body, "进度滞后（黄灯）：", mine.Where(r => r.Light == Light.Yellow), withReason: true, year: review.Period.End.Year);
+                    AppendList(body, "已逾期（红灯）：", mine.Where(r => r.Light == Light.Red), withReason: true, year: review.Period.End.Year);
+                }
             }
 
-            if (clean.Count > 0)
+            foreach (var part in review.Parts)
             {
-                body.Append(Text($"{string.Join("、", clean)}无逾期事项，无逾期报送。"));
-            }
-
-            body.Append(Heading("二、各科室落实情况", Hei));
-            var number = 0;
-            foreach (var section in review.Sections)
-            {
-                number++;
-                var mine = rows.Where(r => r.LeadSection == section.Section).ToList();
-                body.Append(Heading($"（{Numeral(number)}）{section.Section}", Kai));
-                body.Append(Text($"牵头任务{section.Tasks}项，已完成{section.Done}项，完成率{Math.Round(section.CompletionRate * 100).ToString(CultureInfo.InvariantCulture)}%；" +
-                    $"本期完成{section.DoneInPeriod}项，报送进展{section.Reports}份{(section.LateReports > 0 ? $"（逾期{section.LateReports}份）" : "")}。"));
-                AppendList(body, "已完成：", mine.Where(r => r.Light == Light.Done));
-                AppendList(body, "进度滞后（黄灯）：", mine.Where(r => r.Light == Light.Yellow), withReason: true, year: review.Period.End.Year);
-                AppendList(body, "已逾期（红灯）：", mine.Where(r => r.Light == Light.Red), withReason: true, year: review.Period.End.Year);
+                AppendPart(body, part, ++heading);
             }
 
             if (documentNumber is not null)
             {
-                body.Append(Heading("三、下步要求", Hei));
+                body.Append(Heading($"{Numeral(++heading)}、下步要求", Hei));
                 body.Append(Text("各科室要对照红灯、黄灯事项逐项分析原因，明确整改措施、责任人和完成时限，在下期进展中一并报告；已逾期事项由分管领导督促，限期办结。办公室将持续跟踪，并将落实情况纳入年度考核。"));
             }
 
@@ -121,10 +131,30 @@ internal static class Bulletin
 
     private static int Count(IEnumerable<ReviewRow> rows, Light light) => rows.Count(r => r.Light == light);
 
+    /// <summary>A kind's section: its opening sentence, a paragraph per line in the words of its columns, and the items to name.</summary>
+    private static void AppendPart(Body body, ReviewPart part, int number)
+    {
+        body.Append(Heading($"{Numeral(number)}、{part.Title}", Hei));
+        body.Append(Text(part.Summary));
+        foreach (var line in part.Lines)
+        {
+            // A rate without a denominator (no appeal answered yet) is left out rather than written as 无.
+            body.Append(Text($"{line.Label}：{string.Join("，", part.Columns.Select((c, i) => (c, v: line.Values[i])).Where(x => x.v is not null).Select(x => x.c.Phrase(x.v)))}。"));
+        }
+
+        if (part.Attention.Count > 0)
+        {
+            body.Append(Text("需督促事项：" + string.Join("；", part.Attention.Select(a => $"“{a.Title}”（{a.Section}，{a.Note}）")) + "。"));
+        }
+    }
+
+    /// <summary>A deadline in a sentence: 11月30日, with its year when it falls in another year than the review's (2027年1月15日).</summary>
+    internal static string Deadline(DateOnly due, int year) => $"{(due.Year == year ? "" : $"{due.Year}年")}{due.Month}月{due.Day}日";
+
     private static void AppendList(Body body, string label, IEnumerable<ReviewRow> rows, bool withReason = false, int year = 0)
     {
         // A deadline in another year than the review's carries its year (2027年1月15日).
-        var items = rows.Select(r => $"“{r.Title}”" + (withReason ? $"（{r.Reason.Chinese()}，时限{(r.Due.Year == year ? "" : $"{r.Due.Year}年")}{r.Due.Month}月{r.Due.Day}日{(r.Person is null ? "" : $"，责任人{r.Person}")}）" : "")).ToList();
+        var items = rows.Select(r => $"“{r.Title}”" + (withReason ? $"（{r.Reason.Chinese()}，时限{Deadline(r.Due, year)}{(r.Person is null ? "" : $"，责任人{r.Person}")}）" : "")).ToList();
         if (items.Count > 0)
         {
             body.Append(Text(label + string.Join("；", items) + "。"));
@@ -133,7 +163,13 @@ internal static class Bulletin
 
     internal static Paragraph Text(string text) => Paragraph(text, FangSong, Size3, JustificationValues.Both, firstLineIndent: 640);
 
-    internal static Paragraph Heading(string text, string font) => Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
+    /// <summary>A heading kept on the page of the paragraph after it, never alone at the foot of a page.</summary>
+    internal static Paragraph Heading(string text, string font)
+    {
+        var heading = Paragraph(text, font, Size3, JustificationValues.Left, firstLineIndent: 640);
+        heading.ParagraphProperties!.PrependChild(new KeepNext());
+        return heading;
+    }
 
     internal static Paragraph Paragraph(string text, string font, int size, JustificationValues align, string? color = null,
         int spacingBefore = 0, int spacingAfter = 0, int firstLineIndent = 0, int indentRight = 0)

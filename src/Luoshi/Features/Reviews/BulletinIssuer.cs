@@ -15,9 +15,10 @@ namespace Luoshi.Features.Reviews;
 /// and its record entry, so two people issuing at once get 1 and 2 and a failed issue takes none; the
 /// unique (unit, year, number) index stands behind the lock. A period already issued is issued again
 /// only when the office confirms: the first paper has gone round under its number, so a corrected
-/// one needs a number of its own, and the first stays on the list and in the record.
+/// one needs a number of its own, and the first stays on the list and in the record. The sections
+/// it speaks of are told in the same transaction (<see cref="BulletinNotices"/>).
 /// </summary>
-internal sealed class BulletinIssuer(LuoshiDb db, ReviewData data, BureauClock clock)
+internal sealed class BulletinIssuer(LuoshiDb db, ReviewData data, BulletinNotices notices, BureauClock clock)
 {
     public const string AgainField = "Again";
 
@@ -53,6 +54,7 @@ internal sealed class BulletinIssuer(LuoshiDb db, ReviewData data, BureauClock c
         };
         db.IssuedBulletins.Add(issued);
         RecordChain.Append(db, viewer.UnitId, "bulletin", issued, viewer.PersonId, now);
+        await notices.AddAsync(viewer.UnitId, review, issued.NumberText, now, ct);
         return await SaveOnce.RunAsync(db, transaction, issued, "通报编号已被同时印发的通报占用，请刷新后重试", ct);
     }
 }

@@ -60,6 +60,26 @@ internal static class ReviewPlans
         // it must still be the unit's own.
         var ids = choice.PlanIds.ToList();
         var own = await db.Plans.AsNoTracking().Where(p => p.UnitId == unitId && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+
+        // A kind just ticked on the page comes with the plans shown for the kinds before it: a chosen
+        // kind that none of the chosen plans holds brings in its ledger plan of the year, so ticking
+        // 诉求 reviews the appeals without a second round to tick their plan.
+        var missing = new List<WorkKind>();
+        foreach (var kind in choice.Kinds.Where(k => k != WorkKind.Task))
+        {
+            if (!await db.Tasks.AnyAsync(t => t.UnitId == unitId && own.Contains(t.PlanId) && t.Kind == kind, ct))
+            {
+                missing.Add(kind);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            own.AddRange(await db.Plans.AsNoTracking()
+                .Where(p => p.UnitId == unitId && p.Year == year && p.LedgerKind != null && missing.Contains(p.LedgerKind.Value) && !own.Contains(p.Id))
+                .Select(p => p.Id).ToListAsync(ct));
+        }
+
         return (options, own);
     }
 }

@@ -31,6 +31,15 @@ internal sealed record Review(string UnitName, ReviewPeriod Period, DateOnly AsO
 
     /// <summary>The kinds it counted.</summary>
     public IReadOnlyList<WorkKind> Kinds { get; init; } = ReviewChoice.DefaultKinds;
+
+    /// <summary>The sections of the other kinds counted (诉求, 项目, 整改, 学习 …), each with its own figures; empty by default.</summary>
+    public IReadOnlyList<ReviewPart> Parts { get; init; } = [];
+
+    /// <summary>Whether the work points are a section of this review: they are counted, or nothing else is.</summary>
+    public bool HasWorkPoints => Rows.Count > 0 || Parts.Count == 0;
+
+    /// <summary>The lead sections of every item counted: those the bulletin speaks to.</summary>
+    public IReadOnlyList<int> SectionIds { get; init; } = [];
 }
 
 /// <summary>
@@ -39,7 +48,7 @@ internal sealed record Review(string UnitName, ReviewPeriod Period, DateOnly AsO
 /// progress is the lead section's last report submitted by then. Only the chosen plans and kinds
 /// are counted (<see cref="ReviewChoice"/>).
 /// </summary>
-internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, BureauClock clock, IOptions<LightOptions> options)
+internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, BureauClock clock, IOptions<LightOptions> options, IEnumerable<IReviewSection> ledgers)
 {
     public async Task<Review> LoadAsync(Viewer viewer, ReviewPeriod period, ReviewChoice choice, CancellationToken ct)
     {
@@ -49,14 +58,75 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
         var asOf = period.End < clock.Today ? period.End : clock.Today;
         var calendar = await calendars.ForUnitAsync(db, viewer.UnitId, ct);
         var day = TaskLights.DayFor(asOf, calendar, options.Value);
-        var tasks = await counted.AsNoTracking().Include(t => t.Cooperations).OrderBy(t => t.LeadSectionId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
         var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => (s.Name, s.SortOrder), ct);
         var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var lit = new Lighting(period, asOf, day, sections, people);
+
+        // Each kind in its own section: the ledgers claim theirs (a study plan's and a campaign's
+        // working plans, though their items are ordinary tasks); the work points are the tasks left.
+        var scope = new ReviewScope(viewer, period, asOf, sections);
+        var parts = new List<ReviewPart>();
+        var claimedPlans = new List<int>();
+        var claimedKinds = new List<WorkKind>();
+        foreach (var ledger in ledgers)
+        {
+            if (await ledger.ClaimAsync(viewer.UnitId, kinds, planIds, ct) is not { } claim)
+            {
+                continue;
+            }
+
+            var plans = claim.Plans?.ToList();
+            var items = counted.Where(t => t.Kind == claim.Kind && (plans == null || plans.Contains(t.PlanId)));
+            if (plans is null)
+            {
+                claimedKinds.Add(claim.Kind);
+            }
+            else
+            {
+                claimedPlans.AddRange(plans);
+            }
+
+            if (await items.AnyAsync(ct))
+            {
+                parts.Add(await ledger.LoadAsync(scope, items, ct) with { Order = ledger.Order });
+            }
+        }
+
+        foreach (var kind in kinds.Where(k => k != WorkKind.Task && !claimedKinds.Contains(k)))
+        {
+            var (_, kindRows, kindFigures) = await LightAsync(counted.Where(t => t.Kind == kind), viewer, lit, ct);
+            if (kindRows.Count > 0)
+            {
+                parts.Add(KindSections.Of(kind, kindRows, kindFigures, period));
+            }
+        }
+
+        var main = counted.Where(t => t.Kind == WorkKind.Task && !claimedPlans.Contains(t.PlanId));
+        var (_, rows, figures) = await LightAsync(main, viewer, lit, ct);
+        var named = await counted.Select(t => t.LeadSectionId).Distinct().ToListAsync(ct);
+        var unit = await db.Units.Where(u => u.Id == viewer.UnitId).Select(u => u.Name).FirstAsync(ct);
+        return new Review(unit, period, asOf, rows, figures)
+        {
+            PlanOptions = planOptions, CountedPlans = planIds, Kinds = kinds,
+            Parts = [.. parts.OrderBy(p => p.Order)], SectionIds = named,
+        };
+    }
+
+    private sealed record Lighting(ReviewPeriod Period, DateOnly AsOf, LightDay Day, Dictionary<int, (string Name, int SortOrder)> Sections, Dictionary<int, string> People);
+
+    /// <summary>The rows of <paramref name="counted"/> with their lights on the review date, and the figures per lead section.</summary>
+    private async Task<(List<WorkTask> Tasks, List<ReviewRow> Rows, List<SectionFigures> Figures)> LightAsync(IQueryable<WorkTask> counted, Viewer viewer, Lighting lit, CancellationToken ct)
+    {
+        var (period, asOf, day, sections, people) = lit;
+        var tasks = await counted.AsNoTracking().Include(t => t.Cooperations).OrderBy(t => t.LeadSectionId).ThenBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct);
+        if (tasks.Count == 0)
+        {
+            return ([], [], []);
+        }
 
         var until = clock.StartOfDayUtc(period.End.AddDays(1));
         var from = clock.StartOfDayUtc(period.Start);
         var lead = tasks.ToDictionary(t => t.Id, t => t.LeadSectionId);
-
         // Reports are counted and picked in the database: a bureau has millions of them. A returned
         // report (驳回) is neither counted nor shown as the task's latest.
         var leadReports =
@@ -96,8 +166,7 @@ internal sealed class ReviewData(LuoshiDb db, WorkingCalendars calendars, Bureau
                 mine.Count(r => r.Light == Light.Red), mine.Count(r => r.Light == Light.NotStarted), reportsHere?.Count ?? 0, reportsHere?.Late ?? 0);
         }).ToList();
 
-        var unit = await db.Units.Where(u => u.Id == viewer.UnitId).Select(u => u.Name).FirstAsync(ct);
-        return new Review(unit, period, asOf, rows, figures) { PlanOptions = planOptions, CountedPlans = planIds, Kinds = kinds };
+        return (tasks, rows, figures);
     }
 
     // A task completed after the review date was still open on that date (the rows are untracked copies).

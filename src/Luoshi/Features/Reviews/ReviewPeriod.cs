@@ -6,6 +6,16 @@ namespace Luoshi.Features.Reviews;
 /// <summary>What a review (对照盘点) covers: a month ("2026-10"), a quarter ("2026-Q3") or the days up to a date ("2026-10-15").</summary>
 internal sealed partial record ReviewPeriod(DateOnly Start, DateOnly End, string Label)
 {
+    /// <summary>The period as written in a link (2026-10, 2026-Q3, 2026-10-15), whatever way it was first written.</summary>
+    public string Code =>
+        Label.StartsWith("截至", StringComparison.Ordinal) ? End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : Label.EndsWith("季度", StringComparison.Ordinal) ? $"{Start.Year}-Q{(Start.Month + 2) / 3}"
+        : Start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The query of the review page for this period and choice, so a link counts what was shown.</summary>
+    public string Query(IEnumerable<int> plans, IEnumerable<Tasks.WorkKind> kinds) =>
+        string.Join("&", new[] { $"period={Code}" }.Concat(plans.Select(p => $"plan={p}")).Concat(kinds.Select(k => $"kind={(int)k}")));
+
     /// <summary>The period the text names, or null when it names none or one outside the years the system keeps (9999-Q4 has no end).</summary>
     public static ReviewPeriod? Parse(string? text)
     {

@@ -43,7 +43,39 @@ internal static class ReviewWorkbook
         var tasks = all.Sum(x => x.Tasks);
         figures.Rows.Add(FiguresRow("合计", tasks, all.Sum(x => x.Done), all.Sum(x => x.DoneInPeriod), tasks == 0 ? 0 : (double)all.Sum(x => x.Done) / tasks,
             all.Sum(x => x.Green), all.Sum(x => x.Yellow), all.Sum(x => x.Red), all.Sum(x => x.NotStarted), all.Sum(x => x.Reports), all.Sum(x => x.LateReports), bold: true));
-        return WorkbookWriter.Write([breakdown, figures]);
+        List<WorkbookSheet> sheets = review.HasWorkPoints ? [breakdown, figures] : [];
+        sheets.AddRange(review.Parts.Select(PartSheet));
+        var attention = new WorkbookSheet("需督促事项", [new("类别", 14), new("事项", 40), new("牵头科室", 14), new("情况", 64)]);
+        foreach (var part in review.Parts)
+        {
+            attention.Rows.AddRange(part.Attention.Select(a => new List<Cell> { Cell.Text(part.Title), Cell.Text(a.Title), Cell.Text(a.Section), Cell.Text(a.Note) }));
+        }
+
+        if (attention.Rows.Count > 0)
+        {
+            sheets.Add(attention);
+        }
+
+        return WorkbookWriter.Write(sheets);
+    }
+
+    /// <summary>A kind's section as a sheet of its own: its lines, then the 合计 line in bold; headings carry the unit.</summary>
+    private static WorkbookSheet PartSheet(ReviewPart part)
+    {
+        var sheet = new WorkbookSheet(part.Title, [new(part.LineHeading, 16), .. part.Columns.Select(c => c.Format == ReviewFormat.Rate ? c.Heading : $"{c.Heading}（{c.Unit}）").Select(h => new Column(h, Math.Max(10, (h.Length * 2) + 2)))]);
+        foreach (var line in part.Lines.Append(part.Total))
+        {
+            var bold = ReferenceEquals(line, part.Total);
+            sheet.Rows.Add([Cell.Text(line.Label, bold: bold), .. part.Columns.Select((c, i) => line.Values[i] switch
+            {
+                null => Cell.Text("—", bold: bold),
+                { } v when c.Format == ReviewFormat.Rate => Cell.Percent(Math.Round(v, 4), decimals: true, bold: bold),
+                { } v when c.Format == ReviewFormat.Amount => Cell.Decimal(v, bold),
+                { } v => Cell.Number(v, bold: bold),
+            })]);
+        }
+
+        return sheet;
     }
 
     private static List<Cell> FiguresRow(string section, int tasks, int done, int doneInPeriod, double rate, int green, int yellow, int red, int notStarted, int reports, int late, bool bold) =>

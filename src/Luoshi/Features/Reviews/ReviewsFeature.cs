@@ -10,6 +10,7 @@ internal static class ReviewsFeature
     {
         services.AddScoped<ReviewData>();
         services.AddScoped<BulletinIssuer>();
+        services.AddScoped<BulletinNotices>();
         services.AddScoped<ScheduledReviews>();
         services.AddDailyJob<ScheduledReviewsJob>();
         return services;

@@ -8,6 +8,7 @@ internal static class StudyFeature
     {
         services.AddScoped<StudyLedger>();
         services.AddScoped<StudyEditor>();
+        services.AddScoped<Reviews.IReviewSection, StudyReviewSection>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ internal enum CellKind
 
     /// <summary>A calendar date, stored as Excel's day number and shown as 2026年11月30日: it sorts and filters as a date.</summary>
     Date = 4,
+    Decimal = 5,
 }
 
 /// <summary>One cell: a text or a number, how it is shown, its fill and weight.</summary>
@@ -30,6 +31,9 @@ internal sealed record Cell(CellKind Kind, string? Content, double Value, CellFi
     public static Cell Text(string? text, CellFill fill = CellFill.None, bool bold = false) => new(CellKind.Text, text ?? "", 0, fill, bold);
 
     public static Cell Number(double value, CellFill fill = CellFill.None, bool bold = false) => new(CellKind.Number, null, value, fill, bold);
+
+    /// <summary>A number shown with two decimals (an amount in 万元, hours).</summary>
+    public static Cell Decimal(double value, bool bold = false) => new(CellKind.Decimal, null, value, CellFill.None, bold);
 
     /// <summary>A fraction (0.24) shown as 24% (or 24.0% with <paramref name="decimals"/>), so it still adds up and sorts as a number.</summary>
     public static Cell Percent(double fraction, bool decimals, bool bold = false) => new(decimals ? CellKind.Percent : CellKind.WholePercent, null, fraction, CellFill.None, bold);
@@ -231,8 +235,8 @@ internal static partial class WorkbookWriter
             {
                 foreach (var bold in new[] { false, true })
                 {
-                    // 1 = "0", 9 = "0%" (built in), 164 = "0.0%" and 165 the formal date (below).
-                    uint format = kind switch { CellKind.Number => 1, CellKind.WholePercent => 9, CellKind.Percent => PercentFormat, CellKind.Date => DateFormat, _ => 0 };
+                    // 1 = "0", 2 = "0.00", 9 = "0%" (built in), 164 = "0.0%" and 165 the formal date (below).
+                    uint format = kind switch { CellKind.Number => 1, CellKind.Decimal => 2, CellKind.WholePercent => 9, CellKind.Percent => PercentFormat, CellKind.Date => DateFormat, _ => 0 };
                     formats.Append(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top, WrapText = kind == CellKind.Text })
                     {
                         NumberFormatId = format, FontId = bold ? 1u : 0u, FillId = fill == CellFill.None ? 0u : (uint)fill + 2, BorderId = 1,
