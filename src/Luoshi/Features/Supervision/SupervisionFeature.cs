@@ -17,6 +17,8 @@ internal static class SupervisionFeature
         services.AddScoped<SheetNotices>();
         services.AddScoped<SheetReplies>();
         services.AddScoped<SheetRegister>();
+        services.AddScoped<HeldSheets>();
+        services.AddScoped<IToDoSource, HeldSheetsSource>();
         services.AddScoped<IToDoSource, SignToDo>();
         services.AddScoped<IToDoSource, SheetsToReplySource>();
         services.AddScoped<IToDoSource, RepliesToReviewSource>();
