@@ -18,7 +18,7 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now)
     /// <summary>Room left in a notice's body (4,000) for the list; the rest is in the digest's rows.</summary>
     private const int BodyRoom = 3600;
 
-    private sealed record Item(Person Person, NoticeKind Kind, int TaskId, string TaskName, EscalationStep Step, string Title, string Body, string Line);
+    private sealed record Item(Person Person, NoticeKind Kind, int TaskId, string TaskName, EscalationStep Step, string Title, string Body, string Line, string? Note);
 
     private readonly List<Item> _items = [];
     private readonly List<(Notice Notice, Item Item)> _links = [];
@@ -30,10 +30,10 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now)
 
     public int Digests { get; private set; }
 
-    public void Add(IEnumerable<Person> recipients, NoticeKind kind, int taskId, EscalationStep step, string title, string body, string line)
+    public void Add(IEnumerable<Person> recipients, NoticeKind kind, int taskId, EscalationStep step, string title, string body, string line, string? note = null)
     {
         var name = title[(title.IndexOf('】', StringComparison.Ordinal) + 1)..];
-        _items.AddRange(recipients.DistinctBy(p => p.Id).Select(p => new Item(p, kind, taskId, name, step, title, body, line)));
+        _items.AddRange(recipients.DistinctBy(p => p.Id).Select(p => new Item(p, kind, taskId, name, step, title, body, line, note)));
     }
 
     public void WriteTo(NoticeBatch batch, IReadOnlyList<Person> office, int held)
@@ -94,7 +94,8 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now)
 
     private static string DigestBody(List<Item> items)
     {
-        var text = new System.Text.StringBuilder($"本次共 {items.Count} 项：");
+        var text = new System.Text.StringBuilder(string.Concat(items.Select(i => i.Note).OfType<string>().Distinct()));
+        text.Append($"本次共 {items.Count} 项：");
         for (var i = 0; i < items.Count; i++)
         {
             var line = $"{i + 1}. {items[i].Line}；";

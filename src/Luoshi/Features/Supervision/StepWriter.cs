@@ -39,7 +39,7 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
         var recipients = Recipients(task, step, deadline);
         var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{task.Name}";
         var line = $"{entry.SheetNumber ?? task.Name}{(entry.SheetNumber is null ? "" : " " + task.Name)}（{deadline.Chinese()}时限 {Ui.Date(dueOn)}{(late ? "，补发" : "")}）";
-        Notices.Add(recipients, step.NoticeKind(), task.Id, entry, title, Body(task, entry, policy), line);
+        Notices.Add(recipients, step.NoticeKind(), task.Id, entry, title, Body(task, entry, policy), line, GraceNote(entry, policy));
         _batch.Events.Add(new TaskEvent
         {
             UnitId = unitId, TaskId = task.Id, At = now, Kind = step.EventKind(),
@@ -96,12 +96,19 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
         var started = entry.DueOn < policy.SupervisedFrom;
         return entry.Step switch
         {
-            StepKind.Remind when started => $"任务“{task.Name}”应于 {Ui.Date(entry.DueOn)} 前{what}，本计划自 {Ui.Date(policy.SupervisedFrom)} 起纳入督办。请于 {Ui.Date(EscalationRules.GraceEnd(policy, calendar).AddDays(-1))} 前报送进展或申请延期，逾期将催办。",
+            StepKind.Remind when started => $"任务“{task.Name}”应于 {Ui.Date(entry.DueOn)} 前{what}。{GraceNote(entry, policy)}",
             StepKind.Remind => $"任务“{task.Name}”应于 {Ui.Date(entry.DueOn)} 前{what}，请提前安排。",
             StepKind.Urge => $"任务“{task.Name}”应于 {Ui.Date(entry.DueOn)} 前{what}，至今未{what}。请抓紧办理，{Ui.Date(SuperviseFrom(entry.DueOn, policy))} 前仍未{what}的，将发督办单。",
             _ => $"{entry.SheetNumber}：任务“{task.Name}”应于 {Ui.Date(entry.DueOn)} 前{what}，经催办仍未{what}，特此督办。{entry.Facts}",
         };
     }
+
+    /// <summary>What a reminder of a deadline that had passed before the plan's start asks for, and by when
+    /// (said once in a digest of such reminders).</summary>
+    private string? GraceNote(EscalationStep entry, EscalationPolicy policy) =>
+        entry.Step == StepKind.Remind && entry.DueOn < policy.SupervisedFrom
+            ? $"本计划自 {Ui.Date(policy.SupervisedFrom)} 起纳入督办，请于 {Ui.Date(calendar.OnOrBefore(EscalationRules.GraceEnd(policy, calendar).AddDays(-1)))} 前报送进展或申请延期，逾期将催办。"
+            : null;
 
     /// <summary>A deadline from before the plan's start is supervised counting from the end of its grace.</summary>
     private DateOnly SuperviseFrom(DateOnly dueOn, EscalationPolicy policy) =>

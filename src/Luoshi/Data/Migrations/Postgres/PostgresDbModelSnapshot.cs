@@ -1227,6 +1227,38 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("NoticeDeliveries");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "NoticeId");
+
+                    b.ToTable("NoticeDigestItems");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -1466,6 +1498,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.Property<int>("SuperviseAfterDays")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SupervisedFrom")
+                        .HasColumnType("date");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2327,6 +2362,22 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("StudySessions");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationRunLog", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("EscalationRunLogs");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
                 {
                     b.Property<long>("Id")
@@ -2404,6 +2455,48 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.HeldSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "TaskId", "Deadline", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("HeldSheets");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
@@ -3121,6 +3214,16 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Navigation("Notice");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDigestItem", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -3461,7 +3564,26 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationRunLog", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.HeldSheet", b =>
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()

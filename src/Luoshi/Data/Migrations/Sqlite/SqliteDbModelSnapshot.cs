@@ -1179,6 +1179,36 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("NoticeDeliveries");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDigestItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "NoticeId");
+
+                    b.ToTable("NoticeDigestItems");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.Property<int>("Id")
@@ -1408,6 +1438,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.Property<int>("SuperviseAfterDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SupervisedFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2241,6 +2274,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("StudySessions");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationRunLog", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastRunAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastRunOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("EscalationRunLogs");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
                 {
                     b.Property<long>("Id")
@@ -2316,6 +2365,46 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EscalationSteps");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.HeldSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DeferredUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "TaskId", "Deadline", "DueOn")
+                        .IsUnique();
+
+                    b.ToTable("HeldSheets");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Supervision.SheetReply", b =>
@@ -3023,6 +3112,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Navigation("Notice");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.NoticeDigestItem", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Organisation.AppUser", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -3363,7 +3462,26 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Supervision.EscalationRunLog", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Supervision.EscalationStep", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Supervision.HeldSheet", b =>
                 {
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()

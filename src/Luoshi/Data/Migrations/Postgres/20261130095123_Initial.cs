@@ -166,6 +166,25 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EscalationRunLogs",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    LastRunOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LastRunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationRunLogs", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_EscalationRunLogs_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -184,6 +203,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     SuperviseAfterDays = table.Column<int>(type: "integer", nullable: false),
                     SignWithinDays = table.Column<int>(type: "integer", nullable: false),
                     ReturnWithinDays = table.Column<int>(type: "integer", nullable: false),
+                    SupervisedFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     IsArchived = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -1109,6 +1129,32 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "HeldSheets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Deadline = table.Column<int>(type: "integer", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Facts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldSheets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldSheets_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorTasks",
                 columns: table => new
                 {
@@ -1757,6 +1803,29 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeDigestItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    NoticeId = table.Column<long>(type: "bigint", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    StepId = table.Column<long>(type: "bigint", nullable: true),
+                    Line = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDigestItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDigestItems_Notices_UnitId_NoticeId",
+                        columns: x => new { x.UnitId, x.NoticeId },
+                        principalTable: "Notices",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Evidence",
                 columns: table => new
                 {
@@ -2004,6 +2073,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldSheets_UnitId_TaskId_Deadline_DueOn",
+                table: "HeldSheets",
+                columns: new[] { "UnitId", "TaskId", "Deadline", "DueOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_CreatedAt",
                 table: "IdempotentRequests",
                 column: "CreatedAt");
@@ -2085,6 +2160,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_NoticeDeliveries_UnitId_Status_Channel",
                 table: "NoticeDeliveries",
                 columns: new[] { "UnitId", "Status", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDigestItems_UnitId_NoticeId",
+                table: "NoticeDigestItems",
+                columns: new[] { "UnitId", "NoticeId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_RecipientId_ReadAt_Id",
@@ -2484,6 +2564,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CompletionRequests");
 
             migrationBuilder.DropTable(
+                name: "EscalationRunLogs");
+
+            migrationBuilder.DropTable(
                 name: "Events");
 
             migrationBuilder.DropTable(
@@ -2491,6 +2574,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ExtensionRequests");
+
+            migrationBuilder.DropTable(
+                name: "HeldSheets");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
@@ -2512,6 +2598,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "NoticeDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDigestItems");
 
             migrationBuilder.DropTable(
                 name: "Opinions");

@@ -164,6 +164,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EscalationRunLogs",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastRunOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastRunAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationRunLogs", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_EscalationRunLogs_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -182,6 +201,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     SuperviseAfterDays = table.Column<int>(type: "INTEGER", nullable: false),
                     SignWithinDays = table.Column<int>(type: "INTEGER", nullable: false),
                     ReturnWithinDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupervisedFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -1107,6 +1127,32 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HeldSheets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldSheets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldSheets_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorTasks",
                 columns: table => new
                 {
@@ -1755,6 +1801,29 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeDigestItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDigestItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDigestItems_Notices_UnitId_NoticeId",
+                        columns: x => new { x.UnitId, x.NoticeId },
+                        principalTable: "Notices",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Evidence",
                 columns: table => new
                 {
@@ -2002,6 +2071,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldSheets_UnitId_TaskId_Deadline_DueOn",
+                table: "HeldSheets",
+                columns: new[] { "UnitId", "TaskId", "Deadline", "DueOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_CreatedAt",
                 table: "IdempotentRequests",
                 column: "CreatedAt");
@@ -2083,6 +2158,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "IX_NoticeDeliveries_UnitId_Status_Channel",
                 table: "NoticeDeliveries",
                 columns: new[] { "UnitId", "Status", "Channel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDigestItems_UnitId_NoticeId",
+                table: "NoticeDigestItems",
+                columns: new[] { "UnitId", "NoticeId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_RecipientId_ReadAt_Id",
@@ -2482,6 +2562,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "CompletionRequests");
 
             migrationBuilder.DropTable(
+                name: "EscalationRunLogs");
+
+            migrationBuilder.DropTable(
                 name: "Events");
 
             migrationBuilder.DropTable(
@@ -2489,6 +2572,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ExtensionRequests");
+
+            migrationBuilder.DropTable(
+                name: "HeldSheets");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
@@ -2510,6 +2596,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NoticeDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDigestItems");
 
             migrationBuilder.DropTable(
                 name: "Opinions");
