@@ -101,7 +101,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         var hold = sheets > settings.MassSupervisionThreshold;
         var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
         var writer = new StepWriter(unitId, today, now, calendar, await EscalationDirectory.LoadAsync(db, unitId, ct),
-            await outbox.RoutesAsync(unitId, ct), settings.ReplyWithinDays, nextSheet);
+            await outbox.RoutesAsync(unitId, ct), settings.ReplyWithinDays, nextSheet, settings.DigestNotices);
         foreach (var d in due)
         {
             if (hold && d.Step == StepKind.Supervise)

@@ -53,7 +53,7 @@ internal sealed class HeldSheets(LuoshiDb db, WorkingCalendars calendars, Notice
             .ToDictionary(p => p.Id, p => new EscalationPolicy(p.RemindDaysBefore, p.SuperviseAfterDays, p.SupervisedFrom, options.Value.StartGraceDays));
         var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
         var writer = new StepWriter(unitId, today, clock.UtcNow, calendar, await EscalationDirectory.LoadAsync(db, unitId, ct),
-            await outbox.RoutesAsync(unitId, ct), options.Value.ReplyWithinDays, nextSheet);
+            await outbox.RoutesAsync(unitId, ct), options.Value.ReplyWithinDays, nextSheet, options.Value.DigestNotices);
         foreach (var sheet in held)
         {
             // A task done while its sheet waited needs no 督办 any more.

@@ -13,7 +13,7 @@ namespace Luoshi.Features.Supervision;
 /// whose <see cref="NoticeDigestItem"/> rows link each task and step. A group robot hears once per
 /// run: of the step itself when there is only one, else a summary of the run.
 /// </summary>
-internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now)
+internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now, bool digest = true)
 {
     /// <summary>Room left in a notice's body (4,000) for the list; the rest is in the digest's rows.</summary>
     private const int BodyRoom = 3600;
@@ -39,7 +39,7 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now)
     public void WriteTo(NoticeBatch batch, IReadOnlyList<Person> office, int held)
     {
         var personal = routes with { Groups = [] };
-        foreach (var group in _items.GroupBy(i => (i.Person.Id, i.Kind)))
+        foreach (var group in digest ? _items.GroupBy(i => (i.Person.Id, i.Kind, Step: (EscalationStep?)null)) : _items.GroupBy(i => (i.Person.Id, i.Kind, Step: (EscalationStep?)i.Step)))
         {
             var items = group.ToList();
             var first = items[0];

@@ -59,6 +59,10 @@ internal sealed class SupervisionOptions
     /// <summary>A run that would issue more 督办单 than this at once holds them until the office confirms.</summary>
     public int MassSupervisionThreshold { get; set; } = 50;
 
+    /// <summary>Whether a run groups a person's notices of one kind into one digest (on by default; off
+    /// gives each step its own notice, as a test of the outbox under load wants).</summary>
+    public bool DigestNotices { get; set; } = true;
+
     /// <summary>Longest message of a manual 催办/督办, reply or instruction, in characters.</summary>
     public const int MaxText = 2000;
 }

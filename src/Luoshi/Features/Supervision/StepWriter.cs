@@ -13,12 +13,12 @@ namespace Luoshi.Features.Supervision;
 /// 督办单 are numbered from <paramref name="nextSheet"/>, under the caller's unit lock.
 /// </summary>
 internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, WorkingCalendar calendar, EscalationDirectory people,
-    NoticeRoutes routes, int replyWithinDays, int nextSheet)
+    NoticeRoutes routes, int replyWithinDays, int nextSheet, bool digest = true)
 {
     private readonly StepBatch _batch = new();
     private readonly List<HeldSheet> _held = [];
 
-    public RunNotices Notices { get; } = new(unitId, routes, now);
+    public RunNotices Notices { get; } = new(unitId, routes, now, digest);
 
     public int Steps => _batch.Steps.Count;
 
