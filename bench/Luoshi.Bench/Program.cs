@@ -51,6 +51,19 @@ if (args.Length > 2 && args[0] == "inbox" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "firstrun")
+{
+    // firstrun --postgres "…" [--tasks 100000] [--sections 500] [--reports-per-task 10]
+    if (BenchOptions.Parse(args[1..]) is not { } first)
+    {
+        Console.WriteLine(BenchOptions.Usage);
+        return 2;
+    }
+
+    await FirstRunBench.RunAsync(first);
+    return 0;
+}
+
 var options = BenchOptions.Parse(args);
 if (options is null)
 {

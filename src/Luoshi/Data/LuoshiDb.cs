@@ -50,9 +50,12 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
     public DbSet<CompletionRequest> CompletionRequests => Set<CompletionRequest>();
     public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
+    public DbSet<HeldSheet> HeldSheets => Set<HeldSheet>();
+    public DbSet<EscalationRunLog> EscalationRunLogs => Set<EscalationRunLog>();
     public DbSet<SheetReply> SheetReplies => Set<SheetReply>();
     public DbSet<Features.Instructions.Instruction> Instructions => Set<Features.Instructions.Instruction>();
     public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeDigestItem> NoticeDigestItems => Set<NoticeDigestItem>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<NoticeCounter> NoticeCounters => Set<NoticeCounter>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();

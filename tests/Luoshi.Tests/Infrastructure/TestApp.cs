@@ -63,10 +63,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
             "kill" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            // The first-day tests move their clocks each its own way: an app per test and database.
+            var p when p.StartsWith("firstday-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
+            var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
-        if (provider is "browser" or "journey" or "sweep" or "guide" or "twofactor-browser")
+        if (provider is "browser" or "journey" or "firstday-browser" or "sweep" or "guide" or "twofactor-browser")
         {
             app.UseKestrel(0);
             app.StartServer();
@@ -99,6 +102,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         // The shared bureaus' admins sign in with a password alone; the apps whose names start with
         // "twofactor" require the second factor of the office, as a real deployment does.
         builder.UseSetting("Login:RequireTwoFactor", Provider.StartsWith("twofactor", StringComparison.Ordinal) ? "true" : "false");
+        // The first-day tests hold a mass 督办 of a dozen sheets, not of fifty.
+        if (Provider.StartsWith("firstday", StringComparison.Ordinal))
+        {
+            builder.UseSetting("Supervision:MassSupervisionThreshold", "10");
+        }
+
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
         builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
         if (Smtp.Address?.Split(':') is [var host, var port])

@@ -51,6 +51,12 @@ internal sealed class Plan
     /// as not its own; after that, or once signed, it signs and asks the office instead.</summary>
     public int ReturnWithinDays { get; set; } = 3;
 
+    /// <summary>The day the cycle starts for this plan (the day it was made or imported, unless the office
+    /// sets another): a deadline before it is not urged nor supervised at once, but reminded once with a
+    /// grace (<c>Supervision:StartGraceDays</c>) to report or ask for an extension. The default
+    /// (0001-01-01) is a plan supervised from the start of time.</summary>
+    public DateOnly SupervisedFrom { get; set; }
+
     public bool IsArchived { get; set; }
     public DateTime CreatedAt { get; set; }
 }

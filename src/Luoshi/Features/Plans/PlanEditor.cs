@@ -23,7 +23,7 @@ internal sealed class PlanEditor(LuoshiDb db, TaskLights lights, PlanCache cache
         }
 
         var plan = id is null
-            ? db.Plans.Add(new Plan { Title = "", UnitId = viewer.UnitId, CreatedAt = clock.UtcNow }).Entity
+            ? db.Plans.Add(new Plan { Title = "", UnitId = viewer.UnitId, CreatedAt = clock.UtcNow, SupervisedFrom = clock.Today }).Entity
             : await db.Plans.FirstOrDefaultAsync(p => p.Id == id && p.UnitId == viewer.UnitId, ct);
         if (plan is null)
         {

@@ -49,6 +49,10 @@ internal sealed class PlanInput
     [Display(Name = "退办时限")]
     public int ReturnWithinDays { get; set; } = 3;
 
+    /// <summary>Empty on a new plan: the day it is saved; empty on a change: unchanged.</summary>
+    [Display(Name = "督办起始日")]
+    public DateOnly? SupervisedFrom { get; set; }
+
     [Display(Name = "已归档")]
     public bool IsArchived { get; set; }
 
@@ -65,6 +69,7 @@ internal sealed class PlanInput
         SuperviseAfterDays = p.SuperviseAfterDays,
         SignWithinDays = p.SignWithinDays,
         ReturnWithinDays = p.ReturnWithinDays,
+        SupervisedFrom = p.SupervisedFrom == default ? null : p.SupervisedFrom,
         IsArchived = p.IsArchived,
     };
 
@@ -111,6 +116,11 @@ internal sealed class PlanInput
             problems.Add(nameof(ReturnWithinDays), "退办时限应为1到30个工作日");
         }
 
+        if (SupervisedFrom is { } from && (from.Year < 2000 || from.Year > 2100 || from.Year < Year - 1 || from.Year > Year + 1))
+        {
+            problems.Add(nameof(SupervisedFrom), "督办起始日应在计划年度前后一年之内");
+        }
+
         return problems.Any ? problems.ToDictionary() : null;
     }
 
@@ -127,6 +137,10 @@ internal sealed class PlanInput
         plan.SuperviseAfterDays = SuperviseAfterDays;
         plan.SignWithinDays = SignWithinDays;
         plan.ReturnWithinDays = ReturnWithinDays;
+        if (SupervisedFrom is { } from)
+        {
+            plan.SupervisedFrom = from;
+        }
         plan.IsArchived = IsArchived;
     }
 }

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Plans;
 
-internal sealed record PlanDto(int Id, string Title, int Year, string? DocumentNumber, string? Description, ReportCadence Cadence, int ReportDueOffsetDays, int ReportGraceDays, int RemindDaysBefore, int SuperviseAfterDays, int SignWithinDays, bool IsArchived, int ReturnWithinDays)
+internal sealed record PlanDto(int Id, string Title, int Year, string? DocumentNumber, string? Description, ReportCadence Cadence, int ReportDueOffsetDays, int ReportGraceDays, int RemindDaysBefore, int SuperviseAfterDays, int SignWithinDays, bool IsArchived, int ReturnWithinDays, DateOnly SupervisedFrom)
 {
-    public static PlanDto From(Plan p) => new(p.Id, p.Title, p.Year, p.DocumentNumber, p.Description, p.Cadence, p.ReportDueOffsetDays, p.ReportGraceDays, p.RemindDaysBefore, p.SuperviseAfterDays, p.SignWithinDays, p.IsArchived, p.ReturnWithinDays);
+    public static PlanDto From(Plan p) => new(p.Id, p.Title, p.Year, p.DocumentNumber, p.Description, p.Cadence, p.ReportDueOffsetDays, p.ReportGraceDays, p.RemindDaysBefore, p.SuperviseAfterDays, p.SignWithinDays, p.IsArchived, p.ReturnWithinDays, p.SupervisedFrom);
 }
 
 internal static class PlansApi

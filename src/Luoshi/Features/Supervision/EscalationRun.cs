@@ -1,55 +1,69 @@
 using Luoshi.Data;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Notices;
-using Luoshi.Features.Organisation;
 using Luoshi.Features.Requests;
 using Luoshi.Features.Shared;
-using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Luoshi.Features.Supervision;
 
-internal sealed record EscalationSummary(int Tasks, int Reminders, int Urges, int Supervisions, int Notices);
+/// <summary>What a run raised. <paramref name="CaughtUp"/>: steps raised late because the run did not
+/// run on the day they fell due (补发); <paramref name="Skipped"/>: earlier steps of the same deadlines
+/// not raised because a later one was due; <paramref name="Held"/>: 督办单 waiting for the office.</summary>
+internal sealed record EscalationSummary(int Tasks, int Reminders, int Urges, int Supervisions, int Notices,
+    int CaughtUp = 0, int Skipped = 0, int Held = 0, int Digests = 0);
 
 /// <summary>
 /// The daily run of the cycle for one unit: for every open task, each deadline (the task's due
-/// date, its next milestone, its report, its sign-off) is held against today and the plan's policy,
-/// and every step that is due and not yet raised is raised: written to the task's history, to the
-/// inboxes and to the outbox, all in one transaction. Repeating the run, or running it on two
-/// instances at once, raises nothing twice: the unit is locked for the run and each step has a
-/// unique key.
+/// date, its next milestone, its report, its sign-off) is held against today, the plan's policy and
+/// the day the plan came under supervision, and the furthest step that is due and not yet raised is
+/// raised: written to the task's history, to the inboxes and to the outbox, all in one transaction.
+/// Repeating the run, or running it on two instances at once, raises nothing twice: the unit is
+/// locked for the run and each step has a unique key. A run that would issue more 督办单 than the
+/// set threshold holds them for the office (<see cref="HeldSheet"/>).
 /// </summary>
-internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, Microsoft.Extensions.Options.IOptions<SupervisionOptions> options)
+internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, IOptions<SupervisionOptions> options)
 {
-    private sealed record Candidate(
-        int Id, int PlanId, string? Number, string Title, int LeadSectionId, int? LeadLeaderId, int? ResponsiblePersonId,
-        DateOnly DueBy, DateOnly? NextMilestoneDueBy, DateOnly? ReportMissingFrom, DateOnly? SignDueBy, int ProgressPercent);
+    private sealed record Due(EscalationCandidate Task, EscalationPolicy Policy, DeadlineKind Deadline, DateOnly DueOn, StepKind Step, bool Late);
 
     public async Task<EscalationSummary> RunAsync(int unitId, CancellationToken ct = default)
     {
         var today = clock.Today;
         var now = clock.UtcNow;
+        var settings = options.Value;
         var calendar = await calendars.ForUnitAsync(db, unitId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await UnitLock.TakeAsync(db, unitId, "escalation", ct);
 
-        var policies = await db.Plans.AsNoTracking()
+        var log = await db.EscalationRunLogs.FirstOrDefaultAsync(l => l.UnitId == unitId, ct);
+        var lastRun = log?.LastRunOn;
+        if (log is null)
+        {
+            db.EscalationRunLogs.Add(log = new EscalationRunLog { UnitId = unitId });
+        }
+
+        log.LastRunOn = today;
+        log.LastRunAt = now;
+        var policies = (await db.Plans.AsNoTracking()
             .Where(p => p.UnitId == unitId && !p.IsArchived)
-            .ToDictionaryAsync(p => p.Id, p => new EscalationPolicy(p.RemindDaysBefore, p.SuperviseAfterDays), ct);
+            .Select(p => new { p.Id, p.RemindDaysBefore, p.SuperviseAfterDays, p.SupervisedFrom })
+            .ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => new EscalationPolicy(p.RemindDaysBefore, p.SuperviseAfterDays, p.SupervisedFrom, settings.StartGraceDays));
         if (policies.Count == 0)
         {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return new EscalationSummary(0, 0, 0, 0, 0);
         }
 
         // Nothing is reminded earlier than the longest reminder window, so later deadlines need not be read.
         var horizon = calendar.AddWorkingDays(today, policies.Values.Max(p => p.RemindDaysBefore) + 1);
         var reportHorizon = horizon.AddDays(1);
-        var candidates = await db.Tasks.AsNoTracking()
+        var candidates = await EscalationCandidate.From(db.Tasks.AsNoTracking()
             .Where(t => t.UnitId == unitId && t.CompletedOn == null && policies.Keys.Contains(t.PlanId))
             .Where(t => t.DueBy <= horizon || t.NextMilestoneDueBy <= horizon || t.ReportMissingFrom <= reportHorizon
-                || (t.SignedAt == null && t.SignDueBy <= horizon))
-            .Select(t => new Candidate(t.Id, t.PlanId, t.Number, t.Title, t.LeadSectionId, t.LeadLeaderId, t.ResponsiblePersonId,
-                t.DueBy, t.NextMilestoneDueBy, t.ReportMissingFrom, t.SignedAt == null ? t.SignDueBy : null, t.ProgressPercent))
+                || (t.SignedAt == null && t.SignDueBy <= horizon)))
             .ToListAsync(ct);
 
         // A completion claim waiting for the office is the section's part done: its due date is not chased.
@@ -58,71 +72,82 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         // A task its section has returned (退办) waits for the office's decision: its 签收 is not chased meanwhile.
         var returning = (await db.TaskReturns.Where(r => r.UnitId == unitId && r.Status == Assignment.TaskReturnStatus.Pending)
             .Select(r => r.TaskId).ToListAsync(ct)).ToHashSet();
-        var raised = (await db.EscalationSteps
-            .Where(s => s.UnitId == unitId && s.DueOn >= today.AddYears(-2))
-            .Join(db.Tasks.Where(t => t.CompletedOn == null), s => s.TaskId, t => t.Id, (s, t) => new { s.TaskId, s.Deadline, s.DueOn, s.Step })
-            .ToListAsync(ct))
-            .Select(s => (s.TaskId, s.Deadline, s.DueOn, s.Step)).ToHashSet();
+        var raised = await RaisedAsync(unitId, today, ct);
 
-        var people = new Directory(
-            await db.People.AsNoTracking().Where(p => p.UnitId == unitId && p.IsActive).ToListAsync(ct),
-            await db.LeaderCharges.AsNoTracking().Where(c => c.UnitId == unitId).ToListAsync(ct),
-            await db.Sections.AsNoTracking().Where(s => s.UnitId == unitId).ToDictionaryAsync(s => s.Id, s => s.Name, ct));
-        var routes = await outbox.RoutesAsync(unitId, ct);
-        var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
-
-        var batch = new StepBatch();
-        int reminders = 0, urges = 0, supervisions = 0, notices = 0;
+        var due = new List<Due>();
+        var skipped = 0;
         foreach (var task in candidates)
         {
             var policy = policies[task.PlanId];
             foreach (var (deadline, dueOn) in Deadlines(task, claimed.Contains(task.Id), returning.Contains(task.Id), calendar))
             {
-                foreach (var step in EscalationRules.Due(dueOn, today, policy, calendar))
+                var key = (task.Id, deadline, dueOn);
+                var had = raised.TryGetValue(key, out var h) ? h : (StepKind?)null;
+                var steps = EscalationRules.Due(dueOn, today, policy, calendar).ToList();
+                if (EscalationRules.Furthest(steps, had) is not { } step)
                 {
-                    if (!raised.Add((task.Id, deadline, dueOn, step)))
-                    {
-                        continue;
-                    }
-
-                    var entry = new EscalationStep
-                    {
-                        UnitId = unitId, TaskId = task.Id, Deadline = deadline, DueOn = dueOn, Step = step,
-                        RaisedOn = today, RaisedAt = now,
-                        Year = step == StepKind.Supervise ? today.Year : null,
-                        Sequence = step == StepKind.Supervise ? nextSheet++ : null,
-                        ReplyDueBy = step == StepKind.Supervise ? calendar.AddWorkingDays(calendar.OnOrAfter(today), options.Value.ReplyWithinDays) : null,
-                        Facts = Facts(task, deadline, dueOn, today, calendar, people),
-                    };
-                    batch.Steps.Add(entry);
-                    var recipients = Recipients(task, step, deadline, people);
-                    var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{TaskName(task)}";
-                    var body = Body(task, entry, calendar, policy);
-                    var sent = NoticeOutbox.Add(batch.Notices, routes, recipients, new Notice
-                    {
-                        UnitId = unitId, Kind = step.NoticeKind(), TaskId = task.Id, Title = title, Body = body,
-                    }, now);
-                    entry.Notices.AddRange(sent);
-                    notices += sent.Count;
-                    batch.Events.Add(new TaskEvent
-                    {
-                        UnitId = unitId, TaskId = task.Id, At = now, Kind = step.EventKind(),
-                        Summary = $"{entry.SheetNumber ?? step.Chinese()}（{deadline.Chinese()}，时限 {Ui.Date(dueOn)}）：通知 {string.Join("、", recipients.Select(p => p.Name).Distinct())}",
-                    });
-                    _ = step switch { StepKind.Remind => reminders++, StepKind.Urge => urges++, _ => supervisions++ };
+                    continue;
                 }
+
+                raised[key] = step;
+                skipped += steps.Count(s => s < step && (had is null || s > had));
+                var firstDue = EscalationRules.FirstDue(step, dueOn, policy, calendar);
+                due.Add(new Due(task, policy, deadline, dueOn, step, lastRun is { } last && firstDue > last && firstDue < today));
             }
         }
 
-        await batch.SaveAsync(db, ct);
+        // A first day or a loaded history would number hundreds of sheets at once: the office decides.
+        var sheets = due.Count(d => d.Step == StepKind.Supervise);
+        var hold = sheets > settings.MassSupervisionThreshold;
+        var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
+        var writer = new StepWriter(unitId, today, now, calendar, await EscalationDirectory.LoadAsync(db, unitId, ct),
+            await outbox.RoutesAsync(unitId, ct), settings.ReplyWithinDays, nextSheet, settings.DigestNotices);
+        foreach (var d in due)
+        {
+            if (hold && d.Step == StepKind.Supervise)
+            {
+                writer.Hold(d.Task, d.Deadline, d.DueOn, settings.MassSupervisionThreshold);
+            }
+            else
+            {
+                writer.Raise(d.Task, d.Deadline, d.DueOn, d.Step, d.Policy, d.Late);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await writer.SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return new EscalationSummary(candidates.Count, reminders, urges, supervisions, notices);
+        var raisedNow = due.Where(d => !hold || d.Step != StepKind.Supervise).ToList();
+        return new EscalationSummary(candidates.Count, raisedNow.Count(d => d.Step == StepKind.Remind), raisedNow.Count(d => d.Step == StepKind.Urge),
+            raisedNow.Count(d => d.Step == StepKind.Supervise), writer.Notices.Written,
+            raisedNow.Count(d => d.Late), skipped, writer.Held, writer.Notices.Digests);
+    }
+
+    /// <summary>The furthest step raised (or held) so far for each deadline of the open tasks.</summary>
+    private async Task<Dictionary<(int, DeadlineKind, DateOnly), StepKind>> RaisedAsync(int unitId, DateOnly today, CancellationToken ct)
+    {
+        var steps = await db.EscalationSteps
+            .Where(s => s.UnitId == unitId && s.DueOn >= today.AddYears(-2))
+            .Join(db.Tasks.Where(t => t.CompletedOn == null), s => s.TaskId, t => t.Id, (s, t) => new { s.TaskId, s.Deadline, s.DueOn, s.Step })
+            .ToListAsync(ct);
+        var held = await db.HeldSheets.Where(s => s.UnitId == unitId).Select(s => new { s.TaskId, s.Deadline, s.DueOn }).ToListAsync(ct);
+        var raised = new Dictionary<(int, DeadlineKind, DateOnly), StepKind>();
+        foreach (var s in steps.Select(s => (s.TaskId, s.Deadline, s.DueOn, s.Step)).Concat(held.Select(h => (h.TaskId, h.Deadline, h.DueOn, Step: StepKind.Supervise))))
+        {
+            var key = (s.TaskId, s.Deadline, s.DueOn);
+            if (!raised.TryGetValue(key, out var had) || had < s.Step)
+            {
+                raised[key] = s.Step;
+            }
+        }
+
+        return raised;
     }
 
     /// <summary>The deadlines a task has open today; the report deadline is the last day of the
     /// report's on-time window.</summary>
-    private static IEnumerable<(DeadlineKind, DateOnly)> Deadlines(Candidate task, bool completionClaimed, bool returned, WorkingCalendar calendar)
+    private static IEnumerable<(DeadlineKind, DateOnly)> Deadlines(EscalationCandidate task, bool completionClaimed, bool returned, WorkingCalendar calendar)
     {
         if (task.SignDueBy is { } sign && !returned)
         {
@@ -142,72 +167,5 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         {
             yield return (DeadlineKind.Report, calendar.OnOrBefore(missing.AddDays(-1)));
         }
-    }
-
-    private static List<Person> Recipients(Candidate task, StepKind step, DeadlineKind deadline, Directory people)
-    {
-        var responsible = task.ResponsiblePersonId is { } r && people.ById.TryGetValue(r, out var p) ? [p] : new List<Person>();
-        var heads = people.HeadsOf(task.LeadSectionId);
-        return step switch
-        {
-            StepKind.Remind when deadline == DeadlineKind.Sign || responsible.Count == 0 => [.. responsible, .. heads],
-            StepKind.Remind => responsible,
-            StepKind.Urge => [.. responsible, .. heads],
-            _ => [.. people.LeadersOf(task.LeadLeaderId, task.LeadSectionId), .. people.Office],
-        };
-    }
-
-    /// <summary>一、建设… keeps its own punctuation; a bare 4 gets a space: 4 建设….</summary>
-    private static string TaskName(Candidate task) => task.Number switch
-    {
-        null => task.Title,
-        var n when char.IsAsciiDigit(n[^1]) => $"{n} {task.Title}",
-        var n => n + task.Title,
-    };
-
-    private static string Body(Candidate task, EscalationStep entry, WorkingCalendar calendar, EscalationPolicy policy)
-    {
-        var what = entry.Deadline switch
-        {
-            DeadlineKind.Sign => "签收",
-            DeadlineKind.Report => "报送本期进展",
-            DeadlineKind.Milestone => "完成时间节点",
-            _ => "办结",
-        };
-        return entry.Step switch
-        {
-            StepKind.Remind => $"任务“{TaskName(task)}”应于 {Ui.Date(entry.DueOn)} 前{what}，请提前安排。",
-            StepKind.Urge => $"任务“{TaskName(task)}”应于 {Ui.Date(entry.DueOn)} 前{what}，至今未{what}。请抓紧办理，{Ui.Date(EscalationRules.SuperviseFrom(entry.DueOn, policy, calendar))} 前仍未{what}的，将发督办单。",
-            _ => $"{entry.SheetNumber}：任务“{TaskName(task)}”应于 {Ui.Date(entry.DueOn)} 前{what}，经催办仍未{what}，特此督办。{entry.Facts}",
-        };
-    }
-
-    private static string Facts(Candidate task, DeadlineKind deadline, DateOnly dueOn, DateOnly today, WorkingCalendar calendar, Directory people)
-    {
-        var late = today > dueOn ? calendar.CountWorkingDays(dueOn.AddDays(1), today) : 0;
-        var leader = task.LeadLeaderId is { } l && people.ById.TryGetValue(l, out var lp) ? lp.Name : "未指定";
-        var responsible = task.ResponsiblePersonId is { } r && people.ById.TryGetValue(r, out var rp) ? rp.Name : "未指定";
-        var section = people.SectionName(task.LeadSectionId);
-        return $"{deadline.Chinese()}时限 {FormalDate.Of(dueOn)}，已超过 {late} 个工作日；牵头领导 {leader}，牵头科室 {section}，责任人 {responsible}；当前进度 {task.ProgressPercent}%。";
-    }
-
-    /// <summary>The unit's people, looked up in memory during the run.</summary>
-    private sealed class Directory(List<Person> people, List<LeaderCharge> charges, Dictionary<int, string> sections)
-    {
-        private readonly ILookup<int?, Person> _bySection = people.ToLookup(p => p.SectionId);
-
-        public Dictionary<int, Person> ById { get; } = people.ToDictionary(p => p.Id);
-
-        public List<Person> Office { get; } = people.Where(p => p.Role == Role.Admin).ToList();
-
-        public IEnumerable<Person> HeadsOf(int sectionId) => _bySection[sectionId].Where(p => p.Role == Role.SectionHead);
-
-        /// <summary>The task's lead leader, or else the leaders in charge of its lead section.</summary>
-        public IEnumerable<Person> LeadersOf(int? leaderId, int sectionId) =>
-            leaderId is { } id && ById.TryGetValue(id, out var leader)
-                ? [leader]
-                : charges.Where(c => c.SectionId == sectionId).Select(c => ById.GetValueOrDefault(c.LeaderId)).OfType<Person>();
-
-        public string SectionName(int sectionId) => sections.GetValueOrDefault(sectionId) ?? "未指定";
     }
 }

@@ -52,6 +52,17 @@ internal sealed class SupervisionOptions
     /// <summary>Working days the lead section has to reply to a 督办单 (and again after a reply is sent back).</summary>
     public int ReplyWithinDays { get; set; } = 3;
 
+    /// <summary>Working days a task whose deadline had already passed when its plan came under
+    /// supervision has, after its one reminder, to report or ask for an extension before it is urged.</summary>
+    public int StartGraceDays { get; set; } = 5;
+
+    /// <summary>A run that would issue more 督办单 than this at once holds them until the office confirms.</summary>
+    public int MassSupervisionThreshold { get; set; } = 50;
+
+    /// <summary>Whether a run groups a person's notices of one kind into one digest (on by default; off
+    /// gives each step its own notice, as a test of the outbox under load wants).</summary>
+    public bool DigestNotices { get; set; } = true;
+
     /// <summary>Longest message of a manual 催办/督办, reply or instruction, in characters.</summary>
     public const int MaxText = 2000;
 }

@@ -18,6 +18,8 @@ internal static class SupervisionFeature
         services.AddScoped<SheetReplies>();
         services.AddScoped<SheetRegister>();
         services.AddSingleton<RegisterCursors>();
+        services.AddScoped<HeldSheets>();
+        services.AddScoped<IToDoSource, HeldSheetsSource>();
         services.AddScoped<IToDoSource, SignToDo>();
         services.AddScoped<IToDoSource, SheetsToReplySource>();
         services.AddScoped<IToDoSource, RepliesToReviewSource>();
