@@ -107,7 +107,8 @@ public class StudyTests
         Assert.Equal(Light.Red, await b.LightOfAsync(taskId));
         await Travel.EscalateAsync(b);
         var steps = await b.WithDbAsync(d => d.EscalationSteps.Where(s => s.TaskId == taskId).ToListAsync());
-        Assert.Contains(steps, s => s.Deadline == DeadlineKind.Milestone && s.Step == StepKind.Urge && s.DueOn == new DateOnly(2026, 3, 31));
+        // Urged, or already past the 督办 day: the run raises the furthest step due.
+        Assert.Contains(steps, s => s.Deadline == DeadlineKind.Milestone && s.Step is StepKind.Urge or StepKind.Supervise && s.DueOn == new DateOnly(2026, 3, 31));
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]

@@ -147,6 +147,11 @@ public class FirstDayTests
         Assert.Contains(items[1].Line, staff.Body);
         Assert.Single(notices, n => n.RecipientId == b.Person("headA") && n.Kind == NoticeKind.Urge);
 
+        // In the inbox each listed task is a link of its own.
+        var inbox = await (await b.PagesAsync("staffA")).GetHtmlAsync("/Notices");
+        Assert.All(tasks, t => Assert.Contains($"<a href=\"/Tasks/{t}\">", inbox, StringComparison.Ordinal));
+        Assert.Contains("本次共 3 项：", inbox, StringComparison.Ordinal);
+
         var robot = await b.WithDbAsync(x => x.NoticeDeliveries.Include(d => d.Notice).Where(d => d.UnitId == b.UnitId && d.Channel == "wecom").ToListAsync());
         Assert.Equal("【催办督办】本次催办 3 项、督办 0 项", Assert.Single(robot).Notice!.Title);
     }

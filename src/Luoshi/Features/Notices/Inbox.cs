@@ -65,6 +65,22 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
         return link is not null && link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.Contains('\\', StringComparison.Ordinal) ? link : null;
     }
 
+    /// <summary>The tasks listed by the digests among the viewer's notices (【催办】3 项任务…), each with its
+    /// line, so that the inbox can link every one of them.</summary>
+    public async Task<ILookup<long, NoticeDigestItem>> DigestItemsAsync(Viewer viewer, IReadOnlyCollection<Notice> notices, CancellationToken ct = default)
+    {
+        var ids = notices.Where(n => n.TaskId is null).Select(n => n.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return Array.Empty<NoticeDigestItem>().ToLookup(i => i.NoticeId);
+        }
+
+        var items = await db.NoticeDigestItems.AsNoTracking()
+            .Where(i => i.UnitId == viewer.UnitId && ids.Contains(i.NoticeId))
+            .OrderBy(i => i.Id).ToListAsync(ct);
+        return items.ToLookup(i => i.NoticeId);
+    }
+
     /// <summary>Marks one notice of the viewer read; false when it is not his (or does not exist).
     /// Reading twice keeps the first time.</summary>
     public async Task<bool> MarkReadAsync(Viewer viewer, long id, CancellationToken ct = default)

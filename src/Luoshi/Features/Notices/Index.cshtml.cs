@@ -20,6 +20,7 @@ internal sealed class IndexModel(Inbox inbox, CurrentViewer current, BureauClock
 
     public InboxPage Inbox { get; private set; } = new([], null);
     public Dictionary<NoticeKind, int> UnreadByKind { get; private set; } = [];
+    public ILookup<long, NoticeDigestItem> Digests { get; private set; } = Array.Empty<NoticeDigestItem>().ToLookup(i => i.NoticeId);
     public NoticeCategory? Category => Kind is { } k ? NoticeCategories.Of(k) : null;
     public int Unread => UnreadByKind.Values.Sum();
 
@@ -32,6 +33,14 @@ internal sealed class IndexModel(Inbox inbox, CurrentViewer current, BureauClock
         var viewer = await current.RequireAsync(ct);
         Inbox = await inbox.PageAsync(viewer, new InboxFilter(UnreadOnly, Category?.Kinds, Before), PageSize, ct);
         UnreadByKind = await inbox.UnreadByKindAsync(viewer, ct);
+        Digests = await inbox.DigestItemsAsync(viewer, Inbox.Notices, ct);
+    }
+
+    /// <summary>A digest's body up to its list (the note before "本次共 N 项："), the list being shown as links.</summary>
+    public static string DigestLead(Notice notice, int count)
+    {
+        var at = notice.Body.IndexOf("本次共", StringComparison.Ordinal);
+        return (at > 0 ? notice.Body[..at] : "") + $"本次共 {count} 项：";
     }
 
     /// <summary>Opening a notice marks it read and goes where its reader acts (or back to the inbox).</summary>
