@@ -1379,6 +1379,105 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ResearchReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    File_ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    File_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    File_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    File_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    File_StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResearchReports", x => x.Id);
+                    table.UniqueConstraint("AK_ResearchReports_UnitId_Id", x => new { x.UnitId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_ResearchReports_People_UnitId_SubmittedById",
+                        columns: x => new { x.UnitId, x.SubmittedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResearchReports_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResearchTopics",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Places = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReportDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResearchTopics", x => x.TaskId);
+                    table.ForeignKey(
+                        name: "FK_ResearchTopics_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResearchVisits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    File_ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    File_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    File_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    File_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    File_StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResearchVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResearchVisits_People_UnitId_RecordedById",
+                        columns: x => new { x.UnitId, x.RecordedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResearchVisits_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StudyGroups",
                 columns: table => new
                 {
@@ -1666,6 +1765,44 @@ namespace Luoshi.Data.Migrations.Sqlite
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResearchFindings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResearchFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResearchFindings_ResearchReports_UnitId_ReportId",
+                        columns: x => new { x.UnitId, x.ReportId },
+                        principalTable: "ResearchReports",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResearchFindings_Tasks_UnitId_ResultTaskId",
+                        columns: x => new { x.UnitId, x.ResultTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResearchFindings_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2246,6 +2383,51 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResearchFindings_UnitId_ReportId",
+                table: "ResearchFindings",
+                columns: new[] { "UnitId", "ReportId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchFindings_UnitId_ResultTaskId",
+                table: "ResearchFindings",
+                columns: new[] { "UnitId", "ResultTaskId" },
+                unique: true,
+                filter: "\"ResultTaskId\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchFindings_UnitId_TaskId_Number",
+                table: "ResearchFindings",
+                columns: new[] { "UnitId", "TaskId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchReports_UnitId_SubmittedById",
+                table: "ResearchReports",
+                columns: new[] { "UnitId", "SubmittedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchReports_UnitId_TaskId_Version",
+                table: "ResearchReports",
+                columns: new[] { "UnitId", "TaskId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchTopics_UnitId_TaskId",
+                table: "ResearchTopics",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchVisits_UnitId_RecordedById",
+                table: "ResearchVisits",
+                columns: new[] { "UnitId", "RecordedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResearchVisits_UnitId_TaskId",
+                table: "ResearchVisits",
+                columns: new[] { "UnitId", "TaskId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewFiles_UnitId_Period_Kind",
                 table: "ReviewFiles",
                 columns: new[] { "UnitId", "Period", "Kind" },
@@ -2545,6 +2727,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "ReportReturns");
 
             migrationBuilder.DropTable(
+                name: "ResearchFindings");
+
+            migrationBuilder.DropTable(
+                name: "ResearchTopics");
+
+            migrationBuilder.DropTable(
+                name: "ResearchVisits");
+
+            migrationBuilder.DropTable(
                 name: "ReviewFiles");
 
             migrationBuilder.DropTable(
@@ -2597,6 +2788,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Reports");
+
+            migrationBuilder.DropTable(
+                name: "ResearchReports");
 
             migrationBuilder.DropTable(
                 name: "AssessmentSchemes");
