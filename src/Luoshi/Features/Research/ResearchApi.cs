@@ -43,12 +43,11 @@ internal static class ResearchApi
 
     private static async Task<Results<Created<VisitDto>, ProblemHttpResult, ValidationProblem>> AddVisit(int id, HttpRequest request, ResearchDesk desk, CurrentViewer current, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        if (await FormAsync(request, ct) is not { } form)
         {
             return NeedsForm();
         }
 
-        var form = await request.ReadFormAsync(ct);
         var input = new VisitInput { VisitedOn = Date(form["visitedOn"]), Place = form["place"], PeopleMet = form["peopleMet"], Notes = form["notes"] };
         return (await desk.AddVisitAsync(await current.RequireAsync(ct), id, input, form.Files.GetFile("file"), ct)).ToHttp(v => TypedResults.Created(
             $"/api/research/{id}", new VisitDto(v.Id, v.VisitedOn, v.Place, v.PeopleMet, v.Notes, ResearchDetail.Of(v.File), "", v.RecordedAt)));
@@ -56,12 +55,11 @@ internal static class ResearchApi
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult, ValidationProblem>> SubmitReport(int id, HttpRequest request, ResearchDesk desk, CurrentViewer current, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
+        if (await FormAsync(request, ct) is not { } form)
         {
             return NeedsForm();
         }
 
-        var form = await request.ReadFormAsync(ct);
         return (await desk.SubmitReportAsync(await current.RequireAsync(ct), id, new ReportInput { Text = form["text"] }, form.Files.GetFile("file"), ct)).ToHttp(r => TypedResults.Created(
             $"/api/research/{id}", new ReportDto(r.Id, r.Version, ResearchList.StatusName(r.Status), r.Text, ResearchDetail.Of(r.File), "", r.SubmittedAt, null, null, null)));
     }
@@ -93,6 +91,25 @@ internal static class ResearchApi
         { Bytes: { } bytes } o => TypedResults.File(bytes, o.File.ContentType, o.File.FileName),
         _ => TypedResults.Problem("文件内容与上传时不符，不再提供下载，请联系办公室核查。", statusCode: StatusCodes.Status410Gone, title: EvidenceAccess.Altered),
     };
+
+    /// <summary>The multipart form, or null when the body is not one (an empty or cut-off multipart body
+    /// is the sender's mistake, a 400, not a 500).</summary>
+    private static async Task<IFormCollection?> FormAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
 
     private static ValidationProblem NeedsForm() =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请以 multipart/form-data 提交"] }, title: "提交的内容有误");
