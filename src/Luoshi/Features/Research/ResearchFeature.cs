@@ -9,6 +9,8 @@ internal static class ResearchFeature
         services.AddScoped<ResearchDesk>();
         services.AddScoped<ResearchFiles>();
         services.AddSingleton<WorkItems.ILedgerKind, ResearchLedgerKind>();
+        services.AddScoped<Desk.IToDoSource, ReportsToReviewSource>();
+        services.AddScoped<Desk.IToDoSource, ReportsToReviseSource>();
         return services;
     }
 }
