@@ -36,7 +36,7 @@ public class ResearchJourneyTests
             await office.Page.FillAsync("#Input_Title", title);
             await office.Page.SelectOptionAsync("#Input_LeadLeaderId", new SelectOptionValue { Label = "周文远（局长）" });
             await office.Page.SelectOptionAsync("#Input_LeadSectionId", new SelectOptionValue { Label = "高新技术科" });
-            await office.Page.GetByLabel("政策法规科").CheckAsync();
+            await office.Page.GetByRole(AriaRole.Checkbox, new() { Name = "政策法规科" }).CheckAsync();
             await office.Page.FillAsync("#Input_Places", "市科技企业孵化器");
             await office.Page.FillAsync("#Input_ReportDue", DateTime.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await office.SubmitAsync("main form button[type=submit]");
