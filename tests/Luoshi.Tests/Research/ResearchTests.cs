@@ -5,6 +5,7 @@ using Luoshi.Features.Research;
 using Luoshi.Features.Tasks;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 
 namespace Luoshi.Tests.Research;
 
@@ -143,6 +144,15 @@ public class ResearchTests
         var row = Assert.Single(ledger.EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
         Assert.Equal(2, row.GetProperty("findingTasksDone").GetInt32());
         Assert.True(row.GetProperty("closed").GetBoolean());
+
+        var workbook = await admin.GetAsync("/api/research/export");
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        using var stream = new MemoryStream(await workbook.Content.ReadAsByteArrayAsync());
+        var sheet = stream.Query(useHeaderRow: true, sheetName: "调研课题台账").Cast<IDictionary<string, object>>().ToList();
+        var line = Assert.Single(sheet, r => (string)r["课题名称"] == topic.GetProperty("title").GetString());
+        Assert.Equal("已办结", line["是否办结"]);
+        Assert.Equal("第2版已通过", line["调研报告"]);
+        Assert.StartsWith("第1条：建立科技型企业梯度培育库", (string)line["转化的任务"], StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Luoshi.Features.Research;
 
-internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit) : PageModel
 {
     [FromQuery] public string? Stage { get; set; }
 
@@ -19,5 +19,14 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock
         var viewer = await current.RequireAsync(ct);
         IsAdmin = viewer.IsAdmin;
         Topics = await ResearchList.LoadAsync(db, viewer, Year, Stage, ct);
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var bytes = await ResearchWorkbook.WriteAsync(db, viewer, Year, ct);
+        // Leaders' names and the bureau's work: an export, audited as the other ledgers' are.
+        await audit.ExportedAsync(viewer, ResearchWorkbook.FileName(Year));
+        return File(bytes, ResearchWorkbook.ContentType, ResearchWorkbook.FileName(Year));
     }
 }

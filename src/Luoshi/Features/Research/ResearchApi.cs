@@ -18,6 +18,7 @@ internal static class ResearchApi
         var group = app.MapGroup("/api/research").WithTags("专题调研");
         group.MapGet("/", List).WithSummary("调研课题台账（当年，可按阶段筛选）");
         group.MapPost("/", Create).WithSummary("设立调研课题（办公室）");
+        group.MapGet("/export", Export).WithSummary("调研课题台账（Excel，当年或 year 指定的年份）");
         group.MapGet("/{id:int}", Get).WithSummary("调研课题：走访记录、报告各版本、成果及其转化的任务");
         group.MapPost("/{id:int}/visits", AddVisit).WithSummary("记录调研走访（牵头科室；multipart/form-data：visitedOn、place、peopleMet、notes，可附 file）")
             .DisableAntiforgery().WithMetadata(EvidenceOptions.UploadLimit(app));
@@ -34,6 +35,15 @@ internal static class ResearchApi
 
     private static async Task<Ok<List<TopicRow>>> List(LuoshiDb db, CurrentViewer current, BureauClock clock, [FromQuery] string? stage, [FromQuery] int? year, CancellationToken ct) =>
         TypedResults.Ok(await ResearchList.LoadAsync(db, await current.RequireAsync(ct), year ?? clock.Today.Year, stage, ct));
+
+    private static async Task<FileContentHttpResult> Export(LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit, [FromQuery] int? year, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var y = year ?? clock.Today.Year;
+        var bytes = await ResearchWorkbook.WriteAsync(db, viewer, y, ct);
+        await audit.ExportedAsync(viewer, ResearchWorkbook.FileName(y));
+        return TypedResults.File(bytes, ResearchWorkbook.ContentType, ResearchWorkbook.FileName(y));
+    }
 
     private static async Task<Results<Created<TopicCreated>, ProblemHttpResult, ValidationProblem>> Create(TopicInput input, ResearchDesk desk, CurrentViewer current, CancellationToken ct) =>
         (await desk.CreateAsync(await current.RequireAsync(ct), input, ct)).ToHttp(t => TypedResults.Created($"/api/research/{t.Id}", new TopicCreated(t.Id, t.Title, t.Stage)));
