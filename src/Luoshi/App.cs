@@ -22,6 +22,7 @@ using Luoshi.Features.Projects;
 using Luoshi.Features.PublicForms;
 using Luoshi.Features.Record;
 using Luoshi.Features.Rectification;
+using Luoshi.Features.Research;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
 using Luoshi.Features.Reviews;
@@ -84,6 +85,7 @@ internal static class App
         services.AddStudy(config);
         services.AddCampaigns(config);
         services.AddProjects(config);
+        services.AddResearch(config);
         services.AddEvents(config);
         services.AddRectification(config);
         services.AddAppeals(config);
@@ -163,6 +165,7 @@ internal static class App
         api.MapDocumentsApi();
         api.MapAssessmentApi();
         api.MapProjectsApi();
+        api.MapResearchApi();
         api.MapEventsApi();
         api.MapRequestsApi();
         api.MapAssignmentApi();

@@ -78,6 +78,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Campaigns.PhaseTask> PhaseTasks => Set<Features.Campaigns.PhaseTask>();
     public DbSet<Features.Projects.ProjectDetails> ProjectDetails => Set<Features.Projects.ProjectDetails>();
     public DbSet<Features.Projects.ProjectStage> ProjectStages => Set<Features.Projects.ProjectStage>();
+    public DbSet<Features.Research.ResearchTopic> ResearchTopics => Set<Features.Research.ResearchTopic>();
+    public DbSet<Features.Research.ResearchVisit> ResearchVisits => Set<Features.Research.ResearchVisit>();
+    public DbSet<Features.Research.ResearchReport> ResearchReports => Set<Features.Research.ResearchReport>();
+    public DbSet<Features.Research.ResearchFinding> ResearchFindings => Set<Features.Research.ResearchFinding>();
     public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
     public DbSet<Features.Rectification.Opinion> Opinions => Set<Features.Rectification.Opinion>();
     public DbSet<Features.Rectification.Problem> Problems => Set<Features.Rectification.Problem>();
