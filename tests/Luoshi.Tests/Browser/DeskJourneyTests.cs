@@ -97,6 +97,7 @@ public class DeskJourneyTests
     private static async Task<int> CountAsync(Journey journey)
     {
         var badge = journey.Page.Locator("#todo-count");
-        return await badge.CountAsync() == 0 ? 0 : int.Parse(await badge.InnerTextAsync(), CultureInfo.InvariantCulture);
+        // Above 99 the badge reads 99+ and keeps the number in data-count.
+        return await badge.CountAsync() == 0 ? 0 : int.Parse(await badge.GetAttributeAsync("data-count") ?? await badge.InnerTextAsync(), CultureInfo.InvariantCulture);
     }
 }

@@ -71,6 +71,7 @@ public class InboxJourneyTests
     private static async Task<int> BadgeAsync(Journey journey)
     {
         var badge = journey.Page.Locator("#unread-count");
-        return await badge.CountAsync() == 0 ? 0 : int.Parse((await badge.TextContentAsync())!, CultureInfo.InvariantCulture);
+        // Above 99 the badge reads 99+ and keeps the number in data-count.
+        return await badge.CountAsync() == 0 ? 0 : int.Parse(await badge.GetAttributeAsync("data-count") ?? (await badge.TextContentAsync())!, CultureInfo.InvariantCulture);
     }
 }
