@@ -86,11 +86,8 @@ internal sealed class EvidenceFiles(LuoshiDb db, IEvidenceStore store, BureauClo
         }
 
         var type = Allowed[Path.GetExtension(name)];
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var (key, sha256) = await StoreAsync(viewer.UnitId, "", buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
         var now = clock.UtcNow;
-        var key = $"{viewer.UnitId}/{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
-        buffer.Position = 0;
-        await store.SaveAsync(key, buffer, ct);
         var evidence = new Evidence
         {
             UnitId = viewer.UnitId,
@@ -105,6 +102,20 @@ internal sealed class EvidenceFiles(LuoshiDb db, IEvidenceStore store, BureauClo
         db.Evidence.Add(evidence);
         await db.SaveChangesAsync(ct);
         return Outcome<Evidence>.Ok(evidence);
+    }
+
+    /// <summary>
+    /// Stores checked bytes under a new key of the unit and month (with a prefix naming what they are,
+    /// e.g. <c>research-</c>) and returns the key and the SHA-256 to keep in the row: the file is stored
+    /// before its row, so a row never points at nothing.
+    /// </summary>
+    public async Task<(string Key, string Sha256)> StoreAsync(int unitId, string prefix, ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var key = $"{unitId}/{now:yyyy}/{now:MM}/{prefix}{Guid.NewGuid():N}";
+        using var content = new MemoryStream(bytes.ToArray(), writable: false);
+        await store.SaveAsync(key, content, ct);
+        return (key, Convert.ToHexStringLower(SHA256.HashData(bytes.Span)));
     }
 
     public Stream Open(Evidence evidence) => store.OpenRead(evidence.StorageKey);

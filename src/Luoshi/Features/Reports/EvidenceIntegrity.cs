@@ -10,17 +10,30 @@ namespace Luoshi.Features.Reports;
 internal static class EvidenceIntegrity
 {
     /// <summary>Null when the bytes match; otherwise what is wrong, in Chinese.</summary>
-    public static async Task<string?> ProblemAsync(IEvidenceStore store, Evidence evidence, CancellationToken ct)
+    public static async Task<string?> ProblemAsync(IEvidenceStore store, Evidence evidence, CancellationToken ct) =>
+        (await ReadAsync(store, evidence.StorageKey, evidence.Sha256, ct)).Problem;
+
+    /// <summary>
+    /// A stored file's bytes when they still match the SHA-256 taken at upload; otherwise no bytes and
+    /// what is wrong. Every kind of stored file (report evidence, research files …) is served through
+    /// this, so a swapped file is never handed out.
+    /// </summary>
+    public static async Task<(byte[]? Bytes, string? Problem)> ReadAsync(IEvidenceStore store, string storageKey, string sha256, CancellationToken ct)
     {
         try
         {
-            await using var stream = store.OpenRead(evidence.StorageKey);
-            var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
-            return hash == evidence.Sha256 ? null : $"文件内容与上传时的 SHA-256 不符（应为 {evidence.Sha256[..16]}…，现为 {hash[..16]}…）：文件在存储中被替换或改动";
+            await using var stream = store.OpenRead(storageKey);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, ct);
+            var bytes = copy.ToArray();
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            return hash == sha256
+                ? (bytes, null)
+                : (null, $"文件内容与上传时的 SHA-256 不符（应为 {sha256[..16]}…，现为 {hash[..16]}…）：文件在存储中被替换或改动");
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return "存储中已没有这个文件（被删除）";
+            return (null, "存储中已没有这个文件（被删除）");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Shared;
@@ -14,7 +13,7 @@ internal sealed record PendingFile(string Name, string ContentType, byte[] Bytes
 /// limit, content matching the extension). A report must be a Word or PDF document; a visit may add a
 /// photo or a document. The file is stored before its row, so a row never points at nothing.
 /// </summary>
-internal sealed class ResearchFiles(EvidenceFiles evidence, IEvidenceStore store, BureauClock clock, IOptions<EvidenceOptions> options, ILogger<ResearchFiles> log)
+internal sealed class ResearchFiles(EvidenceFiles evidence, IEvidenceStore store, IOptions<EvidenceOptions> options, ILogger<ResearchFiles> log)
 {
     private static readonly Dictionary<string, string> ReportTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -59,37 +58,19 @@ internal sealed class ResearchFiles(EvidenceFiles evidence, IEvidenceStore store
 
     public async Task<ResearchFile> StoreAsync(Viewer viewer, PendingFile file, CancellationToken ct)
     {
-        var now = clock.UtcNow;
-        var key = $"{viewer.UnitId}/{now:yyyy}/{now:MM}/research-{Guid.NewGuid():N}";
-        using var content = new MemoryStream(file.Bytes, writable: false);
-        await store.SaveAsync(key, content, ct);
-        return new ResearchFile
-        {
-            FileName = file.Name, ContentType = file.ContentType, Size = file.Bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)), StorageKey = key,
-        };
+        var (key, sha256) = await evidence.StoreAsync(viewer.UnitId, "research-", file.Bytes, ct);
+        return new ResearchFile { FileName = file.Name, ContentType = file.ContentType, Size = file.Bytes.Length, Sha256 = sha256, StorageKey = key };
     }
 
     /// <summary>The stored bytes, or null when they no longer match the SHA-256 taken at upload (or are gone).</summary>
     public async Task<byte[]?> ReadStoredAsync(ResearchFile file, CancellationToken ct)
     {
-        try
+        var (bytes, problem) = await EvidenceIntegrity.ReadAsync(store, file.StorageKey!, file.Sha256!, ct);
+        if (problem is not null)
         {
-            await using var stream = store.OpenRead(file.StorageKey!);
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy, ct);
-            var bytes = copy.ToArray();
-            if (Convert.ToHexStringLower(SHA256.HashData(bytes)) == file.Sha256)
-            {
-                return bytes;
-            }
+            log.LogError("Research file {Key} not served: {Problem}", file.StorageKey, problem);
+        }
 
-            log.LogError("Research file {Key} not served: its bytes no longer match", file.StorageKey);
-            return null;
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            log.LogError("Research file {Key} is missing from the store", file.StorageKey);
-            return null;
-        }
+        return bytes;
     }
 }

@@ -99,7 +99,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         // A first day or a loaded history would number hundreds of sheets at once: the office decides.
         var sheets = due.Count(d => d.Step == StepKind.Supervise);
         var hold = sheets > settings.MassSupervisionThreshold;
-        var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
+        var nextSheet = await SheetNumbers.NextAsync(db, unitId, today.Year, ct);
         var writer = new StepWriter(unitId, today, now, calendar, await EscalationDirectory.LoadAsync(db, unitId, ct),
             await outbox.RoutesAsync(unitId, ct), settings.ReplyWithinDays, nextSheet, settings.DigestNotices);
         foreach (var d in due)

@@ -51,7 +51,7 @@ internal sealed class HeldSheets(LuoshiDb db, WorkingCalendars calendars, Notice
         var policies = (await db.Plans.AsNoTracking().Where(p => p.UnitId == unitId)
             .Select(p => new { p.Id, p.RemindDaysBefore, p.SuperviseAfterDays, p.SupervisedFrom }).ToListAsync(ct))
             .ToDictionary(p => p.Id, p => new EscalationPolicy(p.RemindDaysBefore, p.SuperviseAfterDays, p.SupervisedFrom, options.Value.StartGraceDays));
-        var nextSheet = (await db.EscalationSteps.Where(s => s.UnitId == unitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1;
+        var nextSheet = await SheetNumbers.NextAsync(db, unitId, today.Year, ct);
         var writer = new StepWriter(unitId, today, clock.UtcNow, calendar, await EscalationDirectory.LoadAsync(db, unitId, ct),
             await outbox.RoutesAsync(unitId, ct), options.Value.ReplyWithinDays, nextSheet, options.Value.DigestNotices);
         foreach (var sheet in held)

@@ -66,7 +66,7 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
             UnitId = viewer.UnitId, TaskId = taskId, Deadline = DeadlineKind.Manual, DueOn = today, Step = step, RaisedOn = today, RaisedAt = now,
             Source = StepSource.Manual, Message = message!.Trim(), IssuedById = viewer.PersonId,
             Year = supervise ? today.Year : null,
-            Sequence = supervise ? (await db.EscalationSteps.Where(s => s.UnitId == viewer.UnitId && s.Year == today.Year).MaxAsync(s => s.Sequence, ct) ?? 0) + 1 : null,
+            Sequence = supervise ? await SheetNumbers.NextAsync(db, viewer.UnitId, today.Year, ct) : null,
             ReplyDueBy = supervise ? calendar.AddWorkingDays(calendar.OnOrAfter(today), options.Value.ReplyWithinDays) : null,
             Facts = await FactsAsync(task, today, calendar, ct),
         };
