@@ -17,6 +17,7 @@ internal static class DispatchFeature
         services.AddScoped<Dispatches>();
         services.AddScoped<DispatchNotices>();
         services.AddScoped<DispatchViews>();
+        services.AddScoped<Reviews.IReviewSection, DispatchReviewSection>();
         services.AddScoped<IToDoSource, ToSignSource>();
         services.AddScoped<IToDoSource, ReturnedSource>();
         services.AddScoped<IMenuLink, DispatchMenuLink>();
