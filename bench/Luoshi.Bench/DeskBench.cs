@@ -96,7 +96,7 @@ internal static partial class DeskBench
     }
 
     /// <summary>A client holding the cookie of a login through the page, as a browser would.</summary>
-    private static async Task<HttpClient> SignInAsync(BenchServer server, string login)
+    internal static async Task<HttpClient> SignInAsync(BenchServer server, string login)
     {
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {

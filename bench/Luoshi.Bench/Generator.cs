@@ -128,9 +128,9 @@ internal static class Generator
         return new BenchData(unit.Id, sections, [.. tasks.Select(t => t.Id)], "bench-admin", "bench-head", Password, tasks.Length, sections.Length, reports, tasks.Length, clock.Elapsed, lightRefresh);
     }
 
-    private static readonly string[] Topics = ["新增高新技术企业", "建设重点实验室", "孵化器提质增效", "科技特派员服务", "技术合同登记", "科普活动进社区", "人才团队引进", "研发费用加计扣除宣传", "中试基地建设", "产学研合作对接"];
+    internal static readonly string[] Topics = ["新增高新技术企业", "建设重点实验室", "孵化器提质增效", "科技特派员服务", "技术合同登记", "科普活动进社区", "人才团队引进", "研发费用加计扣除宣传", "中试基地建设", "产学研合作对接"];
 
-    private static async Task WriteTaskAsync(NpgsqlBinaryImporter w, WorkTask t)
+    internal static async Task WriteTaskAsync(NpgsqlBinaryImporter w, WorkTask t)
     {
         await w.StartRowAsync();
         await w.WriteAsync(t.UnitId);
@@ -161,7 +161,7 @@ internal static class Generator
         await w.WriteAsync(t.Version);
     }
 
-    private static Task WriteDateAsync(NpgsqlBinaryImporter w, DateOnly? date) =>
+    internal static Task WriteDateAsync(NpgsqlBinaryImporter w, DateOnly? date) =>
         date is { } d ? w.WriteAsync(d, NpgsqlDbType.Date) : w.WriteNullAsync();
 
     internal static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write)

@@ -45,6 +45,15 @@ if (args.Length > 2 && args[0] == "desk" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "city" && args[1] == "--postgres")
+{
+    // city --postgres CONN [--units 500] [--tasks-per-unit 2000] [--reports-per-task 10] [--seconds 10]
+    var city = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => int.Parse(p[1], CultureInfo.InvariantCulture));
+    await CityBench.RunAsync(args[2], city.GetValueOrDefault("units", 500), city.GetValueOrDefault("tasks-per-unit", 2000),
+        city.GetValueOrDefault("reports-per-task", 10), city.GetValueOrDefault("seconds", 10));
+    return 0;
+}
+
 if (args.Length > 2 && args[0] == "inbox" && args[1] == "--postgres")
 {
     await InboxBench.RunAsync(args[2]);

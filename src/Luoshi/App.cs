@@ -4,6 +4,7 @@ using Luoshi.Features.Account;
 using Luoshi.Features.Appeals;
 using Luoshi.Features.Assessment;
 using Luoshi.Features.Assignment;
+using Luoshi.Features.Dispatch;
 using Luoshi.Features.Audit;
 using Luoshi.Features.Benchmarks;
 using Luoshi.Features.Calendar;
@@ -74,6 +75,7 @@ internal static class App
         services.AddReports(config);
         services.AddRequests(config);
         services.AddAssignment(config);
+        services.AddDispatch(config);
         services.AddImports(config);
         services.AddNotices(config);
         services.AddRecord(config);
@@ -169,6 +171,7 @@ internal static class App
         api.MapEventsApi();
         api.MapRequestsApi();
         api.MapAssignmentApi();
+        api.MapDispatchApi();
         api.MapNoticesApi();
         api.MapSupervisionApis();
         api.MapStudyApi();

@@ -69,12 +69,13 @@ internal static class Startup
             : $"已创建单位“{unit.Name}”和管理员 admin。输出不是终端，一次性密码不打印；请在终端执行 Luoshi admin reset-password --user admin 取得。");
     }
 
-    /// <summary>A new unit, with the shipped official holiday calendars.</summary>
-    public static async Task<Unit> CreateUnitAsync(IServiceProvider services, string name)
+    /// <summary>A new unit, with the shipped official holiday calendars; <paramref name="parentId"/> is the
+    /// unit directly above it (which supervises it), none for a top unit.</summary>
+    public static async Task<Unit> CreateUnitAsync(IServiceProvider services, string name, int? parentId = null, string? shortName = null)
     {
         var db = services.GetRequiredService<LuoshiDb>();
         var clock = services.GetRequiredService<BureauClock>();
-        var unit = new Unit { Name = name, CreatedAt = clock.UtcNow };
+        var unit = new Unit { Name = name, ShortName = shortName, ParentId = parentId, CreatedAt = clock.UtcNow };
         db.Units.Add(unit);
         await db.SaveChangesAsync();
         db.CalendarDays.AddRange(HolidayCsv.Shipped.Select(d => new CalendarDay { UnitId = unit.Id, Date = d.Date, Kind = d.Kind, Name = d.Name }));

@@ -13,7 +13,8 @@ internal static class DatabaseSetup
     /// <summary>What a save writes beside its rows, each owned by its feature, in this order, in the
     /// save's transaction (see <see cref="LuoshiDb.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
     private static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors =
-        [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Record.RecordInterceptor.Instance];
+        [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Record.RecordInterceptor.Instance,
+            Features.Dispatch.DispatchProgressInterceptor.Instance];
 
     public const string DefaultSqlite = "Data Source=data/luoshi.db";
 

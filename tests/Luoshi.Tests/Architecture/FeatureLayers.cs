@@ -29,7 +29,8 @@ internal static class FeatureLayers
         // The work-item kernel; WorkItems is its one creation path for the ledgers above.
         ["Plans", "Tasks", "Lights", "Reports", "Requests", "WorkItems"],
         // Work on work items. 退办/改派 first: the escalation run leaves a task being returned alone.
-        ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports"],
+        // 交办 between units last: it shows the 督办单 of what it assigned.
+        ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports", "Dispatch"],
         // Ledgers: kinds of work item with their own tables.
         ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research"],
         // Pages over several features.

@@ -38,7 +38,11 @@ internal static class DemoBureau
         ("冯涛", "专职副书记", Role.SectionHead, 7), ("韩雪", "科员", Role.Staff, 7),
     ];
 
-    public static async Task<IReadOnlyList<DemoLogin>> CreateAsync(IServiceProvider services)
+    /// <summary>The demo: a small city with this bureau in it (<see cref="DemoCity"/>).</summary>
+    public static Task<IReadOnlyList<DemoLogin>> CreateAsync(IServiceProvider services) => DemoCity.CreateAsync(services);
+
+    /// <summary>The bureau alone, with its logins.</summary>
+    internal static async Task<IReadOnlyList<DemoLogin>> CreateBureauAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<LuoshiDb>();
         var clock = services.GetRequiredService<BureauClock>();

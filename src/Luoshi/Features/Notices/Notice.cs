@@ -30,6 +30,12 @@ internal enum NoticeKind
 
     // 40–49: papers the office sends round.
     Bulletin = 40,
+
+    // 50–54: 交办 between units (Features/Dispatch).
+    DispatchReceived = 50,
+    DispatchSigned = 51,
+    DispatchReturned = 52,
+    DispatchDecided = 53,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -113,6 +119,10 @@ internal static class NoticeNames
         NoticeKind.CompletionDecided => "办结审核",
         NoticeKind.AppealReceived => "新诉求",
         NoticeKind.Bulletin => "督查通报",
+        NoticeKind.DispatchReceived => "上级交办",
+        NoticeKind.DispatchSigned => "交办签收",
+        NoticeKind.DispatchReturned => "交办退回",
+        NoticeKind.DispatchDecided => "退回处理",
         _ => "盘点",
     };
 

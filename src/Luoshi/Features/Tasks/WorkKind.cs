@@ -22,6 +22,10 @@ internal enum WorkKind
 
     /// <summary>课题: a research topic (调研课题).</summary>
     Research = 4,
+
+    /// <summary>交办事项: work a unit assigns to the units below it (牵头单位, 配合单位), and each unit's
+    /// own task for what it signed for (Features/Dispatch).</summary>
+    Dispatch = 5,
 }
 
 /// <summary>A kind's name and its stages, in order (empty for kinds without stages).</summary>
@@ -36,6 +40,7 @@ internal static class WorkKinds
         [WorkKind.Project] = new(WorkKind.Project, "重点项目", ["意向", "签约", "资金到位", "开工", "投产/竣工"]),
         [WorkKind.Appeal] = new(WorkKind.Appeal, "诉求", ["受理", "办理", "答复", "回访", "办结"]),
         [WorkKind.Research] = new(WorkKind.Research, "调研课题", ["立项", "调研", "形成报告", "转化运用"]),
+        [WorkKind.Dispatch] = new(WorkKind.Dispatch, "交办事项", []),
     };
 
     public static string Chinese(this WorkKind kind) => All.TryGetValue(kind, out var info) ? info.Name : kind.ToString();

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130112107_Initial")]
+    [Migration("20261130125037_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -845,6 +845,90 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("PhaseTasks");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Dispatch.DispatchParty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Cadence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConfirmNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ReassignedToPartyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReceivedTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReturnBy")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReturnedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SignedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceUnitId", "SourceTaskId");
+
+                    b.HasIndex("UnitId", "ReceivedTaskId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("SourceUnitId", "SourceTaskId", "UnitId")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 3");
+
+                    b.ToTable("DispatchParties");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1477,10 +1561,16 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ShortName")
-                        .HasColumnType("text");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Units");
                 });
@@ -3382,6 +3472,34 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Dispatch.DispatchParty", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SourceUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("SourceUnitId", "SourceTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "ReceivedTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -3544,6 +3662,14 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Organisation.Unit", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Plans.Plan", b =>

@@ -94,12 +94,19 @@ namespace Luoshi.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "text", nullable: true),
+                    ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Units_Units_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1039,6 +1046,61 @@ namespace Luoshi.Data.Migrations.Postgres
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DispatchParties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    SourceUnitId = table.Column<int>(type: "integer", nullable: false),
+                    SourceTaskId = table.Column<int>(type: "integer", nullable: false),
+                    IsLead = table.Column<bool>(type: "boolean", nullable: false),
+                    Cadence = table.Column<int>(type: "integer", nullable: false),
+                    Part = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReturnBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReceivedTaskId = table.Column<int>(type: "integer", nullable: true),
+                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SignedById = table.Column<int>(type: "integer", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnedById = table.Column<int>(type: "integer", nullable: true),
+                    ConfirmNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReassignedToPartyId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Tasks_SourceUnitId_SourceTaskId",
+                        columns: x => new { x.SourceUnitId, x.SourceTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Tasks_UnitId_ReceivedTaskId",
+                        columns: x => new { x.UnitId, x.ReceivedTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Units_SourceUnitId",
+                        column: x => x.SourceUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2173,6 +2235,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_SourceUnitId_SourceTaskId",
+                table: "DispatchParties",
+                columns: new[] { "SourceUnitId", "SourceTaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_SourceUnitId_SourceTaskId_UnitId",
+                table: "DispatchParties",
+                columns: new[] { "SourceUnitId", "SourceTaskId", "UnitId" },
+                unique: true,
+                filter: "\"State\" <> 3");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_UnitId_ReceivedTaskId",
+                table: "DispatchParties",
+                columns: new[] { "UnitId", "ReceivedTaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_UnitId_State",
+                table: "DispatchParties",
+                columns: new[] { "UnitId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EscalationSteps_UnitId_Step_Id",
                 table: "EscalationSteps",
                 columns: new[] { "UnitId", "Step", "Id" });
@@ -2746,6 +2830,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_Tasks_UnitId_SourceDocumentId",
                 table: "Tasks",
                 columns: new[] { "UnitId", "SourceDocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_ParentId",
+                table: "Units",
+                column: "ParentId");
         }
 
         /// <inheritdoc />
@@ -2777,6 +2866,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CompletionRequests");
+
+            migrationBuilder.DropTable(
+                name: "DispatchParties");
 
             migrationBuilder.DropTable(
                 name: "EscalationRunLogs");

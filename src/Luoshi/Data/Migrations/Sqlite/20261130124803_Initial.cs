@@ -92,12 +92,19 @@ namespace Luoshi.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", nullable: true),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Units_Units_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1037,6 +1044,61 @@ namespace Luoshi.Data.Migrations.Sqlite
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DispatchParties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReturnBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfirmNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReassignedToPartyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DispatchParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Tasks_SourceUnitId_SourceTaskId",
+                        columns: x => new { x.SourceUnitId, x.SourceTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Tasks_UnitId_ReceivedTaskId",
+                        columns: x => new { x.UnitId, x.ReceivedTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Units_SourceUnitId",
+                        column: x => x.SourceUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DispatchParties_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2171,6 +2233,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_SourceUnitId_SourceTaskId",
+                table: "DispatchParties",
+                columns: new[] { "SourceUnitId", "SourceTaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_SourceUnitId_SourceTaskId_UnitId",
+                table: "DispatchParties",
+                columns: new[] { "SourceUnitId", "SourceTaskId", "UnitId" },
+                unique: true,
+                filter: "\"State\" <> 3");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_UnitId_ReceivedTaskId",
+                table: "DispatchParties",
+                columns: new[] { "UnitId", "ReceivedTaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_UnitId_State",
+                table: "DispatchParties",
+                columns: new[] { "UnitId", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EscalationSteps_UnitId_Step_Id",
                 table: "EscalationSteps",
                 columns: new[] { "UnitId", "Step", "Id" });
@@ -2744,6 +2828,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "IX_Tasks_UnitId_SourceDocumentId",
                 table: "Tasks",
                 columns: new[] { "UnitId", "SourceDocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_ParentId",
+                table: "Units",
+                column: "ParentId");
         }
 
         /// <inheritdoc />
@@ -2775,6 +2864,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CompletionRequests");
+
+            migrationBuilder.DropTable(
+                name: "DispatchParties");
 
             migrationBuilder.DropTable(
                 name: "EscalationRunLogs");

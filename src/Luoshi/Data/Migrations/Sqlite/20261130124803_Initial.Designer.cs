@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130112037_Initial")]
+    [Migration("20261130124803_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -812,6 +812,88 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("PhaseTasks");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Dispatch.DispatchParty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cadence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReassignedToPartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReceivedTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReturnBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReturnedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceUnitId", "SourceTaskId");
+
+                    b.HasIndex("UnitId", "ReceivedTaskId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("SourceUnitId", "SourceTaskId", "UnitId")
+                        .IsUnique()
+                        .HasFilter("\"State\" <> 3");
+
+                    b.ToTable("DispatchParties");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1420,10 +1502,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ShortName")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Units");
                 });
@@ -3275,6 +3363,34 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Dispatch.DispatchParty", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SourceUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("SourceUnitId", "SourceTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "ReceivedTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -3437,6 +3553,14 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Organisation.Unit", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Plans.Plan", b =>
