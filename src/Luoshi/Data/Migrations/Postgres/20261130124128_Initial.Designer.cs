@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130112107_Initial")]
+    [Migration("20261130124128_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2988,6 +2988,15 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("PartsDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PartsMilestoneDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PartsWarnFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
 
@@ -3059,6 +3068,11 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("Weight")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId", "DueBy");
@@ -3082,7 +3096,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
                         .HasFilter("\"Kind\" = 2");
 
-                    b.ToTable("Tasks");
+                    b.ToTable("Tasks", t =>
+                        {
+                            t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130112037_Initial")]
+    [Migration("20261130124123_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2883,6 +2883,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("PartsDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PartsMilestoneDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PartsWarnFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -2954,6 +2963,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Weight")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId", "DueBy");
@@ -2977,7 +2991,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
                         .HasFilter("\"Kind\" = 2");
 
-                    b.ToTable("Tasks");
+                    b.ToTable("Tasks", t =>
+                        {
+                            t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
