@@ -94,6 +94,25 @@ public class SubTaskRollUpDatabaseTests
         Assert.Equal(5, (await admin.GetFromJsonAsync<JsonObject>($"/api/tasks/{part.Id}"))!["weight"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task TheTaskPageListsItsPartsAndLinksOnlyThoseTheViewerMayOpen()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var top = await b.TaskAsync(b.SectionA, Today.AddDays(-5), Today.AddDays(100));
+        var own = await b.TaskAsync(b.SectionA, Today.AddDays(-5), Today.AddDays(100), change: i => { i.ParentId = top.Id; i.Weight = 2; });
+        var other = await b.TaskAsync(b.SectionB, Today.AddDays(-60), Today.AddDays(-2), change: i => i.ParentId = top.Id);
+
+        var html = await (await b.PagesAsync("headA")).GetHtmlAsync($"/Tasks/{top.Id}");
+        Assert.Contains("进度按分解任务加权汇总", html);
+        Assert.Contains($"<a href=\"/Tasks/{own.Id}\">{own.Title}</a>", html);
+        Assert.Contains(other.Title, html);
+        Assert.DoesNotContain($"/Tasks/{other.Id}\"", html);
+        Assert.Contains("分解任务逾期", html);
+
+        // A task without parts says nothing of them.
+        Assert.DoesNotContain("进度按分解任务加权汇总", await (await b.PagesAsync("headA")).GetHtmlAsync($"/Tasks/{own.Id}"));
+    }
+
     private static async Task<HttpResponseMessage> PutAsync(HttpClient api, int id, Action<JsonObject> change)
     {
         var task = (await api.GetFromJsonAsync<JsonObject>($"/api/tasks/{id}"))!;

@@ -30,6 +30,10 @@ internal enum NoticeKind
 
     // 40–49: papers the office sends round.
     Bulletin = 40,
+
+    // 50–59: 回头看 of closed work.
+    RecheckStarted = 50,
+    RecheckFailed = 51,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -113,6 +117,8 @@ internal static class NoticeNames
         NoticeKind.CompletionDecided => "办结审核",
         NoticeKind.AppealReceived => "新诉求",
         NoticeKind.Bulletin => "督查通报",
+        NoticeKind.RecheckStarted => "回头看",
+        NoticeKind.RecheckFailed => "回头看未通过",
         _ => "盘点",
     };
 
