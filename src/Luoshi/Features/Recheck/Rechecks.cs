@@ -94,7 +94,6 @@ internal sealed class Rechecks(
         foreach (var r in due)
         {
             started += await StartAsync(unitId, r.Id, r.OriginalTaskId, ct) ? 1 : 0;
-            db.ChangeTracker.Clear();
         }
 
         return started;
@@ -142,6 +141,7 @@ internal sealed class Rechecks(
             // The lead section was closed since, say: logged, and tried again on the next run.
             log.LogWarning("Re-check {Recheck} of task {Task} could not start: {Message}", id, originalId, created.Message);
             await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
             return false;
         }
 

@@ -1567,6 +1567,70 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("ProjectStages");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Recheck.ScheduledRecheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcludedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OriginalTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecheckTaskId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReopenedDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScheduledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "OriginalTaskId")
+                        .IsUnique()
+                        .HasFilter("\"Result\" = 0");
+
+                    b.HasIndex("UnitId", "RecheckTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "ScheduledFor");
+
+                    b.ToTable("Rechecks", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3487,6 +3551,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Recheck.ScheduledRecheck", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "OriginalTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecheckTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>

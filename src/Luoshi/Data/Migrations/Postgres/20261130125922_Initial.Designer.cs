@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130124128_Initial")]
+    [Migration("20261130125922_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1629,6 +1629,72 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProjectStages");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Recheck.ScheduledRecheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ConcludedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OriginalTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RecheckTaskId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReopenedDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Result")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ScheduledById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "OriginalTaskId")
+                        .IsUnique()
+                        .HasFilter("\"Result\" = 0");
+
+                    b.HasIndex("UnitId", "RecheckTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "ScheduledFor");
+
+                    b.ToTable("Rechecks", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>
@@ -3597,6 +3663,22 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Recheck.ScheduledRecheck", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "OriginalTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecheckTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>

@@ -1374,6 +1374,43 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rechecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ScheduledById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecheckTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReopenedDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConcludedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rechecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rechecks_Tasks_UnitId_OriginalTaskId",
+                        columns: x => new { x.UnitId, x.OriginalTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rechecks_Tasks_UnitId_RecheckTaskId",
+                        columns: x => new { x.UnitId, x.RecheckTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RectificationMeasures",
                 columns: table => new
                 {
@@ -2442,6 +2479,24 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_OriginalTaskId",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "OriginalTaskId" },
+                unique: true,
+                filter: "\"Result\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_RecheckTaskId",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "RecheckTaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_ScheduledFor",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordEntries_UnitId_Seq",
                 table: "RecordEntries",
                 columns: new[] { "UnitId", "Seq" },
@@ -2840,6 +2895,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Reassignments");
+
+            migrationBuilder.DropTable(
+                name: "Rechecks");
 
             migrationBuilder.DropTable(
                 name: "RecordEntries");

@@ -1376,6 +1376,43 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rechecks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    OriginalTaskId = table.Column<int>(type: "integer", nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ScheduledById = table.Column<int>(type: "integer", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecheckTaskId = table.Column<int>(type: "integer", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Result = table.Column<int>(type: "integer", nullable: false),
+                    Findings = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReopenedDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConcludedById = table.Column<int>(type: "integer", nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rechecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rechecks_Tasks_UnitId_OriginalTaskId",
+                        columns: x => new { x.UnitId, x.OriginalTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rechecks_Tasks_UnitId_RecheckTaskId",
+                        columns: x => new { x.UnitId, x.RecheckTaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RectificationMeasures",
                 columns: table => new
                 {
@@ -2444,6 +2481,24 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_OriginalTaskId",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "OriginalTaskId" },
+                unique: true,
+                filter: "\"Result\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_RecheckTaskId",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "RecheckTaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_ScheduledFor",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordEntries_UnitId_Seq",
                 table: "RecordEntries",
                 columns: new[] { "UnitId", "Seq" },
@@ -2842,6 +2897,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Reassignments");
+
+            migrationBuilder.DropTable(
+                name: "Rechecks");
 
             migrationBuilder.DropTable(
                 name: "RecordEntries");

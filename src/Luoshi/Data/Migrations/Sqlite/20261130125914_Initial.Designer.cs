@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130124123_Initial")]
+    [Migration("20261130125914_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1568,6 +1568,70 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProjectStages");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Recheck.ScheduledRecheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcludedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OriginalTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecheckTaskId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReopenedDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScheduledById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "OriginalTaskId")
+                        .IsUnique()
+                        .HasFilter("\"Result\" = 0");
+
+                    b.HasIndex("UnitId", "RecheckTaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "ScheduledFor");
+
+                    b.ToTable("Rechecks", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>
@@ -3490,6 +3554,22 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Recheck.ScheduledRecheck", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "OriginalTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecheckTaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>
