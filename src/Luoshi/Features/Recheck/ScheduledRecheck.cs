@@ -62,8 +62,11 @@ internal sealed class ScheduledRecheckConfiguration : IEntityTypeConfiguration<S
         e.HasOne<WorkTask>().WithMany().HasForeignKey(r => r.RecheckTaskId).OnDelete(DeleteBehavior.Restrict);
 
         // One open re-check per task, and one work item per re-check, whatever the code above does.
-        e.HasIndex(r => new { r.UnitId, r.OriginalTaskId }).IsUnique().HasFilter("\"Result\" = 0");
+        e.HasIndex(r => new { r.UnitId, r.OriginalTaskId }, "IX_Rechecks_OneOpenPerTask").IsUnique().HasFilter("\"Result\" = 0");
         e.HasIndex(r => new { r.UnitId, r.RecheckTaskId }).IsUnique();
+
+        // The task page's look-up of a task's re-checks, whatever their result (the index above holds open ones only).
+        e.HasIndex(r => new { r.UnitId, r.OriginalTaskId, r.Id });
 
         // The job's look-up: what is due and not yet started.
         e.HasIndex(r => new { r.UnitId, r.ScheduledFor });

@@ -1682,14 +1682,16 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "OriginalTaskId")
-                        .IsUnique()
-                        .HasFilter("\"Result\" = 0");
-
                     b.HasIndex("UnitId", "RecheckTaskId")
                         .IsUnique();
 
                     b.HasIndex("UnitId", "ScheduledFor");
+
+                    b.HasIndex("UnitId", "OriginalTaskId", "Id");
+
+                    b.HasIndex(new[] { "UnitId", "OriginalTaskId" }, "IX_Rechecks_OneOpenPerTask")
+                        .IsUnique()
+                        .HasFilter("\"Result\" = 0");
 
                     b.ToTable("Rechecks", (string)null);
                 });

@@ -2479,11 +2479,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId", "At" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Rechecks_UnitId_OriginalTaskId",
+                name: "IX_Rechecks_OneOpenPerTask",
                 table: "Rechecks",
                 columns: new[] { "UnitId", "OriginalTaskId" },
                 unique: true,
                 filter: "\"Result\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rechecks_UnitId_OriginalTaskId_Id",
+                table: "Rechecks",
+                columns: new[] { "UnitId", "OriginalTaskId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Rechecks_UnitId_RecheckTaskId",

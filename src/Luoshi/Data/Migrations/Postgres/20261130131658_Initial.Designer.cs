@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130125922_Initial")]
+    [Migration("20261130131658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1685,14 +1685,16 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "OriginalTaskId")
-                        .IsUnique()
-                        .HasFilter("\"Result\" = 0");
-
                     b.HasIndex("UnitId", "RecheckTaskId")
                         .IsUnique();
 
                     b.HasIndex("UnitId", "ScheduledFor");
+
+                    b.HasIndex("UnitId", "OriginalTaskId", "Id");
+
+                    b.HasIndex(new[] { "UnitId", "OriginalTaskId" }, "IX_Rechecks_OneOpenPerTask")
+                        .IsUnique()
+                        .HasFilter("\"Result\" = 0");
 
                     b.ToTable("Rechecks", (string)null);
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130125914_Initial")]
+    [Migration("20261130131641_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1622,14 +1622,16 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId", "OriginalTaskId")
-                        .IsUnique()
-                        .HasFilter("\"Result\" = 0");
-
                     b.HasIndex("UnitId", "RecheckTaskId")
                         .IsUnique();
 
                     b.HasIndex("UnitId", "ScheduledFor");
+
+                    b.HasIndex("UnitId", "OriginalTaskId", "Id");
+
+                    b.HasIndex(new[] { "UnitId", "OriginalTaskId" }, "IX_Rechecks_OneOpenPerTask")
+                        .IsUnique()
+                        .HasFilter("\"Result\" = 0");
 
                     b.ToTable("Rechecks", (string)null);
                 });
