@@ -59,7 +59,7 @@ internal static class TasksApi
     {
         if (kind is { } k && !Enum.IsDefined(typeof(WorkKind), k))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["类别应为 0（重点任务）到 4（调研课题）"] }, title: "提交的内容有误");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"类别应为 {string.Join("、", WorkKinds.All.Values.Select(k => $"{(int)k.Kind}（{k.Name}）"))} 之一"] }, title: "提交的内容有误");
         }
 
         if (sort is not null && IndexModel.Columns.All(c => c.Key != sort))
