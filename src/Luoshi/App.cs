@@ -23,6 +23,7 @@ using Luoshi.Features.Projects;
 using Luoshi.Features.PublicForms;
 using Luoshi.Features.Record;
 using Luoshi.Features.Rectification;
+using Luoshi.Features.Recheck;
 using Luoshi.Features.Research;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
@@ -88,6 +89,7 @@ internal static class App
         services.AddCampaigns(config);
         services.AddProjects(config);
         services.AddResearch(config);
+        services.AddRecheck(config);
         services.AddEvents(config);
         services.AddRectification(config);
         services.AddAppeals(config);
@@ -168,6 +170,7 @@ internal static class App
         api.MapAssessmentApi();
         api.MapProjectsApi();
         api.MapResearchApi();
+        api.MapRecheckApi();
         api.MapEventsApi();
         api.MapRequestsApi();
         api.MapAssignmentApi();

@@ -94,6 +94,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Assignment.TaskReturn> TaskReturns => Set<Features.Assignment.TaskReturn>();
     public DbSet<Features.Assignment.Reassignment> Reassignments => Set<Features.Assignment.Reassignment>();
     public DbSet<Features.Dispatch.DispatchParty> DispatchParties => Set<Features.Dispatch.DispatchParty>();
+    public DbSet<Features.Recheck.ScheduledRecheck> Rechecks => Set<Features.Recheck.ScheduledRecheck>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -39,14 +39,16 @@ public class DemoRecordTests
             await d.Reports.CountAsync(r => r.UnitId == unit), await d.ExtensionRequests.CountAsync(r => r.UnitId == unit),
             await d.ExtensionRequests.CountAsync(r => r.UnitId == unit && r.DecidedAt != null), await d.CompletionRequests.CountAsync(r => r.UnitId == unit),
             await d.CompletionRequests.CountAsync(r => r.UnitId == unit && r.DecidedAt != null), await d.AssessmentSchemes.CountAsync(s => s.UnitId == unit)));
+        var rechecksConcluded = await WithDbAsync(db, d => d.Rechecks.CountAsync(r => r.UnitId == unit && r.ConcludedAt != null));
         var kinds = await WithDbAsync(db, d => d.RecordEntries.Where(e => e.UnitId == unit).GroupBy(e => e.Kind).ToDictionaryAsync(g => g.Key, g => g.Count()));
 
         Assert.True(reports > 80, $"{reports} reports");
-        Assert.Equal((2, 1, 2, 2, 1), (extensions, extensionsDecided, completions, completionsDecided, schemes));
+        Assert.Equal((2, 1, 2, 2, 1, 1), (extensions, extensionsDecided, completions, completionsDecided, schemes, rechecksConcluded));
         Assert.Equal(new Dictionary<string, int>
         {
             ["report"] = reports, ["extension-request"] = extensions, ["extension-decision"] = extensionsDecided,
             ["completion-request"] = completions, ["completion-decision"] = completionsDecided, ["scheme"] = schemes,
+            ["recheck-decision"] = rechecksConcluded,
         }.OrderBy(k => k.Key), kinds.OrderBy(k => k.Key));
 
         var verification = await WithDbAsync(db, d => Verifier.VerifyAsync(d, unit, CancellationToken.None));

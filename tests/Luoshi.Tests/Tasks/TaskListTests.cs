@@ -148,7 +148,7 @@ public class TaskListTests
         Assert.Equal(["乙", "戊", "丁", "己"], await Titles(admin, "unsigned=true"));
         Assert.Equal(["乙"], (await Titles(admin, "sort=light")).Take(1));
         await (await admin.GetAsync("/api/tasks?sort=name")).AssertProblemAsync(HttpStatusCode.BadRequest);
-        await (await admin.GetAsync("/api/tasks?kind=9")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await admin.GetAsync("/api/tasks?kind=99")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["乙", "丁"], await Titles(await b.ApiAsync("staffA"), "unsigned=true"));
     }
 

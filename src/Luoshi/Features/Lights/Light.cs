@@ -18,8 +18,14 @@ internal enum LightReason
     MilestoneDueSoon = 20,
     ReportMissing = 21,
     BehindSchedule = 22,
+
+    /// <summary>A part (分解任务, at any depth) is yellow, or has a milestone due soon.</summary>
+    PartAtRisk = 23,
     MilestoneOverdue = 30,
     TaskOverdue = 31,
+
+    /// <summary>A part (分解任务, at any depth) is red: past its due date or an open milestone's date.</summary>
+    PartOverdue = 32,
     Completed = 40,
 }
 
@@ -51,6 +57,8 @@ internal static class LightNames
         LightReason.BehindSchedule => "进度明显落后于时间进度",
         LightReason.MilestoneOverdue => "时间节点已逾期",
         LightReason.TaskOverdue => "任务已超过完成时限",
+        LightReason.PartOverdue => "分解任务逾期",
+        LightReason.PartAtRisk => "分解任务亮黄灯或时间节点临近",
         LightReason.Completed => "已完成",
         _ => "尚未到开始日期",
     };

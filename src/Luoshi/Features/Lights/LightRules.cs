@@ -18,10 +18,16 @@ internal static class LightRules
         (LightReason.Completed, (t, d) => t.CompletedOn != null),
         (LightReason.TaskOverdue, (t, d) => t.DueBy < d.Today),
         (LightReason.MilestoneOverdue, (t, d) => t.NextMilestoneDueBy < d.Today),
+
+        // A task is never lighter than its parts (see PartsRollUp): red when a part is red, and
+        // yellow when a part is yellow, even before the task's own start.
+        (LightReason.PartOverdue, (t, d) => t.PartsDueBy < d.Today),
+        (LightReason.PartAtRisk, (t, d) => t.StartDate > d.Today && (t.PartsMilestoneDueBy <= d.Soon || t.PartsWarnFrom <= d.Today)),
         (LightReason.NotStarted, (t, d) => t.StartDate > d.Today),
         (LightReason.MilestoneDueSoon, (t, d) => t.NextMilestoneDueBy <= d.Soon),
         (LightReason.ReportMissing, (t, d) => t.ReportMissingFrom <= d.Today),
         (LightReason.BehindSchedule, (t, d) => t.BehindFrom <= d.Today),
+        (LightReason.PartAtRisk, (t, d) => t.PartsMilestoneDueBy <= d.Soon || t.PartsWarnFrom <= d.Today),
     ];
 
     private static readonly Func<WorkTask, LightDay, LightReason> Compiled = Fold(r => r, LightReason.OnTrack).Compile();
@@ -29,8 +35,8 @@ internal static class LightRules
     public static Light Of(this LightReason reason) => reason switch
     {
         LightReason.Completed => Light.Done,
-        LightReason.TaskOverdue or LightReason.MilestoneOverdue => Light.Red,
-        LightReason.MilestoneDueSoon or LightReason.ReportMissing or LightReason.BehindSchedule => Light.Yellow,
+        LightReason.TaskOverdue or LightReason.MilestoneOverdue or LightReason.PartOverdue => Light.Red,
+        LightReason.MilestoneDueSoon or LightReason.ReportMissing or LightReason.BehindSchedule or LightReason.PartAtRisk => Light.Yellow,
         LightReason.NotStarted => Light.NotStarted,
         _ => Light.Green,
     };

@@ -36,6 +36,10 @@ internal enum NoticeKind
     DispatchSigned = 51,
     DispatchReturned = 52,
     DispatchDecided = 53,
+
+    // 55–59: 回头看 of closed work.
+    RecheckStarted = 55,
+    RecheckFailed = 56,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -123,6 +127,8 @@ internal static class NoticeNames
         NoticeKind.DispatchSigned => "交办签收",
         NoticeKind.DispatchReturned => "交办退回",
         NoticeKind.DispatchDecided => "退回处理",
+        NoticeKind.RecheckStarted => "回头看",
+        NoticeKind.RecheckFailed => "回头看未通过",
         _ => "盘点",
     };
 

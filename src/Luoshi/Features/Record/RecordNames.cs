@@ -28,6 +28,7 @@ internal static class RecordNames
         ["instruction"] = "领导批示",
         ["instruction-ack"] = "批示签阅",
         ["bulletin"] = "印发督查通报",
+        ["recheck-decision"] = "回头看结论",
     };
 
     private static readonly Dictionary<string, string> Prefixes = new()
@@ -46,6 +47,7 @@ internal static class RecordNames
         ["reply"] = "督办反馈",
         ["instruction"] = "领导批示",
         ["bulletin"] = "督查通报",
+        ["recheck"] = "回头看",
     };
 
     /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>

@@ -15,7 +15,7 @@ namespace Luoshi.Features.Tasks;
 
 internal sealed class DetailModel(
     LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Supervision.ManualEscalation manual,
-    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
+    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock, IEnumerable<ITaskPagePanel> panels) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -45,6 +45,13 @@ internal sealed class DetailModel(
     /// <summary>退办 of this task, newest first; and whether the viewer (the lead section's head) may return it now.</summary>
     public List<Assignment.TaskReturn> TaskReturns { get; private set; } = [];
     public bool MayReturnTask { get; private set; }
+
+    /// <summary>The task's parts (分解任务), whose progress and lights it rolls up; each links only
+    /// when the viewer may open it.</summary>
+    public List<TaskPart> Parts { get; private set; } = [];
+
+    /// <summary>Sections other features add (<see cref="ITaskPagePanel"/>): a partial and its model each.</summary>
+    public List<(string Partial, object Model)> Panels { get; private set; } = [];
 
     [BindProperty]
     public MilestoneInput NewMilestone { get; set; } = new();
@@ -168,6 +175,19 @@ internal sealed class DetailModel(
         var assignedOn = task.AssignedOn ?? DateOnly.FromDateTime(task.CreatedAt);
         MayReturnTask = !TaskReturns.Any(x => x.SectionId == task.LeadSectionId && x.AssignedOn == assignedOn)
             && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
+        var visibleParts = db.Tasks.VisibleTo(viewer).Where(p => p.ParentId == id).Select(p => p.Id);
+        Parts = await db.Tasks.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.ParentId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new TaskPart(p.Id, p.Number, p.Title, p.LeadSectionId, p.Light, p.LightReason, p.ProgressPercent, p.Weight, p.DueDate, visibleParts.Contains(p.Id)))
+            .ToListAsync(ct);
+        Panels = [];
+        foreach (var panel in panels)
+        {
+            if (await panel.ModelAsync(viewer, task, ct) is { } model)
+            {
+                Panels.Add((panel.Partial, model));
+            }
+        }
+
         History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
         if (task.SourceDocumentId is { } documentId && await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct) is { } document)
         {
@@ -179,3 +199,6 @@ internal sealed class DetailModel(
         return true;
     }
 }
+
+/// <summary>One part of a task as its page lists it.</summary>
+internal sealed record TaskPart(int Id, string? Number, string Title, int LeadSectionId, Lights.Light Light, Lights.LightReason Reason, int ProgressPercent, int Weight, DateOnly DueDate, bool Visible);

@@ -59,6 +59,10 @@ internal sealed partial class TaskEditor
             {
                 problems.Add(nameof(input.ParentId), "上级任务不存在或不属于同一计划");
             }
+            else if (existing is not null && await IsBelowAsync(unitId, parentId, existing.Id, ct))
+            {
+                problems.Add(nameof(input.ParentId), "上级任务不能是本任务的分解任务");
+            }
         }
 
         var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == unitId && s.IsActive).Select(s => s.Id).ToListAsync(ct);
@@ -102,6 +106,24 @@ internal sealed partial class TaskEditor
         }
 
         return problems;
+    }
+
+    /// <summary>Whether <paramref name="taskId"/> is <paramref name="ancestorId"/> or one of the tasks
+    /// above it: a task put under its own part would make a loop its progress never leaves.</summary>
+    private async Task<bool> IsBelowAsync(int unitId, int taskId, int ancestorId, CancellationToken ct)
+    {
+        var seen = new HashSet<int>();
+        for (int? id = taskId; id is { } current && seen.Add(current);)
+        {
+            if (current == ancestorId)
+            {
+                return true;
+            }
+
+            id = await db.Tasks.Where(t => t.Id == current && t.UnitId == unitId).Select(t => t.ParentId).FirstOrDefaultAsync(ct);
+        }
+
+        return false;
     }
 
     private async Task CheckPersonAsync(int unitId, int? personId, string field, Func<Person, bool> fits, string message, FieldErrors problems, CancellationToken ct)
@@ -164,6 +186,7 @@ internal sealed partial class TaskEditor
 
         Compare(nameof(input.PlanId), "所属计划", before.PlanId.ToString(CultureInfo.InvariantCulture), input.PlanId.ToString(CultureInfo.InvariantCulture));
         Compare(nameof(input.ParentId), "上级任务", before.ParentId?.ToString(CultureInfo.InvariantCulture), input.ParentId?.ToString(CultureInfo.InvariantCulture));
+        Compare(nameof(input.Weight), "权重", before.Weight.ToString(CultureInfo.InvariantCulture), input.Weight.ToString(CultureInfo.InvariantCulture));
         Compare(nameof(input.Number), "编号", before.Number, input.Number?.Trim());
         Compare(nameof(input.Title), "任务名称", before.Title, input.Title.Trim());
         Compare(nameof(input.Description), "任务说明", before.Description, string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim());

@@ -211,6 +211,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
     {
         task.PlanId = input.PlanId;
         task.ParentId = input.ParentId;
+        task.Weight = input.Weight;
         task.Number = input.Number.OrNull();
         task.Title = input.Title.Trim();
         task.Description = input.Description.OrNull();

@@ -12,6 +12,11 @@ internal sealed class TaskInput
     [Display(Name = "上级任务")]
     public int? ParentId { get; set; }
 
+    /// <summary>How much the task counts in its parent's progress (分解任务 only).</summary>
+    [Range(1, 100, ErrorMessage = "权重应为1到100的整数")]
+    [Display(Name = "权重")]
+    public int Weight { get; set; } = 1;
+
     [StringLength(20, ErrorMessage = "编号不能超过20个字")]
     [Display(Name = "编号")]
     public string? Number { get; set; }
@@ -61,6 +66,7 @@ internal sealed class TaskInput
     {
         PlanId = t.PlanId,
         ParentId = t.ParentId,
+        Weight = t.Weight,
         Number = t.Number,
         Title = t.Title,
         Description = t.Description,

@@ -17,9 +17,13 @@ internal static class TaskRowLock
     public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE \"Tasks\" SET \"Version\" = \"Version\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId}", ct);
+        await HoldAsync(db, unitId, taskId, ct);
         return transaction;
     }
+
+    /// <summary>Takes one more task's row lock in the caller's transaction (a parent whose parts roll up into it).</summary>
+    public static Task HoldAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"UPDATE \"Tasks\" SET \"Version\" = \"Version\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId}", ct);
 
     /// <summary>The same for an action on a row that belongs to a task (a request, a reply, a return):
     /// <paramref name="taskOfRow"/> finds the row's task within the unit. A row not found locks nothing,

@@ -12,14 +12,14 @@ internal sealed record TaskDto(
     int? LeadLeaderId, int LeadSectionId, int? ResponsiblePersonId, IReadOnlyList<CooperationDto> Cooperations,
     decimal? TargetValue, string? TargetUnit, decimal? AchievedValue, DateOnly StartDate, DateOnly DueDate, IReadOnlyList<string> Tags,
     int ProgressPercent, DateOnly? CompletedOn, DateTime? LastReportedAt, Light Light, LightReason LightReason, string LightText,
-    IReadOnlyList<MilestoneDto> Milestones)
+    IReadOnlyList<MilestoneDto> Milestones, int Weight)
 {
     public static TaskDto From(WorkTask t) => new(
         t.Id, t.PlanId, t.ParentId, t.Number, t.Title, t.Description, t.LeadLeaderId, t.LeadSectionId, t.ResponsiblePersonId,
         [.. t.Cooperations.OrderBy(c => c.SectionId).Select(c => new CooperationDto(c.SectionId, c.Part))],
         t.TargetValue, t.TargetUnit, t.AchievedValue, t.StartDate, t.DueDate, t.Tags, t.ProgressPercent, t.CompletedOn, t.LastReportedAt,
         t.Light, t.LightReason, t.LightReason.Chinese(),
-        [.. t.Milestones.OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(MilestoneDto.From)]);
+        [.. t.Milestones.OrderBy(m => m.DueDate).ThenBy(m => m.Id).Select(MilestoneDto.From)], t.Weight);
 }
 
 internal sealed record CooperationDto(int SectionId, string? Part);
@@ -59,7 +59,7 @@ internal static class TasksApi
     {
         if (kind is { } k && !Enum.IsDefined(typeof(WorkKind), k))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = ["类别应为 0（重点任务）到 4（调研课题）"] }, title: "提交的内容有误");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [$"类别应为 {string.Join("、", WorkKinds.All.Values.Select(k => $"{(int)k.Kind}（{k.Name}）"))} 之一"] }, title: "提交的内容有误");
         }
 
         if (sort is not null && IndexModel.Columns.All(c => c.Key != sort))

@@ -26,6 +26,8 @@ internal enum WorkKind
     /// <summary>交办事项: work a unit assigns to the units below it (牵头单位, 配合单位), and each unit's
     /// own task for what it signed for (Features/Dispatch).</summary>
     Dispatch = 5,
+    /// <summary>回头看: a later check that a closed task or rectification measure stayed done.</summary>
+    Recheck = 9,
 }
 
 /// <summary>A kind's name and its stages, in order (empty for kinds without stages).</summary>
@@ -41,6 +43,7 @@ internal static class WorkKinds
         [WorkKind.Appeal] = new(WorkKind.Appeal, "诉求", ["受理", "办理", "答复", "回访", "办结"]),
         [WorkKind.Research] = new(WorkKind.Research, "调研课题", ["立项", "调研", "形成报告", "转化运用"]),
         [WorkKind.Dispatch] = new(WorkKind.Dispatch, "交办事项", []),
+        [WorkKind.Recheck] = new(WorkKind.Recheck, "回头看", []),
     };
 
     public static string Chinese(this WorkKind kind) => All.TryGetValue(kind, out var info) ? info.Name : kind.ToString();

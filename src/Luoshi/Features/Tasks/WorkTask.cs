@@ -10,6 +10,10 @@ internal sealed class WorkTask
     public int PlanId { get; set; }
     public int? ParentId { get; set; }
 
+    /// <summary>How much this task counts in its parent's progress when it is one of the parent's parts
+    /// (分解任务); 1 to 100, 1 unless the office says otherwise.</summary>
+    public int Weight { get; set; } = 1;
+
     /// <summary>What the item is (a key task, a rectification measure, a project …); every kind is
     /// watched, escalated, reviewed and assessed the same way.</summary>
     public WorkKind Kind { get; set; }
@@ -57,6 +61,14 @@ internal sealed class WorkTask
     public DateOnly? NextMilestoneDueBy { get; set; }
     public DateOnly? ReportMissingFrom { get; set; }
     public DateOnly? BehindFrom { get; set; }
+
+    // The same facts rolled up from the task's open parts (sub-tasks, at any depth; see PartsRollUp):
+    // the earliest date a part is red after (its due date or an open milestone's), the earliest open
+    // milestone of a part, and the first day a part is yellow for a missing report or falling behind.
+    // Null for a task without open parts.
+    public DateOnly? PartsDueBy { get; set; }
+    public DateOnly? PartsMilestoneDueBy { get; set; }
+    public DateOnly? PartsWarnFrom { get; set; }
 
     // 交办 and 签收: the lead section must sign for a task assigned to it. A change of lead section
     // is a new assignment and needs a new signature (see Signing).

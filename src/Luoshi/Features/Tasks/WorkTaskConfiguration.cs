@@ -35,5 +35,9 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
         e.HasIndex(t => new { t.UnitId, t.DueBy });
         e.Property(t => t.Version).IsConcurrencyToken();
+
+        // A database default too, so that bulk inserts which do not name the column give a part its usual weight.
+        e.Property(t => t.Weight).HasDefaultValue(1).HasSentinel(0);
+        e.ToTable(t => t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100"));
     }
 }
