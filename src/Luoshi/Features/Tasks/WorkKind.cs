@@ -22,6 +22,13 @@ internal enum WorkKind
 
     /// <summary>课题: a research topic (调研课题).</summary>
     Research = 4,
+
+    /// <summary>批示件: an incoming document with a leader's instruction (领导批示件), reported on to the
+    /// leader until he or she agrees to close it.</summary>
+    Directive = 6,
+
+    /// <summary>议定事项: one decision of a meeting's minutes (会议纪要).</summary>
+    MeetingDecision = 7,
 }
 
 /// <summary>A kind's name and its stages, in order (empty for kinds without stages).</summary>
@@ -36,6 +43,8 @@ internal static class WorkKinds
         [WorkKind.Project] = new(WorkKind.Project, "重点项目", ["意向", "签约", "资金到位", "开工", "投产/竣工"]),
         [WorkKind.Appeal] = new(WorkKind.Appeal, "诉求", ["受理", "办理", "答复", "回访", "办结"]),
         [WorkKind.Research] = new(WorkKind.Research, "调研课题", ["立项", "调研", "形成报告", "转化运用"]),
+        [WorkKind.Directive] = new(WorkKind.Directive, "批示件", ["办理", "呈阅", "办结"]),
+        [WorkKind.MeetingDecision] = new(WorkKind.MeetingDecision, "议定事项", []),
     };
 
     public static string Chinese(this WorkKind kind) => All.TryGetValue(kind, out var info) ? info.Name : kind.ToString();
