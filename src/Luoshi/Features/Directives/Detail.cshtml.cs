@@ -14,7 +14,7 @@ internal sealed class DetailModel(LuoshiDb db, DirectiveDesk desk, CurrentViewer
     public DateOnly Today => clock.Today;
 
     [BindProperty] public HandlingReportInput Report { get; set; } = new();
-    [BindProperty] public LeaderResponseInput Response { get; set; } = new();
+    [BindProperty] public LeaderResponseInput Answer { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -22,8 +22,8 @@ internal sealed class DetailModel(LuoshiDb db, DirectiveDesk desk, CurrentViewer
         await AfterAsync(id, await desk.ReportAsync(await current.RequireAsync(ct), id, Report, ct), "已报送办理情况", "Report.", ct);
 
     public async Task<IActionResult> OnPostRespondAsync(int id, CancellationToken ct) =>
-        await AfterAsync(id, await desk.RespondAsync(await current.RequireAsync(ct), id, Response, ct),
-            Response.Response == DirectiveDesk.Again ? "已登记再次批示" : "已登记领导意见：同意办结", "Response.", ct);
+        await AfterAsync(id, await desk.RespondAsync(await current.RequireAsync(ct), id, Answer, ct),
+            Answer.Response == DirectiveDesk.Again ? "已登记再次批示" : "已登记领导意见：同意办结", "Answer.", ct);
 
     private async Task<IActionResult> AfterAsync<T>(int id, Outcome<T> outcome, string done, string prefix, CancellationToken ct)
     {
@@ -57,8 +57,8 @@ internal sealed class DetailModel(LuoshiDb db, DirectiveDesk desk, CurrentViewer
             && await DirectiveAccess.IsLeadSectionAsync(db, viewer, id, ct);
         MayRespond = viewer.IsAdmin && !item.Closed && item.Reports.Any(r => r.Response is null);
         Report.Round = item.Round;
-        Response.Round = item.Round;
-        Response.RespondedOn ??= clock.Today;
+        Answer.Round = item.Round;
+        Answer.RespondedOn ??= clock.Today;
         return true;
     }
 }

@@ -14,12 +14,12 @@ internal sealed class DirectivesToReportSource(LuoshiDb db) : IToDoSource
 
     public int Order => 62;
 
-    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Owed(viewer).CountAsync(ct);
+    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => OwedBy(viewer).CountAsync(ct);
 
     public async Task<IReadOnlyList<ToDoItem>> ListAsync(Viewer viewer, int take, CancellationToken ct) =>
-        [.. (await Owed(viewer).Take(take).ToListAsync(ct)).Select(x => new ToDoItem(x.Title, $"/Directives/{x.Id}#report", $"{x.Number}第{x.Round}轮批示待报办理情况", x.Due, false))];
+        [.. (await OwedBy(viewer).Take(take).ToListAsync(ct)).Select(x => new ToDoItem(x.Title, $"/Directives/{x.Id}#report", $"{x.Number}第{x.Round}轮批示待报办理情况", x.Due, false))];
 
-    private IQueryable<Owed> Owed(Viewer viewer)
+    private IQueryable<Owed> OwedBy(Viewer viewer)
     {
         // One query for everyone (the desk counts it asynchronously); only members of a section get rows.
         var member = viewer.Role is Role.Staff or Role.SectionHead && viewer.SectionId is not null;
@@ -44,12 +44,12 @@ internal sealed class DirectivesToPresentSource(LuoshiDb db) : IToDoSource
 
     public int Order => 63;
 
-    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => Waiting(viewer).CountAsync(ct);
+    public Task<int> CountAsync(Viewer viewer, CancellationToken ct) => WaitingFor(viewer).CountAsync(ct);
 
     public async Task<IReadOnlyList<ToDoItem>> ListAsync(Viewer viewer, int take, CancellationToken ct) =>
-        [.. (await Waiting(viewer).Take(take).ToListAsync(ct)).Select(x => new ToDoItem(x.Title, $"/Directives/{x.Id}#response", $"{x.Number}第{x.Round}轮办理情况待呈{x.Leader}阅示", x.Due, false))];
+        [.. (await WaitingFor(viewer).Take(take).ToListAsync(ct)).Select(x => new ToDoItem(x.Title, $"/Directives/{x.Id}#response", $"{x.Number}第{x.Round}轮办理情况待呈{x.Leader}阅示", x.Due, false))];
 
-    private IQueryable<Waiting> Waiting(Viewer viewer)
+    private IQueryable<Waiting> WaitingFor(Viewer viewer)
     {
         var office = viewer.IsAdmin;
         return from r in db.DirectiveReports
