@@ -842,6 +842,158 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("PhaseTasks");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveDetails", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("InstructedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RegisteredById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("UnitId", "RegisteredById");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveDetails");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveInstruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "RecordedById");
+
+                    b.HasIndex("UnitId", "TaskId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveInstructions");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Response")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SubmittedById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "RecordedById");
+
+                    b.HasIndex("UnitId", "SubmittedById");
+
+                    b.HasIndex("UnitId", "TaskId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveReports");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1063,6 +1215,70 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("UnitId", "SectionId", "Light");
 
                     b.ToTable("SectionLightCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MinutesNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RegisteredById")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "HeldOn");
+
+                    b.HasIndex("UnitId", "RegisteredById");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.MeetingDecision", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MeetingDecisions");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
@@ -2912,6 +3128,24 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("TaskEvents");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Tasks.TaskReader", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "TaskId", "PersonId");
+
+                    b.HasIndex("UnitId", "PersonId");
+
+                    b.ToTable("TaskReaders");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Tasks.WorkTask", b =>
                 {
                     b.Property<int>("Id")
@@ -2997,6 +3231,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<int?>("ResponsiblePersonId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("SignDueBy")
                         .HasColumnType("date");
 
@@ -3078,6 +3315,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
                         .HasFilter("\"Kind\" = 2");
+
+                    b.HasIndex(new[] { "UnitId", "LeadSectionId" }, "IX_Tasks_Restricted")
+                        .HasFilter("\"Restricted\"");
 
                     b.ToTable("Tasks");
                 });
@@ -3379,6 +3619,63 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveDetails", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RegisteredById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Features.Directives.DirectiveDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveInstruction", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveReport", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SubmittedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -3430,6 +3727,33 @@ namespace Luoshi.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UnitId", "TaskId")
                         .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RegisteredById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.MeetingDecision", b =>
+                {
+                    b.HasOne("Luoshi.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "MeetingId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Features.Meetings.MeetingDecision", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3973,6 +4297,23 @@ namespace Luoshi.Data.Migrations.Postgres
 
             modelBuilder.Entity("Luoshi.Features.Tasks.TaskEvent", b =>
                 {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Tasks.TaskReader", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
                         .HasForeignKey("UnitId", "TaskId")

@@ -809,6 +809,154 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("PhaseTasks");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveDetails", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Classification")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InstructedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leader")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisteredById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("UnitId", "RegisteredById");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveDetails");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveInstruction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GivenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "RecordedById");
+
+                    b.HasIndex("UnitId", "TaskId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveInstructions");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmittedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "RecordedById");
+
+                    b.HasIndex("UnitId", "SubmittedById");
+
+                    b.HasIndex("UnitId", "TaskId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("DirectiveReports");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1022,6 +1170,68 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("UnitId", "SectionId", "Light");
 
                     b.ToTable("SectionLightCounts", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegisteredById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "HeldOn");
+
+                    b.HasIndex("UnitId", "RegisteredById");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.MeetingDecision", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MeetingDecisions");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
@@ -2809,6 +3019,24 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("TaskEvents");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Tasks.TaskReader", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "TaskId", "PersonId");
+
+                    b.HasIndex("UnitId", "PersonId");
+
+                    b.ToTable("TaskReaders");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Tasks.WorkTask", b =>
                 {
                     b.Property<int>("Id")
@@ -2892,6 +3120,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<int?>("ResponsiblePersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("SignDueBy")
                         .HasColumnType("TEXT");
 
@@ -2973,6 +3204,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
                         .HasFilter("\"Kind\" = 2");
+
+                    b.HasIndex(new[] { "UnitId", "LeadSectionId" }, "IX_Tasks_Restricted")
+                        .HasFilter("\"Restricted\"");
 
                     b.ToTable("Tasks");
                 });
@@ -3272,6 +3506,63 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveDetails", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RegisteredById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Features.Directives.DirectiveDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveInstruction", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Directives.DirectiveReport", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SubmittedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Events.BureauEvent", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
@@ -3323,6 +3614,33 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UnitId", "TaskId")
                         .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RegisteredById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Meetings.MeetingDecision", b =>
+                {
+                    b.HasOne("Luoshi.Features.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "MeetingId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Features.Meetings.MeetingDecision", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3866,6 +4184,23 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Luoshi.Features.Tasks.TaskEvent", b =>
                 {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Tasks.TaskReader", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
                         .WithMany()
                         .HasForeignKey("UnitId", "TaskId")

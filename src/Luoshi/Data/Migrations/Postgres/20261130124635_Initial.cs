@@ -706,6 +706,31 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MinutesNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    RegisteredById = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.UniqueConstraint("AK_Meetings_UnitId_Id", x => new { x.UnitId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Meetings_People_UnitId_RegisteredById",
+                        columns: x => new { x.UnitId, x.RegisteredById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoticeCounters",
                 columns: table => new
                 {
@@ -846,6 +871,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     SourceStart = table.Column<int>(type: "integer", nullable: true),
                     SourceEnd = table.Column<int>(type: "integer", nullable: true),
                     SourceLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Restricted = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -1042,6 +1068,112 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectiveDetails",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SourceTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Leader = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InstructedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Classification = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredById = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveDetails", x => x.TaskId);
+                    table.ForeignKey(
+                        name: "FK_DirectiveDetails_People_UnitId_RegisteredById",
+                        columns: x => new { x.UnitId, x.RegisteredById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveDetails_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectiveInstructions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<int>(type: "integer", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveInstructions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectiveInstructions_People_UnitId_RecordedById",
+                        columns: x => new { x.UnitId, x.RecordedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveInstructions_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectiveReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SubmittedById = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Response = table.Column<int>(type: "integer", nullable: true),
+                    Opinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RespondedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedById = table.Column<int>(type: "integer", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectiveReports_People_UnitId_RecordedById",
+                        columns: x => new { x.UnitId, x.RecordedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveReports_People_UnitId_SubmittedById",
+                        columns: x => new { x.UnitId, x.SubmittedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveReports_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationSteps",
                 columns: table => new
                 {
@@ -1195,6 +1327,32 @@ namespace Luoshi.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_IndicatorTasks_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingDecisions",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingDecisions", x => x.TaskId);
+                    table.ForeignKey(
+                        name: "FK_MeetingDecisions_Meetings_UnitId_MeetingId",
+                        columns: x => new { x.UnitId, x.MeetingId },
+                        principalTable: "Meetings",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingDecisions_Tasks_UnitId_TaskId",
                         columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
@@ -1629,6 +1787,31 @@ namespace Luoshi.Data.Migrations.Postgres
                     table.PrimaryKey("PK_TaskEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TaskEvents_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskReaders",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReaders", x => new { x.UnitId, x.TaskId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_TaskReaders_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskReaders_Tasks_UnitId_TaskId",
                         columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
@@ -2173,6 +2356,44 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectiveDetails_UnitId_RegisteredById",
+                table: "DirectiveDetails",
+                columns: new[] { "UnitId", "RegisteredById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveDetails_UnitId_TaskId",
+                table: "DirectiveDetails",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveInstructions_UnitId_RecordedById",
+                table: "DirectiveInstructions",
+                columns: new[] { "UnitId", "RecordedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveInstructions_UnitId_TaskId_Round",
+                table: "DirectiveInstructions",
+                columns: new[] { "UnitId", "TaskId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveReports_UnitId_RecordedById",
+                table: "DirectiveReports",
+                columns: new[] { "UnitId", "RecordedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveReports_UnitId_SubmittedById",
+                table: "DirectiveReports",
+                columns: new[] { "UnitId", "SubmittedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveReports_UnitId_TaskId_Round",
+                table: "DirectiveReports",
+                columns: new[] { "UnitId", "TaskId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EscalationSteps_UnitId_Step_Id",
                 table: "EscalationSteps",
                 columns: new[] { "UnitId", "Step", "Id" });
@@ -2293,6 +2514,28 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_LeaderCharges_UnitId_SectionId",
                 table: "LeaderCharges",
                 columns: new[] { "UnitId", "SectionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingDecisions_UnitId_MeetingId_Number",
+                table: "MeetingDecisions",
+                columns: new[] { "UnitId", "MeetingId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingDecisions_UnitId_TaskId",
+                table: "MeetingDecisions",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_UnitId_HeldOn",
+                table: "Meetings",
+                columns: new[] { "UnitId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_UnitId_RegisteredById",
+                table: "Meetings",
+                columns: new[] { "UnitId", "RegisteredById" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Open",
@@ -2686,6 +2929,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaskReaders_UnitId_PersonId",
+                table: "TaskReaders",
+                columns: new[] { "UnitId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskReturns_UnitId_Status_RequestedAt",
                 table: "TaskReturns",
                 columns: new[] { "UnitId", "Status", "RequestedAt" });
@@ -2701,6 +2949,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 table: "Tasks",
                 columns: new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" },
                 filter: "\"Kind\" = 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Restricted",
+                table: "Tasks",
+                columns: new[] { "UnitId", "LeadSectionId" },
+                filter: "\"Restricted\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_UnitId_DueBy",
@@ -2779,6 +3033,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CompletionRequests");
 
             migrationBuilder.DropTable(
+                name: "DirectiveDetails");
+
+            migrationBuilder.DropTable(
+                name: "DirectiveInstructions");
+
+            migrationBuilder.DropTable(
+                name: "DirectiveReports");
+
+            migrationBuilder.DropTable(
                 name: "EscalationRunLogs");
 
             migrationBuilder.DropTable(
@@ -2807,6 +3070,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LeaderCharges");
+
+            migrationBuilder.DropTable(
+                name: "MeetingDecisions");
 
             migrationBuilder.DropTable(
                 name: "Milestones");
@@ -2896,6 +3162,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "TaskEvents");
 
             migrationBuilder.DropTable(
+                name: "TaskReaders");
+
+            migrationBuilder.DropTable(
                 name: "TaskReturns");
 
             migrationBuilder.DropTable(
@@ -2903,6 +3172,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SheetReplies");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "Notices");

@@ -704,6 +704,31 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MinutesNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RegisteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.UniqueConstraint("AK_Meetings_UnitId_Id", x => new { x.UnitId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Meetings_People_UnitId_RegisteredById",
+                        columns: x => new { x.UnitId, x.RegisteredById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoticeCounters",
                 columns: table => new
                 {
@@ -844,6 +869,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     SourceStart = table.Column<int>(type: "INTEGER", nullable: true),
                     SourceEnd = table.Column<int>(type: "INTEGER", nullable: true),
                     SourceLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Restricted = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -1040,6 +1066,112 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectiveDetails",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SourceTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Leader = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InstructedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Classification = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveDetails", x => x.TaskId);
+                    table.ForeignKey(
+                        name: "FK_DirectiveDetails_People_UnitId_RegisteredById",
+                        columns: x => new { x.UnitId, x.RegisteredById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveDetails_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectiveInstructions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveInstructions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectiveInstructions_People_UnitId_RecordedById",
+                        columns: x => new { x.UnitId, x.RecordedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveInstructions_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectiveReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Response = table.Column<int>(type: "INTEGER", nullable: true),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RespondedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectiveReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectiveReports_People_UnitId_RecordedById",
+                        columns: x => new { x.UnitId, x.RecordedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveReports_People_UnitId_SubmittedById",
+                        columns: x => new { x.UnitId, x.SubmittedById },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectiveReports_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationSteps",
                 columns: table => new
                 {
@@ -1193,6 +1325,32 @@ namespace Luoshi.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_IndicatorTasks_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingDecisions",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingDecisions", x => x.TaskId);
+                    table.ForeignKey(
+                        name: "FK_MeetingDecisions_Meetings_UnitId_MeetingId",
+                        columns: x => new { x.UnitId, x.MeetingId },
+                        principalTable: "Meetings",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingDecisions_Tasks_UnitId_TaskId",
                         columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
@@ -1627,6 +1785,31 @@ namespace Luoshi.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_TaskEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_TaskEvents_Tasks_UnitId_TaskId",
+                        columns: x => new { x.UnitId, x.TaskId },
+                        principalTable: "Tasks",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskReaders",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReaders", x => new { x.UnitId, x.TaskId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_TaskReaders_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskReaders_Tasks_UnitId_TaskId",
                         columns: x => new { x.UnitId, x.TaskId },
                         principalTable: "Tasks",
                         principalColumns: new[] { "UnitId", "Id" },
@@ -2171,6 +2354,44 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectiveDetails_UnitId_RegisteredById",
+                table: "DirectiveDetails",
+                columns: new[] { "UnitId", "RegisteredById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveDetails_UnitId_TaskId",
+                table: "DirectiveDetails",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveInstructions_UnitId_RecordedById",
+                table: "DirectiveInstructions",
+                columns: new[] { "UnitId", "RecordedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveInstructions_UnitId_TaskId_Round",
+                table: "DirectiveInstructions",
+                columns: new[] { "UnitId", "TaskId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveReports_UnitId_RecordedById",
+                table: "DirectiveReports",
+                columns: new[] { "UnitId", "RecordedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveReports_UnitId_SubmittedById",
+                table: "DirectiveReports",
+                columns: new[] { "UnitId", "SubmittedById" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectiveReports_UnitId_TaskId_Round",
+                table: "DirectiveReports",
+                columns: new[] { "UnitId", "TaskId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EscalationSteps_UnitId_Step_Id",
                 table: "EscalationSteps",
                 columns: new[] { "UnitId", "Step", "Id" });
@@ -2291,6 +2512,28 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "IX_LeaderCharges_UnitId_SectionId",
                 table: "LeaderCharges",
                 columns: new[] { "UnitId", "SectionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingDecisions_UnitId_MeetingId_Number",
+                table: "MeetingDecisions",
+                columns: new[] { "UnitId", "MeetingId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingDecisions_UnitId_TaskId",
+                table: "MeetingDecisions",
+                columns: new[] { "UnitId", "TaskId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_UnitId_HeldOn",
+                table: "Meetings",
+                columns: new[] { "UnitId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_UnitId_RegisteredById",
+                table: "Meetings",
+                columns: new[] { "UnitId", "RegisteredById" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Open",
@@ -2684,6 +2927,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_TaskReaders_UnitId_PersonId",
+                table: "TaskReaders",
+                columns: new[] { "UnitId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskReturns_UnitId_Status_RequestedAt",
                 table: "TaskReturns",
                 columns: new[] { "UnitId", "Status", "RequestedAt" });
@@ -2699,6 +2947,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                 table: "Tasks",
                 columns: new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" },
                 filter: "\"Kind\" = 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Restricted",
+                table: "Tasks",
+                columns: new[] { "UnitId", "LeadSectionId" },
+                filter: "\"Restricted\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_UnitId_DueBy",
@@ -2777,6 +3031,15 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "CompletionRequests");
 
             migrationBuilder.DropTable(
+                name: "DirectiveDetails");
+
+            migrationBuilder.DropTable(
+                name: "DirectiveInstructions");
+
+            migrationBuilder.DropTable(
+                name: "DirectiveReports");
+
+            migrationBuilder.DropTable(
                 name: "EscalationRunLogs");
 
             migrationBuilder.DropTable(
@@ -2805,6 +3068,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LeaderCharges");
+
+            migrationBuilder.DropTable(
+                name: "MeetingDecisions");
 
             migrationBuilder.DropTable(
                 name: "Milestones");
@@ -2894,6 +3160,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "TaskEvents");
 
             migrationBuilder.DropTable(
+                name: "TaskReaders");
+
+            migrationBuilder.DropTable(
                 name: "TaskReturns");
 
             migrationBuilder.DropTable(
@@ -2901,6 +3170,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SheetReplies");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "Notices");
