@@ -99,13 +99,16 @@ public class MeetingTests
     {
         var b = await Bureau.CreateAsync(db);
         var admin = await b.ApiAsync("admin");
+        // Minutes name units as offices do (…科), which is what the reader looks for.
+        await b.WithDbAsync(d => d.Sections.Where(s => s.Id == b.SectionA).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "规划科")));
+        await b.WithDbAsync(d => d.Sections.Where(s => s.Id == b.SectionB).ExecuteUpdateAsync(s => s.SetProperty(x => x.Name, "成果转化科")));
         var year = Today.Year + 1;
         var minutes = $"""
             局长办公会议纪要
             〔{Today.Year}〕7号
             {Today.Year}年{Today.Month}月{Today.Day}日，局长主持召开局长办公会议，研究科技创新工作。现将会议议定事项纪要如下：
-            一、会议同意制定科技型企业培育实施方案，由科室A牵头，科室B配合，{year}年3月底前完成。
-            二、会议要求开展重点实验室绩效评估，由科室B负责，{year}年6月底前完成。
+            一、会议同意制定科技型企业培育实施方案，由规划科牵头，成果转化科配合，{year}年3月底前完成。
+            二、会议要求开展重点实验室绩效评估，由成果转化科负责，{year}年6月底前完成。
             出席：局长、副局长
             """;
         var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(minutes)), "file", "纪要.txt" } };
