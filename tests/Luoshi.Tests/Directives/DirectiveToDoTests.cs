@@ -46,6 +46,10 @@ public class DirectiveToDoTests
         // The lead section's staff owes the open one only: the restricted one is not theirs to read.
         Assert.Equal([$"/Directives/{open}#report"], (await OfAsync<DirectivesToReportSource>(b, "staffA")).Items.Select(i => i.Href));
         Assert.Equal(0, (await OfAsync<DirectivesToReportSource>(b, "staffB")).Count);
+        // The section's other desks (待签收) do not name it to her either, and do to the head.
+        Assert.DoesNotContain((await OfAsync<Luoshi.Features.Supervision.SignToDo>(b, "staffA")).Items, i => i.Href.StartsWith($"/Tasks/{restricted}", StringComparison.Ordinal));
+        Assert.Contains((await OfAsync<Luoshi.Features.Supervision.SignToDo>(b, "staffA")).Items, i => i.Href.StartsWith($"/Tasks/{open}", StringComparison.Ordinal));
+        Assert.Contains((await OfAsync<Luoshi.Features.Supervision.SignToDo>(b, "headA")).Items, i => i.Href.StartsWith($"/Tasks/{restricted}", StringComparison.Ordinal));
         Assert.Equal(0, (await OfAsync<DirectivesToReportSource>(b, "admin")).Count);
         Assert.Equal(0, (await OfAsync<DirectivesToPresentSource>(b, "admin")).Count);
 
