@@ -118,6 +118,9 @@ public class DirectiveTests
         Assert.Equal(Today, done.CompletedOn);
         Assert.Equal("办结", done.Stage);
         Assert.Equal(4, await b.WithDbAsync(d => d.TaskEvents.CountAsync(e => e.TaskId == id && e.Kind.StartsWith("directive"))));
+        // Both 批示, both reports and both answers are in the tamper-evident record.
+        var recorded = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId && e.Kind.StartsWith("directive-")).Select(e => e.Kind).ToListAsync());
+        Assert.Equal(["directive-instruction", "directive-instruction", "directive-report", "directive-report", "directive-response", "directive-response"], recorded.Order());
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]

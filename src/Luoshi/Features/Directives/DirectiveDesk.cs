@@ -2,6 +2,7 @@ using Luoshi.Data;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Notices;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Luoshi.Features.WorkItems;
@@ -123,11 +124,13 @@ internal sealed class DirectiveDesk(LuoshiDb db, TaskEditor editor, WorkItemCrea
                     TaskId = task.Id, UnitId = viewer.UnitId, DocumentNumber = documentNumber, SourceTitle = input.SourceTitle.Trim(), Leader = input.Leader.Trim(),
                     InstructedOn = input.InstructedOn!.Value, Classification = classification!.Value, RegisteredById = viewer.PersonId, RegisteredAt = clock.UtcNow,
                 });
-                db.DirectiveInstructions.Add(new DirectiveInstruction
+                var first = new DirectiveInstruction
                 {
                     UnitId = viewer.UnitId, TaskId = task.Id, Round = 1, Text = instruction, GivenOn = input.InstructedOn!.Value, DueDate = input.DueDate!.Value,
                     RecordedById = viewer.PersonId, RecordedAt = clock.UtcNow,
-                });
+                };
+                db.DirectiveInstructions.Add(first);
+                RecordChain.Append(db, viewer.UnitId, "directive-instruction", first, viewer.PersonId, clock.UtcNow);
                 if (restricted)
                 {
                     // The registrar keeps reading what he or she registered; the lead head, person and
@@ -183,6 +186,7 @@ internal sealed class DirectiveDesk(LuoshiDb db, TaskEditor editor, WorkItemCrea
             SubmittedById = viewer.PersonId, SubmittedAt = clock.UtcNow,
         };
         db.DirectiveReports.Add(report);
+        RecordChain.Append(db, viewer.UnitId, "directive-report", report, viewer.PersonId, clock.UtcNow);
         item.Task.Stage = DirectiveStages.Presented;
         item.Task.ProgressPercent = Math.Max(item.Task.ProgressPercent, 90);
         item.Task.LastReportedAt = clock.UtcNow;
@@ -263,11 +267,13 @@ internal sealed class DirectiveDesk(LuoshiDb db, TaskEditor editor, WorkItemCrea
         if (again)
         {
             var due = input.DueDate!.Value;
-            db.DirectiveInstructions.Add(new DirectiveInstruction
+            var next = new DirectiveInstruction
             {
                 UnitId = viewer.UnitId, TaskId = taskId, Round = item.Round + 1, Text = report.Opinion!, GivenOn = on, DueDate = due,
                 RecordedById = viewer.PersonId, RecordedAt = clock.UtcNow,
-            });
+            };
+            db.DirectiveInstructions.Add(next);
+            RecordChain.Append(db, viewer.UnitId, "directive-instruction", next, viewer.PersonId, clock.UtcNow);
             task.Stage = DirectiveStages.Handling;
             task.DueDate = due;
             task.ProgressPercent = Math.Min(task.ProgressPercent, 50);
@@ -282,6 +288,7 @@ internal sealed class DirectiveDesk(LuoshiDb db, TaskEditor editor, WorkItemCrea
             summary = $"{item.Details.Leader}同意办结" + (report.Opinion is { } o ? $"：{o}" : "");
         }
 
+        RecordChain.Append(db, viewer.UnitId, "directive-response", report, viewer.PersonId, clock.UtcNow);
         await lights.RecomputeAsync(task, ct);
         editor.AddHistory(task, viewer, again ? "directive-again" : "directive-closed", summary);
         await notices.AddAsync(viewer.UnitId, LeadPeople(task), NoticeKind.DirectiveAnswered, taskId,
