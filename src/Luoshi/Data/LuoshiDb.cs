@@ -40,6 +40,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<TaskCooperation> TaskCooperations => Set<TaskCooperation>();
+    public DbSet<TaskReader> TaskReaders => Set<TaskReader>();
     public DbSet<TaskEvent> TaskEvents => Set<TaskEvent>();
     public DbSet<ProgressReport> Reports => Set<ProgressReport>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
@@ -82,6 +83,11 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Research.ResearchVisit> ResearchVisits => Set<Features.Research.ResearchVisit>();
     public DbSet<Features.Research.ResearchReport> ResearchReports => Set<Features.Research.ResearchReport>();
     public DbSet<Features.Research.ResearchFinding> ResearchFindings => Set<Features.Research.ResearchFinding>();
+    public DbSet<Features.Directives.DirectiveDetails> DirectiveDetails => Set<Features.Directives.DirectiveDetails>();
+    public DbSet<Features.Directives.DirectiveInstruction> DirectiveInstructions => Set<Features.Directives.DirectiveInstruction>();
+    public DbSet<Features.Directives.DirectiveReport> DirectiveReports => Set<Features.Directives.DirectiveReport>();
+    public DbSet<Features.Meetings.Meeting> Meetings => Set<Features.Meetings.Meeting>();
+    public DbSet<Features.Meetings.MeetingDecision> MeetingDecisions => Set<Features.Meetings.MeetingDecision>();
     public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
     public DbSet<Features.Rectification.Opinion> Opinions => Set<Features.Rectification.Opinion>();
     public DbSet<Features.Rectification.Problem> Problems => Set<Features.Rectification.Problem>();

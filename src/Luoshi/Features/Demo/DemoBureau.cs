@@ -93,6 +93,7 @@ internal static class DemoBureau
         await AddRectificationAndAppealsAsync(services, staff.Office, leaders[1].Id, people[8].SectionId!.Value, people[8].Id, today);
         await DemoResearch.AddAsync(services, staff.Office, staff.As(people[0]), staff.As(people[8]), sections, today);
         await DemoRecheck.AddAsync(services, staff.Office, today);
+        await DemoDirectives.AddAsync(services, staff.Office, staff.As(people[1]), staff.Head(people[8].SectionId!.Value), sections, today);
 
         // Today's lights, as the daily refresh sets them, and the record sealed into its chain, as the
         // scheduler does seconds later, so that a first `verify` checks every entry.

@@ -22,6 +22,10 @@ internal enum NoticeKind
     Instruction = 24,
     InstructionAcknowledged = 25,
 
+    // 领导批示件: the handling report to present, and the leader's answer to the lead section.
+    DirectiveReported = 26,
+    DirectiveAnswered = 27,
+
     // 30–39: returned reports, 退办 and 改派.
     ReportReturned = 30,
     TaskReturned = 31,
@@ -117,6 +121,8 @@ internal static class NoticeNames
         NoticeKind.ReplyDecision => "反馈审核",
         NoticeKind.Instruction => "领导批示",
         NoticeKind.InstructionAcknowledged => "批示签阅",
+        NoticeKind.DirectiveReported => "批示件办理情况",
+        NoticeKind.DirectiveAnswered => "批示件领导意见",
         NoticeKind.ExtensionRequested => "延期申请",
         NoticeKind.ExtensionDecided => "延期审批",
         NoticeKind.CompletionClaimed => "办结申请",

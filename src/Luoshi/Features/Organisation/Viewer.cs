@@ -16,6 +16,10 @@ internal sealed record Viewer(int PersonId, int UnitId, string Name, Role Role, 
     /// index look-ups instead of a sub-query per task.</summary>
     public IReadOnlyCollection<int> CooperationTaskIds { get; init; } = [];
 
+    /// <summary>Restricted tasks (a 批示件 with its 知悉范围) this person may read, added by Tasks as the
+    /// viewer is loaded; every other restricted task is hidden from him or her, the office included.</summary>
+    public IReadOnlyCollection<int> ReadableRestrictedTaskIds { get; init; } = [];
+
     public bool IsAdmin => Role == Role.Admin;
 
     /// <summary>Sections whose tasks this person sees as lead or cooperating section.</summary>

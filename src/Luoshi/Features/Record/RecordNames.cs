@@ -27,6 +27,9 @@ internal static class RecordNames
         ["reply-decision"] = "反馈审核",
         ["instruction"] = "领导批示",
         ["instruction-ack"] = "批示签阅",
+        ["directive-instruction"] = "批示件批示",
+        ["directive-report"] = "批示件办理情况",
+        ["directive-response"] = "批示件领导意见",
         ["bulletin"] = "印发督查通报",
         ["recheck-decision"] = "回头看结论",
     };
@@ -46,6 +49,8 @@ internal static class RecordNames
         ["sheet"] = "催办督办",
         ["reply"] = "督办反馈",
         ["instruction"] = "领导批示",
+        ["directive-instruction"] = "批示件批示",
+        ["directive-report"] = "批示件办理情况",
         ["bulletin"] = "督查通报",
         ["recheck"] = "回头看",
     };

@@ -25,7 +25,7 @@ internal sealed class ReportsOwed(LuoshiDb db, PlanCache plans, WorkingCalendars
         var redo = ReturnedReports.Outstanding(db, viewer.UnitId);
         var tasks = db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.LeadSectionId == section && t.CompletedOn == null && t.Kind != WorkKind.Appeal && t.StartDate <= today
             && !redo.Any(x => x.TaskId == t.Id && x.SectionId == t.LeadSectionId));
-        return viewer.Role == Role.Staff ? tasks.Where(t => t.ResponsiblePersonId == me || t.ResponsiblePersonId == null) : tasks;
+        return viewer.Role == Role.Staff ? tasks.Where(t => t.ResponsiblePersonId == me || t.ResponsiblePersonId == null).ReadableBy(viewer) : tasks;
     }
 
     /// <summary>Lines for the tasks, each with the period its report is owed for and when it was due.</summary>

@@ -44,6 +44,6 @@ internal sealed class SignToDo(LuoshiDb db, BureauClock clock) : IToDoSource
         var section = viewer.SectionId;
         var me = viewer.PersonId;
         var tasks = db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.LeadSectionId == section && t.SignedAt == null && t.CompletedOn == null && t.Kind != WorkKind.Appeal);
-        return viewer.Role == Role.Staff ? tasks.Where(t => t.ResponsiblePersonId == me || t.ResponsiblePersonId == null) : tasks;
+        return viewer.Role == Role.Staff ? tasks.Where(t => t.ResponsiblePersonId == me || t.ResponsiblePersonId == null).ReadableBy(viewer) : tasks;
     }
 }

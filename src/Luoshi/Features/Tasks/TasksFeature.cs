@@ -8,6 +8,7 @@ internal static class TasksFeature
     {
         services.AddScoped<TaskEditor>();
         services.AddScoped<Organisation.IViewerFacts, CooperationFacts>();
+        services.AddScoped<Organisation.IViewerFacts, RestrictedFacts>();
         return services;
     }
 }

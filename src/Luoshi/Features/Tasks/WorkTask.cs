@@ -89,6 +89,10 @@ internal sealed class WorkTask
     /// <summary>The item the task was made from, as the office cites it ("某某会议纪要〔2026〕5号 第3项").</summary>
     public string? SourceLabel { get; set; }
 
+    /// <summary>Read only by the people <see cref="TaskAccess"/> allows (its <see cref="TaskReader"/>s, the
+    /// lead leader, responsible person and lead section head): a 批示件 marked 内部 or given a 知悉范围.</summary>
+    public bool Restricted { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
