@@ -22,6 +22,7 @@ using Luoshi.Features.Projects;
 using Luoshi.Features.PublicForms;
 using Luoshi.Features.Record;
 using Luoshi.Features.Rectification;
+using Luoshi.Features.Proposals;
 using Luoshi.Features.Research;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
@@ -86,6 +87,7 @@ internal static class App
         services.AddCampaigns(config);
         services.AddProjects(config);
         services.AddResearch(config);
+        services.AddProposals(config);
         services.AddEvents(config);
         services.AddRectification(config);
         services.AddAppeals(config);
@@ -166,6 +168,7 @@ internal static class App
         api.MapAssessmentApi();
         api.MapProjectsApi();
         api.MapResearchApi();
+        api.MapProposalsApi();
         api.MapEventsApi();
         api.MapRequestsApi();
         api.MapAssignmentApi();

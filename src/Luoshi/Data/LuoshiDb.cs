@@ -82,6 +82,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Research.ResearchVisit> ResearchVisits => Set<Features.Research.ResearchVisit>();
     public DbSet<Features.Research.ResearchReport> ResearchReports => Set<Features.Research.ResearchReport>();
     public DbSet<Features.Research.ResearchFinding> ResearchFindings => Set<Features.Research.ResearchFinding>();
+    public DbSet<Features.Proposals.ProposalDetails> Proposals => Set<Features.Proposals.ProposalDetails>();
+    public DbSet<Features.Proposals.ProposalReply> ProposalReplies => Set<Features.Proposals.ProposalReply>();
+    public DbSet<Features.Proposals.ProposalCoHandler> ProposalCoHandlers => Set<Features.Proposals.ProposalCoHandler>();
+    public DbSet<Features.Proposals.ProposalOpinion> ProposalOpinions => Set<Features.Proposals.ProposalOpinion>();
     public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
     public DbSet<Features.Rectification.Opinion> Opinions => Set<Features.Rectification.Opinion>();
     public DbSet<Features.Rectification.Problem> Problems => Set<Features.Rectification.Problem>();

@@ -31,7 +31,7 @@ internal static class FeatureLayers
         // Work on work items. 退办/改派 first: the escalation run leaves a task being returned alone.
         ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports"],
         // Ledgers: kinds of work item with their own tables.
-        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research"],
+        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Proposals"],
         // Pages over several features.
         ["Dashboard", "Benchmarks", "Demo", "Admin"],
     ];

@@ -88,6 +88,8 @@ internal static class DemoBureau
         await AddStudyAndCampaignAsync(services, staff.Office, sections, people, today);
         await AddRectificationAndAppealsAsync(services, staff.Office, leaders[1].Id, people[8].SectionId!.Value, people[8].Id, today);
         await DemoResearch.AddAsync(services, staff.Office, staff.As(people[0]), staff.As(people[8]), sections, today);
+        // A co-handling unit joins when the city's second bureau is seeded beside this one.
+        await DemoProposals.SeedAsync(services, staff, null);
 
         // Today's lights, as the daily refresh sets them, and the record sealed into its chain, as the
         // scheduler does seconds later, so that a first `verify` checks every entry.

@@ -30,6 +30,13 @@ internal enum NoticeKind
 
     // 40–49: papers the office sends round.
     Bulletin = 40,
+
+    // 60–69: 人大建议 and 政协提案 (the lead section, the office, a co-handling unit's office).
+    ProposalAssigned = 60,
+    ProposalOpinionRequested = 61,
+    ProposalOpinionSubmitted = 62,
+    ProposalReplied = 63,
+    ProposalReopened = 64,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -113,6 +120,11 @@ internal static class NoticeNames
         NoticeKind.CompletionDecided => "办结审核",
         NoticeKind.AppealReceived => "新诉求",
         NoticeKind.Bulletin => "督查通报",
+        NoticeKind.ProposalAssigned => "建议提案交办",
+        NoticeKind.ProposalOpinionRequested => "协办意见",
+        NoticeKind.ProposalOpinionSubmitted => "协办意见",
+        NoticeKind.ProposalReplied => "建议提案答复",
+        NoticeKind.ProposalReopened => "建议提案重新办理",
         _ => "盘点",
     };
 

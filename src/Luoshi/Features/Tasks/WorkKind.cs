@@ -22,6 +22,10 @@ internal enum WorkKind
 
     /// <summary>课题: a research topic (调研课题).</summary>
     Research = 4,
+
+    /// <summary>建议提案: a deputy's suggestion (人大代表建议) or a CPPCC member's proposal (政协委员提案),
+    /// answered within a statutory three months.</summary>
+    Proposal = 8,
 }
 
 /// <summary>A kind's name and its stages, in order (empty for kinds without stages).</summary>
@@ -36,6 +40,7 @@ internal static class WorkKinds
         [WorkKind.Project] = new(WorkKind.Project, "重点项目", ["意向", "签约", "资金到位", "开工", "投产/竣工"]),
         [WorkKind.Appeal] = new(WorkKind.Appeal, "诉求", ["受理", "办理", "答复", "回访", "办结"]),
         [WorkKind.Research] = new(WorkKind.Research, "调研课题", ["立项", "调研", "形成报告", "转化运用"]),
+        [WorkKind.Proposal] = new(WorkKind.Proposal, "建议提案", ["办理", "答复", "办结"]),
     };
 
     public static string Chinese(this WorkKind kind) => All.TryGetValue(kind, out var info) ? info.Name : kind.ToString();

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130112107_Initial")]
+    [Migration("20261130125246_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1629,6 +1629,282 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ProjectStages");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalCoHandler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CoUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CoUnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "TaskId", "CoUnitId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalCoHandlers");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalDetails", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CoSigners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExtensionMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("FirstRepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("OpinionDue")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProposerGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProposerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ProposerPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReplyDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Year", "Type", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalOpinion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LeadTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeadUnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SubmittedById");
+
+                    b.HasIndex("UnitId", "SubmittedOn");
+
+                    b.HasIndex("UnitId", "LeadUnitId", "LeadTaskId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalOpinions");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DeliveredTo")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("RepliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResultClass")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("SatisfactionById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SatisfactionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("SatisfactionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "File", "Luoshi.Features.Proposals.ProposalReply.File#ProposalFile", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)");
+
+                            b1.Property<string>("Sha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<long?>("Size")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("StorageKey")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "RecordedById");
+
+                    b.HasIndex("UnitId", "TaskId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ProposalReplies");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>
@@ -3566,6 +3842,52 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Luoshi.Features.Projects.ProjectStage", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalCoHandler", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalDetails", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Features.Proposals.ProposalDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalOpinion", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SubmittedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalReply", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()

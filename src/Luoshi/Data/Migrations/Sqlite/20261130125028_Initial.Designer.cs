@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130112037_Initial")]
+    [Migration("20261130125028_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1568,6 +1568,276 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProjectStages");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalCoHandler", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CoUnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "TaskId", "CoUnitId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalCoHandlers");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalDetails", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoSigners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExtendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtensionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstRepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpinionDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerGroup")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposerPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReopenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReplyDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("UnitId", "TaskId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId", "Year", "Type", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalOpinion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadUnitName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SubmittedById");
+
+                    b.HasIndex("UnitId", "SubmittedOn");
+
+                    b.HasIndex("UnitId", "LeadUnitId", "LeadTaskId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalOpinions");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveredTo")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RepliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultClass")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Satisfaction")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SatisfactionById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SatisfactionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SatisfactionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "File", "Luoshi.Features.Proposals.ProposalReply.File#ProposalFile", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("ContentType")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("Size")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StorageKey")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "RecordedById");
+
+                    b.HasIndex("UnitId", "TaskId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ProposalReplies");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Record.RecordEntry", b =>
@@ -3459,6 +3729,52 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Luoshi.Features.Projects.ProjectStage", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "RecordedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalCoHandler", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "TaskId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalDetails", b =>
+                {
+                    b.HasOne("Luoshi.Features.Tasks.WorkTask", null)
+                        .WithOne()
+                        .HasForeignKey("Luoshi.Features.Proposals.ProposalDetails", "UnitId", "TaskId")
+                        .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalOpinion", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SubmittedById")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Proposals.ProposalReply", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Person", null)
                         .WithMany()
