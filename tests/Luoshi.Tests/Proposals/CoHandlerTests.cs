@@ -34,12 +34,15 @@ public class CoHandlerTests
         Assert.Equal(("第0701号", "2026-07-11"), (request.GetProperty("number").GetString(), request.GetProperty("dueOn").GetString()));
         Assert.StartsWith("测试局", request.GetProperty("leadUnit").GetString());
         var opinionId = request.GetProperty("id").GetInt64();
-        Assert.Equal(0, (await (await co.ApiAsync("staffA")).GetAsync("/api/proposals/opinions")).ReadJsonAsync().Result.GetArrayLength());
+        Assert.Equal(0, (await (await (await co.ApiAsync("staffA")).GetAsync("/api/proposals/opinions")).ReadJsonAsync()).GetArrayLength());
         await (await (await co.ApiAsync("staffA")).PostAsJsonAsync($"/api/proposals/opinions/{opinionId}", new { text = "同意", signer = "某某" })).AssertProblemAsync(HttpStatusCode.NotFound);
         // Another unit's office cannot answer for the co-handler, nor the lead unit's.
         await (await (await other.ApiAsync("admin")).PostAsJsonAsync($"/api/proposals/opinions/{opinionId}", new { text = "同意", signer = "某某" })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await (await lead.ApiAsync("admin")).PostAsJsonAsync($"/api/proposals/opinions/{opinionId}", new { text = "同意", signer = "某某" })).AssertProblemAsync(HttpStatusCode.NotFound);
 
+        var page = await (await co.PagesAsync("admin")).GetAsync($"/Proposals/Opinions/{opinionId}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("建议扩大研发费用后补助覆盖面。", await page.Content.ReadAsStringAsync());
         var empty = await (await coAdmin.PostAsJsonAsync($"/api/proposals/opinions/{opinionId}", new { text = "", signer = "王局长" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("请填写协办意见", empty.ErrorsOf("Text"));
         Assert.Equal(HttpStatusCode.OK, (await coAdmin.PostAsJsonAsync($"/api/proposals/opinions/{opinionId}", new { text = "我局将在用地保障方面予以配合。", signer = "王局长" })).StatusCode);

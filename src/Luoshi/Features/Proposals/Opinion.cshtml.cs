@@ -41,7 +41,7 @@ internal sealed class OpinionModel(LuoshiDb db, CurrentViewer current, ProposalO
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var row = await opinions.Requests(await current.RequireAsync(ct)).AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        var row = await opinions.Requests(await current.RequireAsync(ct), id).AsNoTracking().FirstOrDefaultAsync(ct);
         if (row is null)
         {
             return false;

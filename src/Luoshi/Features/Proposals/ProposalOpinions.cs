@@ -11,7 +11,7 @@ namespace Luoshi.Features.Proposals;
 /// <summary>A co-handler's opinion as the 主办 sees it on the proposal, and as the co-handler sees its request.</summary>
 internal sealed record OpinionRow(long Id, string LeadUnit, string Type, string Number, string Title, string Content, DateOnly DueOn, string? Text, string? Signer, DateOnly? SubmittedOn, bool Late);
 
-internal sealed record CoHandlerOpinion(int UnitId, string Unit, DateOnly? DueOn, string? Text, string? Signer, DateOnly? SubmittedOn);
+internal sealed record CoHandlerOpinion(string Unit, DateOnly? DueOn, string? Text, string? Signer, DateOnly? SubmittedOn);
 
 /// <summary>
 /// 协办意见 across units. A co-handling unit's office reads and answers the requests kept in its own
@@ -21,27 +21,31 @@ internal sealed record CoHandlerOpinion(int UnitId, string Unit, DateOnly? DueOn
 internal sealed class ProposalOpinions(LuoshiDb db, TaskLights lights, BureauClock clock, PersonNotices notices)
 {
     /// <summary>The requests of the viewer's unit (its office only; others see none).</summary>
-    public IQueryable<OpinionRow> Requests(Viewer viewer)
+    public IQueryable<OpinionRow> Requests(Viewer viewer, long? id = null)
     {
         var office = viewer.IsAdmin;
         var today = clock.Today;
-        return db.ProposalOpinions.Where(o => office && o.UnitId == viewer.UnitId)
+        return db.ProposalOpinions.Where(o => office && o.UnitId == viewer.UnitId && (id == null || o.Id == id))
             .OrderBy(o => o.SubmittedOn != null).ThenBy(o => o.DueOn).ThenBy(o => o.Id)
             .Select(o => new OpinionRow(o.Id, o.LeadUnitName, o.Type == ProposalType.Deputy ? ProposalTypes.Deputy : ProposalTypes.Member, o.Number, o.Title, o.Content, o.DueOn,
                 o.Text, o.Signer, o.SubmittedOn, o.SubmittedOn == null ? o.DueOn < today : o.SubmittedOn > o.DueOn));
     }
 
     /// <summary>The opinions asked for on one proposal of the viewer's unit, for a viewer who may see it.</summary>
-    public async Task<List<CoHandlerOpinion>> OfProposalAsync(int unitId, int taskId, CancellationToken ct)
+    public async Task<List<CoHandlerOpinion>> OfProposalAsync(int unitId, int taskId, CancellationToken ct) =>
+        [.. (await ByUnitAsync(unitId, taskId, ct)).Select(x => x.Opinion)];
+
+    /// <summary>The same with each co-handler's unit id, which stays inside (an answer names units, not their ids).</summary>
+    private async Task<List<(int CoUnitId, CoHandlerOpinion Opinion)>> ByUnitAsync(int unitId, int taskId, CancellationToken ct)
     {
         var asked = await db.ProposalCoHandlers.Where(c => c.UnitId == unitId && c.TaskId == taskId).OrderBy(c => c.Id).Select(c => new { c.CoUnitId, c.CoUnitName }).ToListAsync(ct);
         var ids = asked.Select(a => a.CoUnitId).ToList();
         var opinions = await db.ProposalOpinions.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking()
             .Where(o => ids.Contains(o.UnitId) && o.LeadUnitId == unitId && o.LeadTaskId == taskId)
             .Select(o => new { o.UnitId, o.DueOn, o.Text, o.Signer, o.SubmittedOn }).ToListAsync(ct);
-        return [.. asked.Select(a => opinions.FirstOrDefault(o => o.UnitId == a.CoUnitId) is { } o
-            ? new CoHandlerOpinion(a.CoUnitId, a.CoUnitName, o.DueOn, o.Text, o.Signer, o.SubmittedOn)
-            : new CoHandlerOpinion(a.CoUnitId, a.CoUnitName, null, null, null, null))];
+        return [.. asked.Select(a => (a.CoUnitId, opinions.FirstOrDefault(o => o.UnitId == a.CoUnitId) is { } o
+            ? new CoHandlerOpinion(a.CoUnitName, o.DueOn, o.Text, o.Signer, o.SubmittedOn)
+            : new CoHandlerOpinion(a.CoUnitName, null, null, null, null)))];
     }
 
     /// <summary>The co-handler's office submits its opinion once. When the last co-handler has answered,
@@ -96,7 +100,7 @@ internal sealed class ProposalOpinions(LuoshiDb db, TaskLights lights, BureauClo
             return false;
         }
 
-        var pending = (await OfProposalAsync(opinion.LeadUnitId, opinion.LeadTaskId, ct)).Count(o => o.SubmittedOn is null && o.UnitId != opinion.UnitId);
+        var pending = (await ByUnitAsync(opinion.LeadUnitId, opinion.LeadTaskId, ct)).Count(x => x.Opinion.SubmittedOn is null && x.CoUnitId != opinion.UnitId);
         if (pending == 0)
         {
             foreach (var m in task.Milestones.Where(m => m.Title == ProposalStages.OpinionMilestone && m.CompletedOn is null))
