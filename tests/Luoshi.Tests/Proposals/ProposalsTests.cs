@@ -31,7 +31,8 @@ public class ProposalsTests
         Assert.Equal(["协办意见 2026-07-11", "答复 2026-08-11"], task.Milestones.OrderBy(m => m.SortOrder).Select(m => $"{m.Title} {m.DueDate:yyyy-MM-dd}"));
         Assert.Equal("2026年建议提案办理", await b.WithDbAsync(d => d.Plans.Where(p => p.Id == task.PlanId).Select(p => p.Title).SingleAsync()));
         Assert.Single(await b.WithDbAsync(d => d.Notices.Where(n => n.RecipientId == b.Person("staffA") && n.Kind == NoticeKind.ProposalAssigned && n.TaskId == id).ToListAsync()));
-        Assert.Single(await co.WithDbAsync(d => d.Notices.Where(n => n.RecipientId == co.Person("admin") && n.Kind == NoticeKind.ProposalOpinionRequested).ToListAsync()));
+        Assert.Equal("/Proposals/Opinions", Assert.Single(await co.WithDbAsync(d => d.Notices.Where(n => n.RecipientId == co.Person("admin") && n.Kind == NoticeKind.ProposalOpinionRequested)
+            .Select(n => n.Link).ToListAsync())));
 
         // The same number of the same year and type again is refused; of the other type it is another proposal.
         var again = await (await admin.PostAsJsonAsync("/api/proposals", Body(b, "第0123号"))).AssertProblemAsync(HttpStatusCode.Conflict);

@@ -98,6 +98,12 @@ internal sealed partial class ProposalDesk(LuoshiDb db, TaskEditor editor, WorkI
                 $"协办意见：{type.Chinese()}{number}", $"{ownName}主办的{type.Chinese()}{number}“{task.Title}”请贵单位协办，请于{Desk.DeskDates.Formal(opinionDue.Value)}前提交协办意见。",
                 clock.UtcNow, ct));
         }
+
+        // The request has no task in the co-handler's unit: its notice opens the unit's 协办意见 instead.
+        foreach (var notice in db.ChangeTracker.Entries<Notice>().Where(e => e.State == EntityState.Added && e.Entity.Kind == NoticeKind.ProposalOpinionRequested))
+        {
+            notice.Entity.Link ??= "/Proposals/Opinions";
+        }
     }
 
     /// <summary>One extension of the reply deadline, by up to three months, with its reason; a second is refused.</summary>

@@ -72,7 +72,8 @@ internal sealed class ProposalOpinions(LuoshiDb db, TaskLights lights, BureauClo
 
         var today = clock.Today;
         var (text, signer) = (input.Text!.Trim(), input.Signer!.Trim());
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The 主办's task is changed too (its milestone, its light): its row lock makes this wait for a reply being saved.
+        await using var transaction = await TaskRowLock.BeginAsync(db, opinion.LeadUnitId, opinion.LeadTaskId, ct);
         // Saved only while unsubmitted: of two submissions at once, one is kept.
         var saved = await db.ProposalOpinions.Where(o => o.Id == id && o.UnitId == viewer.UnitId && o.SubmittedOn == null)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Text, text).SetProperty(o => o.Signer, signer).SetProperty(o => o.SubmittedOn, today)
