@@ -158,3 +158,27 @@ public class ProposalsTests
         Assert.Equal(1, (await (await (await b.ApiAsync("leader")).GetAsync("/api/proposals")).ReadJsonAsync()).GetProperty("rows").GetArrayLength());
     }
 }
+
+/// <summary>Each step happens once under simultaneous copies.</summary>
+public class ProposalRaceTests
+{
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TenRepliesAndTenOpinionsAtOnceLeaveOneOfEach(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var co = await Bureau.CreateAsync(db);
+        var id = await RegisterAsync(b, "1001", [co.UnitId]);
+        var staff = await b.ApiAsync("staffA");
+        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => ReplyAsync(staff, id)));
+        Assert.Equal(1, replies.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(replies.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await b.WithDbAsync(d => d.ProposalReplies.CountAsync(r => r.TaskId == id)));
+
+        var coAdmin = await co.ApiAsync("admin");
+        var opinionId = (await (await coAdmin.GetAsync("/api/proposals/opinions")).ReadJsonAsync())[0].GetProperty("id").GetInt64();
+        var opinions = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => coAdmin.PostAsJsonAsync($"/api/proposals/opinions/{opinionId}", new { text = $"意见{i}", signer = "王局长" })));
+        Assert.Equal(1, opinions.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(opinions.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single(await b.WithDbAsync(d => d.Notices.Where(n => n.Kind == NoticeKind.ProposalOpinionSubmitted && n.TaskId == id).ToListAsync()));
+    }
+}
