@@ -26,6 +26,7 @@ using Luoshi.Features.PublicForms;
 using Luoshi.Features.Record;
 using Luoshi.Features.Rectification;
 using Luoshi.Features.Recheck;
+using Luoshi.Features.Proposals;
 using Luoshi.Features.Research;
 using Luoshi.Features.Reports;
 using Luoshi.Features.Requests;
@@ -94,6 +95,7 @@ internal static class App
         services.AddRecheck(config);
         services.AddDirectives(config);
         services.AddMeetings(config);
+        services.AddProposals(config);
         services.AddEvents(config);
         services.AddRectification(config);
         services.AddAppeals(config);
@@ -177,6 +179,7 @@ internal static class App
         api.MapRecheckApi();
         api.MapDirectivesApi();
         api.MapMeetingsApi();
+        api.MapProposalsApi();
         api.MapEventsApi();
         api.MapRequestsApi();
         api.MapAssignmentApi();

@@ -88,6 +88,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Directives.DirectiveReport> DirectiveReports => Set<Features.Directives.DirectiveReport>();
     public DbSet<Features.Meetings.Meeting> Meetings => Set<Features.Meetings.Meeting>();
     public DbSet<Features.Meetings.MeetingDecision> MeetingDecisions => Set<Features.Meetings.MeetingDecision>();
+    public DbSet<Features.Proposals.ProposalDetails> Proposals => Set<Features.Proposals.ProposalDetails>();
+    public DbSet<Features.Proposals.ProposalReply> ProposalReplies => Set<Features.Proposals.ProposalReply>();
+    public DbSet<Features.Proposals.ProposalCoHandler> ProposalCoHandlers => Set<Features.Proposals.ProposalCoHandler>();
+    public DbSet<Features.Proposals.ProposalOpinion> ProposalOpinions => Set<Features.Proposals.ProposalOpinion>();
     public DbSet<Features.Events.BureauEvent> Events => Set<Features.Events.BureauEvent>();
     public DbSet<Features.Rectification.Opinion> Opinions => Set<Features.Rectification.Opinion>();
     public DbSet<Features.Rectification.Problem> Problems => Set<Features.Rectification.Problem>();

@@ -32,7 +32,7 @@ internal static class FeatureLayers
         // 交办 between units last: it shows the 督办单 of what it assigned.
         ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports", "Dispatch"],
         // Ledgers: kinds of work item with their own tables.
-        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings"],
+        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings", "Proposals"],
         // Pages over several features.
         ["Dashboard", "Benchmarks", "Demo", "Admin"],
     ];

@@ -56,6 +56,7 @@ internal sealed class IndexModel(Inbox inbox, CurrentViewer current, BureauClock
     {
         (_, null) => "/Notices",
         (NoticeKind.AppealReceived, { } t) => $"/Appeals/{t}",
+        (NoticeKind.ProposalAssigned or NoticeKind.ProposalOpinionSubmitted or NoticeKind.ProposalReplied or NoticeKind.ProposalReopened, { } t) => $"/Proposals/{t}",
         (NoticeKind.ExtensionRequested or NoticeKind.ExtensionDecided or NoticeKind.CompletionClaimed or NoticeKind.CompletionDecided, { } t) => $"/Tasks/{t}#requests",
         (_, { } t) => $"/Tasks/{t}",
     };

@@ -44,6 +44,13 @@ internal enum NoticeKind
     // 55–59: 回头看 of closed work.
     RecheckStarted = 55,
     RecheckFailed = 56,
+
+    // 60–69: 人大建议 and 政协提案 (the lead section, the office, a co-handling unit's office).
+    ProposalAssigned = 60,
+    ProposalOpinionRequested = 61,
+    ProposalOpinionSubmitted = 62,
+    ProposalReplied = 63,
+    ProposalReopened = 64,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -135,6 +142,11 @@ internal static class NoticeNames
         NoticeKind.DispatchDecided => "退回处理",
         NoticeKind.RecheckStarted => "回头看",
         NoticeKind.RecheckFailed => "回头看未通过",
+        NoticeKind.ProposalAssigned => "建议提案交办",
+        NoticeKind.ProposalOpinionRequested => "协办意见",
+        NoticeKind.ProposalOpinionSubmitted => "协办意见",
+        NoticeKind.ProposalReplied => "建议提案答复",
+        NoticeKind.ProposalReopened => "建议提案重新办理",
         _ => "盘点",
     };
 

@@ -26,14 +26,20 @@ internal enum WorkKind
     /// <summary>交办事项: work a unit assigns to the units below it (牵头单位, 配合单位), and each unit's
     /// own task for what it signed for (Features/Dispatch).</summary>
     Dispatch = 5,
-    /// <summary>回头看: a later check that a closed task or rectification measure stayed done.</summary>
-    Recheck = 9,
+
     /// <summary>批示件: an incoming document with a leader's instruction (领导批示件), reported on to the
     /// leader until he or she agrees to close it.</summary>
     Directive = 6,
 
     /// <summary>议定事项: one decision of a meeting's minutes (会议纪要).</summary>
     MeetingDecision = 7,
+
+    /// <summary>建议提案: a deputy's suggestion (人大代表建议) or a CPPCC member's proposal (政协委员提案),
+    /// answered within a statutory three months.</summary>
+    Proposal = 8,
+
+    /// <summary>回头看: a later check that a closed task or rectification measure stayed done.</summary>
+    Recheck = 9,
 }
 
 /// <summary>A kind's name and its stages, in order (empty for kinds without stages).</summary>
@@ -49,9 +55,10 @@ internal static class WorkKinds
         [WorkKind.Appeal] = new(WorkKind.Appeal, "诉求", ["受理", "办理", "答复", "回访", "办结"]),
         [WorkKind.Research] = new(WorkKind.Research, "调研课题", ["立项", "调研", "形成报告", "转化运用"]),
         [WorkKind.Dispatch] = new(WorkKind.Dispatch, "交办事项", []),
-        [WorkKind.Recheck] = new(WorkKind.Recheck, "回头看", []),
         [WorkKind.Directive] = new(WorkKind.Directive, "批示件", ["办理", "呈阅", "办结"]),
         [WorkKind.MeetingDecision] = new(WorkKind.MeetingDecision, "议定事项", []),
+        [WorkKind.Proposal] = new(WorkKind.Proposal, "建议提案", ["办理", "答复", "办结"]),
+        [WorkKind.Recheck] = new(WorkKind.Recheck, "回头看", []),
     };
 
     public static string Chinese(this WorkKind kind) => All.TryGetValue(kind, out var info) ? info.Name : kind.ToString();
