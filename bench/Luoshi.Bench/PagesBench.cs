@@ -23,7 +23,7 @@ namespace Luoshi.Bench;
 /// </summary>
 internal static partial class PagesBench
 {
-    public const string Usage = """Luoshi.Bench pages --postgres "…" [--seconds 5] [--database luoshi_bench_…] [--rounds 1] [--only task|dashboard]""";
+    public const string Usage = """Luoshi.Bench pages --postgres "…" [--seconds 5] [--database luoshi_bench_…] [--rounds 1] [--only task|dashboard] [--sql FILE (every SQL command of one request of each page)]""";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -68,7 +68,7 @@ internal static partial class PagesBench
 
         foreach (var (name, client, url) in pages)
         {
-            Console.WriteLine($"{name}: {await CountQueriesAsync(client, url)}");
+            Console.WriteLine($"{name}: {await CountQueriesAsync(client, url, values.GetValueOrDefault("sql"), name)}");
         }
 
         var results = new List<Result>();
@@ -148,7 +148,7 @@ internal static partial class PagesBench
 
     /// <summary>SQL commands of one request of the page, from EF Core's diagnostic events (all
     /// commands of the process during the request: the bench sends nothing else meanwhile).</summary>
-    private static async Task<string> CountQueriesAsync(HttpClient client, string url)
+    private static async Task<string> CountQueriesAsync(HttpClient client, string url, string? sqlFile, string name)
     {
         (await client.GetAsync(url)).EnsureSuccessStatusCode(); // compile and warm first
         var commands = new List<(TimeSpan Duration, string Text)>();
@@ -160,6 +160,11 @@ internal static partial class PagesBench
         }
 
         observer.Stop();
+        if (sqlFile is not null)
+        {
+            await File.AppendAllLinesAsync(sqlFile, [$"== {name} ({url})", .. commands.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Duration.TotalMilliseconds,7:F2} ms  {Regex.Replace(c.Text, "\\s+", " ")}")), ""]);
+        }
+
         var total = commands.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration);
         var top = commands.OrderByDescending(c => c.Duration).Take(3)
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Duration.TotalMilliseconds:F1} ms {Squash(c.Text)}"));
