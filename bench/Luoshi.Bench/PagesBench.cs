@@ -66,9 +66,16 @@ internal static partial class PagesBench
             pages.Add(("dashboard page, section head", head, "/"));
         }
 
-        foreach (var (name, client, url) in pages)
+        // EF Core looks at whether anyone listens only now and then: subscribe once, well before.
+        var commands = new List<(TimeSpan Duration, string Text)>();
+        using var observer = new CommandObserver(commands);
+        using (DiagnosticListener.AllListeners.Subscribe(observer))
         {
-            Console.WriteLine($"{name}: {await CountQueriesAsync(client, url, values.GetValueOrDefault("sql"), name)}");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            foreach (var (name, client, url) in pages)
+            {
+                Console.WriteLine($"{name}: {await CountQueriesAsync(client, url, observer, commands, values.GetValueOrDefault("sql"), name)}");
+            }
         }
 
         var results = new List<Result>();
@@ -148,18 +155,21 @@ internal static partial class PagesBench
 
     /// <summary>SQL commands of one request of the page, from EF Core's diagnostic events (all
     /// commands of the process during the request: the bench sends nothing else meanwhile).</summary>
-    private static async Task<string> CountQueriesAsync(HttpClient client, string url, string? sqlFile, string name)
+    private static async Task<string> CountQueriesAsync(HttpClient client, string url, CommandObserver observer, List<(TimeSpan Duration, string Text)> commands, string? sqlFile, string name)
     {
+        observer.Stop();
         (await client.GetAsync(url)).EnsureSuccessStatusCode(); // compile and warm first
-        var commands = new List<(TimeSpan Duration, string Text)>();
-        using var observer = new CommandObserver(commands);
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(observer);
+        (await client.GetAsync(url)).EnsureSuccessStatusCode(); // and fill what is kept between requests
+        commands.Clear();
+        var generation = WriteGeneration.Current;
+        observer.Start();
         using (var response = await client.GetAsync(url))
         {
             response.EnsureSuccessStatusCode();
         }
 
         observer.Stop();
+        var writes = WriteGeneration.Current - generation;
         if (sqlFile is not null)
         {
             await File.AppendAllLinesAsync(sqlFile, [$"== {name} ({url})", .. commands.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Duration.TotalMilliseconds,7:F2} ms  {Regex.Replace(c.Text, "\\s+", " ")}")), ""]);
@@ -168,7 +178,7 @@ internal static partial class PagesBench
         var total = commands.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.Duration);
         var top = commands.OrderByDescending(c => c.Duration).Take(3)
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Duration.TotalMilliseconds:F1} ms {Squash(c.Text)}"));
-        return string.Create(CultureInfo.InvariantCulture, $"{commands.Count} SQL commands, {total.TotalMilliseconds:F1} ms in all; slowest: {string.Join(" | ", top)}");
+        return string.Create(CultureInfo.InvariantCulture, $"{commands.Count} SQL commands, {total.TotalMilliseconds:F1} ms in all, write generation moved {writes}; slowest: {string.Join(" | ", top)}");
     }
 
     private static string Squash(string sql)
@@ -194,6 +204,8 @@ internal static partial class PagesBench
         }
 
         public void Stop() => _stopped = true;
+
+        public void Start() => _stopped = false;
 
         public void OnNext(DiagnosticListener listener)
         {
