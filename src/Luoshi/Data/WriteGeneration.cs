@@ -5,7 +5,7 @@ namespace Luoshi.Data;
 
 /// <summary>
 /// A number that moves whenever this process writes to the database through EF Core: after every
-/// command that is not a plain SELECT (saves, ExecuteUpdate/ExecuteDelete, raw SQL, row locks) and
+/// command that is not a plain SELECT (saves, ExecuteUpdate/ExecuteDelete, raw SQL) and
 /// again after every commit. What a request computes from the database (the viewer, the 待办 counts)
 /// may be kept for a few seconds when it is stored with the generation read before computing it and
 /// used only while the generation is still the same: a role change, a section move, a deactivation, a
@@ -25,7 +25,8 @@ internal static class WriteGeneration
 
     public static void Bump() => Interlocked.Increment(ref _current);
 
-    /// <summary>Plain reads leave the generation alone; anything else (or anything unsure) moves it.</summary>
+    /// <summary>Plain reads leave the generation alone; anything else (or anything unsure) moves it. The
+    /// keywords are matched with the space after them, so quoted names such as "UpdatedAt" do not count.</summary>
     internal static bool IsWrite(string sql)
     {
         var text = sql.AsSpan().TrimStart();
