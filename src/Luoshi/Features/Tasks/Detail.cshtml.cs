@@ -142,7 +142,11 @@ internal sealed class DetailModel(
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var task = await editor.FindVisibleAsync(viewer, id, ct);
+
+        // The page only reads the task: one query with its milestones and cooperating sections, not the
+        // editor's three (split) queries that each repeat the visibility filter.
+        var task = await db.Tasks.AsNoTracking().VisibleTo(viewer).Include(t => t.Milestones).Include(t => t.Cooperations).AsSingleQuery()
+            .FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null)
         {
             return false;
@@ -169,13 +173,79 @@ internal sealed class DetailModel(
         MayReturnTask = !TaskReturns.Any(x => x.SectionId == task.LeadSectionId && x.AssignedOn == assignedOn)
             && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
         History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
-        if (task.SourceDocumentId is { } documentId && await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct) is { } document)
+        Source = await ExcerptAsync(task, viewer.UnitId, ct);
+
+        await LoadNamesAsync(viewer, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The paragraph the task came from. On PostgreSQL only the stretch around the sentence is read
+    /// (<c>substr</c>), not the whole imported document (a work report is often 100 KB or more, read and
+    /// decoded on every view). <c>substr</c> counts characters while the stored offsets count UTF-16
+    /// units; they agree unless the text holds a character beyond the BMP (rare CJK extension
+    /// characters, emoji), and then the whole text is read as before.
+    /// </summary>
+    private async Task<SourceExcerpt?> ExcerptAsync(WorkTask task, int unitId, CancellationToken ct)
+    {
+        if (task.SourceDocumentId is not { } documentId)
         {
-            Source = SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd, task.SourceLabel);
+            return null;
         }
 
-        _people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        _sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return true;
+        if (db.Database.IsNpgsql() && task.SourceStart is { } start and >= 0 && task.SourceEnd is { } end && end > start)
+        {
+            var from = Math.Max(0, start - SourceExcerpt.Reach);
+            var length = end + SourceExcerpt.Reach - from;
+            var window = await db.Database.SqlQuery<ExcerptWindow>($"""
+                SELECT "FileName", CASE WHEN "Text" ~ '[\U00010000-\U0010FFFF]' THEN NULL ELSE substr("Text", {from + 1}, {length}) END AS "Part"
+                FROM "SourceDocuments" WHERE "Id" = {documentId} AND "UnitId" = {unitId}
+                """).ToListAsync(ct);
+            if (window.Count == 0)
+            {
+                return null;
+            }
+
+            if (window[0].Part is { } part)
+            {
+                var stretch = new SourceDocument { FileName = window[0].FileName, Text = part, Sha256 = "" };
+                return SourceExcerpt.Of(stretch, start - from, end - from, task.SourceLabel);
+            }
+        }
+
+        return await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.UnitId == unitId, ct) is { } document
+            ? SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd, task.SourceLabel)
+            : null;
+    }
+
+    private sealed class ExcerptWindow
+    {
+        public string FileName { get; set; } = "";
+        public string? Part { get; set; }
+    }
+
+    /// <summary>The names of the people and sections the page shows, in one query: only those it
+    /// mentions, not the unit's whole staff list (a thousand people in a bureau) on every view. A new
+    /// part of the page that shows a name adds its ids here.</summary>
+    private async System.Threading.Tasks.Task LoadNamesAsync(Viewer viewer, CancellationToken ct)
+    {
+        var t = Task;
+        int?[] mentioned =
+        [
+            t.LeadLeaderId, t.ResponsiblePersonId, t.SignedById,
+            .. Completions.Select(c => (int?)c.RequestedById), .. Extensions.Select(e => (int?)e.RequestedById),
+            .. Reports.Select(r => (int?)r.AuthorId), .. ReportReturns.Values.Select(r => (int?)r.ReturnedById),
+            .. TaskInstructions.Select(i => (int?)i.LeaderId), .. TaskInstructions.Select(i => i.AcknowledgedById),
+            .. History.Select(h => h.ActorId), .. TaskReturns.Select(r => (int?)r.RequestedById),
+        ];
+        var people = mentioned.OfType<int>().Distinct().ToList();
+        var sections = new[] { t.LeadSectionId }.Concat(t.Cooperations.Select(c => c.SectionId)).Concat(Reports.Select(r => r.SectionId))
+            .Concat(TaskReturns.Select(r => r.SectionId)).Distinct().ToList();
+        var unit = viewer.UnitId;
+        var names = await db.People.AsNoTracking().Where(p => p.UnitId == unit && people.Contains(p.Id)).Select(p => new { IsPerson = true, p.Id, p.Name })
+            .Concat(db.Sections.AsNoTracking().Where(s => s.UnitId == unit && sections.Contains(s.Id)).Select(s => new { IsPerson = false, s.Id, s.Name }))
+            .ToListAsync(ct);
+        _people = names.Where(n => n.IsPerson).ToDictionary(n => n.Id, n => n.Name);
+        _sections = names.Where(n => !n.IsPerson).ToDictionary(n => n.Id, n => n.Name);
     }
 }
