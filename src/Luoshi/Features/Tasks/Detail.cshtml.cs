@@ -10,12 +10,13 @@ using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Luoshi.Features.Tasks;
 
 internal sealed class DetailModel(
     LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Supervision.ManualEscalation manual,
-    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
+    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock, IMemoryCache memory) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -142,6 +143,7 @@ internal sealed class DetailModel(
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
+        var generation = WriteGeneration.Current;
 
         // The page only reads the task: one query with its milestones and cooperating sections, not the
         // editor's three (split) queries that each repeat the visibility filter.
@@ -159,24 +161,74 @@ internal sealed class DetailModel(
         MaySign = Supervision.TaskSigning.MaySign(viewer, task);
         MayInstruct = Instructions.Instructions.MayWrite(viewer);
         MayAcknowledgeInstruction = Instructions.Instructions.MayAcknowledge(viewer, task);
-        TaskInstructions = await db.Instructions.AsNoTracking().Where(i => i.TaskId == id && i.UnitId == viewer.UnitId).OrderByDescending(i => i.Id).ToListAsync(ct);
-        Steps = await db.EscalationSteps.AsNoTracking().Where(s => s.TaskId == id && s.UnitId == viewer.UnitId).OrderByDescending(s => s.Id).ToListAsync(ct);
-        Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
-        Completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
-        (PlanTitle, _cadence) = (plan.Title, plan.Cadence);
-        Reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
-        ReportReturns = await db.ReportReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == viewer.UnitId).ToDictionaryAsync(x => x.ReportId, ct);
         MayReturnReports = ReportReturner.MayReturn(viewer, task) && task.CompletedOn is null;
-        TaskReturns = await db.TaskReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == viewer.UnitId).OrderByDescending(x => x.Id).ToListAsync(ct);
+
+        var key = (typeof(TaskSections), viewer.UnitId, id);
+        if (!memory.TryGetValue(key, out TaskSections? sections) || sections!.Generation != generation)
+        {
+            sections = await LoadSectionsAsync(task, viewer.UnitId, generation, ct);
+            memory.Set(key, sections, SectionsKept);
+        }
+
+        (TaskInstructions, Steps, Extensions, Completions, Reports, ReportReturns, TaskReturns, History, Source) =
+            (sections.Instructions, sections.Steps, sections.Extensions, sections.Completions, sections.Reports, sections.ReportReturns, sections.TaskReturns, sections.History, sections.Source);
+        (PlanTitle, _cadence, _people, _sections) = (sections.Plan.Title, sections.Plan.Cadence, sections.People, sections.SectionNames);
         var assignedOn = task.AssignedOn ?? DateOnly.FromDateTime(task.CreatedAt);
         MayReturnTask = !TaskReturns.Any(x => x.SectionId == task.LeadSectionId && x.AssignedOn == assignedOn)
-            && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
-        History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
-        Source = await ExcerptAsync(task, viewer.UnitId, ct);
-
-        await LoadNamesAsync(viewer, ct);
+            && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, sections.Plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
         return true;
+    }
+
+    /// <summary>How long a task's sections are kept at most: the bound for writes that bypass this
+    /// process's EF Core (another instance).</summary>
+    public static readonly TimeSpan SectionsKept = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// What the page shows of a task beside the task itself: the same for everyone who may see the task
+    /// (none of it depends on the viewer; whether he may see the task is asked on every view), so it is
+    /// kept for a few seconds per task, with the <see cref="WriteGeneration"/> read before the task was;
+    /// any write (a report, a 批示, a decision) makes the next view read it afresh. Read-only: the page
+    /// never changes these objects.
+    /// </summary>
+    private sealed record TaskSections(
+        long Generation, List<Instructions.Instruction> Instructions, List<Supervision.EscalationStep> Steps, List<ExtensionRequest> Extensions,
+        List<CompletionRequest> Completions, Plan Plan, List<ProgressReport> Reports, Dictionary<long, ReportReturn> ReportReturns,
+        List<Assignment.TaskReturn> TaskReturns, List<TaskEvent> History, SourceExcerpt? Source, Dictionary<int, string> People, Dictionary<int, string> SectionNames);
+
+    private async Task<TaskSections> LoadSectionsAsync(WorkTask task, int unitId, long generation, CancellationToken ct)
+    {
+        var id = task.Id;
+        var instructions = await db.Instructions.AsNoTracking().Where(i => i.TaskId == id && i.UnitId == unitId).OrderByDescending(i => i.Id).ToListAsync(ct);
+        var steps = await db.EscalationSteps.AsNoTracking().Where(s => s.TaskId == id && s.UnitId == unitId).OrderByDescending(s => s.Id).ToListAsync(ct);
+        var extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
+        var completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var reportReturns = await db.ReportReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == unitId).ToDictionaryAsync(x => x.ReportId, ct);
+        var taskReturns = await db.TaskReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == unitId).OrderByDescending(x => x.Id).ToListAsync(ct);
+        var history = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == unitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
+        var source = await ExcerptAsync(task, unitId, ct);
+
+        // The names of the people and sections the page shows, in one query: only those it mentions,
+        // not the unit's whole staff list (a thousand people in a bureau) on every view. A new part of
+        // the page that shows a name adds its ids here.
+        int?[] mentioned =
+        [
+            task.LeadLeaderId, task.ResponsiblePersonId, task.SignedById,
+            .. completions.Select(c => (int?)c.RequestedById), .. extensions.Select(e => (int?)e.RequestedById),
+            .. reports.Select(r => (int?)r.AuthorId), .. reportReturns.Values.Select(r => (int?)r.ReturnedById),
+            .. instructions.Select(i => (int?)i.LeaderId), .. instructions.Select(i => i.AcknowledgedById),
+            .. history.Select(h => h.ActorId), .. taskReturns.Select(r => (int?)r.RequestedById),
+        ];
+        var people = mentioned.OfType<int>().Distinct().ToList();
+        var sections = new[] { task.LeadSectionId }.Concat(task.Cooperations.Select(c => c.SectionId)).Concat(reports.Select(r => r.SectionId))
+            .Concat(taskReturns.Select(r => r.SectionId)).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => p.UnitId == unitId && people.Contains(p.Id)).Select(p => new { IsPerson = true, p.Id, p.Name })
+            .Concat(db.Sections.AsNoTracking().Where(s => s.UnitId == unitId && sections.Contains(s.Id)).Select(s => new { IsPerson = false, s.Id, s.Name }))
+            .ToListAsync(ct);
+        return new(
+            generation, instructions, steps, extensions, completions, plan, reports, reportReturns, taskReturns, history, source,
+            names.Where(n => n.IsPerson).ToDictionary(n => n.Id, n => n.Name), names.Where(n => !n.IsPerson).ToDictionary(n => n.Id, n => n.Name));
     }
 
     /// <summary>
@@ -222,30 +274,5 @@ internal sealed class DetailModel(
     {
         public string FileName { get; set; } = "";
         public string? Part { get; set; }
-    }
-
-    /// <summary>The names of the people and sections the page shows, in one query: only those it
-    /// mentions, not the unit's whole staff list (a thousand people in a bureau) on every view. A new
-    /// part of the page that shows a name adds its ids here.</summary>
-    private async System.Threading.Tasks.Task LoadNamesAsync(Viewer viewer, CancellationToken ct)
-    {
-        var t = Task;
-        int?[] mentioned =
-        [
-            t.LeadLeaderId, t.ResponsiblePersonId, t.SignedById,
-            .. Completions.Select(c => (int?)c.RequestedById), .. Extensions.Select(e => (int?)e.RequestedById),
-            .. Reports.Select(r => (int?)r.AuthorId), .. ReportReturns.Values.Select(r => (int?)r.ReturnedById),
-            .. TaskInstructions.Select(i => (int?)i.LeaderId), .. TaskInstructions.Select(i => i.AcknowledgedById),
-            .. History.Select(h => h.ActorId), .. TaskReturns.Select(r => (int?)r.RequestedById),
-        ];
-        var people = mentioned.OfType<int>().Distinct().ToList();
-        var sections = new[] { t.LeadSectionId }.Concat(t.Cooperations.Select(c => c.SectionId)).Concat(Reports.Select(r => r.SectionId))
-            .Concat(TaskReturns.Select(r => r.SectionId)).Distinct().ToList();
-        var unit = viewer.UnitId;
-        var names = await db.People.AsNoTracking().Where(p => p.UnitId == unit && people.Contains(p.Id)).Select(p => new { IsPerson = true, p.Id, p.Name })
-            .Concat(db.Sections.AsNoTracking().Where(s => s.UnitId == unit && sections.Contains(s.Id)).Select(s => new { IsPerson = false, s.Id, s.Name }))
-            .ToListAsync(ct);
-        _people = names.Where(n => n.IsPerson).ToDictionary(n => n.Id, n => n.Name);
-        _sections = names.Where(n => !n.IsPerson).ToDictionary(n => n.Id, n => n.Name);
     }
 }
