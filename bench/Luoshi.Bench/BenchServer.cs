@@ -30,6 +30,14 @@ internal sealed class BenchServer : IAsyncDisposable
             await new NpgsqlCommand($"CREATE DATABASE {name}", connection).ExecuteNonQueryAsync();
         }
 
+        return await OpenAsync(maintenanceConnection, name);
+    }
+
+    /// <summary>The app on a database an earlier run generated (see PagesBench's --database).</summary>
+    public static Task<BenchServer> AttachAsync(string maintenanceConnection, string name) => OpenAsync(maintenanceConnection, name);
+
+    private static async Task<BenchServer> OpenAsync(string maintenanceConnection, string name)
+    {
         var database = new NpgsqlConnectionStringBuilder(maintenanceConnection) { Database = name, MaxPoolSize = 64 }.ConnectionString;
         var port = FreePort();
         var folder = Directory.CreateTempSubdirectory("luoshi-bench-").FullName;

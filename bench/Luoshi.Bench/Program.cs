@@ -60,6 +60,11 @@ if (args.Length > 2 && args[0] == "inbox" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "pages")
+{
+    return await PagesBench.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "firstrun")
 {
     // firstrun --postgres "…" [--tasks 100000] [--sections 500] [--reports-per-task 10]

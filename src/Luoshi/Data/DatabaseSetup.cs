@@ -60,14 +60,14 @@ internal static class DatabaseSetup
                 npgsql.Options = $"{npgsql.Options} -c plan_cache_mode=force_custom_plan".Trim();
             }
 
-            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(SaveInterceptors));
+            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(SaveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
             services.AddUnitScoped<PostgresDb>();
         }
         else
         {
             connection = DataPaths.Sqlite(connection, contentRoot);
             EnsureFolder(connection);
-            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(SaveInterceptors));
+            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(SaveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
             services.AddUnitScoped<SqliteDb>();
         }
 

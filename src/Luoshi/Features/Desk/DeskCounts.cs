@@ -1,3 +1,5 @@
+using Luoshi.Data;
+using Microsoft.Extensions.Caching.Memory;
 using Luoshi.Features.Organisation;
 
 namespace Luoshi.Features.Desk;
@@ -7,12 +9,19 @@ internal sealed record DeskCount(IToDoSource Source, int Count);
 
 /// <summary>
 /// The viewer's counts, one COUNT per source, asked once per request: the header badge and the
-/// 待办 page and the dashboard's cards of the same request share them. Every count is a single
-/// indexed query (see the bench's header-count line), so nothing is cached across requests and a
-/// request or decision shows in the other person's badge on his or her next page.
+/// 待办 page and the dashboard's cards of the same request share them. Every page pays them (about
+/// thirteen queries), so they are also kept for a few seconds per person and day, and used only while
+/// <see cref="WriteGeneration"/> has not moved since they were counted: a request or decision is a
+/// write, so it shows in the other person's badge on his or her next page.
 /// </summary>
-internal sealed class DeskCounts(IEnumerable<IToDoSource> sources)
+internal sealed class DeskCounts(IEnumerable<IToDoSource> sources, IMemoryCache memory, Shared.BureauClock clock)
 {
+    /// <summary>How long counts are kept at most: the bound for writes that bypass this process's EF
+    /// Core (the notices' COPY, another instance).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private sealed record Kept(long Generation, int[] Counts);
+
     private readonly IReadOnlyList<IToDoSource> _sources = [.. sources.OrderBy(s => s.Order).ThenBy(s => s.Heading, StringComparer.Ordinal)];
     private (int PersonId, IReadOnlyList<DeskCount> Counts)? _counted;
 
@@ -23,6 +32,16 @@ internal sealed class DeskCounts(IEnumerable<IToDoSource> sources)
             return done.Counts;
         }
 
+        // Kept as numbers in the sources' order (the same in every request of the app), never the
+        // sources themselves: they hold the request's DbContext.
+        var generation = WriteGeneration.Current;
+        var key = (typeof(DeskCounts), viewer.PersonId, viewer.Role, viewer.SectionId, clock.Today);
+        if (memory.TryGetValue(key, out Kept? kept) && kept!.Generation == generation && kept.Counts.Length == _sources.Count)
+        {
+            _counted = (viewer.PersonId, [.. _sources.Select((s, i) => new DeskCount(s, kept.Counts[i]))]);
+            return _counted.Value.Counts;
+        }
+
         // One after another: the sources share the request's DbContext.
         var counts = new List<DeskCount>(_sources.Count);
         foreach (var source in _sources)
@@ -30,6 +49,7 @@ internal sealed class DeskCounts(IEnumerable<IToDoSource> sources)
             counts.Add(new(source, await source.CountAsync(viewer, ct)));
         }
 
+        memory.Set(key, new Kept(generation, [.. counts.Select(c => c.Count)]), Lifetime);
         _counted = (viewer.PersonId, counts);
         return counts;
     }

@@ -4,7 +4,8 @@ namespace Luoshi.Features.Imports;
 /// the page can highlight the sentence (来源).</summary>
 internal sealed record SourceExcerpt(string FileName, string Before, string Sentence, string After, string? Label = null)
 {
-    private const int Reach = 300;
+    /// <summary>How far around the sentence the paragraph is shown, at most, on each side.</summary>
+    public const int Reach = 300;
 
     public static SourceExcerpt? Of(SourceDocument document, int? start, int? end, string? label = null)
     {

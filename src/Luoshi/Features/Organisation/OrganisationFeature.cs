@@ -7,6 +7,7 @@ internal static class OrganisationFeature
     public static IServiceCollection AddOrganisation(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<CurrentViewer>();
+        services.AddSingleton<ViewerCache>();
         return services;
     }
 }

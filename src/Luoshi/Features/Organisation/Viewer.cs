@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Luoshi.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Luoshi.Features.Organisation;
 
@@ -49,8 +50,15 @@ internal static class ViewerClaims
         int.TryParse(user.FindFirstValue(Person), out var id) ? id : null;
 }
 
-/// <summary>Loads the viewer once per request.</summary>
-internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db, IEnumerable<IViewerFacts> facts)
+/// <summary>
+/// Loads the viewer once per request, and keeps it for a few seconds per person between requests
+/// (the person row, the charges and what <see cref="IViewerFacts"/> add are two to three queries that
+/// every page and call would repeat). A kept viewer is used only while <see cref="WriteGeneration"/>
+/// has not moved since it was loaded: a role change, a section move, a deactivation, a new charge or
+/// cooperation is a write, so the next request loads the viewer afresh, as the README promises ("a
+/// move or a deactivation takes effect at once"). A person who is gone or inactive is never kept.
+/// </summary>
+internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db, IEnumerable<IViewerFacts> facts, ViewerCache cache)
 {
     private Viewer? _viewer;
     private bool _loaded;
@@ -68,6 +76,12 @@ internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db, IEnu
             return null;
         }
 
+        var generation = WriteGeneration.Current;
+        if (cache.Find(personId, generation) is { } kept)
+        {
+            return _viewer = kept;
+        }
+
         var person = await db.People.AsNoTracking()
             .Where(p => p.Id == personId && p.IsActive)
             .Select(p => new { p.Id, p.UnitId, p.Name, p.Role, p.SectionId, Charges = p.Charges.Select(c => c.SectionId).ToList() })
@@ -83,10 +97,28 @@ internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db, IEnu
             _viewer = await fact.AddToAsync(_viewer, ct);
         }
 
+        cache.Keep(_viewer, generation);
         return _viewer;
     }
 
     /// <summary>For code behind [Authorize]: a signed-in user whose person is gone is refused.</summary>
     public async Task<Viewer> RequireAsync(CancellationToken ct = default) =>
         await GetAsync(ct) ?? throw new UnauthorizedAccessException("The signed-in person no longer exists or is inactive.");
+}
+
+/// <summary>The viewers of the last few seconds, per person, each with the write generation it was
+/// loaded at (one per app: person ids are only unique within one database).</summary>
+internal sealed class ViewerCache(IMemoryCache memory)
+{
+    /// <summary>How long a viewer is kept at most: the bound for writes that do not pass through this
+    /// process's EF Core (another instance, a script), since those do not move the generation.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private sealed record Kept(Viewer Viewer, long Generation);
+
+    public Viewer? Find(int personId, long generation) =>
+        memory.TryGetValue((typeof(ViewerCache), personId), out Kept? kept) && kept!.Generation == generation ? kept.Viewer : null;
+
+    public void Keep(Viewer viewer, long generation) =>
+        memory.Set((typeof(ViewerCache), viewer.PersonId), new Kept(viewer, generation), Lifetime);
 }

@@ -10,12 +10,14 @@ using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Luoshi.Features.Tasks;
 
 internal sealed class DetailModel(
     LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Supervision.ManualEscalation manual,
-    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock, IEnumerable<ITaskPagePanel> panels) : PageModel
+    Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock, IMemoryCache memory,
+    IEnumerable<ITaskPagePanel> panels) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -149,7 +151,12 @@ internal sealed class DetailModel(
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var task = await editor.FindVisibleAsync(viewer, id, ct);
+        var generation = WriteGeneration.Current;
+
+        // The page only reads the task: one query with its milestones and cooperating sections, not the
+        // editor's three (split) queries that each repeat the visibility filter.
+        var task = await db.Tasks.AsNoTracking().VisibleTo(viewer).Include(t => t.Milestones).Include(t => t.Cooperations).AsSingleQuery()
+            .FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null)
         {
             return false;
@@ -162,23 +169,24 @@ internal sealed class DetailModel(
         MaySign = Supervision.TaskSigning.MaySign(viewer, task);
         MayInstruct = Instructions.Instructions.MayWrite(viewer);
         MayAcknowledgeInstruction = Instructions.Instructions.MayAcknowledge(viewer, task);
-        TaskInstructions = await db.Instructions.AsNoTracking().Where(i => i.TaskId == id && i.UnitId == viewer.UnitId).OrderByDescending(i => i.Id).ToListAsync(ct);
-        Steps = await db.EscalationSteps.AsNoTracking().Where(s => s.TaskId == id && s.UnitId == viewer.UnitId).OrderByDescending(s => s.Id).ToListAsync(ct);
-        Extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
-        Completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
-        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
-        (PlanTitle, _cadence) = (plan.Title, plan.Cadence);
-        Reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
-        ReportReturns = await db.ReportReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == viewer.UnitId).ToDictionaryAsync(x => x.ReportId, ct);
         MayReturnReports = ReportReturner.MayReturn(viewer, task) && task.CompletedOn is null;
-        TaskReturns = await db.TaskReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == viewer.UnitId).OrderByDescending(x => x.Id).ToListAsync(ct);
+
+        var key = (typeof(TaskSections), viewer.UnitId, id);
+        if (!memory.TryGetValue(key, out TaskSections? sections) || sections!.Generation != generation)
+        {
+            sections = await LoadSectionsAsync(task, viewer.UnitId, generation, ct);
+            memory.Set(key, sections, SectionsKept);
+        }
+
+        (TaskInstructions, Steps, Extensions, Completions, Reports, ReportReturns, TaskReturns, History, Source) =
+            (sections.Instructions, sections.Steps, sections.Extensions, sections.Completions, sections.Reports, sections.ReportReturns, sections.TaskReturns, sections.History, sections.Source);
+        (PlanTitle, _cadence, _people, _sections) = (sections.Plan.Title, sections.Plan.Cadence, sections.People, sections.SectionNames);
         var assignedOn = task.AssignedOn ?? DateOnly.FromDateTime(task.CreatedAt);
         MayReturnTask = !TaskReturns.Any(x => x.SectionId == task.LeadSectionId && x.AssignedOn == assignedOn)
-            && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
-        var visibleParts = db.Tasks.VisibleTo(viewer).Where(p => p.ParentId == id).Select(p => p.Id);
-        Parts = await db.Tasks.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.ParentId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new TaskPart(p.Id, p.Number, p.Title, p.LeadSectionId, p.Light, p.LightReason, p.ProgressPercent, p.Weight, p.DueDate, visibleParts.Contains(p.Id)))
-            .ToListAsync(ct);
+            && Assignment.TaskReturns.Refusal(viewer, task, clock.Today, Assignment.TaskReturns.WindowEnd(task, sections.Plan, await calendars.ForUnitAsync(db, viewer.UnitId, ct))) is null;
+        // Every part is listed (the parent's progress is theirs); only those the viewer may open are links.
+        var visibleParts = sections.Parts.Count == 0 ? [] : await db.Tasks.VisibleTo(viewer).Where(p => p.ParentId == id).Select(p => p.Id).ToListAsync(ct);
+        Parts = [.. sections.Parts.Select(p => p with { Visible = visibleParts.Contains(p.Id) })];
         Panels = [];
         foreach (var panel in panels)
         {
@@ -188,15 +196,107 @@ internal sealed class DetailModel(
             }
         }
 
-        History = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == viewer.UnitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
-        if (task.SourceDocumentId is { } documentId && await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, ct) is { } document)
+        return true;
+    }
+
+    /// <summary>How long a task's sections are kept at most: the bound for writes that bypass this
+    /// process's EF Core (another instance).</summary>
+    public static readonly TimeSpan SectionsKept = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// What the page shows of a task beside the task itself: the same for everyone who may see the task
+    /// (none of it depends on the viewer; whether he may see the task is asked on every view), so it is
+    /// kept for a few seconds per task, with the <see cref="WriteGeneration"/> read before the task was;
+    /// any write (a report, a 批示, a decision) makes the next view read it afresh. Read-only: the page
+    /// never changes these objects.
+    /// </summary>
+    private sealed record TaskSections(
+        long Generation, List<Instructions.Instruction> Instructions, List<Supervision.EscalationStep> Steps, List<ExtensionRequest> Extensions,
+        List<CompletionRequest> Completions, Plan Plan, List<ProgressReport> Reports, Dictionary<long, ReportReturn> ReportReturns,
+        List<Assignment.TaskReturn> TaskReturns, List<TaskEvent> History, SourceExcerpt? Source, List<TaskPart> Parts, Dictionary<int, string> People, Dictionary<int, string> SectionNames);
+
+    private async Task<TaskSections> LoadSectionsAsync(WorkTask task, int unitId, long generation, CancellationToken ct)
+    {
+        var id = task.Id;
+        var instructions = await db.Instructions.AsNoTracking().Where(i => i.TaskId == id && i.UnitId == unitId).OrderByDescending(i => i.Id).ToListAsync(ct);
+        var steps = await db.EscalationSteps.AsNoTracking().Where(s => s.TaskId == id && s.UnitId == unitId).OrderByDescending(s => s.Id).ToListAsync(ct);
+        var extensions = await db.ExtensionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
+        var completions = await db.CompletionRequests.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Id).ToListAsync(ct);
+        var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == task.PlanId, ct);
+        var reports = await db.Reports.AsNoTracking().Include(r => r.Evidence).Where(r => r.TaskId == id).OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+        var reportReturns = await db.ReportReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == unitId).ToDictionaryAsync(x => x.ReportId, ct);
+        var taskReturns = await db.TaskReturns.AsNoTracking().Where(x => x.TaskId == id && x.UnitId == unitId).OrderByDescending(x => x.Id).ToListAsync(ct);
+        var history = await db.TaskEvents.AsNoTracking().Where(h => h.TaskId == id && h.UnitId == unitId).OrderByDescending(h => h.At).ThenByDescending(h => h.Id).Take(200).ToListAsync(ct);
+        var source = await ExcerptAsync(task, unitId, ct);
+        var parts = await db.Tasks.AsNoTracking().Where(p => p.UnitId == unitId && p.ParentId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new TaskPart(p.Id, p.Number, p.Title, p.LeadSectionId, p.Light, p.LightReason, p.ProgressPercent, p.Weight, p.DueDate, false))
+            .ToListAsync(ct);
+
+        // The names of the people and sections the page shows, in one query: only those it mentions,
+        // not the unit's whole staff list (a thousand people in a bureau) on every view. A new part of
+        // the page that shows a name adds its ids here.
+        int?[] mentioned =
+        [
+            task.LeadLeaderId, task.ResponsiblePersonId, task.SignedById,
+            .. completions.Select(c => (int?)c.RequestedById), .. extensions.Select(e => (int?)e.RequestedById),
+            .. reports.Select(r => (int?)r.AuthorId), .. reportReturns.Values.Select(r => (int?)r.ReturnedById),
+            .. instructions.Select(i => (int?)i.LeaderId), .. instructions.Select(i => i.AcknowledgedById),
+            .. history.Select(h => h.ActorId), .. taskReturns.Select(r => (int?)r.RequestedById),
+        ];
+        var people = mentioned.OfType<int>().Distinct().ToList();
+        var sections = new[] { task.LeadSectionId }.Concat(task.Cooperations.Select(c => c.SectionId)).Concat(reports.Select(r => r.SectionId))
+            .Concat(taskReturns.Select(r => r.SectionId)).Concat(parts.Select(p => p.LeadSectionId)).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => p.UnitId == unitId && people.Contains(p.Id)).Select(p => new { IsPerson = true, p.Id, p.Name })
+            .Concat(db.Sections.AsNoTracking().Where(s => s.UnitId == unitId && sections.Contains(s.Id)).Select(s => new { IsPerson = false, s.Id, s.Name }))
+            .ToListAsync(ct);
+        return new(
+            generation, instructions, steps, extensions, completions, plan, reports, reportReturns, taskReturns, history, source, parts,
+            names.Where(n => n.IsPerson).ToDictionary(n => n.Id, n => n.Name), names.Where(n => !n.IsPerson).ToDictionary(n => n.Id, n => n.Name));
+    }
+
+    /// <summary>
+    /// The paragraph the task came from. On PostgreSQL only the stretch around the sentence is read
+    /// (<c>substr</c>), not the whole imported document (a work report is often 100 KB or more, read and
+    /// decoded on every view). <c>substr</c> counts characters while the stored offsets count UTF-16
+    /// units; they agree unless the text holds a character beyond the BMP (rare CJK extension
+    /// characters, emoji), and then the whole text is read as before.
+    /// </summary>
+    private async Task<SourceExcerpt?> ExcerptAsync(WorkTask task, int unitId, CancellationToken ct)
+    {
+        if (task.SourceDocumentId is not { } documentId)
         {
-            Source = SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd, task.SourceLabel);
+            return null;
         }
 
-        _people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        _sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        return true;
+        if (db.Database.IsNpgsql() && task.SourceStart is { } start and >= 0 && task.SourceEnd is { } end && end > start)
+        {
+            var from = Math.Max(0, start - SourceExcerpt.Reach);
+            var length = end + SourceExcerpt.Reach - from;
+            var window = await db.Database.SqlQuery<ExcerptWindow>($"""
+                SELECT "FileName", CASE WHEN "Text" ~ '[\U00010000-\U0010FFFF]' THEN NULL ELSE substr("Text", {from + 1}, {length}) END AS "Part"
+                FROM "SourceDocuments" WHERE "Id" = {documentId} AND "UnitId" = {unitId}
+                """).ToListAsync(ct);
+            if (window.Count == 0)
+            {
+                return null;
+            }
+
+            if (window[0].Part is { } part)
+            {
+                var stretch = new SourceDocument { FileName = window[0].FileName, Text = part, Sha256 = "" };
+                return SourceExcerpt.Of(stretch, start - from, end - from, task.SourceLabel);
+            }
+        }
+
+        return await db.SourceDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && d.UnitId == unitId, ct) is { } document
+            ? SourceExcerpt.Of(document, task.SourceStart, task.SourceEnd, task.SourceLabel)
+            : null;
+    }
+
+    private sealed class ExcerptWindow
+    {
+        public string FileName { get; set; } = "";
+        public string? Part { get; set; }
     }
 }
 

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using Luoshi.Data;
+using Luoshi.Features.Organisation;
+using Luoshi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Tests.Organisation;
+
+/// <summary>
+/// The viewer and the 待办 counts are kept for a few seconds between requests (see
+/// <see cref="WriteGeneration"/>): every change that decides who sees what must still show on the very
+/// next request, with the same cookie or token, well within the keeping time.
+/// </summary>
+public class KeptViewerTests
+{
+    private static readonly DateOnly Today = TestApp.Today;
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ASectionMoveIsSeenOnTheVeryNextRequest(string provider)
+    {
+        var b = await Bureau.CreateAsync(provider);
+        var ofA = await b.TaskAsync(b.SectionA, Today.AddDays(-10), Today.AddDays(30));
+        var ofB = await b.TaskAsync(b.SectionB, Today.AddDays(-10), Today.AddDays(30));
+        var staff = await b.ApiAsync("staffA");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/tasks/{ofA.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/tasks/{ofB.Id}")).StatusCode);
+
+        await ChangePersonAsync(b, "staffA", ("Input.SectionId", b.SectionB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/tasks/{ofA.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/tasks/{ofB.Id}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ALeadersNewChargeIsSeenOnTheVeryNextPage(string provider)
+    {
+        var b = await Bureau.CreateAsync(provider);
+        var ofB = await b.TaskAsync(b.SectionB, Today.AddDays(-10), Today.AddDays(30));
+        var leader = await b.PagesAsync("leader");
+        Assert.Equal(HttpStatusCode.NotFound, (await leader.GetAsync($"/Tasks/{ofB.Id}")).StatusCode);
+
+        await ChangePersonAsync(b, "leader", ("Input.ChargedSectionIds", b.SectionB.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/Tasks/{ofB.Id}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ANewCooperatingSectionSeesTheTaskOnItsVeryNextRequest(string provider)
+    {
+        var b = await Bureau.CreateAsync(provider);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-10), Today.AddDays(30));
+        var staffB = await b.ApiAsync("staffB");
+        Assert.Equal(HttpStatusCode.NotFound, (await staffB.GetAsync($"/api/tasks/{task.Id}")).StatusCode);
+
+        var admin = await b.ApiAsync("admin");
+        var update = new
+        {
+            planId = b.PlanId, title = task.Title, leadSectionId = b.SectionA, startDate = task.StartDate, dueDate = task.DueDate,
+            cooperations = new[] { new { sectionId = b.SectionB, part = "配合调研" } },
+        };
+        var saved = await admin.PutAsJsonAsync($"/api/tasks/{task.Id}", update);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await staffB.GetAsync($"/api/tasks/{task.Id}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ADeactivationOutsideTheFormsIsSeenOnTheVeryNextRequestToo(string provider)
+    {
+        // A bulk update (ExecuteUpdate) does not go through SaveChanges; the command itself moves the generation.
+        var b = await Bureau.CreateAsync(provider);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-10), Today.AddDays(30));
+        var staff = await b.ApiAsync("staffA");
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/tasks/{task.Id}")).StatusCode);
+        var moved = b.SectionC;
+
+        await b.WithDbAsync(db => db.People.Where(p => p.Id == b.Person("staffA")).ExecuteUpdateAsync(s => s.SetProperty(p => p.SectionId, moved)));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/api/tasks/{task.Id}")).StatusCode);
+
+        await b.WithDbAsync(db => db.People.Where(p => p.Id == b.Person("staffA")).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false)));
+        Assert.NotEqual(HttpStatusCode.OK, (await staff.GetAsync($"/api/tasks/{task.Id}")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ARequestShowsInTheDecidersBadgeOnHisVeryNextPage(string provider)
+    {
+        var b = await Bureau.CreateAsync(provider);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(5), change: t => t.LeadLeaderId = b.Person("leader"));
+        var leader = await b.PagesAsync("leader");
+        Assert.DoesNotContain("id=\"todo-count\"", await leader.GetHtmlAsync("/"));
+        Assert.DoesNotContain("id=\"todo-count\"", await leader.GetHtmlAsync("/Tasks"));
+
+        var asked = await (await b.ApiAsync("staffA")).PostAsJsonAsync($"/api/tasks/{task.Id}/extensions", new { newDueDate = Today.AddDays(40), reason = "等待省里批复" });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+
+        Assert.Contains("id=\"todo-count\">1<", await leader.GetHtmlAsync("/Tasks"));
+    }
+
+    [Theory]
+    [InlineData("SELECT t.\"Id\" FROM \"Tasks\" AS t", false)]
+    [InlineData("  select count(*) from \"People\"", false)]
+    [InlineData("UPDATE \"People\" SET \"SectionId\" = @p WHERE \"Id\" = @id", true)]
+    [InlineData("INSERT INTO \"TaskCooperations\" (\"TaskId\") VALUES (@p0) RETURNING \"Id\"", true)]
+    [InlineData("DELETE FROM \"LeaderCharges\" WHERE \"LeaderId\" = @p", true)]
+    [InlineData("WITH moved AS (UPDATE \"People\" SET \"Role\" = 1 RETURNING 1) SELECT count(*) FROM moved", true)]
+    [InlineData("SELECT t.\"UpdatedAt\", t.\"Inserted\" FROM \"Tasks\" AS t", false)]
+    public void OnlyAPlainReadLeavesTheGenerationAlone(string sql, bool write) =>
+        Assert.Equal(write, WriteGeneration.IsWrite(sql));
+
+    private static async Task ChangePersonAsync(Bureau b, string key, params (string Field, string Value)[] changes)
+    {
+        var (admin, _) = await Luoshi.Tests.Account.Logins.SignInAsync(b.App, b.People["admin"].Login);
+        var url = $"/Admin/Person/{b.Person(key)}";
+        var fields = PageClient.FormFields(await admin.GetHtmlAsync(url));
+        fields["Input.IsActive"] = "true";
+        foreach (var (field, value) in changes)
+        {
+            fields[field] = value;
+        }
+
+        var saved = await admin.PostFormAsync(url, fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+}
