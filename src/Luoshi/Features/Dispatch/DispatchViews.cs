@@ -22,7 +22,7 @@ internal sealed record DispatchReceived(
     IReadOnlyList<DispatchPart> Parts, IReadOnlyList<DispatchReport> Reports, IReadOnlyList<DispatchSheet> Sheets);
 
 internal sealed record DispatchPartyView(
-    int Id, int UnitId, string UnitName, bool IsLead, string? Part, DispatchState State, string StateName, DateOnly AssignedOn, DateOnly ReturnBy,
+    int Id, int ReceiverUnitId, string UnitName, bool IsLead, string? Part, DispatchState State, string StateName, DateOnly AssignedOn, DateOnly ReturnBy,
     DateTime? SignedAt, string? ReturnReason, DateTime? ReturnedAt, string? ConfirmNote, DispatchReceived? Received);
 
 internal sealed record DispatchDetail(

@@ -919,7 +919,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "State");
 
-                    b.HasIndex("SourceUnitId", "SourceTaskId", "UnitId")
+                    b.HasIndex("UnitId", "SourceUnitId", "SourceTaskId")
                         .IsUnique()
                         .HasFilter("\"State\" <> 3");
 

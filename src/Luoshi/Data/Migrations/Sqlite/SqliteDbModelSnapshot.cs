@@ -884,7 +884,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "State");
 
-                    b.HasIndex("SourceUnitId", "SourceTaskId", "UnitId")
+                    b.HasIndex("UnitId", "SourceUnitId", "SourceTaskId")
                         .IsUnique()
                         .HasFilter("\"State\" <> 3");
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130125037_Initial")]
+    [Migration("20261130132136_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -922,7 +922,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "State");
 
-                    b.HasIndex("SourceUnitId", "SourceTaskId", "UnitId")
+                    b.HasIndex("UnitId", "SourceUnitId", "SourceTaskId")
                         .IsUnique()
                         .HasFilter("\"State\" <> 3");
 

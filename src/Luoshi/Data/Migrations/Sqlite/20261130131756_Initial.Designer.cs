@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130124803_Initial")]
+    [Migration("20261130131756_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -887,7 +887,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "State");
 
-                    b.HasIndex("SourceUnitId", "SourceTaskId", "UnitId")
+                    b.HasIndex("UnitId", "SourceUnitId", "SourceTaskId")
                         .IsUnique()
                         .HasFilter("\"State\" <> 3");
 

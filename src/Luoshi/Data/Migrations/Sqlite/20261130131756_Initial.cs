@@ -2238,16 +2238,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "SourceUnitId", "SourceTaskId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DispatchParties_SourceUnitId_SourceTaskId_UnitId",
-                table: "DispatchParties",
-                columns: new[] { "SourceUnitId", "SourceTaskId", "UnitId" },
-                unique: true,
-                filter: "\"State\" <> 3");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_DispatchParties_UnitId_ReceivedTaskId",
                 table: "DispatchParties",
                 columns: new[] { "UnitId", "ReceivedTaskId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DispatchParties_UnitId_SourceUnitId_SourceTaskId",
+                table: "DispatchParties",
+                columns: new[] { "UnitId", "SourceUnitId", "SourceTaskId" },
+                unique: true,
+                filter: "\"State\" <> 3");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DispatchParties_UnitId_State",
