@@ -72,7 +72,7 @@ public class DispatchRulesTests
         var moved = await top.PostAsJsonAsync($"/api/dispatches/parties/{party}/reassign", new { unitId = city.Sibling.UnitId, note = "改由兄弟单位牵头" });
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         var next = await moved.ReadJsonAsync();
-        Assert.Equal((city.Sibling.UnitId, "Waiting", true), (next.GetProperty("unitId").GetInt32(), next.GetProperty("state").GetString(), next.GetProperty("isLead").GetBoolean()));
+        Assert.Equal((city.Sibling.UnitId, "Waiting", true), (next.GetProperty("receiverUnitId").GetInt32(), next.GetProperty("state").GetString(), next.GetProperty("isLead").GetBoolean()));
         await (await top.PostAsJsonAsync($"/api/dispatches/parties/{party}/reassign", new { unitId = city.Coop.UnitId })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await top.PostAsJsonAsync($"/api/dispatches/parties/{party}/confirm", new { note = "改主意了" })).AssertProblemAsync(HttpStatusCode.Conflict);
 

@@ -67,7 +67,7 @@ internal sealed class DetailModel(LuoshiDb db, DispatchViews views, Dispatches d
 
         Dispatch = detail;
         var tree = await UnitTree.LoadAsync(db, ct);
-        var taken = detail.Parties.Where(p => p.State != DispatchState.Reassigned).Select(p => p.UnitId).ToHashSet();
+        var taken = detail.Parties.Where(p => p.State != DispatchState.Reassigned).Select(p => p.ReceiverUnitId).ToHashSet();
         UnitOptions = [.. tree.Descendants(viewer.UnitId).Where(b => !taken.Contains(b.Unit.Id))
             .Select(b => new SelectListItem(new string('　', b.Depth - 1) + b.Unit.Name, b.Unit.Id.ToString(CultureInfo.InvariantCulture)))];
         return true;

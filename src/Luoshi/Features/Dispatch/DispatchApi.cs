@@ -9,7 +9,7 @@ namespace Luoshi.Features.Dispatch;
 internal sealed record DispatchCreated(int Id, string Title, IReadOnlyList<DispatchPartyView> Parties);
 
 /// <summary>A party after a step (签收, 退办, 改派, 坚持).</summary>
-internal sealed record DispatchPartyDto(int Id, int UnitId, bool IsLead, DispatchState State, string StateName, DateOnly ReturnBy, int? ReceivedTaskId)
+internal sealed record DispatchPartyDto(int Id, int ReceiverUnitId, bool IsLead, DispatchState State, string StateName, DateOnly ReturnBy, int? ReceivedTaskId)
 {
     public static DispatchPartyDto From(DispatchParty p) => new(p.Id, p.UnitId, p.IsLead, p.State, p.State.Chinese(), p.ReturnBy, p.ReceivedTaskId);
 }

@@ -91,7 +91,7 @@ internal sealed class DispatchPartyConfiguration : IEntityTypeConfiguration<Disp
         e.HasIndex(p => new { p.SourceUnitId, p.SourceTaskId });
         e.HasIndex(p => new { p.UnitId, p.State });
         // One open part per unit and 交办: a unit is not assigned the same 交办 twice (a reassigned part is closed).
-        e.HasIndex(p => new { p.SourceUnitId, p.SourceTaskId, p.UnitId }).IsUnique().HasFilter("\"State\" <> 3");
+        e.HasIndex(p => new { p.UnitId, p.SourceUnitId, p.SourceTaskId }).IsUnique().HasFilter("\"State\" <> 3");
     }
 }
 

@@ -22,7 +22,7 @@ internal sealed record DispatchReceived(
     IReadOnlyList<DispatchPart> Parts, IReadOnlyList<DispatchReport> Reports, IReadOnlyList<DispatchSheet> Sheets);
 
 internal sealed record DispatchPartyView(
-    int Id, int UnitId, string UnitName, bool IsLead, string? Part, DispatchState State, string StateName, DateOnly AssignedOn, DateOnly ReturnBy,
+    int Id, int ReceiverUnitId, string UnitName, bool IsLead, string? Part, DispatchState State, string StateName, DateOnly AssignedOn, DateOnly ReturnBy,
     DateTime? SignedAt, string? ReturnReason, DateTime? ReturnedAt, string? ConfirmNote, DispatchReceived? Received);
 
 internal sealed record DispatchDetail(
@@ -34,7 +34,7 @@ internal sealed record DispatchDetail(
 internal sealed record ReceivedDispatch(
     int PartyId, string FromUnit, string Title, string? Description, DateOnly DueDate, decimal? TargetValue, string? TargetUnit, string Cadence,
     bool IsLead, string? LeadUnit, string? Part, DispatchState State, string StateName, DateOnly ReturnBy, string? ReturnRefusal, string? ReturnReason,
-    string? ConfirmNote, int? ReceivedTaskId);
+    string? ConfirmNote, int? ReceivedTaskId, int? ReceivedPlanId);
 
 internal sealed record DispatchRow(int Id, string Title, DateOnly DueDate, Light Light, string LightName, int ProgressPercent, string LeadUnit, string States);
 
@@ -121,7 +121,8 @@ internal sealed class DispatchViews(LuoshiDb db, Dispatches dispatches, BureauCl
             .Where(p => p.SourceTaskId == party.SourceTaskId && p.IsLead && p.State != DispatchState.Reassigned).Select(p => (int?)p.UnitId).FirstOrDefaultAsync(ct);
         return new(party.Id, tree.NameOf(party.SourceUnitId), source.Title, source.Description, source.DueDate, party.IsLead ? source.TargetValue : null, party.IsLead ? source.TargetUnit : null,
             party.Cadence.Chinese(), party.IsLead, lead is { } l ? tree.NameOf(l) : null, party.Part, party.State, party.State.Chinese(), party.ReturnBy,
-            party.State == DispatchState.Waiting ? Dispatches.ReturnRefusal(party, clock.Today) : null, party.ReturnReason, party.ConfirmNote, party.ReceivedTaskId);
+            party.State == DispatchState.Waiting ? Dispatches.ReturnRefusal(party, clock.Today) : null, party.ReturnReason, party.ConfirmNote, party.ReceivedTaskId,
+            party.ReceivedTaskId is { } received ? await db.Tasks.Where(t => t.UnitId == viewer.UnitId && t.Id == received).Select(t => (int?)t.PlanId).FirstOrDefaultAsync(ct) : null);
     }
 
     /// <summary>What this unit assigned, newest first, by a party's state and unit.</summary>

@@ -1,0 +1,47 @@
+using System.Net;
+using Luoshi.Features.Organisation;
+using Luoshi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Luoshi.Tests.Dispatch;
+
+/// <summary>下级单位 (/Admin/Units): the office creates a unit directly below its own, with an office section
+/// and the first office login, whose one-time password is shown once; the tree lists it with its office
+/// head count; the new login signs in to the new unit only; staff cannot open the page.</summary>
+public class UnitsPageTests
+{
+    [Fact]
+    public async Task TheOfficeCreatesAUnitBelowItWithItsFirstOfficeLogin()
+    {
+        var city = await City.CreateAsync("sqlite");
+        var office = await city.Top.PagesAsync("admin");
+        var login = "dc" + Guid.NewGuid().ToString("N")[..8];
+        var name = "东城区" + login[2..];
+        var created = await office.PostFormAsync("/Admin/Units", new() { ["Input.Name"] = name, ["Input.ShortName"] = "东城", ["Input.OfficeName"] = "赵磊", ["Input.UserName"] = login });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var page = await office.GetHtmlAsync("/Admin/Units");
+        Assert.Contains("class=\"secret\"", page);
+        Assert.Contains(name, page);
+        Assert.Contains("办公室 1 人", page);
+        Assert.DoesNotContain("class=\"secret\"", await office.GetHtmlAsync("/Admin/Units"));
+
+        var unit = await city.Top.WithDbAsync(db => db.Units.SingleAsync(u => u.Name == name));
+        Assert.Equal(city.Top.UnitId, unit.ParentId);
+        var tree = await city.Top.WithDbAsync(db => UnitTree.LoadAsync(db));
+        Assert.True(tree.Supervises(city.Top.UnitId, unit.Id));
+        Assert.False(tree.Supervises(unit.Id, city.Top.UnitId));
+        Assert.False(tree.Supervises(city.Lead.UnitId, unit.Id));
+        Assert.Equal(3, await city.Top.WithDbAsync(db => db.Sections.CountAsync(s => s.UnitId == city.Top.UnitId)));
+        var person = await city.Top.WithDbAsync(db => db.Users.Where(u => u.UserName == login).Join(db.People, u => u.PersonId, p => p.Id, (u, p) => p).SingleAsync());
+        Assert.Equal((unit.Id, Role.Admin), (person.UnitId, person.Role));
+        Assert.Equal("办公室", await city.Top.WithDbAsync(db => db.Sections.Where(s => s.Id == person.SectionId).Select(s => s.Name).SingleAsync()));
+
+        // The same name again, or the same login: refused, nothing made.
+        var again = await office.PostFormAsync("/Admin/Units", new() { ["Input.Name"] = name, ["Input.OfficeName"] = "钱七", ["Input.UserName"] = login });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("已有同名单位", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await city.Top.WithDbAsync(db => db.Units.CountAsync(u => u.Name == name)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await city.Top.PagesAsync("headA")).GetAsync("/Admin/Units")).StatusCode);
+    }
+}
