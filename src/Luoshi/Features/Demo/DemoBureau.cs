@@ -94,8 +94,6 @@ internal static class DemoBureau
         await DemoResearch.AddAsync(services, staff.Office, staff.As(people[0]), staff.As(people[8]), sections, today);
         await DemoRecheck.AddAsync(services, staff.Office, today);
         await DemoDirectives.AddAsync(services, staff.Office, staff.As(people[1]), staff.Head(people[8].SectionId!.Value), sections, today);
-        // A co-handling unit joins when the city's second bureau is seeded beside this one.
-        await DemoProposals.SeedAsync(services, staff, null);
 
         // Today's lights, as the daily refresh sets them, and the record sealed into its chain, as the
         // scheduler does seconds later, so that a first `verify` checks every entry.

@@ -1,8 +1,10 @@
 using Luoshi.Data;
 using Luoshi.Features.Account;
 using Luoshi.Features.Dispatch;
+using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
+using Luoshi.Features.Record;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Microsoft.AspNetCore.Identity;
@@ -87,6 +89,18 @@ internal static class DemoCity
         })).Must("assign the 数字经济 plan");
         var planParty = await dispatches.Parties(city.Id).SingleAsync(p => p.SourceTaskId == plan.Id);
         (await dispatches.ReturnAsync(bureauOffice, planParty.Id, new ReturnInput("数字经济发展规划由市发展和改革委员会牵头编制，本局可作为配合单位"))).Must("return the 数字经济 plan");
+
+        // The bureau's proposals, one co-handled by the development commission, whose office finds the
+        // opinion request on its 待办.
+        await DemoProposals.SeedAsync(services, await DemoStaff.LoadAsync(db, bureau.Id), development.Id);
+
+        // Today's lights and the record sealed, for every unit the city's steps wrote to.
+        foreach (var unit in new[] { bureau, city, development, district, districtBureau })
+        {
+            await services.GetRequiredService<TaskLights>().RefreshUnitAsync(unit.Id);
+            await RecordSealer.SealAsync(db, unit.Id);
+        }
+
         return logins;
     }
 

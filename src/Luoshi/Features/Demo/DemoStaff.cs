@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Luoshi.Features.Organisation;
 
 namespace Luoshi.Features.Demo;
@@ -17,6 +18,13 @@ internal sealed class DemoStaff(int unitId, List<Person> people, Dictionary<int,
     public Viewer Responsible(int sectionId) => As(People.Last(p => p.SectionId == sectionId));
 
     public Viewer As(int personId) => As(People.Single(p => p.Id == personId));
+
+    /// <summary>A unit's people as the demo made them, for steps taken after the unit was seeded.</summary>
+    public static async Task<DemoStaff> LoadAsync(Data.LuoshiDb db, int unitId)
+    {
+        var people = await db.People.Include(p => p.Charges).Where(p => p.UnitId == unitId).OrderBy(p => p.Id).ToListAsync();
+        return new(unitId, people, people.Where(p => p.Charges.Count > 0).ToDictionary(p => p.Id, p => p.Charges.Select(c => c.SectionId).ToList()));
+    }
 
     public Viewer As(Person p) => new(p.Id, unitId, p.Name, p.Role, p.SectionId, charges.GetValueOrDefault(p.Id) ?? []);
 }
