@@ -15,7 +15,10 @@ internal sealed class WorkingCalendars(IMemoryCache cache)
         (await cache.GetOrCreateAsync(Key(unitId), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return new WorkingCalendar(await db.CalendarDays.AsNoTracking().Where(d => d.UnitId == unitId).ToListAsync(ct));
+            // The entry is shared by everyone who asks for this unit, so it is read for the unit it names,
+            // not through the asker's unit filter (a 交办 counts the assigner's working days while the
+            // receiving office is signed in; filtered, that read came back empty and was kept).
+            return new WorkingCalendar(await db.CalendarDays.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking().Where(d => d.UnitId == unitId).ToListAsync(ct));
         }))!;
 
     public void Invalidate(int unitId) => cache.Remove(Key(unitId));
