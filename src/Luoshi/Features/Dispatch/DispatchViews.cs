@@ -63,41 +63,59 @@ internal sealed class DispatchViews(LuoshiDb db, Dispatches dispatches, BureauCl
 
         var tree = await UnitTree.LoadAsync(db, ct);
         var section = await db.Sections.Where(s => s.Id == task.LeadSectionId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "";
-        var views = new List<DispatchPartyView>();
-        foreach (var p in parties)
-        {
-            views.Add(new(p.Id, p.UnitId, tree.NameOf(p.UnitId), p.IsLead, p.Part, p.State, p.State.Chinese(), p.AssignedOn, p.ReturnBy, p.SignedAt, p.ReturnReason, p.ReturnedAt,
-                p.ConfirmNote, p.ReceivedTaskId is { } received ? await ReceivedAsync(p.UnitId, received, ct) : null));
-        }
+        var received = await ReceivedAsync([.. parties.Where(p => p.ReceivedTaskId is not null).Select(p => (p.UnitId, p.ReceivedTaskId!.Value))], ct);
+        var views = parties.Select(p => new DispatchPartyView(p.Id, p.UnitId, tree.NameOf(p.UnitId), p.IsLead, p.Part, p.State, p.State.Chinese(), p.AssignedOn, p.ReturnBy,
+            p.SignedAt, p.ReturnReason, p.ReturnedAt, p.ConfirmNote, p.ReceivedTaskId is { } r ? received.GetValueOrDefault((p.UnitId, r)) : null)).ToList();
 
         return new(task.Id, task.Title, task.Description, task.DueDate, task.TargetValue, task.TargetUnit, parties[0].Cadence.Chinese(), section,
             task.Light, task.Light.Chinese(), task.ProgressPercent, viewer.IsAdmin, views);
     }
 
-    /// <summary>Read across units for exactly one received task and its sub-tasks.</summary>
-    private async Task<DispatchReceived?> ReceivedAsync(int unitId, int taskId, CancellationToken ct)
+    /// <summary>
+    /// Read across units for exactly the received tasks of these parts and their direct sub-tasks: the
+    /// tasks, their latest reports and their numbered 督办单, in three reads whatever the number of units
+    /// (a 交办 to a hundred units is one page). Ids are matched as (unit, task) pairs.
+    /// </summary>
+    private async Task<Dictionary<(int Unit, int Task), DispatchReceived>> ReceivedAsync(IReadOnlyCollection<(int Unit, int Task)> received, CancellationToken ct)
     {
-        var tasks = db.Tasks.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking();
-        var task = await tasks.FirstOrDefaultAsync(t => t.UnitId == unitId && t.Id == taskId, ct);
-        if (task is null)
+        if (received.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var parts = await tasks.Where(t => t.UnitId == unitId && t.ParentId == taskId).OrderBy(t => t.SortOrder).ThenBy(t => t.Id)
-            .Select(t => new { t.Id, t.Title, t.Light, t.ProgressPercent, t.DueDate }).ToListAsync(ct);
-        var ids = parts.Select(p => p.Id).Append(taskId).ToList();
-        var reports = await db.Reports.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking()
-            .Where(r => r.UnitId == unitId && ids.Contains(r.TaskId)).OrderByDescending(r => r.SubmittedAt).Take(LatestReports)
-            .Select(r => new DispatchReport(r.SubmittedAt, r.PeriodEnd, r.Percent, r.Progress)).ToListAsync(ct);
+        var wanted = received.ToHashSet();
+        var units = wanted.Select(r => r.Unit).Distinct().ToList();
+        var ids = wanted.Select(r => r.Task).Distinct().ToList();
+        var rows = (await db.Tasks.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking()
+                .Where(t => units.Contains(t.UnitId) && (ids.Contains(t.Id) || (t.ParentId != null && ids.Contains(t.ParentId.Value))))
+                .Select(t => new { t.UnitId, t.Id, t.ParentId, t.Title, t.Light, t.ProgressPercent, t.DueDate, t.CompletedOn, t.SortOrder }).ToListAsync(ct))
+            .Where(t => wanted.Contains((t.UnitId, t.Id)) || (t.ParentId is { } p && wanted.Contains((t.UnitId, p))))
+            .ToList();
+        // Each task of a family (the received task and its parts) names the received task it belongs to.
+        var familyOf = rows.ToDictionary(t => (t.UnitId, t.Id), t => wanted.Contains((t.UnitId, t.Id)) ? (t.UnitId, t.Id) : (t.UnitId, t.ParentId!.Value));
+        var familyIds = rows.Select(t => t.Id).ToList();
+
+        // The latest few reports of each task (fewer than LatestReports newer ones), then per family.
+        var allReports = db.Reports.IgnoreQueryFilters([UnitKeys.FilterName]);
+        var reports = (await allReports.AsNoTracking()
+                .Where(r => units.Contains(r.UnitId) && familyIds.Contains(r.TaskId)
+                    && allReports.Count(n => n.UnitId == r.UnitId && n.TaskId == r.TaskId && n.SubmittedAt > r.SubmittedAt) < LatestReports)
+                .Select(r => new { r.UnitId, r.TaskId, Report = new DispatchReport(r.SubmittedAt, r.PeriodEnd, r.Percent, r.Progress) }).ToListAsync(ct))
+            .Where(r => familyOf.ContainsKey((r.UnitId, r.TaskId)))
+            .ToLookup(r => familyOf[(r.UnitId, r.TaskId)], r => r.Report);
         var today = clock.Today;
-        var sheets = await db.EscalationSteps.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking()
-            .Where(s => s.UnitId == unitId && ids.Contains(s.TaskId) && s.Sequence != null).OrderByDescending(s => s.RaisedAt)
-            .Select(s => new { s.Year, s.Sequence, s.Step, s.State, s.ReplyDueBy, s.RaisedOn }).ToListAsync(ct);
-        return new(task.Id, task.Title, task.Light, task.Light.Chinese(), task.ProgressPercent, task.DueDate, task.CompletedOn,
-            [.. parts.Select(p => new DispatchPart(p.Id, p.Title, p.Light, p.Light.Chinese(), p.ProgressPercent, p.DueDate))],
-            reports,
-            [.. sheets.Select(s => new DispatchSheet($"督办〔{s.Year}〕{s.Sequence}号", s.Step.Chinese(), SheetStates.View(s.State, s.ReplyDueBy, task.CompletedOn is not null, today).Chinese(), s.RaisedOn))]);
+        var sheets = (await db.EscalationSteps.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking()
+                .Where(s => units.Contains(s.UnitId) && familyIds.Contains(s.TaskId) && s.Sequence != null).OrderByDescending(s => s.RaisedAt)
+                .Select(s => new { s.UnitId, s.TaskId, s.Year, s.Sequence, s.Step, s.State, s.ReplyDueBy, s.RaisedOn }).ToListAsync(ct))
+            .Where(s => familyOf.ContainsKey((s.UnitId, s.TaskId)))
+            .ToLookup(s => familyOf[(s.UnitId, s.TaskId)]);
+        var parts = rows.Where(t => !wanted.Contains((t.UnitId, t.Id))).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToLookup(t => familyOf[(t.UnitId, t.Id)]);
+
+        return rows.Where(t => wanted.Contains((t.UnitId, t.Id))).ToDictionary(t => (t.UnitId, t.Id), t => new DispatchReceived(
+            t.Id, t.Title, t.Light, t.Light.Chinese(), t.ProgressPercent, t.DueDate, t.CompletedOn,
+            [.. parts[(t.UnitId, t.Id)].Select(p => new DispatchPart(p.Id, p.Title, p.Light, p.Light.Chinese(), p.ProgressPercent, p.DueDate))],
+            [.. reports[(t.UnitId, t.Id)].OrderByDescending(r => r.SubmittedAt).Take(LatestReports)],
+            [.. sheets[(t.UnitId, t.Id)].Select(s => new DispatchSheet($"督办〔{s.Year}〕{s.Sequence}号", s.Step.Chinese(), SheetStates.View(s.State, s.ReplyDueBy, t.CompletedOn is not null, today).Chinese(), s.RaisedOn))]));
     }
 
     /// <summary>The receiving office's page for one party of its unit; null when not its unit's or not office.</summary>
