@@ -40,6 +40,8 @@ public class DemoRecordTests
             await d.ExtensionRequests.CountAsync(r => r.UnitId == unit && r.DecidedAt != null), await d.CompletionRequests.CountAsync(r => r.UnitId == unit),
             await d.CompletionRequests.CountAsync(r => r.UnitId == unit && r.DecidedAt != null), await d.AssessmentSchemes.CountAsync(s => s.UnitId == unit)));
         var rechecksConcluded = await WithDbAsync(db, d => d.Rechecks.CountAsync(r => r.UnitId == unit && r.ConcludedAt != null));
+        var (instructions, handlingReports, answered) = await WithDbAsync(db, async d => (await d.DirectiveInstructions.CountAsync(i => i.UnitId == unit),
+            await d.DirectiveReports.CountAsync(r => r.UnitId == unit), await d.DirectiveReports.CountAsync(r => r.UnitId == unit && r.Response != null)));
         var kinds = await WithDbAsync(db, d => d.RecordEntries.Where(e => e.UnitId == unit).GroupBy(e => e.Kind).ToDictionaryAsync(g => g.Key, g => g.Count()));
 
         Assert.True(reports > 80, $"{reports} reports");
@@ -49,6 +51,7 @@ public class DemoRecordTests
             ["report"] = reports, ["extension-request"] = extensions, ["extension-decision"] = extensionsDecided,
             ["completion-request"] = completions, ["completion-decision"] = completionsDecided, ["scheme"] = schemes,
             ["recheck-decision"] = rechecksConcluded,
+            ["directive-instruction"] = instructions, ["directive-report"] = handlingReports, ["directive-response"] = answered,
         }.OrderBy(k => k.Key), kinds.OrderBy(k => k.Key));
 
         var verification = await WithDbAsync(db, d => Verifier.VerifyAsync(d, unit, CancellationToken.None));

@@ -8,11 +8,11 @@ namespace Luoshi.Features.Supervision;
 /// <summary>What the run reads of an open task: its deadlines and the names a step's text needs.</summary>
 internal sealed record EscalationCandidate(
     int Id, int PlanId, string? Number, string Title, int LeadSectionId, int? LeadLeaderId, int? ResponsiblePersonId,
-    DateOnly DueBy, DateOnly? NextMilestoneDueBy, DateOnly? ReportMissingFrom, DateOnly? SignDueBy, int ProgressPercent)
+    DateOnly DueBy, DateOnly? NextMilestoneDueBy, DateOnly? ReportMissingFrom, DateOnly? SignDueBy, int ProgressPercent, bool Restricted = false)
 {
     public static IQueryable<EscalationCandidate> From(IQueryable<WorkTask> tasks) =>
         tasks.Select(t => new EscalationCandidate(t.Id, t.PlanId, t.Number, t.Title, t.LeadSectionId, t.LeadLeaderId, t.ResponsiblePersonId,
-            t.DueBy, t.NextMilestoneDueBy, t.ReportMissingFrom, t.SignedAt == null ? t.SignDueBy : null, t.ProgressPercent));
+            t.DueBy, t.NextMilestoneDueBy, t.ReportMissingFrom, t.SignedAt == null ? t.SignDueBy : null, t.ProgressPercent, t.Restricted));
 
     /// <summary>一、建设… keeps its own punctuation; a bare 4 gets a space: 4 建设….</summary>
     public string Name => Number switch
@@ -41,9 +41,13 @@ internal sealed class EscalationDirectory(List<Person> people, List<LeaderCharge
 
     /// <summary>The task's lead leader, or else the leaders in charge of its lead section.</summary>
     public IEnumerable<Person> LeadersOf(int? leaderId, int sectionId) =>
-        leaderId is { } id && ById.TryGetValue(id, out var leader)
-            ? [leader]
+        leaderId is { } id && ById.ContainsKey(id)
+            ? LeaderNamed(leaderId)
             : charges.Where(c => c.SectionId == sectionId).Select(c => ById.GetValueOrDefault(c.LeaderId)).OfType<Person>();
+
+    /// <summary>The task's lead leader alone, when named and active.</summary>
+    public IEnumerable<Person> LeaderNamed(int? leaderId) =>
+        leaderId is { } id && ById.TryGetValue(id, out var leader) ? [leader] : [];
 
     public string SectionName(int sectionId) => sections.GetValueOrDefault(sectionId) ?? "未指定";
 }

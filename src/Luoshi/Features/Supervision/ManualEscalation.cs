@@ -82,7 +82,7 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
             Body = supervise
                 ? $"{entry.SheetNumber}：办公室对任务“{name}”督办。{entry.Message} 请于 {Ui.Date(entry.ReplyDueBy)} 前反馈办理情况。"
                 : $"办公室对任务“{name}”催办：{entry.Message}",
-        }, robots: supervise, now, ct));
+        }, robots: supervise && !task.Restricted, now, ct));
         tasks.AddHistory(task, viewer, step.EventKind(), $"{entry.SheetNumber ?? step.Chinese()}（办公室发起）：{entry.Message}");
         RecordChain.Append(db, viewer.UnitId, supervise ? "manual-supervise" : "manual-urge", entry, viewer.PersonId, now);
         return await SaveOnce.RunAsync(db, transaction, entry, $"今天已对该任务发出过{step.Chinese()}，请勿重复发出", ct);

@@ -18,7 +18,7 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now, 
     /// <summary>Room left in a notice's body (4,000) for the list; the rest is in the digest's rows.</summary>
     private const int BodyRoom = 3600;
 
-    private sealed record Item(Person Person, NoticeKind Kind, int TaskId, string TaskName, EscalationStep Step, string Title, string Body, string Line, string? Note);
+    private sealed record Item(Person Person, NoticeKind Kind, int TaskId, string TaskName, EscalationStep Step, string Title, string Body, string Line, string? Note, bool Quiet);
 
     private readonly List<Item> _items = [];
     private readonly List<(Notice Notice, Item Item)> _links = [];
@@ -30,10 +30,11 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now, 
 
     public int Digests { get; private set; }
 
-    public void Add(IEnumerable<Person> recipients, NoticeKind kind, int taskId, EscalationStep step, string title, string body, string line, string? note = null)
+    /// <param name="quiet">The group robots never hear this step by name (an item under a 知悉范围); it is counted in their summary.</param>
+    public void Add(IEnumerable<Person> recipients, NoticeKind kind, int taskId, EscalationStep step, string title, string body, string line, string? note = null, bool quiet = false)
     {
         var name = title[(title.IndexOf('】', StringComparison.Ordinal) + 1)..];
-        _items.AddRange(recipients.DistinctBy(p => p.Id).Select(p => new Item(p, kind, taskId, name, step, title, body, line, note)));
+        _items.AddRange(recipients.DistinctBy(p => p.Id).Select(p => new Item(p, kind, taskId, name, step, title, body, line, note, quiet)));
     }
 
     public void WriteTo(NoticeBatch batch, IReadOnlyList<Person> office, int held)
@@ -124,7 +125,7 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now, 
         }
 
         Notice carrier;
-        if (steps.Count == 1 && held == 0)
+        if (steps.Count == 1 && held == 0 && !loud.Any(i => i.Quiet))
         {
             carrier = steps[0].Notices.FirstOrDefault() ?? _links.First(l => l.Item.Step == steps[0]).Notice;
         }

@@ -21,11 +21,12 @@ internal sealed class SheetNotices(LuoshiDb db, NoticeOutbox outbox)
         return task.ResponsiblePersonId is { } r ? [r, .. heads] : heads;
     }
 
-    /// <summary>The task's lead leader, or else the leaders in charge of its lead section.</summary>
+    /// <summary>The task's lead leader, or else the leaders in charge of its lead section (never for an item
+    /// under a 知悉范围, which they may not read).</summary>
     public async Task<List<int>> LeadersAsync(WorkTask task, CancellationToken ct) =>
         task.LeadLeaderId is { } leader
             ? [leader]
-            : await db.LeaderCharges.Where(c => c.UnitId == task.UnitId && c.SectionId == task.LeadSectionId).Select(c => c.LeaderId).ToListAsync(ct);
+            : task.Restricted ? [] : await db.LeaderCharges.Where(c => c.UnitId == task.UnitId && c.SectionId == task.LeadSectionId).Select(c => c.LeaderId).ToListAsync(ct);
 
     public Task<List<int>> OfficeAsync(int unitId, CancellationToken ct) =>
         db.People.Where(p => p.UnitId == unitId && p.IsActive && p.Role == Role.Admin).Select(p => p.Id).ToListAsync(ct);

@@ -39,7 +39,7 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
         var recipients = Recipients(task, step, deadline);
         var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{task.Name}";
         var line = $"{entry.SheetNumber ?? task.Name}{(entry.SheetNumber is null ? "" : " " + task.Name)}（{deadline.Chinese()}时限 {Ui.Date(dueOn)}{(late ? "，补发" : "")}）";
-        Notices.Add(recipients, step.NoticeKind(), task.Id, entry, title, Body(task, entry, policy), line, GraceNote(entry, policy));
+        Notices.Add(recipients, step.NoticeKind(), task.Id, entry, title, Body(task, entry, policy), line, GraceNote(entry, policy), quiet: task.Restricted);
         _batch.Events.Add(new TaskEvent
         {
             UnitId = unitId, TaskId = task.Id, At = now, Kind = step.EventKind(),
@@ -80,6 +80,9 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
             StepKind.Remind when deadline == DeadlineKind.Sign || responsible.Count == 0 => [.. responsible, .. heads],
             StepKind.Remind => responsible,
             StepKind.Urge => [.. responsible, .. heads],
+            // A restricted item (知悉范围) is told only to people who may read it: its lead leader, not the
+            // leaders in charge of the section nor the rest of the office.
+            _ when task.Restricted => [.. responsible, .. heads, .. people.LeaderNamed(task.LeadLeaderId)],
             _ => [.. people.LeadersOf(task.LeadLeaderId, task.LeadSectionId), .. people.Office],
         };
     }
