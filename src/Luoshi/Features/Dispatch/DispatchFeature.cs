@@ -2,6 +2,7 @@ using Luoshi.Data;
 using Luoshi.Features.Desk;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
+using Luoshi.Features.Supervision;
 using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Dispatch;
@@ -17,6 +18,7 @@ internal static class DispatchFeature
         services.AddScoped<Dispatches>();
         services.AddScoped<DispatchNotices>();
         services.AddScoped<DispatchViews>();
+        services.AddScoped<IStepRelay, DispatchStepRelay>();
         services.AddScoped<Reviews.IReviewSection, DispatchReviewSection>();
         services.AddScoped<IToDoSource, ToSignSource>();
         services.AddScoped<IToDoSource, ReturnedSource>();

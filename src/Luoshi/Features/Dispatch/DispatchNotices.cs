@@ -15,10 +15,14 @@ namespace Luoshi.Features.Dispatch;
 /// </summary>
 internal sealed class DispatchNotices(LuoshiDb db, NoticeTargets targets, BureauClock clock)
 {
-    public async Task ToOfficeAsync(int unitId, NoticeKind kind, int? taskId, string link, string title, string body, CancellationToken ct)
+    public Task ToOfficeAsync(int unitId, NoticeKind kind, int? taskId, string link, string title, string body, CancellationToken ct) =>
+        ToAsync(unitId, null, kind, taskId, link, title, body, ct);
+
+    /// <summary>To the unit's active office and, when named, one more of its people (its leader in charge of the matter).</summary>
+    public async Task ToAsync(int unitId, int? alsoPersonId, NoticeKind kind, int? taskId, string link, string title, string body, CancellationToken ct)
     {
         var office = await db.People.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking()
-            .Where(p => p.UnitId == unitId && p.Role == Role.Admin && p.IsActive)
+            .Where(p => p.UnitId == unitId && p.IsActive && (p.Role == Role.Admin || p.Id == alsoPersonId))
             .Select(p => new { p.Id, p.Email }).ToListAsync(ct);
         var now = clock.UtcNow;
         foreach (var person in office)

@@ -23,7 +23,7 @@ internal sealed record EscalationSummary(int Tasks, int Reminders, int Urges, in
 /// locked for the run and each step has a unique key. A run that would issue more 督办单 than the
 /// set threshold holds them for the office (<see cref="HeldSheet"/>).
 /// </summary>
-internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, IOptions<SupervisionOptions> options)
+internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, IOptions<SupervisionOptions> options, IEnumerable<IStepRelay> relays)
 {
     private sealed record Due(EscalationCandidate Task, EscalationPolicy Policy, DeadlineKind Deadline, DateOnly DueOn, StepKind Step, bool Late);
 
@@ -116,6 +116,12 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
 
         await db.SaveChangesAsync(ct);
         await writer.SaveAsync(db, ct);
+        foreach (var relay in relays)
+        {
+            await relay.RelayAsync(unitId, writer.Raised, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         var raisedNow = due.Where(d => !hold || d.Step != StepKind.Supervise).ToList();

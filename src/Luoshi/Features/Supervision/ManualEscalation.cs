@@ -15,7 +15,8 @@ namespace Luoshi.Features.Supervision;
 /// daily run's: it takes the next number of the same yearly sequence, under the same unit lock, so
 /// the numbers stay gapless and unique whoever issues them and however many at once.
 /// </summary>
-internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCalendars calendars, SheetNotices notices, BureauClock clock, IOptions<SupervisionOptions> options)
+internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCalendars calendars, SheetNotices notices, BureauClock clock, IOptions<SupervisionOptions> options,
+    IEnumerable<IStepRelay> relays)
 {
     public async Task<Outcome<EscalationStep>> IssueAsync(Viewer viewer, int taskId, StepKind step, string? message, CancellationToken ct)
     {
@@ -83,6 +84,11 @@ internal sealed class ManualEscalation(LuoshiDb db, TaskEditor tasks, WorkingCal
                 ? $"{entry.SheetNumber}：办公室对任务“{name}”督办。{entry.Message} 请于 {Ui.Date(entry.ReplyDueBy)} 前反馈办理情况。"
                 : $"办公室对任务“{name}”催办：{entry.Message}",
         }, robots: supervise && !task.Restricted, now, ct));
+        foreach (var relay in relays)
+        {
+            await relay.RelayAsync(viewer.UnitId, [new RaisedStep(taskId, step, entry.SheetNumber, name, entry.Message)], ct);
+        }
+
         tasks.AddHistory(task, viewer, step.EventKind(), $"{entry.SheetNumber ?? step.Chinese()}（办公室发起）：{entry.Message}");
         RecordChain.Append(db, viewer.UnitId, supervise ? "manual-supervise" : "manual-urge", entry, viewer.PersonId, now);
         return await SaveOnce.RunAsync(db, transaction, entry, $"今天已对该任务发出过{step.Chinese()}，请勿重复发出", ct);

@@ -20,6 +20,9 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
 
     public RunNotices Notices { get; } = new(unitId, routes, now, digest);
 
+    /// <summary>The 催办 and 督办 raised, for the relays (<see cref="IStepRelay"/>).</summary>
+    public List<RaisedStep> Raised { get; } = [];
+
     public int Steps => _batch.Steps.Count;
 
     public int Held => _held.Count;
@@ -39,7 +42,13 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
         var recipients = Recipients(task, step, deadline);
         var title = $"【{step.Chinese()}{(deadline == DeadlineKind.Task ? "" : "·" + deadline.Chinese())}】{task.Name}";
         var line = $"{entry.SheetNumber ?? task.Name}{(entry.SheetNumber is null ? "" : " " + task.Name)}（{deadline.Chinese()}时限 {Ui.Date(dueOn)}{(late ? "，补发" : "")}）";
-        Notices.Add(recipients, step.NoticeKind(), task.Id, entry, title, Body(task, entry, policy), line, GraceNote(entry, policy), quiet: task.Restricted);
+        var body = Body(task, entry, policy);
+        Notices.Add(recipients, step.NoticeKind(), task.Id, entry, title, body, line, GraceNote(entry, policy), quiet: task.Restricted);
+        if (step != StepKind.Remind)
+        {
+            Raised.Add(new RaisedStep(task.Id, step, entry.SheetNumber, task.Name, body));
+        }
+
         _batch.Events.Add(new TaskEvent
         {
             UnitId = unitId, TaskId = task.Id, At = now, Kind = step.EventKind(),
