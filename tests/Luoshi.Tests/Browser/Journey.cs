@@ -47,7 +47,8 @@ internal sealed class Journey : IAsyncDisposable
             AcceptDownloads = true,
         });
         // Generous: on a busy 2-core machine the first page of a run can take seconds.
-        context.SetDefaultTimeout(30_000);
+        // A page under a full suite on two cores (the demo city signs nine logins in) can take longer than 30 s.
+        context.SetDefaultTimeout(60_000);
         return new Journey(context, await context.NewPageAsync(), baseUrl.TrimEnd('/'), screen);
     }
 

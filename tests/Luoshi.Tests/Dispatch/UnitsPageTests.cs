@@ -42,6 +42,13 @@ public class UnitsPageTests
         Assert.Contains("已有同名单位", await again.Content.ReadAsStringAsync());
         Assert.Equal(1, await city.Top.WithDbAsync(db => db.Units.CountAsync(u => u.Name == name)));
 
+        // The form sent as it stands, empty: each field named in Chinese, nothing made.
+        var empty = await office.PostFormAsync("/Admin/Units", new() { ["Input.Name"] = "", ["Input.OfficeName"] = "", ["Input.UserName"] = "" });
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        var errors = await empty.Content.ReadAsStringAsync();
+        Assert.Contains("请填写单位名称", errors);
+        Assert.Contains("请填写登录名", errors);
+
         Assert.Equal(HttpStatusCode.Forbidden, (await (await city.Top.PagesAsync("headA")).GetAsync("/Admin/Units")).StatusCode);
     }
 }

@@ -50,7 +50,8 @@ internal sealed class UnitsModel(LuoshiDb db, UserManager<AppUser> users, Curren
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var name = Input.Name.Trim();
+        // An empty field binds as null (the form posted as it stands): validation below names it.
+        var name = Input.Name?.Trim() ?? "";
         if (ModelState.IsValid && await db.Units.AnyAsync(u => u.Name == name, ct))
         {
             ModelState.AddModelError("Input.Name", "已有同名单位");
