@@ -55,10 +55,8 @@ internal sealed class CreateModel(LuoshiDb db, DirectiveDesk desk, CurrentViewer
     private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        LeaderOptions = await db.People.Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.Role == Role.Leader).OrderBy(p => p.Id)
-            .Select(p => new SelectListItem(p.Name + "（" + p.Position + "）", p.Id.ToString())).ToListAsync(ct);
-        SectionOptions = await db.Sections.Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
+        LeaderOptions = await PickLists.LeadersAsync(db, viewer.UnitId, ct);
+        SectionOptions = await PickLists.SectionsAsync(db, viewer.UnitId, ct);
         PersonOptions = await db.People.Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.Role != Role.Auditor).OrderBy(p => p.Id)
             .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(ct);
     }

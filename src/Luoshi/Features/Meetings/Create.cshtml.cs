@@ -111,7 +111,6 @@ internal sealed class CreateModel(LuoshiDb db, MeetingDesk desk, CurrentViewer c
     private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        SectionOptions = await db.Sections.Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
+        SectionOptions = await PickLists.SectionsAsync(db, viewer.UnitId, ct);
     }
 }

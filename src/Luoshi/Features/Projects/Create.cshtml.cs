@@ -69,9 +69,7 @@ internal sealed class CreateModel(LuoshiDb db, ProjectPipeline pipeline, Current
     private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        SectionOptions = await db.Sections.Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
-        PersonOptions = await db.People.Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.SectionId != null).OrderBy(p => p.SectionId)
-            .Select(p => new SelectListItem(p.Name + "（" + p.Section!.Name + "）", p.Id.ToString())).ToListAsync(ct);
+        SectionOptions = await PickLists.SectionsAsync(db, viewer.UnitId, ct);
+        PersonOptions = await PickLists.PeopleAsync(db, viewer.UnitId, ct);
     }
 }

@@ -70,12 +70,9 @@ internal sealed class CreateModel(LuoshiDb db, ProposalDesk desk, CurrentViewer 
     private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        SectionOptions = await db.Sections.Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder)
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString())).ToListAsync(ct);
-        PersonOptions = await db.People.Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.SectionId != null).OrderBy(p => p.SectionId)
-            .Select(p => new SelectListItem(p.Name + "（" + p.Section!.Name + "）", p.Id.ToString())).ToListAsync(ct);
-        LeaderOptions = await db.People.Where(p => p.UnitId == viewer.UnitId && p.IsActive && p.Role == Role.Leader).OrderBy(p => p.Id)
-            .Select(p => new SelectListItem(p.Name, p.Id.ToString())).ToListAsync(ct);
+        SectionOptions = await PickLists.SectionsAsync(db, viewer.UnitId, ct);
+        PersonOptions = await PickLists.PeopleAsync(db, viewer.UnitId, ct);
+        LeaderOptions = await PickLists.LeadersAsync(db, viewer.UnitId, ct);
         // Every other unit of the deployment may co-handle (Units has no unit filter).
         Units = [.. (await db.Units.AsNoTracking().Where(u => u.Id != viewer.UnitId).OrderBy(u => u.Id).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
     }
