@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using System.Net.Http.Json;
 using Luoshi.Data;
 using Npgsql;
@@ -6,7 +8,7 @@ using Npgsql;
 namespace Luoshi.Bench;
 
 /// <summary>The real app on Kestrel on a loopback port, against a fresh PostgreSQL database.</summary>
-internal sealed class BenchServer : IAsyncDisposable
+internal sealed partial class BenchServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -66,6 +68,28 @@ internal sealed class BenchServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client holding the cookie of a login made through the page, as a browser would (the
+    /// bench logins' password); up to 256 connections, so one client serves a scenario's many callers.</summary>
+    public async Task<HttpClient> SignInAsync(string login)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 256 })
+        {
+            BaseAddress = new Uri(BaseAddress),
+        };
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = login, ["Password"] = Generator.Password, ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"login {login}: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
     public async Task<string> TokenAsync(string userName, string password)
     {
         using var client = Client();
@@ -88,4 +112,7 @@ internal sealed class BenchServer : IAsyncDisposable
     }
 
     private sealed record TokenBody(string AccessToken);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 }

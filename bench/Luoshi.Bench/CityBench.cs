@@ -51,8 +51,8 @@ internal static class CityBench
             Console.WriteLine($"  measured {name}");
         }
 
-        var top = await DeskBench.SignInAsync(server, city.TopLogin);
-        var middle = await DeskBench.SignInAsync(server, city.MiddleLogin);
+        var top = await server.SignInAsync(city.TopLogin);
+        var middle = await server.SignInAsync(city.MiddleLogin);
         var api = server.Client(await server.TokenAsync(city.TopLogin, Generator.Password));
         await Measure($"督查室 总览 page (its {TopDispatches:N0} 交办 among {city.Tasks / 1000:N0}k tasks)", top, (_, c) => c.GetAsync("/"));
         await Measure("督查室 交办 page: roll-up by unit + list", top, (_, c) => c.GetAsync("/Dispatch"));

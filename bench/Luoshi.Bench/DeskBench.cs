@@ -32,7 +32,7 @@ internal static partial class DeskBench
         var counts = new List<string>();
         foreach (var (role, login, viewer) in people.Logins)
         {
-            var client = await SignInAsync(server, login);
+            var client = await server.SignInAsync(login);
             var page = await client.GetStringAsync("/Desk");
             var total = Regex.Match(page, "共 (\\d+) 项").Groups[1].Value;
             await Scenarios.Run("warm-up", client, 1, TimeSpan.FromSeconds(2), (_, c) => c.GetAsync("/Desk"));
@@ -95,27 +95,6 @@ internal static partial class DeskBench
             ]);
     }
 
-    /// <summary>A client holding the cookie of a login through the page, as a browser would.</summary>
-    internal static async Task<HttpClient> SignInAsync(BenchServer server, string login)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri(server.BaseAddress),
-        };
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = Token().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = login, ["Password"] = Generator.Password, ["__RequestVerificationToken"] = token,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"login {login}: {response.StatusCode}");
-        }
-
-        return client;
-    }
-
     private static async Task<string> HeaderCountAsync(BenchServer server, string role, Viewer viewer)
     {
         var times = new List<double>();
@@ -133,6 +112,4 @@ internal static partial class DeskBench
         return string.Create(CultureInfo.InvariantCulture, $"  {role}: {total} items, median {sorted[sorted.Length / 2]:F2} ms, p99 {sorted[(int)(sorted.Length * 0.99)]:F2} ms");
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

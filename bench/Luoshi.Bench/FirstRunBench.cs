@@ -54,7 +54,7 @@ internal static class FirstRunBench
         var db = services.GetRequiredService<LuoshiDb>();
         var clock = new BureauClock(new FixedTime(day), services.GetRequiredService<IOptions<ClockOptions>>());
         var run = new EscalationRun(db, services.GetRequiredService<WorkingCalendars>(), services.GetRequiredService<NoticeOutbox>(), clock,
-            services.GetRequiredService<IOptions<SupervisionOptions>>());
+            services.GetRequiredService<IOptions<SupervisionOptions>>(), services.GetServices<IStepRelay>());
         var watch = Stopwatch.StartNew();
         var s = await run.RunAsync(unitId);
         var seconds = watch.Elapsed.TotalSeconds;

@@ -34,7 +34,7 @@ internal static partial class InboxBench
                 .CountAsync(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.ReadAt == null, ct)),
         };
 
-        var client = await SignInAsync(server, login);
+        var client = await server.SignInAsync(login);
         var token = await server.TokenAsync(login, Generator.Password);
         var api = server.Client(token);
         long deep;
@@ -135,22 +135,4 @@ internal static partial class InboxBench
         var body = await response.Content.ReadAsStringAsync();
         return string.Create(CultureInfo.InvariantCulture, $"{Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms, {(int)response.StatusCode} {body}");
     }
-
-    /// <summary>A client holding the cookie of a login through the page, as a browser would.</summary>
-    private static async Task<HttpClient> SignInAsync(BenchServer server, string login)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        {
-            BaseAddress = new Uri(server.BaseAddress),
-        };
-        var form = await client.GetStringAsync("/Account/Login");
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = login, ["Password"] = Generator.Password, ["__RequestVerificationToken"] = Token().Match(form).Groups[1].Value,
-        }));
-        return response.StatusCode == HttpStatusCode.Redirect ? client : throw new InvalidOperationException($"login {login}: {response.StatusCode}");
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

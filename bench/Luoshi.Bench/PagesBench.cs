@@ -50,8 +50,8 @@ internal static partial class PagesBench
         var taskId = values.ContainsKey("database") ? await FindTaskAsync(server) : await GenerateAsync(server, maintenance);
         Console.WriteLine($"database: {new NpgsqlConnectionStringBuilder(server.ConnectionString).Database} (pass --database to reuse); task page: /Tasks/{taskId}");
 
-        var office = await SignInAsync(server, "bench-admin");
-        var head = await SignInAsync(server, "bench-head");
+        var office = await server.SignInAsync("bench-admin");
+        var head = await server.SignInAsync("bench-head");
         var officeApi = server.Client(await server.TokenAsync("bench-admin", Generator.Password));
         var pages = new List<(string Name, HttpClient Client, string Url)>();
         if (only is null or "task")
@@ -245,26 +245,4 @@ internal static partial class PagesBench
         }
     }
 
-    private static async Task<HttpClient> SignInAsync(BenchServer server, string login)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = 256 })
-        {
-            BaseAddress = new Uri(server.BaseAddress),
-        };
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = Token().Match(form).Groups[1].Value;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = login, ["Password"] = Generator.Password, ["__RequestVerificationToken"] = token,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"login {login}: {response.StatusCode}");
-        }
-
-        return client;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
