@@ -59,11 +59,20 @@ internal sealed class Journey : IAsyncDisposable
         Assert.True(response is { Status: 200 }, $"{path} answered {response?.Status}");
     }
 
-    /// <summary>Presses a button (or anything that submits) and waits for the page that follows.</summary>
+    /// <summary>Presses a button (or anything that submits) and waits for the page that follows to be
+    /// read in. Its DOM is what the tests read: waiting for "load" as well (the stylesheet) once hung a
+    /// full CI run for 60 s on a page whose requests had all ended, so only a screenshot waits for it.</summary>
     public async Task SubmitAsync(string selector)
     {
         await Page.Locator(selector).First.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        try
+        {
+            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"after pressing {selector} the page {Page.Url} did not finish loading", e);
+        }
     }
 
     /// <summary>Turns the browser's own form checks (required, min, max) off, as an old browser or a
@@ -111,6 +120,7 @@ internal sealed class Journey : IAsyncDisposable
     {
         var folder = Environment.GetEnvironmentVariable("LUOSHI_SCREENSHOTS") ?? "screenshots";
         Directory.CreateDirectory(folder);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 

@@ -35,18 +35,26 @@ public partial class KillTests
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Email, p => "kill" + p.Id + "@unit" + b.UnitId + ".test")));
 
         Task<int> SentAsync() => b.WithDbAsync(d => d.NoticeDeliveries.CountAsync(x => x.UnitId == b.UnitId && x.Status == DeliveryStatus.Sent));
+        using var first = KilledApp.Start(b.App.ConnectionString);
+        using var second = KilledApp.Start(b.App.ConnectionString);
         async Task UntilAsync(Func<Task<bool>> done, string what)
         {
             var watch = Stopwatch.StartNew();
             while (!await done())
             {
-                Assert.True(watch.Elapsed < TimeSpan.FromMinutes(3), "timed out waiting until " + what);
+                if (watch.Elapsed > TimeSpan.FromMinutes(3))
+                {
+                    // What the outbox and the processes were doing, for a run that fails on another machine.
+                    var states = await b.WithDbAsync(d => d.NoticeDeliveries.Where(x => x.UnitId == b.UnitId)
+                        .GroupBy(x => new { x.Status, Claimed = x.ClaimedBy != null, x.LastError })
+                        .Select(g => $"{g.Key.Status} claimed={g.Key.Claimed} {g.Key.LastError}: {g.Count()}").ToListAsync());
+                    Assert.Fail($"timed out waiting until {what}\noutbox: {string.Join("; ", states)}\nfirst ({(first.HasExited ? "ended" : "running")}):\n{first.Output}\nsecond ({(second.HasExited ? "ended" : "running")}):\n{second.Output}");
+                }
+
                 await Task.Delay(100);
             }
         }
 
-        using var first = KilledApp.Start(b.App.ConnectionString);
-        using var second = KilledApp.Start(b.App.ConnectionString);
         await UntilAsync(async () => await SentAsync() >= 40, "40 sent");
         first.Kill();
         var atFirstKill = await SentAsync();
@@ -116,8 +124,11 @@ public partial class KillTests
                 // A notice per step and person, and no held 督办: the outbox needs volume for the kills to land mid-run.
                 ["Supervision__DigestNotices"] = "false",
                 ["Supervision__MassSupervisionThreshold"] = "100000",
-                // A killed sender's claim runs out after this; the next one takes its rows over.
-                ["Notices__Lease"] = "00:00:04",
+                // A killed sender's claim runs out after this; the next one takes its rows over. A sender
+                // sends for half of it, which must outlast a claim's two queries on a loaded machine.
+                ["Notices__Lease"] = "00:00:10",
+                // A refused connection on a loaded machine is tried again soon, not after the production 30 s doubling.
+                ["Notices__FirstRetry"] = "00:00:01",
                 ["Notices__Smtp__Host"] = host,
                 ["Notices__Smtp__Port"] = port,
                 ["Notices__Smtp__From"] = "duban@luoshi.test",
