@@ -7,7 +7,8 @@ namespace Luoshi.Tests.Browser;
 
 /// <summary>
 /// 交办 in the browser, in the demo city: the 督查室 assigns a 交办 to the science bureau, whose office signs
-/// it on the phone and splits it to a section; the 督查室 sees it signed and split. A second 交办 is returned
+/// it on the phone and splits it to two sections; a section reports, and the 督查室's dashboard shows the
+/// bureau's light and progress moved, its 交办 page the split. A second 交办 is returned
 /// by the bureau and reassigned by the 督查室 to the development commission. Each run works on 交办 of its
 /// own (titles tagged), so the shared demo stays as others expect it.
 /// </summary>
@@ -22,6 +23,7 @@ public class DispatchJourneyTests
     {
         var site = await DemoSite.ForAsync("journey");
         var tag = FormChecks.Unique();
+        var before = await BureauLineAsync(site);
         var first = await AssignAsync(site, "全市科技企业梯度培育" + tag);
         var party = await site.QueryAsync(db => db.DispatchParties.Where(p => p.SourceTaskId == first && p.IsLead).Select(p => p.Id).SingleAsync());
 
@@ -51,7 +53,35 @@ public class DispatchJourneyTests
             await office.Page.FillAsync("#Input_DueDate", Day(today.AddDays(60)));
             await office.SubmitAsync("main button.primary");
             Assert.Contains("任务已保存", await office.Page.Locator(".notice").InnerTextAsync());
+
+            // The second part, for another section.
+            await office.OpenAsync($"/Dispatch/Received/{party}");
+            await office.SubmitAsync("#split");
+            await office.Page.SelectOptionAsync("#Input_ParentId", received.ToString(CultureInfo.InvariantCulture));
+            await office.Page.FillAsync("#Input_Title", "梯度培育政策宣讲" + tag);
+            await office.Page.SelectOptionAsync("#Input_LeadSectionId", new SelectOptionValue { Label = "政策法规科" });
+            await office.Page.FillAsync("#Input_StartDate", Day(today));
+            await office.Page.FillAsync("#Input_DueDate", Day(today.AddDays(60)));
+            await office.SubmitAsync("main button.primary");
+            Assert.Contains("任务已保存", await office.Page.Locator(".notice").InnerTextAsync());
         }
+
+        // 高新技术科 reports its part on a phone; the bureau's task and the 督查室's 交办 move with it.
+        var part = await site.QueryAsync(db => db.Tasks.Where(t => t.Title == "梯度培育入库辅导" + tag).Select(t => t.Id).SingleAsync());
+        await using (var head = await site.AsAsync("head", Screen.Phone))
+        {
+            await head.OpenAsync($"/Tasks/{part}/Report");
+            await head.Page.FillAsync("#Input_Progress", "完成首批32家企业入库辅导，形成培育名单");
+            await head.Page.FillAsync("#Input_Percent", "60");
+            await head.SubmitAsync("main button[type=submit]");
+            Assert.Contains("已报送", await head.Page.Locator(".notice").InnerTextAsync());
+            await head.AssertCleanAsync();
+        }
+
+        var after = await BureauLineAsync(site);
+        Assert.Equal(before.Green + 1, after.Green);
+        Assert.NotEqual(before.Progress, after.Progress);
+        Assert.Equal(30, await site.QueryAsync(db => db.Tasks.Where(t => t.Id == first).Select(t => t.ProgressPercent).SingleAsync()));
 
         await using (var city = await site.AsAsync("city"))
         {
@@ -88,6 +118,17 @@ public class DispatchJourneyTests
             Assert.Contains(states, s => s.Contains("示范市发展和改革委员会", StringComparison.Ordinal) && s.Contains("待签收", StringComparison.Ordinal));
             await city.AssertCleanAsync();
         }
+    }
+
+    /// <summary>The science bureau's line on the 督查室's dashboard (交办事项 · 各单位承办情况): green lights and average progress.</summary>
+    private static async Task<(int Green, string Progress)> BureauLineAsync(DemoSite site)
+    {
+        await using var city = await site.AsAsync("city");
+        await city.OpenAsync("/");
+        var cells = await city.Page.Locator("#unit-lines tbody tr").Filter(new() { HasText = "示范市科学技术局" }).Locator("td").AllInnerTextsAsync();
+        await city.AssertCleanAsync();
+        await city.ShotAsync("city-dashboard-1366");
+        return (int.Parse(cells[9], CultureInfo.InvariantCulture), cells[11]);
     }
 
     /// <summary>The 督查室 assigns a 交办 to the science bureau on the create page; returns its id.</summary>

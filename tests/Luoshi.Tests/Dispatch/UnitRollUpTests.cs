@@ -27,10 +27,10 @@ public class UnitRollUpTests
 
         var line = UnitRollUp.Line(7, "某局", [
             Fact(DispatchState.Signed, Light.Red, 20, -1), Fact(DispatchState.Signed, Light.Yellow, 60, 10, lead: false), Fact(DispatchState.Signed, Light.Done, 100, -5),
-            Fact(DispatchState.Waiting, null, 0, 30), Fact(DispatchState.Returned, null, 0, -2, lead: false),
+            Fact(DispatchState.Signed, Light.Green, 40, 20), Fact(DispatchState.Waiting, null, 0, 30), Fact(DispatchState.Returned, null, 0, -2, lead: false),
         ], Today);
 
-        Assert.Equal(new UnitLine(7, "某局", Assigned: 5, Lead: 3, Waiting: 1, Returned: 1, Signed: 3, Done: 1, Red: 1, Yellow: 1, Overdue: 2, AverageProgress: 60), line);
+        Assert.Equal(new UnitLine(7, "某局", Assigned: 6, Lead: 4, Waiting: 1, Returned: 1, Signed: 4, Done: 1, Red: 1, Yellow: 1, Green: 1, Overdue: 2, AverageProgress: 55), line);
         Assert.Null(UnitRollUp.Line(7, "某局", [Fact(DispatchState.Waiting, null, 0, 3)], Today).AverageProgress);
     }
 

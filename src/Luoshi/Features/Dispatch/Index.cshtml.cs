@@ -32,12 +32,7 @@ internal sealed class IndexModel(LuoshiDb db, DispatchViews views, Dispatches di
         var below = tree.Descendants(viewer.UnitId);
         HasUnitsBelow = below.Count > 0;
         UnitOptions = [.. below.Select(b => new SelectListItem(new string('　', b.Depth - 1) + b.Unit.Name, b.Unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Unit.Id == Unit))];
-        if (HasUnitsBelow)
-        {
-            var order = below.Select((b, i) => (b.Unit.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var facts = await UnitRollUp.FactsAsync(db, dispatches, viewer.UnitId, db.Tasks.VisibleTo(viewer).Where(t => t.Kind == WorkKind.Dispatch), ct);
-            UnitLines = UnitRollUp.Lines(facts, clock.Today, tree.NameOf, id => order.GetValueOrDefault(id, int.MaxValue));
-        }
+        UnitLines = await UnitRollUp.ForViewerAsync(db, dispatches, viewer, tree, clock.Today, ct);
 
         Assigned = await views.AssignedAsync(viewer, State, Unit, ct);
         Received = await views.ReceivedListAsync(viewer, State, ct);

@@ -1,5 +1,6 @@
 using Luoshi.Data;
 using Luoshi.Features.Lights;
+using Luoshi.Features.Organisation;
 using Luoshi.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ internal sealed record PartyFact(int SourceTaskId, string Title, int UnitId, boo
 }
 
 /// <summary>One unit's line: how the 交办 it received from this unit stand.</summary>
-internal sealed record UnitLine(int UnitId, string UnitName, int Assigned, int Lead, int Waiting, int Returned, int Signed, int Done, int Red, int Yellow, int Overdue, int? AverageProgress);
+internal sealed record UnitLine(int UnitId, string UnitName, int Assigned, int Lead, int Waiting, int Returned, int Signed, int Done, int Red, int Yellow, int Green, int Overdue, int? AverageProgress);
 
 /// <summary>
 /// The assigner's view by unit, not by section (市政府督查室 → 各局、各区): for every unit that received
@@ -40,6 +41,21 @@ internal static class UnitRollUp
             .AsNoTracking().ToListAsync(ct);
     }
 
+    /// <summary>The viewer's lines for the units below its unit, in the tree's order; none when it has no unit below.
+    /// Only the 交办 the viewer may read count (an office reads them all).</summary>
+    public static async Task<List<UnitLine>> ForViewerAsync(LuoshiDb db, Dispatches dispatches, Viewer viewer, UnitTree tree, DateOnly today, CancellationToken ct)
+    {
+        var below = tree.Descendants(viewer.UnitId);
+        if (below.Count == 0)
+        {
+            return [];
+        }
+
+        var order = below.Select((b, i) => (b.Unit.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var facts = await FactsAsync(db, dispatches, viewer.UnitId, db.Tasks.VisibleTo(viewer).Where(t => t.Kind == WorkKind.Dispatch), ct);
+        return Lines(facts, today, tree.NameOf, id => order.GetValueOrDefault(id, int.MaxValue));
+    }
+
     /// <summary>One line per receiving unit, in the tree's order (<paramref name="order"/>), units without 交办 left out.</summary>
     public static List<UnitLine> Lines(IEnumerable<PartyFact> facts, DateOnly today, Func<int, string> name, Func<int, int> order) =>
         [.. facts.GroupBy(f => f.UnitId).OrderBy(g => order(g.Key)).Select(g => Line(g.Key, name(g.Key), [.. g], today))];
@@ -49,7 +65,7 @@ internal static class UnitRollUp
         var signed = facts.Where(f => f.State == DispatchState.Signed).ToList();
         return new(unitId, unitName, facts.Count, facts.Count(f => f.IsLead),
             facts.Count(f => f.State == DispatchState.Waiting), facts.Count(f => f.State == DispatchState.Returned), signed.Count,
-            signed.Count(f => f.Done), signed.Count(f => !f.Done && f.Light == Light.Red), signed.Count(f => !f.Done && f.Light == Light.Yellow),
+            signed.Count(f => f.Done), signed.Count(f => !f.Done && f.Light == Light.Red), signed.Count(f => !f.Done && f.Light == Light.Yellow), signed.Count(f => !f.Done && f.Light == Light.Green),
             facts.Count(f => f.Overdue(today)), signed.Count == 0 ? null : (int)Math.Round(signed.Average(f => f.Done ? 100 : f.Progress)));
     }
 }
