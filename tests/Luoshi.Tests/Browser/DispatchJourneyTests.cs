@@ -117,7 +117,22 @@ public class DispatchJourneyTests
             Assert.Contains(states, s => s.Contains("示范市科学技术局", StringComparison.Ordinal) && s.Contains("已改派", StringComparison.Ordinal));
             Assert.Contains(states, s => s.Contains("示范市发展和改革委员会", StringComparison.Ordinal) && s.Contains("待签收", StringComparison.Ordinal));
             await city.AssertCleanAsync();
+
+            // 调整隶属 on a phone: the district's bureau directly under the city, and back under its district.
+            await city.OpenAsync("/Admin/Units");
+            await MoveAsync(city, "东城区科技和工业信息化局", "（直属）");
+            await MoveAsync(city, "东城区科技和工业信息化局", "示范市东城区");
         }
+    }
+
+    private static async Task MoveAsync(Journey city, string unit, string under)
+    {
+        await city.Page.Locator("#move select[name=moveUnitId] option").Filter(new() { HasText = unit }).First.EvaluateAsync("o => o.selected = true");
+        var parent = await city.Page.Locator("#move select[name=newParentId] option").Filter(new() { HasText = under }).First.GetAttributeAsync("value");
+        await city.Page.SelectOptionAsync("#move select[name=newParentId]", parent!);
+        await city.SubmitAsync("#move button[type=submit]");
+        Assert.Contains("已将", await city.Page.Locator(".notice").InnerTextAsync());
+        await city.AssertCleanAsync();
     }
 
     /// <summary>The science bureau's line on the 督查室's dashboard (交办事项 · 各单位承办情况): green lights and average progress.</summary>

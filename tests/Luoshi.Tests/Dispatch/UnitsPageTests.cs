@@ -51,4 +51,42 @@ public class UnitsPageTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await (await city.Top.PagesAsync("headA")).GetAsync("/Admin/Units")).StatusCode);
     }
+
+    [Fact]
+    public async Task TheOfficeMovesAUnitWithinItsTreeButNeverUnderItselfNorOutsideIt()
+    {
+        var city = await City.CreateAsync("sqlite");
+        var office = await city.Top.PagesAsync("admin");
+        Task<int?> ParentOfAsync(int unit) => city.Top.WithDbAsync(db => db.Units.Where(u => u.Id == unit).Select(u => u.ParentId).SingleAsync());
+        Task<HttpResponseMessage> MoveAsync(PageClient client, int? unit, int? parent) => client.PostFormAsync("/Admin/Units?handler=Move", new()
+        {
+            ["moveUnitId"] = unit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            ["newParentId"] = parent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        });
+
+        // 配合单位 moves under the lead unit: the city still supervises it, through the lead.
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(office, city.Coop.UnitId, city.Lead.UnitId)).StatusCode);
+        Assert.Equal(city.Lead.UnitId, await ParentOfAsync(city.Coop.UnitId));
+        var tree = await city.Top.WithDbAsync(db => UnitTree.LoadAsync(db));
+        Assert.True(tree.Supervises(city.Lead.UnitId, city.Coop.UnitId));
+        Assert.True(tree.Supervises(city.Top.UnitId, city.Coop.UnitId));
+        Assert.True(await city.Top.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.UnitId == city.Top.UnitId && e.Kind == Luoshi.Features.Audit.AuditKind.UnitMoved)));
+
+        // Under itself or a unit below it: refused, with the reason, nothing moved.
+        var cycle = await MoveAsync(office, city.Lead.UnitId, city.Coop.UnitId);
+        Assert.Equal(HttpStatusCode.OK, cycle.StatusCode);
+        Assert.Contains("不能调整到本单位或其下级单位之下", await cycle.Content.ReadAsStringAsync());
+        Assert.Equal(city.Top.UnitId, await ParentOfAsync(city.Lead.UnitId));
+
+        // Back directly under the city; the form sent empty names what is missing.
+        Assert.Equal(HttpStatusCode.Redirect, (await MoveAsync(office, city.Coop.UnitId, city.Top.UnitId)).StatusCode);
+        Assert.Equal(city.Top.UnitId, await ParentOfAsync(city.Coop.UnitId));
+        Assert.Contains("请选择要调整的下级单位", await (await MoveAsync(office, null, null)).Content.ReadAsStringAsync());
+
+        // The lead unit's office cannot move a unit that is not below it, nor put one of its own outside its tree.
+        var lead = await city.Lead.PagesAsync("admin");
+        Assert.Contains("请选择要调整的下级单位", await (await MoveAsync(lead, city.Sibling.UnitId, city.Lead.UnitId)).Content.ReadAsStringAsync());
+        Assert.Equal(city.Top.UnitId, await ParentOfAsync(city.Sibling.UnitId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await MoveAsync(await city.Top.PagesAsync("headA"), city.Coop.UnitId, city.Lead.UnitId)).StatusCode);
+    }
 }

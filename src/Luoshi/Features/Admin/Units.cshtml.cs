@@ -43,7 +43,13 @@ internal sealed class UnitsModel(LuoshiDb db, UserManager<AppUser> users, Curren
 {
     [BindProperty] public NewUnitInput Input { get; set; } = new();
     public string UnitName { get; private set; } = "";
+    public int UnitId { get; private set; }
     public List<UnitRow> Units { get; private set; } = [];
+
+    /// <summary>The move form's choices, kept when it is refused.</summary>
+    public int? MoveUnitId { get; private set; }
+    public int? NewParentId { get; private set; }
+    public string? MoveProblem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -94,11 +100,48 @@ internal sealed class UnitsModel(LuoshiDb db, UserManager<AppUser> users, Curren
         return Redirect("/Admin/Units");
     }
 
+    /// <summary>
+    /// 调整隶属: puts a unit below the viewer's under another unit of the same tree (or directly under the
+    /// viewer's unit). Never under itself or a unit below it, which would cut a branch off the tree. 交办
+    /// already made stay with the unit that assigned them (it follows what it assigned wherever the unit
+    /// now sits); new ones come from the units above it after the move.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(int? moveUnitId, int? newParentId, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        // The new-unit form's fields are bound on every post of this page; only this form's choices count here.
+        ModelState.Clear();
+        var tree = await UnitTree.LoadAsync(db, ct);
+        var below = tree.Descendants(viewer.UnitId).Select(b => b.Unit.Id).ToHashSet();
+        string? problem = moveUnitId is not { } unitId || !below.Contains(unitId) ? "请选择要调整的下级单位"
+            : newParentId is not { } parentId || (parentId != viewer.UnitId && !below.Contains(parentId)) ? "请选择新的上级单位"
+            : parentId == unitId || tree.Supervises(unitId, parentId) ? "不能调整到本单位或其下级单位之下"
+            : tree.Find(unitId)!.ParentId == parentId ? "该单位已在所选单位之下"
+            : null;
+        if (problem is not null)
+        {
+            MoveProblem = problem;
+            MoveUnitId = moveUnitId;
+            NewParentId = newParentId;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var unit = await db.Units.SingleAsync(u => u.Id == moveUnitId, ct);
+        var from = tree.NameOf(unit.ParentId ?? 0);
+        unit.ParentId = newParentId;
+        audit.Add(AuditKind.UnitMoved, viewer, null, unit.Name, $"由“{from}”调整到“{tree.NameOf(newParentId!.Value)}”之下");
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = $"已将“{unit.Name}”调整到“{tree.NameOf(newParentId.Value)}”之下";
+        return Redirect("/Admin/Units");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         var tree = await UnitTree.LoadAsync(db, ct);
         UnitName = tree.NameOf(viewer.UnitId);
+        UnitId = viewer.UnitId;
         var below = tree.Descendants(viewer.UnitId);
         var ids = below.Select(b => b.Unit.Id).ToList();
         // Counts only, across exactly the units below.

@@ -24,6 +24,9 @@ internal enum AuditKind
     TwoFactorRefused = 19,
     RecoveryCodeUsed = 20,
     TwoFactorReset = 21,
+
+    /// <summary>A unit moved in the tree (下级单位 under another unit of the same office's tree).</summary>
+    UnitMoved = 30,
 }
 
 internal static class AuditKindNames
@@ -51,6 +54,7 @@ internal static class AuditKindNames
         AuditKind.TwoFactorRefused => "动态验证码错误",
         AuditKind.RecoveryCodeUsed => "使用恢复码登录",
         AuditKind.TwoFactorReset => "重置两步验证",
+        AuditKind.UnitMoved => "调整单位隶属",
         _ => "其他",
     };
 }
