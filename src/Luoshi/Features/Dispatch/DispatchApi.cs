@@ -31,11 +31,14 @@ internal static class DispatchApi
         return app;
     }
 
-    private static async Task<Ok<List<DispatchRow>>> Assigned(DispatchViews views, CurrentViewer current, [FromQuery] DispatchState? state, [FromQuery] int? unit, CancellationToken ct) =>
-        TypedResults.Ok(await views.AssignedAsync(await current.RequireAsync(ct), state, unit, ct));
+    // Newest first, a page at a time: ?before= the last id of the page before, ?take= 1…500 (100).
+    private static async Task<Ok<List<DispatchRow>>> Assigned(DispatchViews views, CurrentViewer current, [FromQuery] DispatchState? state, [FromQuery] int? unit,
+        [FromQuery] int? before, [FromQuery] int? take, CancellationToken ct) =>
+        TypedResults.Ok(await views.AssignedAsync(await current.RequireAsync(ct), state, unit, ct, before, Math.Clamp(take ?? DispatchViews.PageSize, 1, DispatchViews.MaxPage)));
 
-    private static async Task<Ok<List<ReceivedRow>>> Received(DispatchViews views, CurrentViewer current, [FromQuery] DispatchState? state, CancellationToken ct) =>
-        TypedResults.Ok(await views.ReceivedListAsync(await current.RequireAsync(ct), state, ct));
+    private static async Task<Ok<List<ReceivedRow>>> Received(DispatchViews views, CurrentViewer current, [FromQuery] DispatchState? state,
+        [FromQuery] int? before, [FromQuery] int? take, CancellationToken ct) =>
+        TypedResults.Ok(await views.ReceivedListAsync(await current.RequireAsync(ct), state, ct, before, Math.Clamp(take ?? DispatchViews.PageSize, 1, DispatchViews.MaxPage)));
 
     private static async Task<Results<Created<DispatchCreated>, ProblemHttpResult, ValidationProblem>> Create(DispatchInput input, Dispatches dispatches, DispatchViews views, CurrentViewer current, CancellationToken ct)
     {

@@ -43,6 +43,10 @@ internal sealed record ReceivedRow(int PartyId, string FromUnit, string Title, D
 /// <summary>The reads of 交办 for pages and API. Each read across units names the rows it may see.</summary>
 internal sealed class DispatchViews(LuoshiDb db, Dispatches dispatches, BureauClock clock)
 {
+    /// <summary>Rows on one page of a list; the API may ask for up to <see cref="MaxPage"/>.</summary>
+    public const int PageSize = 100;
+    public const int MaxPage = 500;
+
     private const int LatestReports = 3;
 
     /// <summary>The assigner's page: null when the viewer cannot see the assigner's task or it is no 交办.</summary>
@@ -144,11 +148,14 @@ internal sealed class DispatchViews(LuoshiDb db, Dispatches dispatches, BureauCl
     }
 
     /// <summary>What this unit assigned, newest first, by a party's state and unit.</summary>
-    public async Task<List<DispatchRow>> AssignedAsync(Viewer viewer, DispatchState? state, int? unitId, CancellationToken ct)
+    /// <summary>A page of what the viewer's unit assigned, newest first: those older than <paramref name="before"/>
+    /// (a 交办's id, the previous page's last), <paramref name="take"/> at most.</summary>
+    public async Task<List<DispatchRow>> AssignedAsync(Viewer viewer, DispatchState? state, int? unitId, CancellationToken ct, int? before = null, int take = PageSize)
     {
         var parties = dispatches.Parties(viewer.UnitId);
         var matching = parties.Where(p => (state == null || p.State == state) && (unitId == null || p.UnitId == unitId)).Select(p => p.SourceTaskId);
-        var tasks = await db.Tasks.VisibleTo(viewer).AsNoTracking().Where(t => t.Kind == WorkKind.Dispatch && matching.Contains(t.Id)).OrderByDescending(t => t.Id).Take(500)
+        var tasks = await db.Tasks.VisibleTo(viewer).AsNoTracking().Where(t => t.Kind == WorkKind.Dispatch && matching.Contains(t.Id) && (before == null || t.Id < before))
+            .OrderByDescending(t => t.Id).Take(take)
             .Select(t => new { t.Id, t.Title, t.DueDate, t.Light, t.ProgressPercent }).ToListAsync(ct);
         var ids = tasks.Select(t => t.Id).ToList();
         var all = await parties.AsNoTracking().Where(p => ids.Contains(p.SourceTaskId)).Select(p => new { p.SourceTaskId, p.UnitId, p.IsLead, p.State }).ToListAsync(ct);
@@ -159,8 +166,8 @@ internal sealed class DispatchViews(LuoshiDb db, Dispatches dispatches, BureauCl
             string.Join("，", byTask[t.Id].Where(p => p.State != DispatchState.Reassigned).GroupBy(p => p.State).OrderBy(g => g.Key).Select(g => $"{g.Key.Chinese()}{g.Count()}"))))];
     }
 
-    /// <summary>What came from above to this unit (上级交办).</summary>
-    public async Task<List<ReceivedRow>> ReceivedListAsync(Viewer viewer, DispatchState? state, CancellationToken ct)
+    /// <summary>What came from above to this unit (上级交办), newest first, a page at a time as <see cref="AssignedAsync"/> (by the part's id).</summary>
+    public async Task<List<ReceivedRow>> ReceivedListAsync(Viewer viewer, DispatchState? state, CancellationToken ct, int? before = null, int take = PageSize)
     {
         if (!viewer.IsAdmin)
         {
@@ -168,10 +175,10 @@ internal sealed class DispatchViews(LuoshiDb db, Dispatches dispatches, BureauCl
         }
 
         var rows = await (from p in db.DispatchParties.AsNoTracking()
-                          where p.UnitId == viewer.UnitId && (state == null || p.State == state)
+                          where p.UnitId == viewer.UnitId && (state == null || p.State == state) && (before == null || p.Id < before)
                           join t in db.Tasks.IgnoreQueryFilters([UnitKeys.FilterName]) on new { U = p.SourceUnitId, I = p.SourceTaskId } equals new { U = t.UnitId, I = t.Id }
                           orderby p.Id descending
-                          select new { p.Id, p.SourceUnitId, t.Title, t.DueDate, p.IsLead, p.State, p.ReturnBy, p.ReceivedTaskId }).Take(500).ToListAsync(ct);
+                          select new { p.Id, p.SourceUnitId, t.Title, t.DueDate, p.IsLead, p.State, p.ReturnBy, p.ReceivedTaskId }).Take(take).ToListAsync(ct);
         var tree = await UnitTree.LoadAsync(db, ct);
         return [.. rows.Select(r => new ReceivedRow(r.Id, tree.NameOf(r.SourceUnitId), r.Title, r.DueDate, r.IsLead, r.State, r.State.Chinese(), r.ReturnBy, r.ReceivedTaskId))];
     }
