@@ -132,7 +132,7 @@ internal sealed class Dispatches(
             Description = Clip(party.IsLead ? source.Description : $"配合{from}交办事项，承担：{party.Part ?? "配合牵头单位做好相关工作"}。{source.Description}", 4000),
             LeadSectionId = input.LeadSectionId, TargetValue = party.IsLead ? source.TargetValue : null, TargetUnit = party.IsLead ? source.TargetUnit : null,
             StartDate = source.DueDate < today ? source.DueDate : today, DueDate = source.DueDate, Tags = ["上级交办"],
-        }), ct);
+        }) { Cadence = party.Cadence }, ct);
         if (created.Value is not { } received)
         {
             await transaction.RollbackAsync(ct);

@@ -66,7 +66,9 @@ internal sealed class Plan
 internal sealed class LedgerPlanConfiguration : IEntityTypeConfiguration<Plan>
 {
     public void Configure(EntityTypeBuilder<Plan> e) =>
-        e.HasIndex(p => new { p.UnitId, p.Year, p.LedgerKind }, "IX_Plans_LedgerOfYear").IsUnique().HasFilter("\"LedgerKind\" IS NOT NULL");
+        // One ledger plan per unit, kind, year and reporting cadence: a 交办 asked to report quarterly goes
+        // into the year's quarterly 交办 plan, so the kernel's periods, reminders and escalation follow it.
+        e.HasIndex(p => new { p.UnitId, p.Year, p.LedgerKind, p.Cadence }, "IX_Plans_LedgerOfYear").IsUnique().HasFilter("\"LedgerKind\" IS NOT NULL");
 }
 
 internal static class ReportCadenceNames

@@ -17,7 +17,7 @@ internal sealed class WorkItemCreator(LuoshiDb db, TaskEditor tasks, BureauClock
     {
         // The caller's transaction when it has one: a study plan creates its groups' items in its own.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        draft.Task.PlanId = draft.PlanId ?? await LedgerPlans.IdAsync(db, viewer.UnitId, clock.Today.Year, Ledger(draft.Kind), clock.UtcNow, ct);
+        draft.Task.PlanId = draft.PlanId ?? await LedgerPlans.IdAsync(db, viewer.UnitId, clock.Today.Year, Ledger(draft.Kind), clock.UtcNow, ct, draft.Cadence);
         var created = await tasks.CreateAsync(viewer, draft.Kind, draft.Stage, draft.Task, draft.Milestones, null, ct);
         if (created.Value is not { } task)
         {

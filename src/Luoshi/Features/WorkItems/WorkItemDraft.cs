@@ -1,3 +1,4 @@
+using Luoshi.Features.Plans;
 using Luoshi.Features.Tasks;
 
 namespace Luoshi.Features.WorkItems;
@@ -13,6 +14,9 @@ internal sealed record WorkItemDraft(WorkKind Kind, TaskInput Task)
 
     /// <summary>The plan to put the item in; null for its kind's ledger plan of the current year.</summary>
     public int? PlanId { get; init; }
+
+    /// <summary>The reporting cadence asked for the item (a 交办's); null for its ledger's plan as it is.</summary>
+    public ReportCadence? Cadence { get; init; }
 
     /// <summary>What the kind adds once the task has its id (its details row, a first stage, a
     /// notice): added to the context here, saved with the task in one transaction.</summary>

@@ -1784,7 +1784,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "Year");
 
-                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind", "Cadence" }, "IX_Plans_LedgerOfYear")
                         .IsUnique()
                         .HasFilter("\"LedgerKind\" IS NOT NULL");
 

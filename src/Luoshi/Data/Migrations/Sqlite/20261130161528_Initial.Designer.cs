@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130135734_Initial")]
+    [Migration("20261130161528_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1787,7 +1787,7 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "Year");
 
-                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind", "Cadence" }, "IX_Plans_LedgerOfYear")
                         .IsUnique()
                         .HasFilter("\"LedgerKind\" IS NOT NULL");
 

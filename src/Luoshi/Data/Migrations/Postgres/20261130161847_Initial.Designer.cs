@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130135806_Initial")]
+    [Migration("20261130161847_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1854,7 +1854,7 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "Year");
 
-                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind" }, "IX_Plans_LedgerOfYear")
+                    b.HasIndex(new[] { "UnitId", "Year", "LedgerKind", "Cadence" }, "IX_Plans_LedgerOfYear")
                         .IsUnique()
                         .HasFilter("\"LedgerKind\" IS NOT NULL");
 
