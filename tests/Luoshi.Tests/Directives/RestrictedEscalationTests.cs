@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Luoshi.Features.Supervision;
 using Luoshi.Tests.Infrastructure;
 using Luoshi.Tests.Supervision;
@@ -49,5 +50,19 @@ public class RestrictedEscalationTests
         Assert.Contains("A科长", toldOfRestricted);
         Assert.DoesNotContain("办公室另一位同事", toldOfRestricted);
         Assert.DoesNotContain("办公室管理员", toldOfRestricted);
+
+        // The section's answer to each 督办单 goes to the office as far as it may read the item: the whole
+        // office for the open one, only the registrar (a reader) for the restricted one.
+        var head = await b.ApiAsync("headA");
+        async Task<List<string>> ReplyToldAsync(int task)
+        {
+            var sheet = await b.WithDbAsync(d => d.EscalationSteps.Where(s => s.UnitId == b.UnitId && s.TaskId == task && s.Sequence != null).Select(s => s.Id).FirstAsync());
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await head.PostAsJsonAsync($"/api/sheets/{sheet}/replies", new { text = "已召开专题会研究落实" })).StatusCode);
+            return await b.WithDbAsync(d => d.Notices.Where(n => n.UnitId == b.UnitId && n.TaskId == task && n.Kind == Luoshi.Features.Notices.NoticeKind.SheetReply)
+                .Join(d.People, n => n.RecipientId, p => p.Id, (n, p) => p.Name).ToListAsync());
+        }
+
+        Assert.Equal(["办公室另一位同事", "办公室管理员"], (await ReplyToldAsync(open)).Order(StringComparer.Ordinal));
+        Assert.Equal(["办公室管理员"], await ReplyToldAsync(restricted));
     }
 }

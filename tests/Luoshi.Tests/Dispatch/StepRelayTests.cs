@@ -42,4 +42,30 @@ public class StepRelayTests
         Assert.Equal(0, await city.Coop.WithDbAsync(d => d.Notices.CountAsync(n => n.UnitId == city.Coop.UnitId && (n.Kind == NoticeKind.Supervise || n.Kind == NoticeKind.Urge))));
         Assert.Equal(0, await city.Sibling.WithDbAsync(d => d.Notices.CountAsync(n => n.UnitId == city.Sibling.UnitId)));
     }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task A督办HeldForTheOfficeAndConfirmedReachesTheLeadUnitToo(string db)
+    {
+        var city = await City.CreateAsync(db);
+        var top = await city.Top.ApiAsync("admin");
+        var signed = await city.AssignAsync(top, "确认发出的督办送达牵头单位", withCoop: false);
+        var party = await city.PartyAsync(signed, city.Lead);
+        Assert.Equal(HttpStatusCode.OK, (await (await city.Lead.ApiAsync("admin")).PostAsJsonAsync($"/api/dispatches/received/{party}/sign", new { leadSectionId = city.Lead.SectionA })).StatusCode);
+        // As a mass run leaves it: the 督办单 held for the office to confirm.
+        await city.Top.WithDbAsync(async d =>
+        {
+            d.HeldSheets.Add(new Luoshi.Features.Supervision.HeldSheet
+            {
+                UnitId = city.Top.UnitId, TaskId = signed, Deadline = Luoshi.Features.Supervision.DeadlineKind.Task, DueOn = TestApp.Today.AddDays(-10),
+                HeldOn = TestApp.Today, HeldAt = DateTime.UtcNow, Facts = "逾期10天",
+            });
+            return await d.SaveChangesAsync();
+        });
+
+        var confirmed = await (await city.Top.PagesAsync("admin")).PostFormAsync("/Supervision/Held?handler=Confirm", [], formPage: "/Supervision/Held");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var told = await city.Lead.WithDbAsync(d => d.Notices.Where(n => n.UnitId == city.Lead.UnitId && n.Kind == NoticeKind.Supervise).Select(n => n.Link).ToListAsync());
+        Assert.Equal([$"/Dispatch/Received/{party}"], told);
+    }
 }
+

@@ -9,6 +9,7 @@ internal static class ProposalsFeature
     public static IServiceCollection AddProposals(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<ProposalDesk>();
+        services.AddScoped<Reviews.IReviewSection, ProposalReviewSection>();
         services.AddScoped<ProposalOpinions>();
         services.AddScoped<ProposalFiles>();
         services.AddSingleton<WorkItems.ILedgerKind, ProposalLedgerKind>();

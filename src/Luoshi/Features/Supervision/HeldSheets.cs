@@ -16,7 +16,7 @@ internal sealed record HeldBySection(string Section, int Count);
 /// consecutive and a second post finds nothing left to send; 暂缓 keeps them held and stops asking
 /// until the next working day.
 /// </summary>
-internal sealed class HeldSheets(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, IOptions<SupervisionOptions> options)
+internal sealed class HeldSheets(LuoshiDb db, WorkingCalendars calendars, NoticeOutbox outbox, BureauClock clock, IOptions<SupervisionOptions> options, IEnumerable<IStepRelay> relays)
 {
     /// <summary>What waits, by the lead section of its task (held sheets of tasks done since are dropped when confirming).</summary>
     public async Task<List<HeldBySection>> BySectionAsync(int unitId, CancellationToken ct) =>
@@ -66,6 +66,13 @@ internal sealed class HeldSheets(LuoshiDb db, WorkingCalendars calendars, Notice
         var ids = held.Select(h => h.Id).ToList();
         await db.HeldSheets.Where(h => h.UnitId == unitId && ids.Contains(h.Id)).ExecuteDeleteAsync(ct);
         await writer.SaveAsync(db, ct);
+        // A confirmed 督办 on a 交办 reaches its lead unit as the daily run's would have.
+        foreach (var relay in relays)
+        {
+            await relay.RelayAsync(unitId, writer.Raised, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return Outcome<int>.Ok(writer.Steps);

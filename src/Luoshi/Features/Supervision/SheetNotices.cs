@@ -31,6 +31,13 @@ internal sealed class SheetNotices(LuoshiDb db, NoticeOutbox outbox)
     public Task<List<int>> OfficeAsync(int unitId, CancellationToken ct) =>
         db.People.Where(p => p.UnitId == unitId && p.IsActive && p.Role == Role.Admin).Select(p => p.Id).ToListAsync(ct);
 
+    /// <summary>The office as far as it may read the task: all of it, or for a restricted task (a 批示件 with
+    /// its 知悉范围) only the office people named among its readers; the rest of the office does not see it.</summary>
+    public Task<List<int>> OfficeOfAsync(WorkTask task, CancellationToken ct) => task.Restricted
+        ? db.People.Where(p => p.UnitId == task.UnitId && p.IsActive && p.Role == Role.Admin
+            && db.TaskReaders.Any(r => r.UnitId == task.UnitId && r.TaskId == task.Id && r.PersonId == p.Id)).Select(p => p.Id).ToListAsync(ct)
+        : OfficeAsync(task.UnitId, ct);
+
     /// <summary>Adds one notice per person (and its outbox rows) to the context; returns the notices.</summary>
     public async Task<List<Notice>> AddAsync(IEnumerable<int> personIds, Notice template, bool robots, DateTime now, CancellationToken ct)
     {

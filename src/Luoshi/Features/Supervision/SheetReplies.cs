@@ -109,7 +109,7 @@ internal sealed class SheetReplies(
         sheet.AcknowledgedById ??= viewer.PersonId;
         tasks.AddHistory(task, viewer, "sheet", $"{sheet.SheetNumber}反馈：{reply.Text}{(files.Count > 0 ? $"（附件 {files.Count} 个）" : "")}");
         RecordChain.Append(db, viewer.UnitId, "sheet-reply", reply, viewer.PersonId, now);
-        await notices.AddAsync(await notices.OfficeAsync(viewer.UnitId, ct), new Notice
+        await notices.AddAsync(await notices.OfficeOfAsync(task, ct), new Notice
         {
             UnitId = viewer.UnitId, Kind = NoticeKind.SheetReply, TaskId = task.Id,
             Title = $"【督办反馈】{sheet.SheetNumber} {TaskNames.Of(task)}", Body = $"{viewer.Name}反馈：{reply.Text}",
