@@ -240,6 +240,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     ActorId = table.Column<int>(type: "integer", nullable: true),
                     Content = table.Column<string>(type: "text", nullable: false),
                     ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hashing = table.Column<int>(type: "integer", nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
@@ -267,6 +268,27 @@ namespace Luoshi.Data.Migrations.Postgres
                     table.PrimaryKey("PK_RecordHeads", x => x.UnitId);
                     table.ForeignKey(
                         name: "FK_RecordHeads_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordSeals",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordSeals", x => new { x.UnitId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_RecordSeals_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -388,6 +410,26 @@ namespace Luoshi.Data.Migrations.Postgres
                     table.UniqueConstraint("AK_SourceDocuments_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_SourceDocuments_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitSigningKeys",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    PublicKey = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
+                    PrivateKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSigningKeys", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_UnitSigningKeys_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -674,7 +716,8 @@ namespace Luoshi.Data.Migrations.Postgres
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
                     IssuedById = table.Column<int>(type: "integer", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -3460,6 +3503,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordHeads");
 
             migrationBuilder.DropTable(
+                name: "RecordSeals");
+
+            migrationBuilder.DropTable(
                 name: "RecordStarts");
 
             migrationBuilder.DropTable(
@@ -3515,6 +3561,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TaskReturns");
+
+            migrationBuilder.DropTable(
+                name: "UnitSigningKeys");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -238,6 +238,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     ActorId = table.Column<int>(type: "INTEGER", nullable: true),
                     Content = table.Column<string>(type: "TEXT", nullable: false),
                     ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hashing = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
@@ -265,6 +266,27 @@ namespace Luoshi.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_RecordHeads", x => x.UnitId);
                     table.ForeignKey(
                         name: "FK_RecordHeads_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordSeals",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordSeals", x => new { x.UnitId, x.Seq });
+                    table.ForeignKey(
+                        name: "FK_RecordSeals_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -386,6 +408,26 @@ namespace Luoshi.Data.Migrations.Sqlite
                     table.UniqueConstraint("AK_SourceDocuments_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_SourceDocuments_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitSigningKeys",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    PrivateKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSigningKeys", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_UnitSigningKeys_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -672,7 +714,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Content = table.Column<byte[]>(type: "BLOB", nullable: false),
                     IssuedById = table.Column<int>(type: "INTEGER", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -3458,6 +3501,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "RecordHeads");
 
             migrationBuilder.DropTable(
+                name: "RecordSeals");
+
+            migrationBuilder.DropTable(
                 name: "RecordStarts");
 
             migrationBuilder.DropTable(
@@ -3513,6 +3559,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TaskReturns");
+
+            migrationBuilder.DropTable(
+                name: "UnitSigningKeys");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
