@@ -4,6 +4,7 @@ using Luoshi.Crypto;
 using Luoshi.Features.Record;
 using Luoshi.Features.Reviews;
 using Luoshi.Tests.Infrastructure;
+using Luoshi.Tests.Record;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
