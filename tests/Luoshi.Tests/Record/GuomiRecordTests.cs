@@ -116,6 +116,25 @@ public class GuomiRecordTests
         Assert.Contains("不在任何 SM2 签名的链尾之下", broken.What);
     }
 
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheVerifyCommandChecksTheSignaturesAndPrintsTheKeysFingerprint(string db)
+    {
+        var b = await BureauWithReportsAsync(db, 20);
+        await SealAsync(b);
+        var key = await b.WithDbAsync(d => d.UnitSigningKeys.SingleAsync(k => k.UnitId == b.UnitId));
+        string[] args = ["--unit", b.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"--ConnectionStrings:Luoshi={b.App.ConnectionString}",
+            $"--Record:AnchorFile={b.App.AnchorFile}", "--Crypto:Guomi=true"];
+
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Assert.Equal(0, await Luoshi.Commands.VerifyCommand.RunAsync(args, output, error));
+        Assert.Contains($"单位 {b.UnitId} 的 SM2 签名公钥指纹：{UnitSigningKey.Fingerprint(key.PublicKey)}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("记录链完整：1 条", output.ToString(), StringComparison.Ordinal);
+
+        await RecordTests.SqlAsync(b, $"""UPDATE "RecordSeals" SET "Signature" = {Sm2.Sign(Sm2.Generate().PrivateKey, RecordSeal.Message(b.UnitId, 1, key.PublicKey))} WHERE "UnitId" = {b.UnitId}""");
+        Assert.Equal(1, await Luoshi.Commands.VerifyCommand.RunAsync(args, output, error));
+        Assert.Contains("SM2 签名不符", error.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A deployment that had the record without 国密 switches it on: the entries written before stay
     /// SHA-256 and verify so, the chain goes on with SM3 from the next entry, and the first signed seal covers both.</summary>
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
