@@ -21,6 +21,8 @@ internal static class VerifyCommand
             锚点（留痕记录页所示，如 3-120-ab12cd34ef567890）与锚点文件（默认为设置 Record:AnchorFile 的文件，
             存在时自动核对）：所记的每条须仍在链上且哈希相同，链尾不得落后于它。
             每个佐证文件也按上传时的 SHA-256 核对；文件很多时可用 --no-files 跳过。
+            开启国密（Crypto:Guomi）后：SM3 条目按 SM3 核对，每次封存的链尾和印发的督查通报核对 SM2 签名，
+            并列出各单位签名公钥的指纹，须与留痕记录页上抄录的相同。
             用法有误或数据库尚未升级时退出码为 2。
         """;
 
@@ -67,7 +69,13 @@ internal static class VerifyCommand
 
         List<Anchor> anchors = [.. RecordAnchors.Read(anchorFile), .. given is null ? [] : new[] { given }];
         var files = options.ContainsKey("no-files") ? null : Luoshi.Features.Record.RecordFileChecks.Together(scope.ServiceProvider.GetServices<Luoshi.Features.Record.RecordFileCheck>());
-        var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None, anchors, files);
+        var result = await Verifier.VerifyAsync(db, unit, CancellationToken.None, anchors, files, scope.ServiceProvider.GetServices<RecordSignatureCheck>());
+        // A replaced key pair would sign a rewritten chain: the fingerprint is compared with the one written down.
+        foreach (var key in await db.UnitSigningKeys.AsNoTracking().Where(k => unit == null || k.UnitId == unit).OrderBy(k => k.UnitId).ToListAsync())
+        {
+            output.WriteLine($"单位 {key.UnitId} 的 SM2 签名公钥指纹：{UnitSigningKey.Fingerprint(key.PublicKey)}");
+        }
+
         if (!result.Intact)
         {
             error.WriteLine($"记录链被改动：{result.Broken.Count} 处不符");

@@ -12,8 +12,8 @@ internal static class DatabaseSetup
 {
     /// <summary>What a save writes beside its rows, each owned by its feature, in this order, in the
     /// save's transaction (see <see cref="LuoshiDb.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
-    private static readonly Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors =
-        [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Record.RecordInterceptor.Instance,
+    private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors(IConfiguration configuration) =>
+        [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Record.RecordInterceptor.For(configuration),
             Features.Dispatch.DispatchProgressInterceptor.Instance];
 
     public const string DefaultSqlite = "Data Source=data/luoshi.db";
@@ -40,6 +40,10 @@ internal static class DatabaseSetup
     public static IServiceCollection AddLuoshiDb(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var (provider, connection) = Resolve(configuration);
+        var saveInterceptors = SaveInterceptors(configuration);
+        // Secrets kept in the database are encrypted in one place (SM4 with 国密 on, else data protection).
+        services.AddSingleton<Sm4KeySource>();
+        services.AddSingleton<SecretBox>();
         if (provider == DatabaseProvider.Postgres)
         {
             // Prepared statements for the queries every request repeats, unless the operator says otherwise.
@@ -60,14 +64,14 @@ internal static class DatabaseSetup
                 npgsql.Options = $"{npgsql.Options} -c plan_cache_mode=force_custom_plan".Trim();
             }
 
-            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(SaveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
+            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
             services.AddUnitScoped<PostgresDb>();
         }
         else
         {
             connection = DataPaths.Sqlite(connection, contentRoot);
             EnsureFolder(connection);
-            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(SaveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
+            services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
             services.AddUnitScoped<SqliteDb>();
         }
 

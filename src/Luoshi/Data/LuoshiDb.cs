@@ -65,6 +65,8 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<RecordEntry> RecordEntries => Set<RecordEntry>();
     public DbSet<RecordHead> RecordHeads => Set<RecordHead>();
     public DbSet<RecordStart> RecordStarts => Set<RecordStart>();
+    public DbSet<RecordSeal> RecordSeals => Set<RecordSeal>();
+    public DbSet<UnitSigningKey> UnitSigningKeys => Set<UnitSigningKey>();
     public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();

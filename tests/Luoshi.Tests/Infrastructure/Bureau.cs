@@ -85,6 +85,23 @@ internal sealed class Bureau
 
     public int Person(string key) => People[key].PersonId;
 
+    /// <summary>The same bureau through another app on the same database (a deployment whose settings changed).</summary>
+    public Bureau On(TestApp app)
+    {
+        var other = new Bureau(app) { UnitId = UnitId, PlanId = PlanId };
+        foreach (var (key, id) in Sections)
+        {
+            other.Sections[key] = id;
+        }
+
+        foreach (var (key, person) in People)
+        {
+            other.People[key] = person;
+        }
+
+        return other;
+    }
+
     /// <summary>An API client holding a bearer token of the person.</summary>
     public async Task<HttpClient> ApiAsync(string key)
     {

@@ -51,6 +51,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>The providers every integration test runs on.</summary>
     public static TheoryData<string> Databases => ["sqlite", "postgres"];
 
+    /// <summary>The SM4 key of the 国密 apps (Crypto:Sm4Key).</summary>
+    public const string GuomiSm4Key = "8f3a0c5e1b7d29f4a6c80e1d3b5f7a92";
+
+    /// <summary>An app with 国密 on (Crypto:Guomi) on a database of its own; "switch-guomi-…" shares
+    /// the database of "switch-plain-…", so a chain can be started without 国密 and continued with it.</summary>
+    public static TestApp Guomi(string provider) => For("guomi-" + provider);
+
     public static TestApp For(string provider) => Apps.GetOrAdd(provider, p => new Lazy<TestApp>(() => Create(p))).Value;
 
     private static TestApp Create(string provider)
@@ -64,6 +71,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "kill" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
             "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "guomi-sqlite" or "switch-plain-sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "guomi-postgres" or "switch-plain-postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            "switch-guomi-sqlite" or "switch-guomi-postgres" => new TestApp(provider, For(provider.Replace("guomi", "plain", StringComparison.Ordinal)).ConnectionString),
             // The first-day tests move their clocks each its own way: an app per test and database.
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
@@ -106,6 +116,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (Provider.StartsWith("firstday", StringComparison.Ordinal))
         {
             builder.UseSetting("Supervision:MassSupervisionThreshold", "10");
+        }
+
+        if (Provider.Contains("guomi", StringComparison.Ordinal))
+        {
+            builder.UseSetting("Crypto:Guomi", "true");
+            builder.UseSetting("Crypto:Sm4Key", GuomiSm4Key);
         }
 
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).

@@ -57,8 +57,8 @@ public class RobotSecretsTests
     private static void AssertProtected(RobotWebhook stored, string url, string secret)
     {
         var token = url[(url.IndexOf('=', StringComparison.Ordinal) + 1)..];
-        Assert.StartsWith(RobotSecrets.Prefix, stored.Url, StringComparison.Ordinal);
-        Assert.StartsWith(RobotSecrets.Prefix, stored.Secret, StringComparison.Ordinal);
+        Assert.StartsWith(SecretBox.DataProtectionPrefix, stored.Url, StringComparison.Ordinal);
+        Assert.StartsWith(SecretBox.DataProtectionPrefix, stored.Secret, StringComparison.Ordinal);
         Assert.DoesNotContain(token, stored.Url, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, stored.Secret!, StringComparison.Ordinal);
         Assert.NotNull(stored.UrlKey);

@@ -98,7 +98,7 @@ internal static class DemoBureau
         // Today's lights, as the daily refresh sets them, and the record sealed into its chain, as the
         // scheduler does seconds later, so that a first `verify` checks every entry.
         await services.GetRequiredService<TaskLights>().RefreshUnitAsync(unit.Id);
-        await RecordSealer.SealAsync(db, unit.Id);
+        await RecordSealer.SealAsync(db, unit.Id, signer: services.GetRequiredService<UnitSigner>());
 
         var logins = new List<DemoLogin>();
         foreach (var (person, login) in new[] { (people[3], "office"), (people[0], "leader"), (people[7], "head"), (people[8], "staff") })

@@ -98,7 +98,7 @@ internal static class DemoCity
         foreach (var unit in new[] { bureau, city, development, district, districtBureau })
         {
             await services.GetRequiredService<TaskLights>().RefreshUnitAsync(unit.Id);
-            await RecordSealer.SealAsync(db, unit.Id);
+            await RecordSealer.SealAsync(db, unit.Id, signer: services.GetRequiredService<UnitSigner>());
         }
 
         return logins;

@@ -36,7 +36,8 @@ internal static class RecordChain
     internal static List<RecordEntry> TakePending(ChangeTracker tracker)
     {
         if (tracker.Entries<RecordEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || tracker.Entries<RecordHead>().Any(e => e.State is EntityState.Modified or EntityState.Deleted or EntityState.Added))
+            || tracker.Entries<RecordHead>().Any(e => e.State is EntityState.Modified or EntityState.Deleted or EntityState.Added)
+            || tracker.Entries<RecordSeal>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("留痕记录只能追加，不能修改或删除。");
         }
@@ -48,7 +49,7 @@ internal static class RecordChain
 
     /// <summary>Writes the pending entries, with their content and its hash, inside the save's transaction,
     /// after the recorded rows are written. They are sealed into the chain later.</summary>
-    internal static async Task WriteAsync(LuoshiDb db, List<RecordEntry> pending, CancellationToken ct)
+    internal static async Task WriteAsync(LuoshiDb db, List<RecordEntry> pending, RecordHashing hashing, CancellationToken ct)
     {
         foreach (var entry in pending)
         {
@@ -56,7 +57,8 @@ internal static class RecordChain
             var id = source.IdOf(entry.Source!)!.Value;
             entry.EntityKey = source.Key(id);
             entry.Content = (await source.ContentsAsync(db, entry.UnitId, [id], ct))[id];
-            entry.ContentHash = Sha256(entry.Content);
+            entry.Hashing = hashing;
+            entry.ContentHash = Hash(hashing, entry.Content);
             entry.Source = null;
             db.RecordEntries.Add(entry);
         }
@@ -65,9 +67,14 @@ internal static class RecordChain
     }
 
     /// <summary>The entry's own hash: its place in the chain, the content's hash and who did what when.</summary>
-    public static string HashOf(RecordEntry e) => Sha256(string.Join('\n',
+    public static string HashOf(RecordEntry e) => Hash(e.Hashing, string.Join('\n',
         e.PreviousHash, e.ContentHash, e.UnitId.ToString(CultureInfo.InvariantCulture), e.Seq?.ToString(CultureInfo.InvariantCulture),
         e.Kind, e.EntityKey, e.At.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), e.ActorId?.ToString(CultureInfo.InvariantCulture) ?? ""));
+
+    /// <summary>The content's hash by the entry's own algorithm.</summary>
+    public static string ContentHashOf(RecordEntry e) => Hash(e.Hashing, e.Content);
+
+    public static string Hash(RecordHashing hashing, string text) => hashing == RecordHashing.Sm3 ? Crypto.Sm3.Hex(text) : Sha256(text);
 
     public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -24,6 +24,10 @@ internal sealed class RecordEntry
     public int? ActorId { get; set; }
     public string Content { get; set; } = "";
     public string ContentHash { get; set; } = "";
+
+    /// <summary>How <see cref="ContentHash"/> and <see cref="Hash"/> are computed, fixed when the entry is written.</summary>
+    public RecordHashing Hashing { get; set; }
+
     /// <summary>Empty until sealed.</summary>
     public string PreviousHash { get; set; } = "";
 

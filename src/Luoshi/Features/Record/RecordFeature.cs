@@ -9,6 +9,7 @@ internal static class RecordFeature
     public static IServiceCollection AddRecord(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<RecordAnchorer>();
+        services.AddSingleton<UnitSigner>();
         services.AddPolledJob<RecordSealingJob>();
         return services;
     }

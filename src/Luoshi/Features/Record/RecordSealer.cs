@@ -11,19 +11,21 @@ namespace Luoshi.Features.Record;
 /// </summary>
 internal static class RecordSealer
 {
-    public static async Task<int> SealAllAsync(LuoshiDb db, CancellationToken ct = default)
+    /// <param name="signer">With 国密 on, each seal's chain end is signed with the unit's SM2 key in the
+    /// seal's transaction (<see cref="RecordSeal"/>).</param>
+    public static async Task<int> SealAllAsync(LuoshiDb db, UnitSigner? signer = null, CancellationToken ct = default)
     {
         var units = await db.RecordEntries.Where(e => e.Seq == null).Select(e => e.UnitId).Distinct().ToListAsync(ct);
         var sealedCount = 0;
         foreach (var unit in units)
         {
-            sealedCount += await SealAsync(db, unit, ct);
+            sealedCount += await SealAsync(db, unit, signer, ct);
         }
 
         return sealedCount;
     }
 
-    public static async Task<int> SealAsync(LuoshiDb db, int unitId, CancellationToken ct = default)
+    public static async Task<int> SealAsync(LuoshiDb db, int unitId, UnitSigner? signer = null, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"""INSERT INTO "RecordHeads" ("UnitId", "Seq", "Hash") VALUES ({unitId}, 0, {RecordChain.Genesis}) ON CONFLICT ("UnitId") DO NOTHING""", ct);
@@ -42,6 +44,12 @@ internal static class RecordSealer
         }
 
         await db.RecordHeads.Where(h => h.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(h => h.Seq, seq).SetProperty(h => h.Hash, previous), ct);
+        if (signer is { Enabled: true } && pending.Count > 0)
+        {
+            db.RecordSeals.Add(await signer.SealAsync(db, unitId, seq, previous, ct));
+            await db.SaveChangesAsync(ct);
+        }
+
         await RecordStarts.NoteAsync(db, unitId, pending, ct);
         await transaction.CommitAsync(ct);
         return pending.Count;

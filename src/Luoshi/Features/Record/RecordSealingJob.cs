@@ -5,7 +5,7 @@ namespace Luoshi.Features.Record;
 
 /// <summary>On every poll, links the record entries written since the last one into their chains, and
 /// now and then anchors the chain ends outside the database.</summary>
-internal sealed class RecordSealingJob(IServiceScopeFactory scopes, RecordAnchorer anchorer) : IPolledJob
+internal sealed class RecordSealingJob(IServiceScopeFactory scopes, RecordAnchorer anchorer, UnitSigner signer) : IPolledJob
 {
     public string Name => "留痕封存";
 
@@ -13,7 +13,7 @@ internal sealed class RecordSealingJob(IServiceScopeFactory scopes, RecordAnchor
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
-        await RecordSealer.SealAllAsync(db, ct);
+        await RecordSealer.SealAllAsync(db, signer, ct);
         await anchorer.AnchorAsync(db, ct);
     }
 }

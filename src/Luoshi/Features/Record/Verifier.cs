@@ -21,6 +21,10 @@ internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string En
 /// <summary>A check of files kept outside the database, which adds what it finds to the broken list.</summary>
 internal delegate Task RecordFileCheck(LuoshiDb db, int? onlyUnit, List<BrokenEntry> broken, CancellationToken ct);
 
+/// <summary>A check of what the features above sign with the unit's SM2 key (Reviews' issued bulletins):
+/// run by every verification, since the signed rows are in the database, not in files.</summary>
+internal delegate Task RecordSignatureCheck(LuoshiDb db, int? onlyUnit, List<BrokenEntry> broken, CancellationToken ct);
+
 /// <summary>The file checks the features register (the evidence store's, from Reports), run one after another.</summary>
 internal static class RecordFileChecks
 {
@@ -58,7 +62,9 @@ internal static class Verifier
     /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
     /// <param name="files">When given, the files the rows point at are checked too (Reports' evidence
     /// check hashes every evidence file against its SHA-256).</param>
-    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, RecordFileCheck? files = null)
+    /// <param name="signatures">The features' checks of what they signed (<see cref="RecordSignatureCheck"/>).</param>
+    public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, RecordFileCheck? files = null,
+        IEnumerable<RecordSignatureCheck>? signatures = null)
     {
         // The starts name a unit whose entries and head were all deleted.
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId)).Union(db.RecordStarts.Select(s => s.UnitId))
@@ -75,7 +81,8 @@ internal static class Verifier
             pending += unsealed.Count;
             var starts = await db.RecordStarts.AsNoTracking().Where(s => s.UnitId == unit).ToDictionaryAsync(s => s.Kind, s => s.FirstId, ct);
             await ChainAsync(db, unit, entries, starts.Count > 0, broken, ct);
-            broken.AddRange(unsealed.Where(e => RecordChain.Sha256(e.Content) != e.ContentHash)
+            await RecordSeals.CheckAsync(db, unit, entries, broken, ct);
+            broken.AddRange(unsealed.Where(e => RecordChain.ContentHashOf(e) != e.ContentHash)
                 .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")));
             await RowsAsync(db, unit, [.. entries, .. unsealed], broken, ct);
             await RecordCoverage.UnrecordedRowsAsync(db, unit, all, starts, broken, ct);
@@ -83,6 +90,11 @@ internal static class Verifier
 
         // After the chains, so a unit whose record (head included) was deleted whole is still named.
         await RecordAnchors.CheckAsync(db, anchors ?? [], onlyUnit, broken, ct);
+        foreach (var check in signatures ?? [])
+        {
+            await check(db, onlyUnit, broken, ct);
+        }
+
         if (files is not null)
         {
             await files(db, onlyUnit, broken, ct);
@@ -104,7 +116,7 @@ internal static class Verifier
             what = string.Join("；", new[]
             {
                 what,
-                RecordChain.Sha256(e.Content) != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动" : null,
+                RecordChain.ContentHashOf(e) != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动" : null,
                 RecordChain.HashOf(e) != e.Hash ? "条目哈希不符：序号、类型、对象、时间或操作人在写入后被改动" : null,
             }.Where(w => w is not null));
             if (what.Length > 0)

@@ -18,7 +18,7 @@ namespace Luoshi.Features.Reviews;
 /// one needs a number of its own, and the first stays on the list and in the record. The sections
 /// it speaks of are told in the same transaction (<see cref="BulletinNotices"/>).
 /// </summary>
-internal sealed class BulletinIssuer(LuoshiDb db, ReviewData data, BulletinNotices notices, BureauClock clock)
+internal sealed class BulletinIssuer(LuoshiDb db, ReviewData data, BulletinNotices notices, BureauClock clock, UnitSigner signer)
 {
     public const string AgainField = "Again";
 
@@ -52,6 +52,11 @@ internal sealed class BulletinIssuer(LuoshiDb db, ReviewData data, BulletinNotic
             Content = Bulletin.Write(review, IssuedBulletin.Text(today.Year, number), today),
             IssuedById = viewer.PersonId, IssuedAt = now,
         };
+        if (signer.Enabled)
+        {
+            issued.Signature = await signer.SignAsync(db, viewer.UnitId, BulletinSignatures.Message(issued), ct);
+        }
+
         db.IssuedBulletins.Add(issued);
         RecordChain.Append(db, viewer.UnitId, "bulletin", issued, viewer.PersonId, now);
         await notices.AddAsync(viewer.UnitId, review, issued.NumberText, now, ct);

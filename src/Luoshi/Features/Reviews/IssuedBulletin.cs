@@ -32,6 +32,9 @@ internal sealed class IssuedBulletin
     public int IssuedById { get; set; }
     public DateTime IssuedAt { get; set; }
 
+    /// <summary>With 国密 on: the unit's SM2 signature of the bulletin's hash (<see cref="BulletinSignatures"/>).</summary>
+    public string? Signature { get; set; }
+
     /// <summary>〔2026〕第3期: the number as it stands under the masthead.</summary>
     public string NumberText => Text(Year, Number);
 
@@ -44,6 +47,7 @@ internal sealed class IssuedBulletinConfiguration : IEntityTypeConfiguration<Iss
     {
         e.Property(b => b.Period).HasMaxLength(40);
         e.Property(b => b.FileName).HasMaxLength(200);
+        e.Property(b => b.Signature).HasMaxLength(128);
         // The number once per unit and year, whatever the code above it does: the backstop of the unit lock.
         e.HasIndex(b => new { b.UnitId, b.Year, b.Number }).IsUnique();
         e.HasIndex(b => new { b.UnitId, b.Period });

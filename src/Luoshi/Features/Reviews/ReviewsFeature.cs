@@ -12,6 +12,7 @@ internal static class ReviewsFeature
         services.AddScoped<BulletinIssuer>();
         services.AddScoped<BulletinNotices>();
         services.AddScoped<ScheduledReviews>();
+        services.AddSingleton<Record.RecordSignatureCheck>(_ => BulletinSignatures.CheckAsync);
         services.AddDailyJob<ScheduledReviewsJob>();
         return services;
     }

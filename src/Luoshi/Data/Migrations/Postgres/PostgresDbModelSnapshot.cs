@@ -2311,6 +2311,9 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Hashing")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2356,6 +2359,32 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("RecordHeads");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Record.RecordSeal", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UnitId", "Seq");
+
+                    b.ToTable("RecordSeals");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
                 {
                     b.Property<int>("UnitId")
@@ -2371,6 +2400,29 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("UnitId", "Kind");
 
                     b.ToTable("RecordStarts");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.UnitSigningKey", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("UnitSigningKeys");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Rectification.Opinion", b =>
@@ -3029,6 +3081,10 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<string>("Plans")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Signature")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
@@ -4470,7 +4526,25 @@ namespace Luoshi.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Record.RecordSeal", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Luoshi.Features.Record.RecordStart", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Record.UnitSigningKey", b =>
                 {
                     b.HasOne("Luoshi.Features.Organisation.Unit", null)
                         .WithMany()
