@@ -95,6 +95,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests run the escalation, the reviews and the sending themselves, on the days they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // The apps of this process share one write generation already; no NOTIFY/LISTEN connections per app.
+        builder.UseSetting("Cluster:Notify", "false");
         // Tests share one address; only the app of its own that tests the limit gets a small one.
         builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
         builder.UseSetting("Login:PerAddressPermitLimit", Provider == "loginlimit" ? "6" : "100000");
