@@ -49,34 +49,57 @@ internal static class KeyStore
             ? keys.PersistKeysToDbContext<LuoshiDb>()
             : keys.PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot)));
 
-    /// <summary>Copies the folder's key files into an empty key table, once, before anything reads the
-    /// ring. Two instances starting together take turns (an advisory lock on PostgreSQL), so the keys
-    /// are copied once. Returns how many were copied.</summary>
-    public static async Task<int> ImportFolderAsync(LuoshiDb db, IConfiguration config, string contentRoot, CancellationToken ct = default)
+    /// <summary>
+    /// Before anything reads the ring: copies the folder's key files into an empty key table, and
+    /// makes sure the table holds a key. Instances starting together take turns (a session advisory lock
+    /// on PostgreSQL), so the second finds the first one's key instead of making its own: two keys made
+    /// side by side would each be unknown to the other instance until its ring is read again, and a
+    /// cookie issued by one would be refused by the other meanwhile. Returns how many files were copied.
+    /// </summary>
+    public static async Task<int> PrepareAsync(LuoshiDb db, IConfiguration config, string contentRoot, IDataProtectionProvider protection, CancellationToken ct = default)
     {
         if (Choose(config) != KeyStoreKind.Database)
         {
             return 0;
         }
 
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({LockKey})", ct);
+            }
+
+            var copied = await db.DataProtectionKeys.AnyAsync(ct) ? 0 : await CopyFolderAsync(db, config, contentRoot, ct);
+            // Reads the ring, and makes and stores its first key when there is none.
+            protection.CreateProtector("Luoshi.KeyStore").Protect("key ring");
+            return copied;
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The lock the starting instances take turns on: one bigint, apart from the other locks.</summary>
+    private const long LockKey = 0x4C756F73686B; // "Luoshk"
+
+    /// <summary>The same shape the EF Core repository writes: the file's name without .xml, the element unformatted.</summary>
+    private static async Task<int> CopyFolderAsync(LuoshiDb db, IConfiguration config, string contentRoot, CancellationToken ct)
+    {
         var folder = new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot));
         if (!folder.Exists)
         {
             return 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('luoshi-key-import'))", ct);
-        }
-
-        if (await db.DataProtectionKeys.AnyAsync(ct))
-        {
-            return 0;
-        }
-
-        // The same shape the EF Core repository writes: the file's name without .xml, the element unformatted.
         var files = folder.GetFiles("key-*.xml");
         foreach (var file in files)
         {
@@ -88,7 +111,6 @@ internal static class KeyStore
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return files.Length;
     }
 }

@@ -61,7 +61,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Databases of their own: app processes started by the test share one (the kill test); the
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
-            "kill" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            "kill" or "cluster" or "keys-postgres" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
             "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             // The first-day tests move their clocks each its own way: an app per test and database.
