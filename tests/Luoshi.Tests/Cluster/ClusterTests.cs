@@ -44,6 +44,22 @@ public partial class ClusterTests(ITestOutputHelper output)
             await listen.ExecuteNonQueryAsync();
         }
 
+        // Npgsql raises notifications only while it reads the connection.
+        using var stopListening = new CancellationTokenSource();
+        var listening = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    await listener.WaitAsync(stopListening.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+
         var (portA, portB) = (Nginx.FreePort(), Nginx.FreePort());
         using var a = Instance(b.App.ConnectionString, folder, "a", evidence, portA);
         await a.WaitForAsync(ListeningOn(), Patience);
@@ -126,6 +142,8 @@ public partial class ClusterTests(ITestOutputHelper output)
         a.Kill();
         await second.WaitForAsync(Leads(), Patience);
         await second.WaitForAsync(DailyRuns(), Patience);
+        await stopListening.CancelAsync();
+        await listening;
         output.WriteLine($"notices heard: {Heard(heard).Count}");
     }
 
