@@ -28,6 +28,8 @@ public partial class ClusterTests(ITestOutputHelper output)
     [ClusterFact]
     public async Task TwoInstancesBehindNginxShareSessionsWritesAndOneSchedulerLeader()
     {
+        var total = Stopwatch.StartNew();
+        void Stage(string what) => output.WriteLine($"{total.Elapsed.TotalSeconds,6:0.0} s  {what}");
         var b = await Bureau.CreateAsync("cluster");
         var today = DateOnly.FromDateTime(DateTime.Now);
         var task = await b.TaskAsync(b.SectionA, today.AddDays(-60), today.AddDays(60), change: t => t.ResponsiblePersonId = b.Person("staffA"));
@@ -37,8 +39,8 @@ public partial class ClusterTests(ITestOutputHelper output)
         // Heard as the instances hear each other: the test listens on the same channel.
         await using var listener = new NpgsqlConnection(b.App.ConnectionString);
         await listener.OpenAsync();
-        var heard = new List<string>();
-        listener.Notification += (_, e) => { lock (heard) { heard.Add(e.Payload); } };
+        var heard = new List<(string Payload, long At)>();
+        listener.Notification += (_, e) => { lock (heard) { heard.Add((e.Payload, Stopwatch.GetTimestamp())); } };
         await using (var listen = new NpgsqlCommand("LISTEN luoshi_writes", listener))
         {
             await listen.ExecuteNonQueryAsync();
@@ -60,90 +62,114 @@ public partial class ClusterTests(ITestOutputHelper output)
             }
         });
 
-        var (portA, portB) = (Nginx.FreePort(), Nginx.FreePort());
-        using var a = Instance(b.App.ConnectionString, folder, "a", evidence, portA);
-        await a.WaitForAsync(ListeningOn(), Patience);
-        // The first instance took the lock and runs the day's jobs; the second starts while it holds it.
-        await a.WaitForAsync(Leads(), Patience);
-        using var second = Instance(b.App.ConnectionString, folder, "b", evidence, portB);
-        await second.WaitForAsync(ListeningOn(), Patience);
-        await second.WaitForAsync(Follows(), Patience);
-        using var nginx = Nginx.Start(folder, portA, portB);
-
-        var cookies = new CookieContainer();
-        using var viaNginx = Client(nginx.Address, cookies, ClientAddress);
-        using var direct = Client($"http://127.0.0.1:{portA}", cookies, null);
-        using var directB = Client($"http://127.0.0.1:{portB}", cookies, null);
-
-        // Signing in through nginx: the form (and its anti-forgery token) may come from one instance and
-        // the post go to the other; both read the keys from the database.
-        var pages = new PageClient(viaNginx);
-        var signIn = await pages.PostFormAsync("/Account/Login", new() { ["UserName"] = b.People["staffA"].Login, ["Password"] = Bureau.Password });
-        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"sign-in through nginx: {signIn.StatusCode}\n{nginx.ErrorLog}");
-
-        // The session is good on each instance, asked directly.
-        foreach (var (name, client) in new[] { ("a", direct), ("b", directB) })
+        try
         {
-            var desk = await client.GetAsync("/Desk");
-            Assert.True(desk.StatusCode == HttpStatusCode.OK, $"the session made through nginx on instance {name}: {desk.StatusCode} {desk.Headers.Location}");
+            var (portA, portB) = (Nginx.FreePort(), Nginx.FreePort());
+            using var a = Instance(b.App.ConnectionString, folder, "a", evidence, portA);
+            await a.WaitForAsync(ListeningOn(), Patience);
+            // The first instance took the lock and runs the day's jobs; the second starts while it holds it.
+            await a.WaitForAsync(Leads(), Patience);
+            using var second = Instance(b.App.ConnectionString, folder, "b", evidence, portB);
+            await second.WaitForAsync(ListeningOn(), Patience);
+            await second.WaitForAsync(Follows(), Patience);
+            Stage("two instances listening, b follows a");
+            using var nginx = Nginx.Start(folder, portA, portB);
+
+            var cookies = new CookieContainer();
+            using var viaNginx = Client(nginx.Address, cookies, ClientAddress);
+            using var direct = Client($"http://127.0.0.1:{portA}", cookies, null);
+            using var directB = Client($"http://127.0.0.1:{portB}", cookies, null);
+
+            // Signing in through nginx: the form (and its anti-forgery token) may come from one instance and
+            // the post go to the other; both read the keys from the database.
+            var pages = new PageClient(viaNginx);
+            var signIn = await pages.PostFormAsync("/Account/Login", new() { ["UserName"] = b.People["staffA"].Login, ["Password"] = Bureau.Password });
+            Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"sign-in through nginx: {signIn.StatusCode}\n{nginx.ErrorLog}");
+
+            // The session is good on each instance, asked directly.
+            foreach (var (name, client) in new[] { ("a", direct), ("b", directB) })
+            {
+                var desk = await client.GetAsync("/Desk");
+                Assert.True(desk.StatusCode == HttpStatusCode.OK, $"the session made through nginx on instance {name}: {desk.StatusCode} {desk.Headers.Location}");
+            }
+
+            // nginx spreads the pages over both instances.
+            var served = new HashSet<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                var page = await viaNginx.GetAsync("/Desk");
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                served.UnionWith(page.Headers.GetValues("X-Luoshi-Upstream"));
+            }
+
+            Assert.Equal(new[] { $"127.0.0.1:{portA}", $"127.0.0.1:{portB}" }.Order(StringComparer.Ordinal), served.Order(StringComparer.Ordinal));
+
+            // The client's address, not nginx's, is what the instance that signed staffA in logged.
+            var signedIn = $"登录成功：{b.People["staffA"].Login}，地址 {ClientAddress}";
+            Assert.True(a.Output.Contains(signedIn, StringComparison.Ordinal) || second.Output.Contains(signedIn, StringComparison.Ordinal),
+                $"no “{signedIn}” in either log:\n--- a\n{a.Output}\n--- b\n{second.Output}");
+
+            Stage("signed in through nginx; the session holds on both instances; the client's address logged");
+            // A write through A is on B's task page at its next view; the delay is measured.
+            var staffOnA = await TokenClientAsync($"http://127.0.0.1:{portA}", b.People["staffA"].Login);
+            var staffOnB = await TokenClientAsync($"http://127.0.0.1:{portB}", b.People["staffA"].Login);
+            var before = await directB.GetStringAsync($"/Tasks/{task.Id}");
+            var progress = "集群进展" + Random.Shared.Next(100000, 999999);
+            Assert.DoesNotContain(progress, before, StringComparison.Ordinal);
+            var report = await staffOnA.PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress, percent = 10, periodDate = today });
+            Assert.True(report.StatusCode == HttpStatusCode.Created, $"report through a: {report.StatusCode} {await report.Content.ReadAsStringAsync()}");
+            var watch = Stopwatch.StartNew();
+            var views = 0;
+            while (!(await directB.GetStringAsync($"/Tasks/{task.Id}")).Contains(progress, StringComparison.Ordinal))
+            {
+                views++;
+                Assert.True(watch.Elapsed < Patience, $"instance b did not show the report after {Patience}:\n{second.Output}");
+                await Task.Delay(10);
+            }
+
+            output.WriteLine($"a report through instance a was on instance b's task page {watch.Elapsed.TotalMilliseconds:0} ms later ({views} stale views)");
+
+            // The plan cache: B reads the plan (monthly) for a report, A changes it to quarterly, and B's
+            // next report is already quarterly: the change's notice dropped B's cached plan, which it would
+            // otherwise keep for a minute.
+            // B's cached plan lives a minute from this report at the earliest.
+            var cached = Stopwatch.StartNew();
+            var monthly = await ReportPeriodDaysAsync(b, staffOnB, task.Id, today);
+            Assert.True(monthly <= 31, $"a monthly period of {monthly} days");
+            using var admin = await TokenClientAsync($"http://127.0.0.1:{portA}", b.People["admin"].Login);
+            var plan = await admin.PutAsJsonAsync($"/api/plans/{b.PlanId}", new { title = "测试工作要点", year = 2026, cadence = "Quarterly", reportGraceDays = 3 });
+            Assert.True(plan.StatusCode == HttpStatusCode.OK, $"plan change through a: {plan.StatusCode} {await plan.Content.ReadAsStringAsync()}");
+            var changed = Stopwatch.StartNew();
+            await UntilAsync(() => Heard(heard).Any(p => p.Payload.Contains($"plan:{b.PlanId}", StringComparison.Ordinal)), "the plan's eviction is published", a, second);
+            output.WriteLine($"the plan change through a was heard on the channel {changed.Elapsed.TotalMilliseconds:0} ms after a answered");
+            // B, listening on its own connection, hears it as soon as the test did. Only a quarterly report
+            // well inside the cached plan's minute shows the notice dropped it (after the minute it expires anyway).
+            while (await ReportPeriodDaysAsync(b, staffOnB, task.Id, today) < 89)
+            {
+                Assert.True(cached.Elapsed < TimeSpan.FromSeconds(55),
+                    $"instance b still reported monthly {cached.Elapsed.TotalSeconds:0} s after it read the plan: the change's notice did not drop its cached plan\n--- b\n{second.Output}");
+                await Task.Delay(50);
+            }
+
+            output.WriteLine($"instance b's next report was quarterly {changed.Elapsed.TotalMilliseconds:0} ms after a answered");
+            Stage("writes through a seen by b");
+
+            // The day's jobs ran once: on A, the leader. B never ran them.
+            Assert.Single(DailyRuns().Matches(a.Output));
+            Assert.Empty(DailyRuns().Matches(second.Output));
+            // A stops: its lock goes with its connection, and B takes the lead and runs the day.
+            a.Kill();
+            await second.WaitForAsync(Leads(), Patience);
+            await second.WaitForAsync(DailyRuns(), Patience);
+            Stage("a killed; b leads and ran the day");
+        }
+        finally
+        {
+            // Before the connection is closed: a connection still waiting cannot be.
+            await stopListening.CancelAsync();
+            await listening;
         }
 
-        // nginx spreads the pages over both instances.
-        var served = new HashSet<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            var page = await viaNginx.GetAsync("/Desk");
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            served.UnionWith(page.Headers.GetValues("X-Luoshi-Upstream"));
-        }
-
-        Assert.Equal([$"127.0.0.1:{portA}", $"127.0.0.1:{portB}"], served.Order());
-
-        // The client's address, not nginx's, is what the instance that signed staffA in logged.
-        var signedIn = $"登录成功：{b.People["staffA"].Login}，地址 {ClientAddress}";
-        Assert.True(a.Output.Contains(signedIn, StringComparison.Ordinal) || second.Output.Contains(signedIn, StringComparison.Ordinal),
-            $"no “{signedIn}” in either log:\n--- a\n{a.Output}\n--- b\n{second.Output}");
-
-        // A write through A is on B's task page at its next view; the delay is measured.
-        var staffOnA = await TokenClientAsync($"http://127.0.0.1:{portA}", b.People["staffA"].Login);
-        var staffOnB = await TokenClientAsync($"http://127.0.0.1:{portB}", b.People["staffA"].Login);
-        var before = await directB.GetStringAsync($"/Tasks/{task.Id}");
-        var progress = "集群进展" + Random.Shared.Next(100000, 999999);
-        Assert.DoesNotContain(progress, before, StringComparison.Ordinal);
-        var report = await staffOnA.PostAsJsonAsync($"/api/tasks/{task.Id}/reports", new { progress, percent = 10, periodDate = today });
-        Assert.True(report.StatusCode == HttpStatusCode.Created, $"report through a: {report.StatusCode} {await report.Content.ReadAsStringAsync()}");
-        var watch = Stopwatch.StartNew();
-        var views = 0;
-        while (!(await directB.GetStringAsync($"/Tasks/{task.Id}")).Contains(progress, StringComparison.Ordinal))
-        {
-            views++;
-            Assert.True(watch.Elapsed < Patience, $"instance b did not show the report after {Patience}:\n{second.Output}");
-            await Task.Delay(10);
-        }
-
-        output.WriteLine($"a report through instance a was on instance b's task page {watch.Elapsed.TotalMilliseconds:0} ms later ({views} stale views)");
-
-        // The plan cache: B reads the plan (monthly) for a report, A changes it to quarterly, and B's
-        // next report is already quarterly: the change's notice dropped B's cached plan, which it would
-        // otherwise keep for a minute.
-        var monthly = await ReportPeriodDaysAsync(b, staffOnB, task.Id, today);
-        Assert.True(monthly <= 31, $"a monthly period of {monthly} days");
-        using var admin = await TokenClientAsync($"http://127.0.0.1:{portA}", b.People["admin"].Login);
-        var plan = await admin.PutAsJsonAsync($"/api/plans/{b.PlanId}", new { title = "测试工作要点", year = 2026, cadence = "Quarterly", reportGraceDays = 3 });
-        Assert.True(plan.StatusCode == HttpStatusCode.OK, $"plan change through a: {plan.StatusCode} {await plan.Content.ReadAsStringAsync()}");
-        await UntilAsync(() => Heard(heard).Any(p => p.Contains($"plan:{b.PlanId}", StringComparison.Ordinal)), "the plan's eviction is published", a, second);
-        // Heard by the test: B, listening on its own connection, hears it as soon; a few seconds cover a loaded machine.
-        await UntilAsync(async () => await ReportPeriodDaysAsync(b, staffOnB, task.Id, today) >= 89, "instance b reports in the quarter", a, second);
-
-        // The day's jobs ran once: on A, the leader. B never ran them.
-        Assert.Single(DailyRuns().Matches(a.Output));
-        Assert.Empty(DailyRuns().Matches(second.Output));
-        // A stops: its lock goes with its connection, and B takes the lead and runs the day.
-        a.Kill();
-        await second.WaitForAsync(Leads(), Patience);
-        await second.WaitForAsync(DailyRuns(), Patience);
-        await stopListening.CancelAsync();
-        await listening;
         output.WriteLine($"notices heard: {Heard(heard).Count}");
     }
 
@@ -213,7 +239,7 @@ public partial class ClusterTests(ITestOutputHelper output)
         return latest.PeriodEnd.DayNumber - latest.PeriodStart.DayNumber + 1;
     }
 
-    private static List<string> Heard(List<string> heard)
+    private static List<(string Payload, long At)> Heard(List<(string Payload, long At)> heard)
     {
         lock (heard)
         {
