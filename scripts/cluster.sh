@@ -110,21 +110,23 @@ start() {
     mkdir -p "$state/app$i"
     # Shared: the database (data, sessions' keys, the scheduler's lock, the writes' notices) and the
     # evidence folder. Each instance's own: its content root's data/ (the record's anchor file).
-    ( cd "$state/app$i" && env \
+    # exec: the recorded pid is the app's own, so stop ends the app and not just a shell around it.
+    ( cd "$state/app$i" && exec nohup env \
         ConnectionStrings__Luoshi="$pg" \
         Evidence__Folder="$state/evidence" \
         Record__AnchorFile="$state/app$i/record-anchors.log" \
         ForwardedHeaders__KnownProxies__0=127.0.0.1 \
         ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
-        nohup dotnet "$dll" serve --urls "http://127.0.0.1:$port" $([ "${LUOSHI_DEMO:-}" = 1 ] && echo --demo) \
-        > "$state/app$i.log" 2>&1 & echo $! > "$state/app$i.pid" )
+        dotnet "$dll" serve --urls "http://127.0.0.1:$port" $([ "${LUOSHI_DEMO:-}" = 1 ] && echo --demo) ) \
+      < /dev/null > "$state/app$i.log" 2>&1 &
+    echo $! > "$state/app$i.pid"
     # The first instance migrates and seeds an empty database before the next one starts.
     wait_http "http://127.0.0.1:$port/Account/Login" "$state/app$i.log"
   done
 
   local listen; listen=$(free_port)
   nginx_conf "$state" "$listen" "${ports[@]}" > "$state/nginx.conf"
-  nginx -e "$state/nginx-error.log" -p "$state" -c "$state/nginx.conf"
+  nginx -e "$state/nginx-error.log" -p "$state" -c "$state/nginx.conf" < /dev/null >> "$state/nginx-error.log" 2>&1
   wait_http "http://127.0.0.1:$listen/Account/Login" "$state/nginx-error.log"
   printf '%s\n' "$listen" > "$state/nginx.port"
   printf '%s\n' "${ports[@]}" > "$state/app.ports"
