@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/install-deps.sh
-install_missing postgresql chromium fonts-noto-cjk python3-aiosmtpd
+install_missing postgresql chromium fonts-noto-cjk python3-aiosmtpd nginx
 
 PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off"
 . scripts/pg-throwaway.sh

@@ -63,7 +63,7 @@ internal static class App
         // Sign-in, sessions and the Admin/Auditor policies: before the features, so that a feature may rely on them.
         services.AddLuoshiIdentity(config);
         var keysEncrypted = KeyProtection.Apply(
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeysFolder(config, contentRoot))).SetApplicationName("Luoshi"), config);
+            KeyStore.Persist(services.AddDataProtection(), config, contentRoot).SetApplicationName("Luoshi"), config);
 
         // One line per feature: its services, options, 待办 sources and background jobs are in the
         // feature's own XFeature.cs (AddX). A new service goes there, not here. Daily jobs run in the

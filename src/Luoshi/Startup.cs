@@ -33,6 +33,9 @@ internal static class Startup
         await MigrateAsync(services);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+        // Before the robots' secrets below: the first thing to read the key ring.
+        await KeyStore.PrepareAsync(db, scope.ServiceProvider.GetRequiredService<IConfiguration>(), scope.ServiceProvider.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+            scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>());
         if (IdentitySetup.TwoFactorOffForDemo(scope.ServiceProvider.GetRequiredService<IConfiguration>()))
         {
             output.WriteLine("演示模式：未设置 Login:RequireTwoFactor，办公室账号登录时不要求两步验证（正式部署默认要求）。");

@@ -66,6 +66,13 @@ internal static class DatabaseSetup
 
             services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
             services.AddUnitScoped<PostgresDb>();
+            // Several instances may share this database: each tells the others of its writes (WriteListener).
+            services.AddOptions<ClusterOptions>().BindConfiguration("Cluster");
+            if (configuration.GetValue("Cluster:Notify", true))
+            {
+                var listened = npgsql.ConnectionString;
+                services.AddHostedService(sp => ActivatorUtilities.CreateInstance<WriteListener>(sp, listened));
+            }
         }
         else
         {

@@ -13,6 +13,7 @@ using Luoshi.Features.Tasks;
 using Luoshi.Features.Notices;
 using Luoshi.Features.Reviews;
 using Luoshi.Features.Supervision;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ namespace Luoshi.Data;
 /// (<see cref="SqliteDb"/>, <see cref="PostgresDb"/>). The unit (bureau) id leads every index of
 /// the big tables so that one database can later be split by unit.
 /// </summary>
-internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser, int>(options)
+internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser, int>(options), IDataProtectionKeyContext
 {
     /// <summary>Whose rows this context sees (see <see cref="Data.CurrentUnit"/>); null: every unit's.</summary>
     public CurrentUnit? CurrentUnit { get; set; }
@@ -53,6 +54,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
     public DbSet<HeldSheet> HeldSheets => Set<HeldSheet>();
     public DbSet<EscalationRunLog> EscalationRunLogs => Set<EscalationRunLog>();
+
+    /// <summary>The data-protection keys when they are kept in the database (<see cref="KeyStore"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SheetReply> SheetReplies => Set<SheetReply>();
     public DbSet<Features.Instructions.Instruction> Instructions => Set<Features.Instructions.Instruction>();
     public DbSet<Notice> Notices => Set<Notice>();

@@ -11,9 +11,10 @@ namespace Luoshi.Data;
 /// used only while the generation is still the same: a role change, a section move, a deactivation, a
 /// decision are all writes, so the very next request computes afresh. The bump after the commit
 /// closes the gap of a reader that read the old rows while a transaction was still open.
-/// Writes that bypass EF Core (the notices' COPY, another instance) are bounded by the keeper's own
-/// short lifetime instead. Per process and shared by every app of the process (tests run several):
-/// a write of one only makes the others compute again.
+/// Writes that bypass EF Core (the notices' COPY) are bounded by the keeper's own short lifetime
+/// instead. Per process and shared by every app of the process (tests run several): a write of one
+/// only makes the others compute again. On PostgreSQL every local move is also told to the other
+/// instances (<see cref="ClusterSignal"/>, <see cref="WriteListener"/>), whose generation moves in turn.
 /// </summary>
 internal static class WriteGeneration
 {
@@ -23,7 +24,15 @@ internal static class WriteGeneration
 
     public static readonly IInterceptor[] Interceptors = [new Commands(), new Transactions()];
 
-    public static void Bump() => Interlocked.Increment(ref _current);
+    /// <summary>A write of this process: moves the generation and tells the other instances.</summary>
+    public static void Bump()
+    {
+        Interlocked.Increment(ref _current);
+        ClusterSignal.Raise();
+    }
+
+    /// <summary>A write of another instance, heard from the database: moves the generation here only.</summary>
+    public static void BumpFromElsewhere() => Interlocked.Increment(ref _current);
 
     /// <summary>Plain reads leave the generation alone; anything else (or anything unsure) moves it. The
     /// keywords are matched with the space after them, so quoted names such as "UpdatedAt" do not count.</summary>

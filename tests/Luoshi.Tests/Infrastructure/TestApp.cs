@@ -68,7 +68,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Databases of their own: app processes started by the test share one (the kill test); the
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
-            "kill" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            "kill" or "cluster" or "keys-postgres" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
             "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             "guomi-sqlite" or "switch-plain-sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
@@ -105,6 +105,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests run the escalation, the reviews and the sending themselves, on the days they choose.
         builder.UseSetting("Scheduler:Enabled", "false");
+        // The apps of this process share one write generation already; no NOTIFY/LISTEN connections per app.
+        builder.UseSetting("Cluster:Notify", "false");
         // Tests share one address; only the app of its own that tests the limit gets a small one.
         builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
         builder.UseSetting("Login:PerAddressPermitLimit", Provider == "loginlimit" ? "6" : "100000");

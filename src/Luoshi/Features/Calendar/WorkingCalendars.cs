@@ -5,8 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Luoshi.Features.Calendar;
 
 /// <summary>Each unit's calendar, cached: deadlines are computed on every write and the calendar
-/// changes a few times a year. An edit in this process drops the entry at once; other instances
-/// pick it up when the entry expires.</summary>
+/// changes a few times a year. An edit in this process drops the entry at once; other instances on
+/// PostgreSQL drop it with the edit's notice (<see cref="ClusterSignal"/>), and at the latest when it expires.</summary>
 internal sealed class WorkingCalendars(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
@@ -21,7 +21,7 @@ internal sealed class WorkingCalendars(IMemoryCache cache)
             return new WorkingCalendar(await db.CalendarDays.IgnoreQueryFilters([UnitKeys.FilterName]).AsNoTracking().Where(d => d.UnitId == unitId).ToListAsync(ct));
         }))!;
 
-    public void Invalidate(int unitId) => cache.Remove(Key(unitId));
+    public void Invalidate(int unitId) => ClusterSignal.Evict(cache, Key(unitId));
 
     private static string Key(int unitId) => $"calendar:{unitId}";
 }

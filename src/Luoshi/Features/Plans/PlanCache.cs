@@ -5,7 +5,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Luoshi.Features.Plans;
 
 /// <summary>A plan's reporting settings are read on every report and change a few times a year:
-/// cached, dropped at once on a save in this process, and after a minute in any other.</summary>
+/// cached, dropped at once on a save in this process, in the other instances with the save's notice
+/// (<see cref="ClusterSignal"/>), and after a minute at the latest.</summary>
 internal sealed class PlanCache(IMemoryCache cache)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
@@ -17,7 +18,7 @@ internal sealed class PlanCache(IMemoryCache cache)
             return await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, ct);
         }))!;
 
-    public void Invalidate(int planId) => cache.Remove(Key(planId));
+    public void Invalidate(int planId) => ClusterSignal.Evict(cache, Key(planId));
 
     private static string Key(int planId) => $"plan:{planId}";
 }

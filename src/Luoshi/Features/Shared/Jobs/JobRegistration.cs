@@ -30,6 +30,7 @@ internal static class JobRegistration
         }
 
         services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler");
+        services.AddSingleton<SchedulerLeader>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
     }

@@ -6,9 +6,11 @@ namespace Luoshi.Features.Shared.Jobs;
 /// The clock of the features' jobs. On each poll: the daily jobs not yet done for the bureau's date,
 /// in registration order, then every polled job. It knows no feature: each registers its own jobs
 /// (<see cref="JobRegistration"/>). One job's failure is logged and does not keep the others from
-/// running; a daily job that failed is tried again on the next poll.
+/// running; a daily job that failed is tried again on the next poll. With several instances on one
+/// database only the <see cref="SchedulerLeader"/> runs the daily jobs (none given: this one leads).
 /// </summary>
-internal sealed class JobScheduler(IEnumerable<IDailyJob> daily, IEnumerable<IPolledJob> polled, BureauClock clock, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<JobScheduler> log) : BackgroundService
+internal sealed class JobScheduler(IEnumerable<IDailyJob> daily, IEnumerable<IPolledJob> polled, BureauClock clock, TimeProvider time, IOptions<SchedulerOptions> options, ILogger<JobScheduler> log,
+    SchedulerLeader? leader = null) : BackgroundService
 {
     private readonly IReadOnlyList<IDailyJob> _daily = [.. daily];
     private readonly IReadOnlyList<IPolledJob> _polled = [.. polled];
@@ -33,11 +35,15 @@ internal sealed class JobScheduler(IEnumerable<IDailyJob> daily, IEnumerable<IPo
     public async Task TickAsync(CancellationToken ct)
     {
         var today = clock.Today;
-        foreach (var job in _daily)
+        if (_daily.Any(job => _ranFor.GetValueOrDefault(job) != today) && (leader is null || await leader.LeadsAsync(ct)))
         {
-            if (_ranFor.GetValueOrDefault(job) != today && await TryAsync(job, ct))
+            foreach (var job in _daily)
             {
-                _ranFor[job] = today;
+                if (_ranFor.GetValueOrDefault(job) != today && await TryAsync(job, ct))
+                {
+                    _ranFor[job] = today;
+                    log.LogInformation("每日任务 {Job} 已运行（{Today}，进程 {Process}）", job.Name, today, Environment.ProcessId);
+                }
             }
         }
 
