@@ -24,6 +24,8 @@ internal enum AuditKind
     TwoFactorRefused = 19,
     RecoveryCodeUsed = 20,
     TwoFactorReset = 21,
+    DirectorySettingsChanged = 22,
+    DirectorySynced = 23,
 }
 
 internal static class AuditKindNames
@@ -51,6 +53,8 @@ internal static class AuditKindNames
         AuditKind.TwoFactorRefused => "动态验证码错误",
         AuditKind.RecoveryCodeUsed => "使用恢复码登录",
         AuditKind.TwoFactorReset => "重置两步验证",
+        AuditKind.DirectorySettingsChanged => "修改目录同步设置",
+        AuditKind.DirectorySynced => "目录同步",
         _ => "其他",
     };
 }
