@@ -173,6 +173,72 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectorySettings",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    ServerUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BindDn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ProtectedBindPassword = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    BaseDn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UserFilter = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UidAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EmailAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PhoneAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PositionAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    GroupAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SectionRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SyncIntervalHours = table.Column<int>(type: "integer", nullable: false),
+                    RunningSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorySettings", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_DirectorySettings_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectorySyncRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    Found = table.Column<int>(type: "integer", nullable: false),
+                    Added = table.Column<int>(type: "integer", nullable: false),
+                    Moved = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Deactivated = table.Column<int>(type: "integer", nullable: false),
+                    Reactivated = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Problem = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Lines = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
+                    DeactivatedPersonIds = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorySyncRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectorySyncRuns_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationRunLogs",
                 columns: table => new
                 {
@@ -589,6 +655,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     UnitId = table.Column<int>(type: "integer", nullable: false),
                     PersonId = table.Column<int>(type: "integer", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    DirectoryDn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -2630,6 +2697,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectorySyncRuns_UnitId_StartedAt",
+                table: "DirectorySyncRuns",
+                columns: new[] { "UnitId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DispatchParties_SourceUnitId_SourceTaskId",
                 table: "DispatchParties",
                 columns: new[] { "SourceUnitId", "SourceTaskId" });
@@ -3371,6 +3443,12 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DirectiveReports");
+
+            migrationBuilder.DropTable(
+                name: "DirectorySettings");
+
+            migrationBuilder.DropTable(
+                name: "DirectorySyncRuns");
 
             migrationBuilder.DropTable(
                 name: "DispatchParties");

@@ -171,6 +171,72 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DirectorySettings",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServerUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BindDn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProtectedBindPassword = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BaseDn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UserFilter = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    UidAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EmailAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PhoneAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PositionAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    GroupAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SectionRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SyncIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunningSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorySettings", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_DirectorySettings_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectorySyncRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Found = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Lines = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    DeactivatedPersonIds = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectorySyncRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectorySyncRuns_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EscalationRunLogs",
                 columns: table => new
                 {
@@ -587,6 +653,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     UnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     PersonId = table.Column<int>(type: "INTEGER", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DirectoryDn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -2628,6 +2695,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DirectorySyncRuns_UnitId_StartedAt",
+                table: "DirectorySyncRuns",
+                columns: new[] { "UnitId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DispatchParties_SourceUnitId_SourceTaskId",
                 table: "DispatchParties",
                 columns: new[] { "SourceUnitId", "SourceTaskId" });
@@ -3369,6 +3441,12 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DirectiveReports");
+
+            migrationBuilder.DropTable(
+                name: "DirectorySettings");
+
+            migrationBuilder.DropTable(
+                name: "DirectorySyncRuns");
 
             migrationBuilder.DropTable(
                 name: "DispatchParties");
