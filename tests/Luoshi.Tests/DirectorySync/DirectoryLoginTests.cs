@@ -68,6 +68,30 @@ public class DirectoryLoginTests
     }
 
     [Fact]
+    public async Task ADirectoryPasswordIsNeitherChangedNorResetHere()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        var d = TestDirectory.Create();
+        d.AddPerson("yang", "杨三", "office");
+        await d.ConfigureAsync(b, DirectorySyncTests.Rules(d, "规划科" + d.Tag));
+        await DirectorySyncTests.SyncAsync(b);
+        var uid = d.Uid("yang");
+        var personId = (await DirectorySyncTests.PersonAsync(b, uid)).Person.Id;
+
+        var self = new PageClient(b.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        Assert.Equal(HttpStatusCode.Redirect, (await self.PostFormAsync("/Account/Login", new() { ["UserName"] = uid, ["Password"] = TestDirectory.Password })).StatusCode);
+        var change = await self.PostFormAsync("/Account/Password", new() { ["Current"] = TestDirectory.Password, ["New"] = "Local-Pass-2026x", ["Confirm"] = "Local-Pass-2026x" });
+        Assert.Contains(DirectoryPasswordCheck.ChangeInDirectory, WebUtility.HtmlDecode(await change.Content.ReadAsStringAsync()));
+
+        var admin = await b.PagesAsync("admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Person/{personId}?handler=Reset", [], $"/Admin/Person/{personId}")).StatusCode);
+        Assert.Contains(DirectoryPasswordCheck.ChangeInDirectory, WebUtility.HtmlDecode(await admin.GetHtmlAsync($"/Admin/Person/{personId}")));
+        var login = (await DirectorySyncTests.PersonAsync(b, uid)).Login;
+        Assert.Equal((null, false), (login.PasswordHash, login.MustChangePassword));
+        Assert.Null(await LoginMessageAsync(b.App, uid, TestDirectory.Password));
+    }
+
+    [Fact]
     public void AnEmptyPasswordIsRefusedThoughTheServerWouldTakeItAsAnAnonymousBind()
     {
         var d = TestDirectory.Create();

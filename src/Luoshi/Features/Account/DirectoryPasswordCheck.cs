@@ -15,6 +15,8 @@ namespace Luoshi.Features.Account;
 /// </summary>
 internal sealed class DirectoryPasswordCheck(LuoshiDb db, LdapDirectory directory, UserManager<AppUser> users)
 {
+    public const string ChangeInDirectory = "此登录的密码由统一目录管理，请在目录中修改或重置";
+
     public async Task<SignInResult> CheckAsync(AppUser user, string password)
     {
         var settings = await db.Set<DirectorySettings>().AsNoTracking().IgnoreQueryFilters([UnitKeys.FilterName])
