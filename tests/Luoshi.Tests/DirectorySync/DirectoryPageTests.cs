@@ -43,7 +43,7 @@ public class DirectoryPageTests
         var empty = await admin.PostFormAsync(Page + "?handler=Save", new() { ["Input.SyncIntervalHours"] = "" }, Page);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         var html = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
-        foreach (var message in new[] { "请填写目录服务器地址", "请填写读取账号的DN", "请填写基准DN", "请填写科室对应规则", "请填写读取账号的密码" })
+        foreach (var message in new[] { "请填写目录服务器地址", "请填写读取账号", "请填写查找人员的位置", "请填写科室对应规则", "请填写读取账号的密码" })
         {
             Assert.Contains(message, html);
         }
@@ -53,7 +53,7 @@ public class DirectoryPageTests
         bad["Input.ServerUrl"] = "http://127.0.0.1";
         html = WebUtility.HtmlDecode(await (await admin.PostFormAsync(Page + "?handler=Save", bad, Page)).Content.ReadAsStringAsync());
         Assert.Contains("服务器地址应写成", html);
-        Assert.Contains("第1行应写成“DN => 科室名”", html);
+        Assert.Contains("第1行应写成“组织单位或组 => 科室名”", html);
         Assert.Contains("尚未启用目录", WebUtility.HtmlDecode(await (await admin.PostFormAsync(Page + "?handler=Sync", [], Page)).Content.ReadAsStringAsync()));
         Assert.False(await DirectorySyncTests.QueryAsync(b, db => db.Set<DirectorySettings>().AnyAsync(s => s.UnitId == b.UnitId)));
     }

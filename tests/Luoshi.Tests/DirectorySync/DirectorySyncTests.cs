@@ -99,6 +99,16 @@ public class DirectorySyncTests
         var fourth = await SyncAsync(b);
         Assert.Equal((0, 1), (fourth.Added, fourth.Reactivated));
         Assert.True((await PersonAsync(b, d.Uid("li"))).Person.IsActive);
+
+        // The office stops 王五 though the directory still lists him: the sync leaves him stopped.
+        var admin = await b.PagesAsync("admin");
+        var fields = PageClient.FormFields(await admin.GetHtmlAsync($"/Admin/Person/{wang.Id}"));
+        fields["Input.IsActive"] = "false";
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Admin/Person/{wang.Id}", fields)).StatusCode);
+        var fifth = await SyncAsync(b);
+        Assert.Equal((0, 0), (fifth.Reactivated, fifth.Deactivated));
+        Assert.False((await PersonAsync(b, d.Uid("wang"))).Person.IsActive);
+        Assert.Contains("仍停用：王五", fifth.Lines);
     }
 
     [Theory]
@@ -136,7 +146,7 @@ public class DirectorySyncTests
         }
 
         var run = await SyncAsync(b);
-        Assert.Equal("目录服务器拒绝了读取账号（绑定DN或密码不对）", run.Problem);
+        Assert.Equal("目录服务器拒绝了读取账号（账号或密码不对）", run.Problem);
         Assert.Equal(0, run.Added);
         Assert.False(await QueryAsync(b, db => db.Users.AnyAsync(u => u.UserName == d.Uid("qian"))));
     }

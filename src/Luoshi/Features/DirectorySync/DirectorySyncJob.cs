@@ -19,9 +19,11 @@ internal sealed class DirectorySyncJob(IServiceScopeFactory scopes, TimeProvider
         await using (var scope = scopes.CreateAsyncScope())
         {
             var schedules = await scope.ServiceProvider.GetRequiredService<LuoshiDb>().Set<DirectorySettings>().AsNoTracking()
-                .Where(s => s.Enabled && s.SyncIntervalHours > 0 && s.RunningSince == null)
-                .Select(s => new { s.UnitId, s.SyncIntervalHours, s.LastSyncAt }).ToListAsync(ct);
-            due = [.. schedules.Where(s => s.LastSyncAt is not { } last || last.AddHours(s.SyncIntervalHours) <= now).Select(s => s.UnitId)];
+                .Where(s => s.Enabled && s.SyncIntervalHours > 0)
+                .Select(s => new { s.UnitId, s.SyncIntervalHours, s.LastSyncAt, s.RunningSince }).ToListAsync(ct);
+            // A claim left by a process that died mid-run is taken over once it is stale (the syncer checks again).
+            due = [.. schedules.Where(s => (s.LastSyncAt is not { } last || last.AddHours(s.SyncIntervalHours) <= now)
+                && (s.RunningSince is not { } running || running < now - DirectorySettings.StaleClaim)).Select(s => s.UnitId)];
         }
 
         foreach (var unitId in due)

@@ -24,6 +24,9 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
 {
     public const string ScheduleName = "目录定时同步";
 
+    /// <summary>How the sync's audit details begin (and how its own deactivations are known again).</summary>
+    private const string SyncDetail = "目录同步：";
+
     /// <summary>The run, or null when another run of the unit's sync holds the claim.</summary>
     public async Task<DirectorySyncRun?> RunAsync(int unitId, Viewer? by, CancellationToken ct)
     {
@@ -102,7 +105,7 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
 
         if (listed.Count == 0)
         {
-            run.Problem = "目录中没有找到任何人员，为防误停用，本次未停用任何人（请检查基准DN和人员筛选条件）";
+            run.Problem = "目录中没有找到任何人员，为防误停用，本次未停用任何人（请检查查找位置和人员筛选条件）";
         }
         else
         {
@@ -114,7 +117,7 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
                     run.Deactivated++;
                     run.DeactivatedPersonIds += (run.DeactivatedPersonIds.Length > 0 ? "," : "") + person.Id.ToString(CultureInfo.InvariantCulture);
                     lines.Add($"停用：{person.Name}（{login.UserName}）已不在目录中");
-                    audit.AddBySync(AuditKind.Deactivated, unitId, by?.PersonId, byName, person.Id, person.Name, "目录同步：已不在目录中");
+                    audit.AddBySync(AuditKind.Deactivated, unitId, by?.PersonId, byName, person.Id, person.Name, SyncDetail + "已不在目录中");
                     await db.SaveChangesAsync(ct);
                     // Whatever the person was doing ends now, as when the office deactivates him.
                     await sessions.EndAllAsync(login, "role or status changed by the directory sync");
@@ -129,12 +132,17 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
 
     private async Task UpdateAsync(DirectorySyncRun run, List<string> lines, Person person, DirectoryPerson entry, Section? section, Viewer? by, string byName, CancellationToken ct)
     {
-        if (!person.IsActive)
+        if (!person.IsActive && !await DeactivatedBySyncAsync(person, ct))
+        {
+            // The office stopped this person on purpose: the directory listing him does not undo that.
+            lines.Add($"仍停用：{person.Name}由办公室停用，目录中仍有此人");
+        }
+        else if (!person.IsActive)
         {
             person.IsActive = true;
             run.Reactivated++;
             lines.Add($"恢复：{person.Name}又出现在目录中");
-            audit.AddBySync(AuditKind.Reactivated, person.UnitId, by?.PersonId, byName, person.Id, person.Name, "目录同步：又出现在目录中");
+            audit.AddBySync(AuditKind.Reactivated, person.UnitId, by?.PersonId, byName, person.Id, person.Name, SyncDetail + "又出现在目录中");
         }
 
         // Leaders and the auditor belong to no section: the office keeps their charges as it set them.
@@ -149,7 +157,7 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
             person.SectionId = section.Id;
             run.Moved++;
             lines.Add($"调整科室：{person.Name} {from} → {section.Name}");
-            audit.AddBySync(AuditKind.SectionChanged, person.UnitId, by?.PersonId, byName, person.Id, person.Name, $"目录同步：{from} → {section.Name}");
+            audit.AddBySync(AuditKind.SectionChanged, person.UnitId, by?.PersonId, byName, person.Id, person.Name, $"{SyncDetail}{from} → {section.Name}");
         }
 
         var name = Cut(entry.Name, 50)!;
@@ -166,6 +174,16 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Whether the person's last deactivation was the sync's (its audit entry says so): only
+    /// then does his return to the directory bring him back.</summary>
+    private async Task<bool> DeactivatedBySyncAsync(Person person, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.UnitId == person.UnitId && a.TargetPersonId == person.Id && (a.Kind == AuditKind.Deactivated || a.Kind == AuditKind.Reactivated))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Select(a => new { a.Kind, a.Detail }).FirstOrDefaultAsync(ct);
+        return last is { Kind: AuditKind.Deactivated, Detail: { } detail } && detail.StartsWith(SyncDetail, StringComparison.Ordinal);
     }
 
     /// <summary>The new person's id, or null when the login name cannot be used.</summary>
@@ -200,7 +218,7 @@ internal sealed class DirectorySyncer(LuoshiDb db, LdapDirectory directory, User
 
         run.Added++;
         lines.Add($"新增：{person.Name}（{section.Name}）");
-        audit.AddBySync(AuditKind.PersonCreated, unitId, by?.PersonId, byName, person.Id, person.Name, $"目录同步：{section.Name}");
+        audit.AddBySync(AuditKind.PersonCreated, unitId, by?.PersonId, byName, person.Id, person.Name, $"{SyncDetail}{section.Name}");
         audit.AddBySync(AuditKind.LoginCreated, unitId, by?.PersonId, byName, person.Id, person.Name, $"目录账号 {entry.Uid}");
         await db.SaveChangesAsync(ct);
         return person.Id;

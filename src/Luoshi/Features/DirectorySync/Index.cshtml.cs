@@ -21,7 +21,7 @@ internal sealed class DirectoryInput
     [Display(Name = "服务器地址")]
     public string ServerUrl { get; set; } = "";
 
-    [Required(ErrorMessage = "请填写读取账号的DN"), StringLength(300, ErrorMessage = "DN不能超过300个字符")]
+    [Required(ErrorMessage = "请填写读取账号"), StringLength(300, ErrorMessage = "读取账号不能超过300个字符")]
     [Display(Name = "读取账号")]
     public string BindDn { get; set; } = "";
 
@@ -30,8 +30,8 @@ internal sealed class DirectoryInput
     [Display(Name = "读取账号密码")]
     public string? BindPassword { get; set; }
 
-    [Required(ErrorMessage = "请填写基准DN"), StringLength(300, ErrorMessage = "DN不能超过300个字符")]
-    [Display(Name = "基准DN")]
+    [Required(ErrorMessage = "请填写查找人员的位置"), StringLength(300, ErrorMessage = "查找位置不能超过300个字符")]
+    [Display(Name = "查找位置")]
     public string BaseDn { get; set; } = "";
 
     [Required(ErrorMessage = "请填写人员筛选条件"), StringLength(500, ErrorMessage = "筛选条件不能超过500个字符")]
@@ -57,7 +57,7 @@ internal sealed class DirectoryInput
     [Required(ErrorMessage = "请填写所属组属性"), RegularExpression(Attribute, ErrorMessage = AttributeMessage), StringLength(50)]
     public string GroupAttribute { get; set; } = "memberOf";
 
-    [Required(ErrorMessage = "请填写科室对应规则，每行一条“DN => 科室名”"), StringLength(4000, ErrorMessage = "科室对应规则不能超过4000个字符")]
+    [Required(ErrorMessage = "请填写科室对应规则，每行一条“组织单位或组 => 科室名”"), StringLength(4000, ErrorMessage = "科室对应规则不能超过4000个字符")]
     [Display(Name = "科室对应规则")]
     public string SectionRules { get; set; } = "";
 

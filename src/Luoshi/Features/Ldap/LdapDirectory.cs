@@ -88,7 +88,7 @@ internal sealed class LdapDirectory(DirectorySecret secret, ILogger<LdapDirector
         {
             throw new DirectoryProblem(e.ErrorCode switch
             {
-                InvalidCredentials => "目录服务器拒绝了读取账号（绑定DN或密码不对）",
+                InvalidCredentials => "目录服务器拒绝了读取账号（账号或密码不对）",
                 ServerDown or ConnectError or TimeoutCode => "连不上目录服务器，请检查地址、端口和网络",
                 FilterError => "人员筛选条件写得不对",
                 _ => $"目录服务器出错（代码{e.ErrorCode}）",
@@ -98,7 +98,7 @@ internal sealed class LdapDirectory(DirectorySecret secret, ILogger<LdapDirector
         {
             throw new DirectoryProblem(e.Response?.ResultCode switch
             {
-                ResultCode.NoSuchObject => "基准DN在目录中不存在",
+                ResultCode.NoSuchObject => "查找位置在目录中不存在",
                 ResultCode.ProtocolError => "人员筛选条件写得不对",
                 ResultCode.InsufficientAccessRights => "读取账号无权读取目录",
                 var code => $"目录服务器拒绝了查询（代码{(int?)code}）",

@@ -32,7 +32,7 @@ internal static class SectionRules
             var section = arrow.a is null ? "" : line[(arrow.at + arrow.a.Length)..].Trim();
             if (dn.Length == 0 || section.Length == 0 || !dn.Contains('='))
             {
-                problems.Add($"第{i + 1}行应写成“DN => 科室名”");
+                problems.Add($"第{i + 1}行应写成“组织单位或组 => 科室名”");
             }
             else if (section.Length > 50)
             {
