@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of Luoshi. Installs what the tests need when it is missing (PostgreSQL, Chromium,
-# CJK fonts, aiosmtpd), starts a throwaway PostgreSQL server and an SMTP receiver on 127.0.0.1 for
-# the run, and stops them after.
+# CJK fonts, aiosmtpd, OpenLDAP), starts a throwaway PostgreSQL server, an SMTP receiver and an LDAP
+# directory (slapd) on 127.0.0.1 for the run, and stops them after.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/install-deps.sh
-install_missing postgresql chromium fonts-noto-cjk python3-aiosmtpd nginx
+install_missing postgresql chromium fonts-noto-cjk python3-aiosmtpd nginx slapd ldap-utils libldap-2.5-0
 
 PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off"
 . scripts/pg-throwaway.sh
 . scripts/smtp-throwaway.sh
+. scripts/ldap-throwaway.sh
 export LUOSHI_TEST_POSTGRES="$LUOSHI_PG;Pooling=true;Maximum Pool Size=50"
 export LUOSHI_CHROMIUM=/usr/bin/chromium
 

@@ -12,10 +12,12 @@ using Luoshi.Features.Campaigns;
 using Luoshi.Features.Dashboard;
 using Luoshi.Features.Desk;
 using Luoshi.Features.Directives;
+using Luoshi.Features.DirectorySync;
 using Luoshi.Features.Events;
 using Luoshi.Features.Idempotency;
 using Luoshi.Features.Imports;
 using Luoshi.Features.Instructions;
+using Luoshi.Features.Ldap;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Meetings;
 using Luoshi.Features.Notices;
@@ -103,6 +105,8 @@ internal static class App
         services.AddDesk(config);
         services.AddIdempotency(config);
         services.AddAudit(config);
+        services.AddLdap(config);
+        services.AddDirectorySync(config);
 
         services.AddRazorPages(o =>
         {

@@ -17,9 +17,10 @@ internal static class FeatureLayers
         ["Organisation"],
         // UI helpers, outcomes, bounds, the clock and the layout.
         ["Shared"],
-        // When and the trail: the working calendar, the audit log (with the security log), sign-in
-        // (which audits), replays; the guard of the forms open to anyone.
-        ["Calendar", "Audit", "Account", "Idempotency", "PublicForms"],
+        // When and the trail: the working calendar, the audit log (with the security log), the LDAP/AD
+        // directory (whose bind sign-in uses), sign-in (which audits), replays; the guard of the forms
+        // open to anyone.
+        ["Calendar", "Audit", "Ldap", "Account", "Idempotency", "PublicForms"],
         // Inbox, outbox and channels; owns the outbox batch.
         ["Notices"],
         // The to-do contract that features fill.
@@ -34,7 +35,8 @@ internal static class FeatureLayers
         // Ledgers: kinds of work item with their own tables.
         ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings", "Proposals"],
         // Pages over several features.
-        ["Dashboard", "Benchmarks", "Demo", "Admin"],
+        // The directory sync lists the open tasks of the people it deactivated, for 改派.
+        ["Dashboard", "Benchmarks", "Demo", "Admin", "DirectorySync"],
     ];
 
     private static readonly Dictionary<string, int> Rank = BottomUp

@@ -24,6 +24,7 @@ internal static class IdentitySetup
         services.Configure<LoginOptions>(config.GetSection("Login"));
         services.AddScoped<Sessions>();
         services.AddScoped<LoginCheck>();
+        services.AddScoped<DirectoryPasswordCheck>();
         services.AddScoped<SecondFactor>();
         services.AddSingleton<TwoFactorRule>();
         services.AddSingleton<UsedCodes>();

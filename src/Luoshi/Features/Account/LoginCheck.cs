@@ -60,7 +60,7 @@ internal sealed record LoginAttempt(AppUser? User, string? Problem, TimeSpan? Re
 /// neither the message nor the time tells which names exist.
 /// </summary>
 internal sealed class LoginCheck(
-    LuoshiDb db, SignInManager<AppUser> signIn, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit, IHttpContextAccessor http)
+    LuoshiDb db, SignInManager<AppUser> signIn, DirectoryPasswordCheck directory, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit, IHttpContextAccessor http)
 {
     public const string Refused = "登录名或密码错误（连续输错5次将锁定15分钟）";
     public const string TooMany = "登录尝试过于频繁，请稍后再试";
@@ -89,7 +89,10 @@ internal sealed class LoginCheck(
             return await RefuseAsync(user, name, user is null ? "unknown name" : "locked", Refused, token);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        // A directory person's password is the directory's (bound as his DN), counted the same way.
+        var result = user.DirectoryDn is null
+            ? await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)
+            : await directory.CheckAsync(user, password);
         if (result.IsLockedOut)
         {
             await audit.LockedOutAsync(user, name);

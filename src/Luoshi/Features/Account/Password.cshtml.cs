@@ -37,6 +37,13 @@ internal sealed class PasswordModel(UserManager<AppUser> users, SignInManager<Ap
             return Page();
         }
 
+        if (user.DirectoryDn is not null)
+        {
+            // The directory owns this password (see DirectoryPasswordCheck): a local one would never be asked for.
+            ModelState.AddModelError("", DirectoryPasswordCheck.ChangeInDirectory);
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Current, New);
         if (!result.Succeeded)
         {

@@ -175,6 +175,12 @@ internal sealed class PersonModel(LuoshiDb db, UserManager<AppUser> users, Curre
             return NotFound();
         }
 
+        if (user.DirectoryDn is not null)
+        {
+            TempData["Notice"] = DirectoryPasswordCheck.ChangeInDirectory;
+            return Redirect($"/Admin/Person/{Id}");
+        }
+
         var target = await db.People.Where(p => p.Id == user.PersonId).Select(p => p.Name).FirstAsync(ct);
         // Staged: the reset's first save (the password's removal) writes it with the change.
         audit.Add(AuditKind.PasswordReset, viewer, user.PersonId, target, user.UserName);

@@ -24,6 +24,8 @@ internal enum AuditKind
     TwoFactorRefused = 19,
     RecoveryCodeUsed = 20,
     TwoFactorReset = 21,
+    DirectorySettingsChanged = 22,
+    DirectorySynced = 23,
 
     /// <summary>A unit moved in the tree (下级单位 under another unit of the same office's tree).</summary>
     UnitMoved = 30,
@@ -55,6 +57,8 @@ internal static class AuditKindNames
         AuditKind.RecoveryCodeUsed => "使用恢复码登录",
         AuditKind.TwoFactorReset => "重置两步验证",
         AuditKind.UnitMoved => "调整单位隶属",
+        AuditKind.DirectorySettingsChanged => "修改目录同步设置",
+        AuditKind.DirectorySynced => "目录同步",
         _ => "其他",
     };
 }

@@ -94,6 +94,14 @@ internal sealed class AuditLog(LuoshiDb db, IHttpContextAccessor http, TimeProvi
         db.AuditEntries.Add(Entry(kind, unitId, null, "命令行", targetPersonId, target, detail));
     }
 
+    /// <summary>A change made by the directory sync, staged in the sync's SaveChanges: the entry names
+    /// the office member who pressed 立即同步, or the schedule when nobody did.</summary>
+    public void AddBySync(AuditKind kind, int unitId, int? actorPersonId, string by, int? targetPersonId, string? target, string? detail)
+    {
+        SecurityLog.Audited(_log, kind.Chinese(), by, target, actorPersonId is null ? null : Address);
+        db.AuditEntries.Add(Entry(kind, unitId, actorPersonId, by, targetPersonId, target, detail));
+    }
+
     private AuditEntry Entry(AuditKind kind, int unitId, int? actor, string? userName, int? targetId, string? target, string? detail) => new()
     {
         UnitId = unitId, At = time.GetUtcNow().UtcDateTime, Kind = kind, ActorPersonId = actor, UserName = Cut(userName, AuditEntry.NameLength),

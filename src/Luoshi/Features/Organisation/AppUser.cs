@@ -10,4 +10,8 @@ internal sealed class AppUser : IdentityUser<int>
 
     /// <summary>Set when the password was generated (first run, reset): the person must change it.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>Set for a login the unit's LDAP/AD directory owns (made by the directory sync): the
+    /// person's DN there, bound as to check the password. Such a login has no local password.</summary>
+    public string? DirectoryDn { get; set; }
 }

@@ -9,6 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> e)
     {
         e.HasIndex(u => u.PersonId).IsUnique();
+        e.Property(u => u.DirectoryDn).HasMaxLength(500);
         e.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
