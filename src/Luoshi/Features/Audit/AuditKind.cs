@@ -24,6 +24,8 @@ internal enum AuditKind
     TwoFactorRefused = 19,
     RecoveryCodeUsed = 20,
     TwoFactorReset = 21,
+    ExternalLinked = 22,
+    SignOnChanged = 23,
 }
 
 internal static class AuditKindNames
@@ -51,6 +53,8 @@ internal static class AuditKindNames
         AuditKind.TwoFactorRefused => "动态验证码错误",
         AuditKind.RecoveryCodeUsed => "使用恢复码登录",
         AuditKind.TwoFactorReset => "重置两步验证",
+        AuditKind.ExternalLinked => "关联统一身份认证账号",
+        AuditKind.SignOnChanged => "登录方式变更",
         _ => "其他",
     };
 }
