@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,8 @@ namespace Luoshi.Features.Account;
 /// second factor itself (<c>amr</c>, see <see cref="OidcOptions.TrustProviderMfa"/>).
 /// </summary>
 [AllowAnonymous]
-internal sealed class ExternalModel(IOptions<OidcOptions> options, ExternalLogins logins, Sessions sessions, Audit.AuditLog audit) : PageModel
+internal sealed partial class ExternalModel(
+    IOptions<OidcOptions> options, IOptionsMonitor<OpenIdConnectOptions> handler, ExternalLogins logins, Sessions sessions, Audit.AuditLog audit, ILogger<ExternalModel> log) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -27,10 +29,27 @@ internal sealed class ExternalModel(IOptions<OidcOptions> options, ExternalLogin
 
     private string Next => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
 
-    public IActionResult OnGet() =>
-        options.Value.Enabled
-            ? Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Account/External", "Done", new { returnUrl = Next }) }, OidcOptions.Scheme)
-            : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!options.Value.Enabled)
+        {
+            return NotFound();
+        }
+
+        // The provider's metadata is read before the redirect, so a provider that cannot be reached
+        // gets a page that says so (and what to do) rather than the error page.
+        try
+        {
+            await handler.Get(OidcOptions.Scheme).ConfigurationManager!.GetConfigurationAsync(ct);
+        }
+        catch (InvalidOperationException e)
+        {
+            Unreachable(log, options.Value.Authority, e);
+            return Refuse("统一身份认证服务暂时无法访问，请稍后再试；急需登录请联系办公室。", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.Page("/Account/External", "Done", new { returnUrl = Next }) }, OidcOptions.Scheme);
+    }
 
     public async Task<IActionResult> OnGetDoneAsync(CancellationToken ct)
     {
@@ -84,6 +103,9 @@ internal sealed class ExternalModel(IOptions<OidcOptions> options, ExternalLogin
         Response.StatusCode = status;
         return Page();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "统一身份认证服务无法访问：{Authority}")]
+    private static partial void Unreachable(ILogger logger, string? authority, Exception error);
 
     private static void Drop(ClaimsIdentity identity, string type)
     {
