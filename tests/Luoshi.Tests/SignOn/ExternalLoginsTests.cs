@@ -111,7 +111,7 @@ public class ExternalLoginsTests
 
     private static string Subject() => Guid.NewGuid().ToString("N");
 
-    private static ClaimsPrincipal External(string subject, string? login, string? email = null, string[]? amr = null)
+    internal static ClaimsPrincipal External(string subject, string? login, string? email = null, string[]? amr = null)
     {
         var claims = new List<Claim> { new("sub", subject) };
         if (login is not null)
@@ -128,7 +128,7 @@ public class ExternalLoginsTests
         return new ClaimsPrincipal(new ClaimsIdentity(claims, "oidc"));
     }
 
-    private static async Task<ExternalSignIn> FindAsync(Bureau b, OidcOptions options, ClaimsPrincipal external)
+    internal static async Task<ExternalSignIn> FindAsync(Bureau b, OidcOptions options, ClaimsPrincipal external)
     {
         await using var scope = b.App.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

@@ -86,6 +86,29 @@ public class LocalPasswordsTests
         Assert.True(await b.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UnitId == b.UnitId && a.Kind == AuditKind.SignOnChanged && a.UserName == "命令行")));
     }
 
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task TheOfficeUndoesAWrongLinkOfItsOwnUnitOnly(string provider)
+    {
+        var b = await Bureau.CreateAsync(provider);
+        var other = await Bureau.CreateAsync(provider);
+        var first = Guid.NewGuid().ToString("N");
+        Assert.Null((await ExternalLoginsTests.FindAsync(b, new(), ExternalLoginsTests.External(first, b.People["staffC"].Login))).Problem);
+        Assert.Null((await ExternalLoginsTests.FindAsync(other, new(), ExternalLoginsTests.External(Guid.NewGuid().ToString("N"), other.People["staffC"].Login))).Problem);
+        var admin = await b.PagesAsync("admin");
+        Assert.Contains("解除关联", await admin.GetHtmlAsync("/Admin/SignOn"), StringComparison.Ordinal);
+
+        var foreign = await admin.PostFormAsync($"/Admin/SignOn?handler=Unlink&personId={other.Person("staffC")}", [], "/Admin/SignOn");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var undone = await admin.PostFormAsync($"/Admin/SignOn?handler=Unlink&personId={b.Person("staffC")}", [], "/Admin/SignOn");
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+
+        // The next sign-in through the provider, under another subject, links afresh.
+        var relinked = await ExternalLoginsTests.FindAsync(b, new(), ExternalLoginsTests.External(Guid.NewGuid().ToString("N"), b.People["staffC"].Login));
+        Assert.True(relinked.Linked);
+        Assert.True(await b.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.UnitId == b.UnitId && a.Kind == AuditKind.SignOnChanged && a.Detail == "解除统一身份认证关联")));
+        Assert.Equal(1, await other.WithDbAsync(db => db.UserLogins.CountAsync(l => db.Users.Any(u => u.Id == l.UserId && u.UnitId == other.UnitId))));
+    }
+
     private static Task<HttpResponseMessage> LoginAsync(TestApp app, string login) =>
         new PageClient(app.CreateClient(new() { AllowAutoRedirect = false }))
             .PostFormAsync("/Account/Login", new() { ["UserName"] = login, ["Password"] = Bureau.Password });

@@ -15,6 +15,9 @@ namespace Luoshi.Features.Admin;
 /// are linked to it, and switches local passwords off or on for its own unit. It lives in Admin because
 /// it reads Account's settings and writes the unit (Organisation).
 /// </summary>
+/// <summary>A login of the unit linked to the provider.</summary>
+internal sealed record LinkedLogin(int PersonId, string Name, string UserName);
+
 [Authorize(Policy = AdminOnly.Policy)]
 internal sealed class SignOnModel(LuoshiDb db, CurrentViewer current, IOptions<OidcOptions> oidc, AuditLog audit) : PageModel
 {
@@ -28,6 +31,7 @@ internal sealed class SignOnModel(LuoshiDb db, CurrentViewer current, IOptions<O
     public OidcOptions Provider => oidc.Value;
     public int Logins { get; private set; }
     public List<string> Unlinked { get; private set; } = [];
+    public List<LinkedLogin> Linked { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -60,6 +64,25 @@ internal sealed class SignOnModel(LuoshiDb db, CurrentViewer current, IOptions<O
         return Redirect("/Admin/SignOn");
     }
 
+    /// <summary>Undoes a wrong link (a first sign-in matched the wrong person, or the person's account at
+    /// the provider was replaced): the next sign-in through the provider links afresh.</summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(int personId, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == personId && u.UnitId == viewer.UnitId, ct);
+        var links = user is null ? [] : await db.UserLogins.Where(l => l.UserId == user.Id && l.LoginProvider == OidcOptions.Scheme).ToListAsync(ct);
+        if (user is null || links.Count == 0)
+        {
+            return NotFound();
+        }
+
+        db.UserLogins.RemoveRange(links);
+        audit.Add(AuditKind.SignOnChanged, viewer, personId, user.UserName, "解除统一身份认证关联");
+        await db.SaveChangesAsync(ct);
+        TempData["Notice"] = $"已解除 {user.UserName} 的统一身份认证关联";
+        return Redirect("/Admin/SignOn");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
@@ -73,5 +96,10 @@ internal sealed class SignOnModel(LuoshiDb db, CurrentViewer current, IOptions<O
             .Where(u => !db.UserLogins.Any(l => l.UserId == u.Id && l.LoginProvider == OidcOptions.Scheme))
             .Join(db.People, u => u.PersonId, p => p.Id, (u, p) => p.Name)
             .OrderBy(n => n).Take(200).ToListAsync(ct);
+        Linked = await logins
+            .Where(u => db.UserLogins.Any(l => l.UserId == u.Id && l.LoginProvider == OidcOptions.Scheme))
+            .Join(db.People, u => u.PersonId, p => p.Id, (u, p) => new { p.Id, p.Name, u.UserName })
+            .OrderBy(l => l.Name).Take(500)
+            .Select(l => new LinkedLogin(l.Id, l.Name, l.UserName ?? "")).ToListAsync(ct);
     }
 }
