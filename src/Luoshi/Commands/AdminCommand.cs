@@ -16,6 +16,8 @@ internal static class AdminCommand
               没有单位时按 --unit 新建单位。打印一次性密码，首次登录须修改。
           Luoshi admin reset-password --user 登录名
               重置密码，打印新的一次性密码。
+          Luoshi admin local-passwords --unit 单位名称 --on|--off
+              恢复（--on）或停用（--off）该单位人员的本地密码登录；统一身份认证不可用时用 --on 应急。
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -24,6 +26,11 @@ internal static class AdminCommand
         {
             output.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "local-passwords")
+        {
+            return await LocalPasswordsCommand.RunAsync(args, output, error, Usage);
         }
 
         var options = CommandOptions.Parse(args[1..]);

@@ -70,7 +70,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
             "kill" or "cluster" or "keys-postgres" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
-            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" or "oidc-browser" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             "guomi-sqlite" or "switch-plain-sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             "guomi-postgres" or "switch-plain-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             "switch-guomi-sqlite" or "switch-guomi-postgres" => new TestApp(provider, For(provider.Replace("guomi", "plain", StringComparison.Ordinal)).ConnectionString),
@@ -79,13 +79,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
-        if (provider is "browser" or "journey" or "firstday-browser" or "sweep" or "guide" or "twofactor-browser")
+        if (provider is "browser" or "journey" or "firstday-browser" or "sweep" or "guide" or "twofactor-browser" or "oidc-browser")
         {
             app.UseKestrel(0);
             app.StartServer();
             var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
                 .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!;
             app.BaseAddress = addresses.Addresses.First();
+            if (provider == "oidc-browser")
+            {
+                SignOn.OidcProvider.Shared.AllowRedirect(app.BaseAddress.TrimEnd('/') + "/signin-oidc");
+            }
         }
 
         _ = app.Services; // builds the host
@@ -126,6 +130,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting("Crypto:Sm4Key", GuomiSm4Key);
         }
 
+        // 统一身份认证 against the OpenIddict provider the tests run on loopback (SignOn/OidcProvider).
+        if (Provider == "oidc-browser")
+        {
+            builder.UseSetting("Oidc:Authority", SignOn.OidcProvider.Shared.Authority);
+            builder.UseSetting("Oidc:ClientId", SignOn.OidcProvider.ClientId);
+            builder.UseSetting("Oidc:ClientSecret", SignOn.OidcProvider.ClientSecret);
+            builder.UseSetting("Oidc:RequireHttpsMetadata", "false");
+        }
+
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).
         builder.UseSetting("Notices:Webhooks:AllowedTestBases:0", WebhookReceiver.Shared.BaseUrl);
         if (Smtp.Address?.Split(':') is [var host, var port])
@@ -142,6 +155,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.ConfigureLogging(l => l.AddProvider(Logs));
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // The handler's correlation and nonce cookies carry an Expires that the browser compares
+            // with the real clock: dated from the fixed "now" of the tests, it would already be past.
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+                Luoshi.Features.Account.OidcOptions.Scheme, o => o.TimeProvider = TimeProvider.System);
+        });
     }
 }

@@ -45,6 +45,7 @@ internal static class IdentitySetup
             .AddPolicyScheme(ByPath, ByPath, o => o.ForwardDefaultSelector = c =>
                 c.Request.Path.StartsWithSegments("/api") ? BearerTokenDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken()
+            .AddLuoshiOidc(services, config)
             .AddIdentityCookies(c =>
             {
                 // Between the password and the code (see TwoFactorStep): five minutes, this one purpose.

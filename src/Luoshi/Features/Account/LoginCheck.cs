@@ -60,11 +60,17 @@ internal sealed record LoginAttempt(AppUser? User, string? Problem, TimeSpan? Re
 /// neither the message nor the time tells which names exist.
 /// </summary>
 internal sealed class LoginCheck(
-    LuoshiDb db, SignInManager<AppUser> signIn, DirectoryPasswordCheck directory, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit, IHttpContextAccessor http)
+    LuoshiDb db, SignInManager<AppUser> signIn, DirectoryPasswordCheck directory, LoginLimiter limiter, TimeProvider time, IOptions<LoginOptions> options, Audit.AuditLog audit, IHttpContextAccessor http,
+    IOptions<OidcOptions> oidc)
 {
     public const string Refused = "登录名或密码错误（连续输错5次将锁定15分钟）";
     public const string TooMany = "登录尝试过于频繁，请稍后再试";
     public const string Expired = "一次性密码已过期，请联系办公室重新生成";
+
+    /// <summary>Told only after a correct password, so it reveals nothing to someone guessing names.</summary>
+    public string PasswordsOff => oidc.Value.Enabled
+        ? $"本单位已停用本地密码登录，请点击下方“{oidc.Value.DisplayName}”按钮登录"
+        : "本单位已停用本地密码登录，请使用统一身份认证登录，或联系办公室";
 
     private string? Address => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
@@ -106,6 +112,13 @@ internal sealed class LoginCheck(
         if (!await db.People.AnyAsync(p => p.Id == user.PersonId && p.IsActive))
         {
             return await RefuseAsync(user, name, "person inactive", Refused, token);
+        }
+
+        // The login page only: a program's token (the API) is no browser sign-in and cannot go through
+        // the provider's pages.
+        if (!token && await db.Units.AnyAsync(u => u.Id == user.UnitId && u.LocalPasswordsOff))
+        {
+            return await RefuseAsync(user, name, "local passwords off", PasswordsOff, token);
         }
 
         if (user.MustChangePassword && await Accounts.OneTimePasswordIssuedAsync(db, user.Id) is var issued

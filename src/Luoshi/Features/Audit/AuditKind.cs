@@ -29,6 +29,8 @@ internal enum AuditKind
 
     /// <summary>A unit moved in the tree (下级单位 under another unit of the same office's tree).</summary>
     UnitMoved = 30,
+    ExternalLinked = 24,
+    SignOnChanged = 25,
 }
 
 internal static class AuditKindNames
@@ -59,6 +61,8 @@ internal static class AuditKindNames
         AuditKind.UnitMoved => "调整单位隶属",
         AuditKind.DirectorySettingsChanged => "修改目录同步设置",
         AuditKind.DirectorySynced => "目录同步",
+        AuditKind.ExternalLinked => "关联统一身份认证账号",
+        AuditKind.SignOnChanged => "登录方式变更",
         _ => "其他",
     };
 }

@@ -133,6 +133,11 @@ internal sealed class AuditLog(LuoshiDb db, IHttpContextAccessor http, TimeProvi
         "person inactive" => "人员已停用",
         "one-time password expired" => "一次性密码已过期",
         "one-time password not yet changed" => "一次性密码尚未修改",
+        "local passwords off" => "本单位已停用本地密码登录",
+        "oidc no subject" => "统一身份认证未提供用户标识",
+        "oidc not opened" => "统一身份认证账号未开通",
+        "oidc linked to another subject" => "账号已关联另一个统一身份认证账号",
+        "oidc link failed" => "关联统一身份认证账号失败",
         _ => reason,
     };
 

@@ -15,4 +15,9 @@ internal sealed class Unit
     public int? ParentId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Its people sign in through the deployment's 统一身份认证 only: the login page refuses their
+    /// local password (programs' API tokens are unaffected). Set on /Admin/SignOn; turned back on from
+    /// the command line (<c>Luoshi admin local-passwords</c>) when the provider is down.</summary>
+    public bool LocalPasswordsOff { get; set; }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130170659_Initial")]
+    [Migration("20261130170859_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1922,6 +1922,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LocalPasswordsOff")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
