@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130135806_Initial")]
+    [Migration("20261130155315_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1368,6 +1368,62 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("MeetingDecisions");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "PersonId", "Kind");
+
+                    b.ToTable("NoticeChoices");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeDigestRun", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "PersonId", "Day");
+
+                    b.HasIndex("UnitId", "NoticeId");
+
+                    b.ToTable("NoticeDigestRuns");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeRequirement", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("NoticeRequirements");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.Property<int>("Id")
@@ -1445,8 +1501,14 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ReadVia")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RecipientId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("StepId")
                         .HasColumnType("bigint");
@@ -1469,6 +1531,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Inbox");
 
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Kind", "Id" }, "IX_Notices_InboxByKind");
+
+                    b.HasIndex(new[] { "UnitId", "Kind", "CreatedAt" }, "IX_Notices_MustArrive")
+                        .HasFilter("\"ReadAt\" IS NULL AND \"ResentAt\" IS NULL");
 
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Unread")
                         .HasFilter("\"ReadAt\" IS NULL");
@@ -1533,6 +1598,13 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<long>("NoticeId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1548,6 +1620,10 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReadToken")
+                        .IsUnique()
+                        .HasFilter("\"ReadToken\" IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -4236,6 +4312,44 @@ namespace Luoshi.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("Luoshi.Features.Meetings.MeetingDecision", "UnitId", "TaskId")
                         .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeDigestRun", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeRequirement", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
