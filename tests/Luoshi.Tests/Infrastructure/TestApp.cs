@@ -66,6 +66,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             // The first-day tests move their clocks each its own way: an app per test and database.
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
+            // So are the 消息必达 tests (Notices/MustArriveTests), each test on its own clock.
+            var p when p.StartsWith("arrive-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
+            var p when p.StartsWith("arrive-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
@@ -106,6 +109,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
         if (Provider.StartsWith("firstday", StringComparison.Ordinal))
         {
             builder.UseSetting("Supervision:MassSupervisionThreshold", "10");
+        }
+
+        // Quiet hours would hold the mail of tests that travel to a weekend or a night: only the 消息必达
+        // apps (which test them) keep them; their messages carry tracked links under a public address.
+        if (Provider.StartsWith("arrive", StringComparison.Ordinal))
+        {
+            builder.UseSetting("Notices:PublicBaseUrl", "http://luoshi.test");
+        }
+        else
+        {
+            builder.UseSetting("Notices:QuietHours:Enabled", "false");
         }
 
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).

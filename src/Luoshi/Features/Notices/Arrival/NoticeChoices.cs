@@ -60,7 +60,9 @@ internal sealed class NoticeChoices(LuoshiDb db, IOptions<MustArriveOptions> mus
         var saved = 0;
         foreach (var category in Choosable)
         {
-            if (!byCategory.TryGetValue(category.Key, out var mode) || mode == EmailMode.Immediate || !Enum.IsDefined(mode) || category.Kinds.Any(required.Contains))
+            // Posted under any kind of the category (the page posts its first).
+            var mode = category.Kinds.Select(k => byCategory.TryGetValue(k, out var m) ? m : EmailMode.Immediate).Max();
+            if (mode == EmailMode.Immediate || !Enum.IsDefined(mode) || category.Kinds.Any(required.Contains))
             {
                 continue;
             }

@@ -15,7 +15,8 @@ internal sealed class SettingsModel(LuoshiDb db, NoticeChoices choices, CurrentV
     public List<Row> Rows { get; private set; } = [];
     public bool HasEmail { get; private set; }
 
-    [BindProperty] public Dictionary<NoticeKind, EmailMode> Modes { get; set; } = [];
+    /// <summary>Bound as text and parsed here: one key that is not a kind must not lose the others.</summary>
+    [BindProperty] public Dictionary<string, string> Modes { get; set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,7 +30,16 @@ internal sealed class SettingsModel(LuoshiDb db, NoticeChoices choices, CurrentV
     {
         var viewer = await current.RequireAsync(ct);
         // Only categories and modes that exist; anything else posted is dropped, not stored.
-        var modes = Modes.Where(m => Enum.IsDefined(m.Key) && Enum.IsDefined(m.Value)).Take(100).ToDictionary();
+        var modes = new Dictionary<NoticeKind, EmailMode>();
+        foreach (var (key, value) in Modes.Take(100))
+        {
+            if (Enum.TryParse<NoticeKind>(key, out var kind) && Enum.IsDefined(kind) && !int.TryParse(key, out _)
+                && Enum.TryParse<EmailMode>(value, out var mode) && Enum.IsDefined(mode) && !int.TryParse(value, out _))
+            {
+                modes[kind] = mode;
+            }
+        }
+
         var changed = await choices.SaveAsync(viewer.UnitId, viewer.PersonId, modes, ct);
         TempData["Notice"] = changed == 0 ? "已保存：所有类别均即时发送邮件" : $"已保存：{changed} 类消息不再即时发送邮件";
         return Redirect("/Notices/Settings");
