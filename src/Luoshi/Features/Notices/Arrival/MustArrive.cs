@@ -79,32 +79,36 @@ internal sealed class MustArrive(
         }
 
         var person = await db.People.AsNoTracking().FirstAsync(p => p.Id == notice.RecipientId && p.UnitId == notice.UnitId, ct);
-        string? via = null;
-        if (person.IsActive)
+        if (!person.IsActive)
         {
-            var used = await db.NoticeDeliveries.Where(d => d.NoticeId == notice.Id && d.UnitId == notice.UnitId).Select(d => d.Channel).Distinct().ToListAsync(ct);
-            var chain = new List<NoticeTarget>();
-            if (targets.EmailConfigured && person.Email.OrNull() is { } email)
-            {
-                chain.Add(new(EmailChannel.ChannelName, email));
-            }
+            // Someone who has left reads nothing more: the claim alone, so the notice is not looked at again.
+            await transaction.CommitAsync(ct);
+            return false;
+        }
 
-            // A group robot reaches a person by the @ of his phone; without one it would only tell the group.
-            if (robots.Count > 0 && person.Phone.OrNull() is not null)
-            {
-                chain.Add(robots[0]);
-            }
+        string? via = null;
+        var used = await db.NoticeDeliveries.Where(d => d.NoticeId == notice.Id && d.UnitId == notice.UnitId).Select(d => d.Channel).Distinct().ToListAsync(ct);
+        var chain = new List<NoticeTarget>();
+        if (targets.EmailConfigured && person.Email.OrNull() is { } email)
+        {
+            chain.Add(new(EmailChannel.ChannelName, email));
+        }
 
-            // The next channel not yet used for this notice; when all were, the last again.
-            if ((chain.FirstOrDefault(c => !used.Contains(c.Channel)) ?? chain.LastOrDefault()) is { } next)
+        // A group robot reaches a person by the @ of his phone; without one it would only tell the group.
+        if (robots.Count > 0 && person.Phone.OrNull() is not null)
+        {
+            chain.Add(robots[0]);
+        }
+
+        // The next channel not yet used for this notice; when all were, the last again.
+        if ((chain.FirstOrDefault(c => !used.Contains(c.Channel)) ?? chain.LastOrDefault()) is { } next)
+        {
+            db.NoticeDeliveries.Add(new NoticeDelivery
             {
-                db.NoticeDeliveries.Add(new NoticeDelivery
-                {
-                    UnitId = notice.UnitId, NoticeId = notice.Id, Channel = next.Channel, Target = next.Target, NextAttemptAt = now, CreatedAt = now,
-                    Purpose = DeliveryPurpose.Resend,
-                });
-                via = ChannelWords.Of(next.Channel);
-            }
+                UnitId = notice.UnitId, NoticeId = notice.Id, Channel = next.Channel, Target = next.Target, NextAttemptAt = now, CreatedAt = now,
+                Purpose = DeliveryPurpose.Resend,
+            });
+            via = ChannelWords.Of(next.Channel);
         }
 
         var heads = await HeadsAsync(person, ct);
@@ -121,9 +125,9 @@ internal sealed class MustArrive(
                     + $"{(via is null ? "" : $"已通过{via}再次送达，")}请督促其及时阅办。", 4000),
             };
             db.Notices.Add(told);
-            if (targets.EmailConfigured && head.Email.OrNull() is { } email && choice.Immediate(head.Id, told.Kind))
+            if (targets.EmailConfigured && head.Email.OrNull() is { } headEmail && choice.Immediate(head.Id, told.Kind))
             {
-                db.NoticeDeliveries.Add(new NoticeDelivery { UnitId = notice.UnitId, Notice = told, Channel = EmailChannel.ChannelName, Target = email, NextAttemptAt = now, CreatedAt = now });
+                db.NoticeDeliveries.Add(new NoticeDelivery { UnitId = notice.UnitId, Notice = told, Channel = EmailChannel.ChannelName, Target = headEmail, NextAttemptAt = now, CreatedAt = now });
             }
         }
 
