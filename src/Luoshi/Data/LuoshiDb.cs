@@ -63,6 +63,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<NoticeDigestItem> NoticeDigestItems => Set<NoticeDigestItem>();
     public DbSet<NoticeDelivery> NoticeDeliveries => Set<NoticeDelivery>();
     public DbSet<NoticeCounter> NoticeCounters => Set<NoticeCounter>();
+    public DbSet<Features.Notices.Arrival.NoticeChoice> NoticeChoices => Set<Features.Notices.Arrival.NoticeChoice>();
+    public DbSet<Features.Notices.Arrival.NoticeRequirement> NoticeRequirements => Set<Features.Notices.Arrival.NoticeRequirement>();
+    public DbSet<Features.Notices.Arrival.NoticeDigestRun> NoticeDigestRuns => Set<Features.Notices.Arrival.NoticeDigestRun>();
     public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
     public DbSet<IssuedBulletin> IssuedBulletins => Set<IssuedBulletin>();
     public DbSet<RobotWebhook> RobotWebhooks => Set<RobotWebhook>();

@@ -76,6 +76,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "switch-guomi-sqlite" or "switch-guomi-postgres" => new TestApp(provider, For(provider.Replace("guomi", "plain", StringComparison.Ordinal)).ConnectionString),
             // The first-day tests move their clocks each its own way: an app per test and database.
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
+            // So are the 消息必达 tests (Notices/MustArriveTests), each test on its own clock.
+            var p when p.StartsWith("arrive-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
+            var p when p.StartsWith("arrive-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
@@ -137,6 +140,17 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting("Oidc:ClientId", SignOn.OidcProvider.ClientId);
             builder.UseSetting("Oidc:ClientSecret", SignOn.OidcProvider.ClientSecret);
             builder.UseSetting("Oidc:RequireHttpsMetadata", "false");
+        }
+
+        // Quiet hours would hold the mail of tests that travel to a weekend or a night: only the 消息必达
+        // apps (which test them) keep them; their messages carry tracked links under a public address.
+        if (Provider.StartsWith("arrive", StringComparison.Ordinal))
+        {
+            builder.UseSetting("Notices:PublicBaseUrl", "http://luoshi.test");
+        }
+        else
+        {
+            builder.UseSetting("Notices:QuietHours:Enabled", "false");
         }
 
         // The notice channels talk to real receivers on loopback (see WebhookReceiver and Smtp).

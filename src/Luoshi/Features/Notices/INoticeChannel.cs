@@ -10,7 +10,8 @@ internal sealed record OutgoingNotice(
     string Title,
     string Body,
     string? RecipientName,
-    string? RecipientPhone);
+    string? RecipientPhone,
+    string? ReadLink = null);
 
 /// <summary>A way out of the app for notices (email, DingTalk robot, WeCom robot). The in-app inbox
 /// is not a channel: its notice is written in the same transaction as the step that raised it.</summary>

@@ -57,6 +57,10 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
         return new InboxPage(notices, more ? notices[^1].Id : null);
     }
 
+    /// <summary>The viewer's own notice, or null.</summary>
+    public Task<Notice?> FindAsync(Viewer viewer, long id, CancellationToken ct = default) =>
+        db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.Id == id, ct);
+
     /// <summary>Where the viewer's own notice opens when it concerns no task; null for another person's notice or none set.</summary>
     public async Task<string?> LinkAsync(Viewer viewer, long id, CancellationToken ct = default)
     {
@@ -83,7 +87,11 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
 
     /// <summary>Marks one notice of the viewer read; false when it is not his (or does not exist).
     /// Reading twice keeps the first time.</summary>
-    public async Task<bool> MarkReadAsync(Viewer viewer, long id, CancellationToken ct = default)
+    public async Task<bool> MarkReadAsync(Viewer viewer, long id, CancellationToken ct = default) =>
+        await MarkReadAsync(viewer, id, NoticeReadVia.Inbox, ct);
+
+    /// <summary>The same, saying how it was read (a tracked link of an email or a robot's 已阅).</summary>
+    public async Task<bool> MarkReadAsync(Viewer viewer, long id, NoticeReadVia via, CancellationToken ct = default)
     {
         var mine = db.Notices.Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.Id == id);
         var kind = await mine.Select(n => (NoticeKind?)n.Kind).FirstOrDefaultAsync(ct);
@@ -92,8 +100,25 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
             return false;
         }
 
-        await ReadAsync(viewer, mine, [kind.Value], ct);
+        await ReadAsync(viewer, mine, [kind.Value], ct, via);
         return true;
+    }
+
+    /// <summary>The viewer opened what notices point at (a task's page, a 督办单): his unread notices about
+    /// it, and the digests that list it, are read. One small query when there are none, as usual.</summary>
+    public async Task<int> MarkOpenedAsync(Viewer viewer, int? taskId, long? stepId, IReadOnlyCollection<NoticeKind>? only = null, CancellationToken ct = default)
+    {
+        var unread = db.Notices.Where(n => n.UnitId == viewer.UnitId && n.RecipientId == viewer.PersonId && n.ReadAt == null);
+        if (only is { Count: > 0 })
+        {
+            var list = only.ToList();
+            unread = unread.Where(n => list.Contains(n.Kind));
+        }
+
+        var digests = db.NoticeDigestItems.Where(i => i.UnitId == viewer.UnitId && ((taskId != null && i.TaskId == taskId) || (stepId != null && i.StepId == stepId))).Select(i => i.NoticeId);
+        var about = unread.Where(n => (taskId != null && n.TaskId == taskId) || (stepId != null && n.StepId == stepId) || (n.TaskId == null && digests.Contains(n.Id)));
+        var kinds = await about.Select(n => n.Kind).Distinct().ToListAsync(ct);
+        return kinds.Count == 0 ? 0 : await ReadAsync(viewer, about, kinds, ct, NoticeReadVia.Inbox);
     }
 
     /// <summary>Marks every unread notice of the viewer read, or those of the given kinds; returns how many.</summary>
@@ -103,7 +128,7 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
     /// <summary>Kind by kind, in a fixed order (so that concurrent readers and writers lock the counts in
     /// the same order): the notices that were unread are marked, and the kind's count goes down by
     /// exactly as many rows as the UPDATE changed; a notice another request read first is not counted twice.</summary>
-    private async Task<int> ReadAsync(Viewer viewer, IQueryable<Notice> notices, IReadOnlyCollection<NoticeKind> kinds, CancellationToken ct)
+    private async Task<int> ReadAsync(Viewer viewer, IQueryable<Notice> notices, IReadOnlyCollection<NoticeKind> kinds, CancellationToken ct, NoticeReadVia via = NoticeReadVia.Inbox)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -112,7 +137,7 @@ internal sealed class Inbox(LuoshiDb db, TimeProvider time)
             var total = 0;
             foreach (var kind in kinds.Distinct().Order())
             {
-                var read = await notices.Where(n => n.Kind == kind && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+                var read = await notices.Where(n => n.Kind == kind && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now).SetProperty(n => n.ReadVia, via), ct);
                 if (read > 0)
                 {
                     await db.NoticeCounters.Where(c => c.UnitId == viewer.UnitId && c.PersonId == viewer.PersonId && c.Kind == kind)

@@ -48,6 +48,11 @@ internal sealed class IndexModel(Inbox inbox, CurrentViewer current, BureauClock
     {
         var viewer = await current.RequireAsync(ct);
         await inbox.MarkReadAsync(viewer, id, ct);
+        if (await inbox.FindAsync(viewer, id, ct) is { StepId: not null } sheetNotice)
+        {
+            return Redirect(Arrival.TrackedLinks.Target(sheetNotice));
+        }
+
         return Redirect(taskId is null && await inbox.LinkAsync(viewer, id, ct) is { } link ? link : Where(kind, taskId));
     }
 

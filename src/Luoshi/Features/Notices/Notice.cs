@@ -51,6 +51,10 @@ internal enum NoticeKind
     ProposalOpinionSubmitted = 62,
     ProposalReplied = 63,
     ProposalReopened = 64,
+
+    // 70–74: 消息必达 (Features/Notices/Arrival): the section head told of an unread 督办 or 批示, and the daily digest.
+    UnreadEscalated = 70,
+    DailyDigest = 71,
 }
 
 /// <summary>A notice in one person's inbox (站内消息). Written in the same transaction as the step
@@ -73,6 +77,26 @@ internal sealed class Notice
 
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>How the reader came to it: on the page, through an email's link, or by a robot's 已阅 link.</summary>
+    public NoticeReadVia? ReadVia { get; set; }
+
+    /// <summary>When 消息必达 re-sent it unread and told the section head; set once (the claim of the re-send).</summary>
+    public DateTime? ResentAt { get; set; }
+}
+
+internal enum NoticeReadVia
+{
+    Inbox = 0,
+    Email = 1,
+    Acknowledged = 2,
+}
+
+/// <summary>Why a delivery was written: the notice itself (null, as on rows from before), or its 消息必达 re-send.</summary>
+internal enum DeliveryPurpose
+{
+    Notice = 0,
+    Resend = 1,
 }
 
 internal enum DeliveryStatus
@@ -109,6 +133,13 @@ internal sealed class NoticeDelivery
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Null on a first sending; <see cref="DeliveryPurpose.Resend"/> for 消息必达.</summary>
+    public DeliveryPurpose? Purpose { get; set; }
+
+    /// <summary>The unguessable part of the tracked link /n/{token} the message carries; set by the
+    /// sender before the first attempt, so every attempt carries the same link.</summary>
+    public string? ReadToken { get; set; }
 }
 
 internal static class NoticeNames
@@ -147,7 +178,16 @@ internal static class NoticeNames
         NoticeKind.ProposalOpinionSubmitted => "协办意见",
         NoticeKind.ProposalReplied => "建议提案答复",
         NoticeKind.ProposalReopened => "建议提案重新办理",
+        NoticeKind.UnreadEscalated => "未读督办告知",
+        NoticeKind.DailyDigest => "每日汇总",
         _ => "盘点",
+    };
+
+    public static string Chinese(this NoticeReadVia via) => via switch
+    {
+        NoticeReadVia.Email => "邮件",
+        NoticeReadVia.Acknowledged => "确认",
+        _ => "站内",
     };
 
     public static string Chinese(this DeliveryStatus status) => status switch

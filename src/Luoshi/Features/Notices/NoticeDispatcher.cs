@@ -17,6 +17,10 @@ internal sealed class NoticeOptions
 
     /// <summary>The first retry waits this long; each further one twice as long, up to an hour.</summary>
     public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The address people reach the app at (https://luoshi.example.gov.cn): every message carries
+    /// its tracked link /n/{token} under it. Without it messages carry no link and cannot be read by one.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>
@@ -26,9 +30,12 @@ internal sealed class NoticeOptions
 /// batch is sent on its own, so a slow or failing channel never holds up the others, and every row
 /// is marked the moment its channel accepts it.
 /// </summary>
-internal sealed class NoticeDispatcher(LuoshiDb db, IServiceScopeFactory scopes, TimeProvider time, IOptions<NoticeOptions> options, ILogger<NoticeDispatcher> log)
+internal sealed class NoticeDispatcher(
+    LuoshiDb db, IServiceScopeFactory scopes, TimeProvider time, IOptions<NoticeOptions> options, Arrival.QuietDeliveries quiet, ILogger<NoticeDispatcher> log)
 {
-    private sealed record Claimed(long Id, int UnitId, string Channel, string Target, int Attempts, Guid MessageKey, string Title, string Body, string RecipientName, string? RecipientPhone);
+    internal sealed record Claimed(
+        long Id, int UnitId, string Channel, string Target, int Attempts, Guid MessageKey, string Title, string Body, string RecipientName, string? RecipientPhone,
+        NoticeKind Kind, DeliveryPurpose? Purpose, string? ReadToken);
 
     /// <summary>Claims and sends one batch; returns how many were claimed (0 = nothing due).</summary>
     public async Task<int> SendBatchAsync(CancellationToken ct = default)
@@ -51,8 +58,10 @@ internal sealed class NoticeDispatcher(LuoshiDb db, IServiceScopeFactory scopes,
             .Where(d => d.ClaimedBy == token)
             .Join(db.Notices, d => d.NoticeId, n => n.Id, (d, n) => new { d, n })
             .Join(db.People, x => x.n.RecipientId, p => p.Id, (x, p) => new Claimed(
-                x.d.Id, x.d.UnitId, x.d.Channel, x.d.Target, x.d.Attempts, x.d.MessageKey, x.n.Title, x.n.Body, p.Name, p.Phone))
+                x.d.Id, x.d.UnitId, x.d.Channel, x.d.Target, x.d.Attempts, x.d.MessageKey, x.n.Title, x.n.Body, p.Name, p.Phone, x.n.Kind, x.d.Purpose, x.d.ReadToken))
             .ToListAsync(ct);
+        // Quiet hours: what may not go now is handed back with its time to go, not sent.
+        claimed = await quiet.HoldAsync(db, claimed, token, ct);
         // A claim is only good for its lease: past half of it, the rest is handed back rather than
         // sent late, when another sender may already have taken it over.
         var sendUntil = now + (o.Lease / 2);
@@ -88,7 +97,9 @@ internal sealed class NoticeDispatcher(LuoshiDb db, IServiceScopeFactory scopes,
             var permanent = false;
             try
             {
-                await channel.SendAsync(new OutgoingNotice(row.Id, row.UnitId, MessageId(row), row.Target, row.Title, row.Body, row.RecipientName, row.RecipientPhone), ct);
+                var link = await Arrival.TrackedLinks.EnsureAsync(results, row, options.Value.PublicBaseUrl, ct);
+                var (title, body) = Arrival.TrackedLinks.Words(row);
+                await channel.SendAsync(new OutgoingNotice(row.Id, row.UnitId, MessageId(row), row.Target, title, body, row.RecipientName, row.RecipientPhone, link), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -6,17 +6,18 @@ namespace Luoshi.Features.Notices;
 
 /// <summary>Who can be reached how: loaded once per run of a unit, so that writing thousands of
 /// notices needs no further queries.</summary>
-internal sealed record NoticeRoutes(bool Email, IReadOnlyList<(string Channel, string Target)> Groups);
+internal sealed record NoticeRoutes(bool Email, IReadOnlyList<(string Channel, string Target)> Groups, Arrival.EmailChoices? Choices = null);
 
 /// <summary>
 /// Writes notices into the inbox and their outgoing copies into the outbox, on the caller's
 /// DbContext and so in the caller's transaction: a step and its notices are saved together or not
 /// at all. Email goes to each recipient with an address; a group robot gets one message per step, and none for a reminder.
 /// </summary>
-internal sealed class NoticeOutbox(NoticeTargets targets)
+internal sealed class NoticeOutbox(NoticeTargets targets, Arrival.NoticeChoices choices)
 {
     public async Task<NoticeRoutes> RoutesAsync(int unitId, CancellationToken ct) =>
-        new(targets.EmailConfigured, [.. (await targets.RobotsAsync(unitId, ct)).Select(t => (t.Channel, t.Target))]);
+        new(targets.EmailConfigured, [.. (await targets.RobotsAsync(unitId, ct)).Select(t => (t.Channel, t.Target))],
+            targets.EmailConfigured ? await choices.ForUnitAsync(unitId, null, ct) : null);
 
     /// <summary>Adds one notice per recipient (each person once) and its deliveries; returns the notices.</summary>
     public static List<Notice> Add(NoticeBatch batch, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
@@ -31,7 +32,8 @@ internal sealed class NoticeOutbox(NoticeTargets targets)
             };
             batch.Notices.Add(notice);
             notices.Add(notice);
-            if (routes.Email && !string.IsNullOrWhiteSpace(person.Email))
+            // A person who asked for this kind in the daily digest (or not by email) gets it there.
+            if (routes.Email && !string.IsNullOrWhiteSpace(person.Email) && (routes.Choices?.Immediate(person.Id, template.Kind) ?? true))
             {
                 batch.Deliveries.Add(Delivery(notice, "email", person.Email, now));
             }

@@ -17,6 +17,15 @@ internal static class NoticesFeature
         services.AddScoped<NoticeDispatcher>();
         services.AddScoped<PersonNotices>();
         services.AddNoticeChannels(config);
+        // 消息必达, quiet hours, the daily digest and each person's choices (Arrival/).
+        services.Configure<Arrival.MustArriveOptions>(config.GetSection("Notices:MustArrive"));
+        services.Configure<Arrival.QuietHoursOptions>(config.GetSection("Notices:QuietHours"));
+        services.AddScoped<Arrival.NoticeChoices>();
+        services.AddScoped<Arrival.QuietDeliveries>();
+        services.AddScoped<Arrival.MustArrive>();
+        services.AddScoped<Arrival.DailyDigest>();
+        services.AddPolledJob<Arrival.MustArriveJob>();
+        services.AddDailyJob<Arrival.DailyDigestJob>();
         services.AddPolledJob<OutboxJob>();
         // The unread counts checked against the notices at start-up and every day.
         services.AddDailyJob<NoticeCountRepair>();

@@ -11,7 +11,7 @@ namespace Luoshi.Features.Notices;
 /// the action's own transaction, or not at all when it loses a race. Group robots are not told:
 /// these are one person's business, and the robots hear only of 催办, 督办 and reviews.
 /// </summary>
-internal sealed class PersonNotices(LuoshiDb db, NoticeTargets targets, Shared.BureauClock clock)
+internal sealed class PersonNotices(LuoshiDb db, NoticeTargets targets, Arrival.NoticeChoices choices, Shared.BureauClock clock)
 {
     /// <summary>The office: every active admin of the unit.</summary>
     public Task<List<int>> OfficeAsync(int unitId, CancellationToken ct) =>
@@ -29,6 +29,7 @@ internal sealed class PersonNotices(LuoshiDb db, NoticeTargets targets, Shared.B
         var people = await db.People.AsNoTracking()
             .Where(p => p.UnitId == unitId && p.IsActive && ids.Contains(p.Id))
             .Select(p => new { p.Id, p.Email }).ToListAsync(ct);
+        var chosen = targets.EmailConfigured ? await choices.ForUnitAsync(unitId, ids, ct) : Arrival.EmailChoices.None;
         foreach (var person in people)
         {
             var notice = new Notice
@@ -37,7 +38,7 @@ internal sealed class PersonNotices(LuoshiDb db, NoticeTargets targets, Shared.B
                 Title = Clip(title, 600), Body = Clip(body, 4000), CreatedAt = now,
             };
             db.Notices.Add(notice);
-            if (targets.EmailConfigured && !string.IsNullOrWhiteSpace(person.Email))
+            if (targets.EmailConfigured && !string.IsNullOrWhiteSpace(person.Email) && chosen.Immediate(person.Id, kind))
             {
                 db.NoticeDeliveries.Add(new NoticeDelivery
                 {

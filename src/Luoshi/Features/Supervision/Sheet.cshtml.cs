@@ -16,7 +16,7 @@ namespace Luoshi.Features.Supervision;
 /// the one who must answer it is its 签收.</summary>
 internal sealed class SheetModel(
     LuoshiDb db, TaskEditor tasks, SheetReplies replies, Instructions.Instructions instructions, EvidenceFiles files,
-    CurrentViewer current, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions) : PageModel
+    CurrentViewer current, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions, Notices.Inbox inbox, SheetArrival arrival) : PageModel
 {
     public EscalationStep Step { get; private set; } = null!;
     public WorkTask Task { get; private set; } = null!;
@@ -33,6 +33,10 @@ internal sealed class SheetModel(
     public bool IsAdmin { get; private set; }
     public bool MayInstruct { get; private set; }
     public bool MayAcknowledge { get; private set; }
+
+    /// <summary>送达情况: each recipient of the sheet's notice, read or not, and the heads told of an unread one.</summary>
+    public List<SheetReader> Readers { get; private set; } = [];
+    public List<(string Name, DateTime At)> Told { get; private set; } = [];
 
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
@@ -105,6 +109,8 @@ internal sealed class SheetModel(
         if (acknowledge)
         {
             await replies.AcknowledgeAsync(viewer, step, task, ct);
+            // Opening the sheet is reading what announced it (消息必达 counts on it).
+            await inbox.MarkOpenedAsync(viewer, null, step.Id, ct: ct);
         }
 
         (Step, Task) = (step, task);
@@ -121,6 +127,8 @@ internal sealed class SheetModel(
         Copies = [.. leaderIds.Distinct().Select(l => People.GetValueOrDefault(l)).OfType<string>()];
         Replies = await db.SheetReplies.AsNoTracking().Include(x => x.Evidence).Where(x => x.StepId == id).OrderBy(x => x.Id).ToListAsync(ct);
         Instructions = [.. (await db.Instructions.AsNoTracking().Where(i => i.StepId == id).OrderBy(i => i.Id).ToListAsync(ct)).Select(i => (i, People.GetValueOrDefault(i.LeaderId, "")))];
+        Readers = [.. (await arrival.ReadersAsync(viewer.UnitId, [id], ct))[id]];
+        Told = await arrival.ToldAsync(viewer.UnitId, id, ct);
         View = SheetStates.View(step.State, step.ReplyDueBy, task.CompletedOn is not null, clock.Today);
         MayReply = SheetReplies.MayReply(viewer, task) && View is not (SheetView.Replied or SheetView.Closed);
         IsAdmin = viewer.IsAdmin;

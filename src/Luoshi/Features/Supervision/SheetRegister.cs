@@ -12,7 +12,11 @@ internal sealed record SheetFilter(SheetView? State = null, int? SectionId = nul
 
 internal sealed record SheetRow(
     long Id, string Number, int TaskId, string TaskName, string Section, string? Responsible, StepSource Source,
-    DateOnly RaisedOn, DateOnly? ReplyDueBy, SheetView View, string? Message);
+    DateOnly RaisedOn, DateOnly? ReplyDueBy, SheetView View, string? Message)
+{
+    /// <summary>Who the sheet's notice went to and who has read it (消息必达).</summary>
+    public IReadOnlyList<SheetReader> Readers { get; init; } = [];
+}
 
 /// <summary>One page of the register: <see cref="Next"/> and <see cref="Previous"/> are the sealed
 /// cursors of the pages beside it (null at either end).</summary>
@@ -24,7 +28,7 @@ internal sealed record SheetPage(IReadOnlyList<SheetRow> Rows, int Total, int Pa
 /// Paged by keyset (the id after or before which a page starts), never by offset: page 2,000 reads
 /// 51 rows from the index as page 1 does.
 /// </summary>
-internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock, RegisterCursors cursors)
+internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock, RegisterCursors cursors, SheetArrival arrival)
 {
     public const int PageSize = 50;
 
@@ -224,10 +228,11 @@ internal sealed partial class SheetRegister(LuoshiDb db, BureauClock clock, Regi
         var sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && sectionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var today = clock.Today;
+        var readers = await arrival.ReadersAsync(viewer.UnitId, [.. found.Select(x => x.Id)], ct);
         return [.. found.Select(x => new SheetRow(
             x.Id, $"督办〔{x.Year}〕{x.Sequence}号", x.TaskId, x.TaskNumber is { Length: > 0 } n && char.IsAsciiDigit(n[^1]) ? $"{n} {x.Title}" : x.TaskNumber + x.Title,
             sections.GetValueOrDefault(x.SectionId, ""), x.ResponsibleId is { } r ? people.GetValueOrDefault(r) : null, x.Source,
-            x.RaisedOn, x.ReplyDueBy, SheetStates.View(x.State, x.ReplyDueBy, x.Done, today), x.Message))];
+            x.RaisedOn, x.ReplyDueBy, SheetStates.View(x.State, x.ReplyDueBy, x.Done, today), x.Message) { Readers = [.. readers[x.Id]] })];
     }
 
     [GeneratedRegex(@"^(?:督办)?(?:〔(?<y>\d{4})〕)?(?<n>\d{1,7})号?$")]

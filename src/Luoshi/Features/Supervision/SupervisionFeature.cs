@@ -17,6 +17,9 @@ internal static class SupervisionFeature
         services.AddScoped<SheetNotices>();
         services.AddScoped<SheetReplies>();
         services.AddScoped<SheetRegister>();
+        // 消息必达: who has read a sheet, and its re-sends on the task's history.
+        services.AddScoped<SheetArrival>();
+        services.AddScoped<Notices.Arrival.INoticeResent, ResendHistory>();
         services.AddSingleton<RegisterCursors>();
         services.AddScoped<HeldSheets>();
         services.AddScoped<IToDoSource, HeldSheetsSource>();

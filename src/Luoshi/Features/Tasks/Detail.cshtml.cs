@@ -17,7 +17,7 @@ namespace Luoshi.Features.Tasks;
 internal sealed class DetailModel(
     LuoshiDb db, TaskEditor editor, TaskRequests requests, Supervision.TaskSigning signing, Supervision.ManualEscalation manual,
     Instructions.Instructions instructions, Calendar.WorkingCalendars calendars, CurrentViewer current, BureauClock clock, IMemoryCache memory,
-    IEnumerable<ITaskPagePanel> panels) : PageModel
+    IEnumerable<ITaskPagePanel> panels, Notices.Inbox inbox) : PageModel
 {
     private Dictionary<int, string> _people = [];
     private Dictionary<int, string> _sections = [];
@@ -62,7 +62,17 @@ internal sealed class DetailModel(
     /// messages beside the fields; the page's other forms show nothing of it.</summary>
     public string? Failed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        // A 批示 opens here: seeing the page is reading it (消息必达 counts on it).
+        await inbox.MarkOpenedAsync(await current.RequireAsync(ct), id, null, [Notices.NoticeKind.Instruction, Notices.NoticeKind.DirectiveAnswered], ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAddMilestoneAsync(int id, CancellationToken ct)
     {

@@ -1512,6 +1512,62 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("MeetingDecisions");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "PersonId", "Kind");
+
+                    b.ToTable("NoticeChoices");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeDigestRun", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId", "PersonId", "Day");
+
+                    b.HasIndex("UnitId", "NoticeId");
+
+                    b.ToTable("NoticeDigestRuns");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeRequirement", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("NoticeRequirements");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.Property<int>("Id")
@@ -1589,8 +1645,14 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ReadVia")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RecipientId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ResentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("StepId")
                         .HasColumnType("bigint");
@@ -1613,6 +1675,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Inbox");
 
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Kind", "Id" }, "IX_Notices_InboxByKind");
+
+                    b.HasIndex(new[] { "UnitId", "Kind", "CreatedAt" }, "IX_Notices_MustArrive")
+                        .HasFilter("\"ReadAt\" IS NULL AND \"ResentAt\" IS NULL");
 
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Unread")
                         .HasFilter("\"ReadAt\" IS NULL");
@@ -1677,6 +1742,13 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<long>("NoticeId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReadToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1692,6 +1764,10 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReadToken")
+                        .IsUnique()
+                        .HasFilter("\"ReadToken\" IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -4480,6 +4556,44 @@ namespace Luoshi.Data.Migrations.Postgres
                         .WithOne()
                         .HasForeignKey("Luoshi.Features.Meetings.MeetingDecision", "UnitId", "TaskId")
                         .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeDigestRun", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeRequirement", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

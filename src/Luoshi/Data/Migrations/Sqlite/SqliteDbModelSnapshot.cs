@@ -1461,6 +1461,62 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("MeetingDecisions");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "PersonId", "Kind");
+
+                    b.ToTable("NoticeChoices");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeDigestRun", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "PersonId", "Day");
+
+                    b.HasIndex("UnitId", "NoticeId");
+
+                    b.ToTable("NoticeDigestRuns");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeRequirement", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "Kind");
+
+                    b.ToTable("NoticeRequirements");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Channels.RobotWebhook", b =>
                 {
                     b.Property<int>("Id")
@@ -1534,8 +1590,14 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReadVia")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RecipientId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResentAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("StepId")
                         .HasColumnType("INTEGER");
@@ -1558,6 +1620,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Inbox");
 
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Kind", "Id" }, "IX_Notices_InboxByKind");
+
+                    b.HasIndex(new[] { "UnitId", "Kind", "CreatedAt" }, "IX_Notices_MustArrive")
+                        .HasFilter("\"ReadAt\" IS NULL AND \"ResentAt\" IS NULL");
 
                     b.HasIndex(new[] { "UnitId", "RecipientId", "Id" }, "IX_Notices_Unread")
                         .HasFilter("\"ReadAt\" IS NULL");
@@ -1620,6 +1685,13 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<long>("NoticeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1635,6 +1707,10 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReadToken")
+                        .IsUnique()
+                        .HasFilter("\"ReadToken\" IS NOT NULL");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -4353,6 +4429,44 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("Luoshi.Features.Meetings.MeetingDecision", "UnitId", "TaskId")
                         .HasPrincipalKey("Luoshi.Features.Tasks.WorkTask", "UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeDigestRun", b =>
+                {
+                    b.HasOne("Luoshi.Features.Notices.Notice", "Notice")
+                        .WithMany()
+                        .HasForeignKey("UnitId", "NoticeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Luoshi.Features.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "PersonId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Notice");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeRequirement", b =>
+                {
+                    b.HasOne("Luoshi.Features.Organisation.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

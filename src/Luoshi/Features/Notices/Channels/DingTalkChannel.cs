@@ -20,7 +20,7 @@ internal sealed class DingTalkChannel(LuoshiDb db, RobotSecrets secrets, IHttpCl
     {
         var robot = await RobotTarget.LoadAsync(db, secrets, notice, RobotKind.DingTalk, ct);
         var url = robot.Secret is null ? new Uri(robot.Url) : DingTalkSignature.SignedUrl(robot.Url, robot.Secret, time.GetUtcNow());
-        var mention = notice.RecipientPhone is { } phone ? $"\n\n@{phone}" : "";
+        var mention = (notice.ReadLink is { } link ? $"\n\n[已阅，查看详情]({link})" : "") + (notice.RecipientPhone is { } phone ? $"\n\n@{phone}" : "");
         var body = new
         {
             msgtype = "markdown",

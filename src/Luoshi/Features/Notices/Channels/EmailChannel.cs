@@ -36,7 +36,7 @@ internal sealed class EmailChannel(IOptions<SmtpOptions> options) : INoticeChann
         }
 
         to.Name = notice.RecipientName ?? to.Name;
-        var message = new MimeMessage { Subject = notice.Title, Body = new TextPart("plain") { Text = notice.Body }, MessageId = MessageIdOf(notice.MessageId) };
+        var message = new MimeMessage { Subject = notice.Title, Body = new TextPart("plain") { Text = notice.ReadLink is { } link ? $"{notice.Body}\n\n查看详情（打开即视为已读）：{link}" : notice.Body }, MessageId = MessageIdOf(notice.MessageId) };
         message.From.Add(new MailboxAddress(_smtp.FromName, MailboxAddress.Parse(_smtp.From).Address));
         message.To.Add(to);
 

@@ -20,8 +20,8 @@ internal sealed class WeComChannel(LuoshiDb db, RobotSecrets secrets, IHttpClien
     {
         var robot = await RobotTarget.LoadAsync(db, secrets, notice, RobotKind.WeCom, ct);
         object body = notice.RecipientPhone is { } phone
-            ? new { msgtype = "text", text = new { content = $"{notice.Title}\n{notice.Body}", mentioned_mobile_list = new[] { phone } } }
-            : new { msgtype = "markdown", markdown = new { content = $"**{notice.Title}**\n{notice.Body}" } };
+            ? new { msgtype = "text", text = new { content = $"{notice.Title}\n{notice.Body}{(notice.ReadLink is { } link ? $"\n已阅请点击：{link}" : "")}", mentioned_mobile_list = new[] { phone } } }
+            : new { msgtype = "markdown", markdown = new { content = $"**{notice.Title}**\n{notice.Body}{(notice.ReadLink is { } l ? $"\n[已阅，查看详情]({l})" : "")}" } };
         await RobotPost.SendAsync(http.CreateClient(RobotPost.ClientName), new Uri(robot.Url), body, "企业微信机器人", Transient, ct);
     }
 }

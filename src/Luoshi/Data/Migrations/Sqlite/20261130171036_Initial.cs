@@ -271,6 +271,24 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeRequirements",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeRequirements", x => new { x.UnitId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NoticeRequirements_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -858,6 +876,26 @@ namespace Luoshi.Data.Migrations.Sqlite
                         principalTable: "People",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeChoices",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeChoices", x => new { x.UnitId, x.PersonId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NoticeChoices_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2259,7 +2297,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReadVia = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2490,7 +2530,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReadToken = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2522,6 +2564,33 @@ namespace Luoshi.Data.Migrations.Sqlite
                         name: "FK_NoticeDigestItems_Notices_UnitId_NoticeId",
                         columns: x => new { x.UnitId, x.NoticeId },
                         principalTable: "Notices",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDigestRuns",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDigestRuns", x => new { x.UnitId, x.PersonId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_NoticeDigestRuns_Notices_UnitId_NoticeId",
+                        columns: x => new { x.UnitId, x.NoticeId },
+                        principalTable: "Notices",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NoticeDigestRuns_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2935,6 +3004,13 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDeliveries_ReadToken",
+                table: "NoticeDeliveries",
+                column: "ReadToken",
+                unique: true,
+                filter: "\"ReadToken\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoticeDeliveries_Status_NextAttemptAt",
                 table: "NoticeDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -2955,6 +3031,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "NoticeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDigestRuns_UnitId_NoticeId",
+                table: "NoticeDigestRuns",
+                columns: new[] { "UnitId", "NoticeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notices_Inbox",
                 table: "Notices",
                 columns: new[] { "UnitId", "RecipientId", "Id" });
@@ -2963,6 +3044,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "IX_Notices_InboxByKind",
                 table: "Notices",
                 columns: new[] { "UnitId", "RecipientId", "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_MustArrive",
+                table: "Notices",
+                columns: new[] { "UnitId", "Kind", "CreatedAt" },
+                filter: "\"ReadAt\" IS NULL AND \"ResentAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_StepId",
@@ -3549,6 +3636,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "NoticeChoices");
+
+            migrationBuilder.DropTable(
                 name: "NoticeCounters");
 
             migrationBuilder.DropTable(
@@ -3556,6 +3646,12 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "NoticeDigestItems");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDigestRuns");
+
+            migrationBuilder.DropTable(
+                name: "NoticeRequirements");
 
             migrationBuilder.DropTable(
                 name: "Opinions");

@@ -273,6 +273,24 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeRequirements",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeRequirements", x => new { x.UnitId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NoticeRequirements_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -860,6 +878,26 @@ namespace Luoshi.Data.Migrations.Postgres
                         principalTable: "People",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeChoices",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeChoices", x => new { x.UnitId, x.PersonId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_NoticeChoices_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2261,7 +2299,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Link = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReadVia = table.Column<int>(type: "integer", nullable: true),
+                    ResentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2492,7 +2532,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: true),
+                    ReadToken = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2524,6 +2566,33 @@ namespace Luoshi.Data.Migrations.Postgres
                         name: "FK_NoticeDigestItems_Notices_UnitId_NoticeId",
                         columns: x => new { x.UnitId, x.NoticeId },
                         principalTable: "Notices",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeDigestRuns",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    NoticeId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDigestRuns", x => new { x.UnitId, x.PersonId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_NoticeDigestRuns_Notices_UnitId_NoticeId",
+                        columns: x => new { x.UnitId, x.NoticeId },
+                        principalTable: "Notices",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_NoticeDigestRuns_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2937,6 +3006,13 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "TaskId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDeliveries_ReadToken",
+                table: "NoticeDeliveries",
+                column: "ReadToken",
+                unique: true,
+                filter: "\"ReadToken\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoticeDeliveries_Status_NextAttemptAt",
                 table: "NoticeDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -2957,6 +3033,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "NoticeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDigestRuns_UnitId_NoticeId",
+                table: "NoticeDigestRuns",
+                columns: new[] { "UnitId", "NoticeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notices_Inbox",
                 table: "Notices",
                 columns: new[] { "UnitId", "RecipientId", "Id" });
@@ -2965,6 +3046,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_Notices_InboxByKind",
                 table: "Notices",
                 columns: new[] { "UnitId", "RecipientId", "Kind", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_MustArrive",
+                table: "Notices",
+                columns: new[] { "UnitId", "Kind", "CreatedAt" },
+                filter: "\"ReadAt\" IS NULL AND \"ResentAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_UnitId_StepId",
@@ -3551,6 +3638,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "NoticeChoices");
+
+            migrationBuilder.DropTable(
                 name: "NoticeCounters");
 
             migrationBuilder.DropTable(
@@ -3558,6 +3648,12 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "NoticeDigestItems");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDigestRuns");
+
+            migrationBuilder.DropTable(
+                name: "NoticeRequirements");
 
             migrationBuilder.DropTable(
                 name: "Opinions");
