@@ -32,6 +32,7 @@ internal static class RecordNames
         ["directive-response"] = "批示件领导意见",
         ["bulletin"] = "印发督查通报",
         ["recheck-decision"] = "回头看结论",
+        ["public-edition"] = "发布公开承诺",
     };
 
     private static readonly Dictionary<string, string> Prefixes = new()
@@ -53,6 +54,7 @@ internal static class RecordNames
         ["directive-report"] = "批示件办理情况",
         ["bulletin"] = "督查通报",
         ["recheck"] = "回头看",
+        ["public-edition"] = "公开承诺",
     };
 
     /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>
