@@ -32,7 +32,9 @@ internal static class FeatureLayers
         // 交办 between units last: it shows the 督办单 of what it assigned.
         ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports", "Dispatch"],
         // Ledgers: kinds of work item with their own tables.
-        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings", "Proposals"],
+        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings", "Proposals",
+            // 公开承诺: tasks published as reviewed editions for the public.
+            "Publication"],
         // Pages over several features.
         ["Dashboard", "Benchmarks", "Demo", "Admin"],
     ];
