@@ -79,8 +79,16 @@ public class PublicationJourneyTests
             await office.SubmitAsync("main form[method=post] button.primary");
         }
 
+        var violations = new List<string>();
         await using (var phone = await site.AnonymousAsync(Screen.Phone))
         {
+            phone.Page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                {
+                    violations.Add($"{phone.Page.Url}：{message.Text}");
+                }
+            };
             await phone.OpenAsync($"/Public/Progress/{unit}");
             var text = await phone.MainTextAsync();
             Assert.Contains($"第{number}期", text, StringComparison.Ordinal);
@@ -121,6 +129,10 @@ public class PublicationJourneyTests
             await desk.OpenAsync($"/Public/Progress/{unit}/{number}");
             await desk.AssertCleanAsync();
             await desk.ShotAsync("公开承诺-电脑");
+            await desk.Page.EmulateMediaAsync(new() { Media = Media.Print });
+            await desk.ShotAsync("公开承诺-打印");
         }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }

@@ -42,7 +42,7 @@ internal static class PublicStatuses
     public static string Legend(this PublicStatus status) => status switch
     {
         PublicStatus.Behind => "已过完成时限或时间节点，或进度明显落后于时间进度",
-        PublicStatus.Done => "已完成并经办公室审核",
+        PublicStatus.Done => "已按承诺完成",
         _ => "按计划推进中",
     };
 
