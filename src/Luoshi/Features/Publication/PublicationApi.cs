@@ -10,6 +10,9 @@ namespace Luoshi.Features.Publication;
 internal sealed record CommitmentRow(
     int TaskId, string TaskTitle, string? PublicTitle, string? Narrative, string? Area, bool UseTaskTitle, bool ShowLeadSection, bool ShowResponsible, bool ShowProblems);
 
+internal sealed record CommitmentSaved(
+    int TaskId, string? PublicTitle, string? Narrative, string? Area, bool UseTaskTitle, bool ShowLeadSection, bool ShowResponsible, bool ShowProblems);
+
 internal sealed record PreviewItem(string Plan, string Area, string Title, string Narrative, int Progress, string Status, DateOnly DueDate);
 
 internal sealed record PreviewDto(int Number, List<PreviewItem> Items, List<WaitingCommitment> Waiting);
@@ -45,9 +48,9 @@ internal static class PublicationApi
         return viewer.IsAdmin ? TypedResults.Ok(await CommitmentList.LoadAsync(db, viewer.UnitId, ct)) : Forbidden();
     }
 
-    private static async Task<Results<Ok<CommitmentRow>, ProblemHttpResult, ValidationProblem>> Save(int taskId, CommitmentInput input, PublicationDesk desk, CurrentViewer current, CancellationToken ct) =>
+    private static async Task<Results<Ok<CommitmentSaved>, ProblemHttpResult, ValidationProblem>> Save(int taskId, CommitmentInput input, PublicationDesk desk, CurrentViewer current, CancellationToken ct) =>
         (await desk.SaveAsync(await current.RequireAsync(ct), taskId, input, ct)).ToHttp(c => TypedResults.Ok(
-            new CommitmentRow(c.TaskId, "", c.PublicTitle, c.Narrative, c.Area, c.UseTaskTitle, c.ShowLeadSection, c.ShowResponsible, c.ShowProblems)));
+            new CommitmentSaved(c.TaskId, c.PublicTitle, c.Narrative, c.Area, c.UseTaskTitle, c.ShowLeadSection, c.ShowResponsible, c.ShowProblems)));
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Remove(int taskId, PublicationDesk desk, CurrentViewer current, CancellationToken ct) =>
         (await desk.RemoveAsync(await current.RequireAsync(ct), taskId, ct)).ToHttp(_ => TypedResults.NoContent());
