@@ -24,6 +24,7 @@ using Luoshi.Features.Notices;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Plans;
 using Luoshi.Features.Projects;
+using Luoshi.Features.Publication;
 using Luoshi.Features.PublicForms;
 using Luoshi.Features.Record;
 using Luoshi.Features.Rectification;
@@ -102,6 +103,7 @@ internal static class App
         services.AddRectification(config);
         services.AddAppeals(config);
         services.AddPublicForms(config);
+        services.AddPublication(config);
         services.AddDesk(config);
         services.AddIdempotency(config);
         services.AddAudit(config);
@@ -196,6 +198,7 @@ internal static class App
         api.MapAppealsApi();
         api.MapAuditApi();
         api.MapReviewsApi();
+        api.MapPublicationApi();
         app.MapRazorPages();
         return app;
     }

@@ -114,6 +114,9 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<Features.Assignment.Reassignment> Reassignments => Set<Features.Assignment.Reassignment>();
     public DbSet<Features.Dispatch.DispatchParty> DispatchParties => Set<Features.Dispatch.DispatchParty>();
     public DbSet<Features.Recheck.ScheduledRecheck> Rechecks => Set<Features.Recheck.ScheduledRecheck>();
+    public DbSet<Features.Publication.PublicCommitment> PublicCommitments => Set<Features.Publication.PublicCommitment>();
+    public DbSet<Features.Publication.PublicEdition> PublicEditions => Set<Features.Publication.PublicEdition>();
+    public DbSet<Features.Publication.PublicEditionItem> PublicEditionItems => Set<Features.Publication.PublicEditionItem>();
 
     /// <summary>The app saves asynchronously only: a synchronous save would skip the light tally.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -33,7 +33,9 @@ internal static class FeatureLayers
         // 交办 between units last: it shows the 督办单 of what it assigned.
         ["Assignment", "Supervision", "Instructions", "Reviews", "Assessment", "Imports", "Dispatch"],
         // Ledgers: kinds of work item with their own tables.
-        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings", "Proposals"],
+        ["Appeals", "Rectification", "Projects", "Study", "Events", "Campaigns", "Research", "Recheck", "Directives", "Meetings", "Proposals",
+            // 公开承诺: tasks published as reviewed editions for the public.
+            "Publication"],
         // Pages over several features.
         // The directory sync lists the open tasks of the people it deactivated, for 改派.
         ["Dashboard", "Benchmarks", "Demo", "Admin", "DirectorySync"],

@@ -42,15 +42,16 @@ public class DemoRecordTests
         var rechecksConcluded = await WithDbAsync(db, d => d.Rechecks.CountAsync(r => r.UnitId == unit && r.ConcludedAt != null));
         var (instructions, handlingReports, answered) = await WithDbAsync(db, async d => (await d.DirectiveInstructions.CountAsync(i => i.UnitId == unit),
             await d.DirectiveReports.CountAsync(r => r.UnitId == unit), await d.DirectiveReports.CountAsync(r => r.UnitId == unit && r.Response != null)));
+        var editions = await WithDbAsync(db, d => d.PublicEditions.CountAsync(e => e.UnitId == unit));
         var kinds = await WithDbAsync(db, d => d.RecordEntries.Where(e => e.UnitId == unit).GroupBy(e => e.Kind).ToDictionaryAsync(g => g.Key, g => g.Count()));
 
         Assert.True(reports > 80, $"{reports} reports");
-        Assert.Equal((2, 1, 2, 2, 1, 1), (extensions, extensionsDecided, completions, completionsDecided, schemes, rechecksConcluded));
+        Assert.Equal((2, 1, 2, 2, 1, 1, 1), (extensions, extensionsDecided, completions, completionsDecided, schemes, rechecksConcluded, editions));
         Assert.Equal(new Dictionary<string, int>
         {
             ["report"] = reports, ["extension-request"] = extensions, ["extension-decision"] = extensionsDecided,
             ["completion-request"] = completions, ["completion-decision"] = completionsDecided, ["scheme"] = schemes,
-            ["recheck-decision"] = rechecksConcluded,
+            ["recheck-decision"] = rechecksConcluded, ["public-edition"] = editions,
             ["directive-instruction"] = instructions, ["directive-report"] = handlingReports, ["directive-response"] = answered,
         }.OrderBy(k => k.Key), kinds.OrderBy(k => k.Key));
 

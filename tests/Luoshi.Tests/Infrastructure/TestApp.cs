@@ -116,6 +116,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Cluster:Notify", "false");
         // Tests share one address; only the app of its own that tests the limit gets a small one.
         builder.UseSetting("PublicForms:PermitLimit", Provider == "ratelimit" ? "3" : "100000");
+        builder.UseSetting("Publication:PermitPerMinute", Provider == "ratelimit" ? "5" : "100000");
         builder.UseSetting("Login:PerAddressPermitLimit", Provider == "loginlimit" ? "6" : "100000");
         builder.UseSetting("Login:PerAccountPermitLimit", Provider == "loginlimit" ? "3" : "100000");
         // The shared bureaus' admins sign in with a password alone; the apps whose names start with

@@ -98,6 +98,8 @@ internal static class DemoBureau
         // Today's lights, as the daily refresh sets them, and the record sealed into its chain, as the
         // scheduler does seconds later, so that a first `verify` checks every entry.
         await services.GetRequiredService<TaskLights>().RefreshUnitAsync(unit.Id);
+        // Published after the lights, as the office publishes after the review: the edition copies them.
+        await DemoPublication.AddAsync(services, staff.Office);
         await RecordSealer.SealAsync(db, unit.Id, signer: services.GetRequiredService<UnitSigner>());
 
         var logins = new List<DemoLogin>();

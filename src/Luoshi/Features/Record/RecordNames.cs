@@ -33,6 +33,7 @@ internal static class RecordNames
         ["bulletin"] = "印发督查通报",
         ["recheck-decision"] = "回头看结论",
         ["seal"] = "封存签名",
+        ["public-edition"] = "发布公开承诺",
     };
 
     private static readonly Dictionary<string, string> Prefixes = new()
@@ -55,6 +56,7 @@ internal static class RecordNames
         ["bulletin"] = "督查通报",
         ["recheck"] = "回头看",
         ["seal"] = "链尾签名",
+        ["public-edition"] = "公开承诺",
     };
 
     /// <summary>The kind in Chinese, or null for a kind this list does not know yet (shown as its code).</summary>

@@ -14,6 +14,9 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    // A page made to be embedded elsewhere (AllowFraming): any site may frame it.
+    private static readonly string EmbeddablePolicy = Policy.Replace("frame-ancestors 'none'", "frame-ancestors *", StringComparison.Ordinal);
+
     // The API reference page (Scalar) starts itself with an inline module script and takes its
     // fonts from fonts.scalar.com: a policy of its own, for a page behind login unless configured public.
     private const string ApiDocsPolicy =
@@ -26,11 +29,19 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api-docs") ? ApiDocsPolicy : Policy;
+                var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<AllowFramingAttribute>() is not null;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/api-docs") ? ApiDocsPolicy : embeddable ? EmbeddablePolicy : Policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
-                // Replaces the SAMEORIGIN the anti-forgery tokens add: nothing frames these pages.
-                headers.XFrameOptions = "DENY";
+                // Replaces the SAMEORIGIN the anti-forgery tokens add: nothing frames these pages but an embeddable one.
+                if (embeddable)
+                {
+                    headers.Remove("X-Frame-Options");
+                }
+                else
+                {
+                    headers.XFrameOptions = "DENY";
+                }
                 if (context.Request.IsHttps)
                 {
                     headers.StrictTransportSecurity = "max-age=31536000";
