@@ -92,6 +92,6 @@ internal sealed class AuthenticatorModel(UserManager<AppUser> users, IUserStore<
 
         Key = key!;
         Uri = AuthenticatorKey.Uri(user.UserName ?? "", Key);
-        QrSvg = AuthenticatorKey.QrSvg(Uri);
+        QrSvg = Luoshi.Features.Shared.QrCodes.Svg(Uri, "验证器二维码");
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ProgressModel(LuoshiDb db, PublicAddress address) : PageMo
         }
 
         PageUrl = address.Page(Request, unit);
-        QrSvg = PublicQr.Svg(PageUrl);
+        QrSvg = Luoshi.Features.Shared.QrCodes.Svg(PageUrl, "本页二维码");
         return Page();
     }
 }

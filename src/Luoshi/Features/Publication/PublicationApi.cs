@@ -103,7 +103,7 @@ internal static class PublicationApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Qr(int unit, HttpRequest request, LuoshiDb db, PublicAddress address, CancellationToken ct) =>
         await PublicEditions.UnitNameAsync(db, unit, ct) is null
             ? ApiResults.NotFound("未找到该单位")
-            : TypedResults.File(PublicQr.Png(address.Page(request, unit)), "image/png", $"公开承诺二维码.png");
+            : TypedResults.File(Luoshi.Features.Shared.QrCodes.Png(address.Page(request, unit)), "image/png", $"公开承诺二维码.png");
 
     private static async Task<OpenEdition?> OpenAsync(LuoshiDb db, int unit, int number, CancellationToken ct) =>
         await PublicEditions.UnitNameAsync(db, unit, ct) is { } name && await PublicEditions.FindAsync(db, unit, number, ct) is { } edition
