@@ -5,8 +5,8 @@ namespace Luoshi.Data;
 
 /// <summary>
 /// A number that moves whenever this process writes to the database through EF Core: after every
-/// command that is not a plain SELECT (saves, ExecuteUpdate/ExecuteDelete, raw SQL) and
-/// again after every commit. What a request computes from the database (the viewer, the 待办 counts)
+/// command that is not a plain SELECT (saves, ExecuteUpdate/ExecuteDelete, raw SQL) unless it is known
+/// to have changed no row, and again after the commit of a transaction that wrote. What a request computes from the database (the viewer, the 待办 counts)
 /// may be kept for a few seconds when it is stored with the generation read before computing it and
 /// used only while the generation is still the same: a role change, a section move, a deactivation, a
 /// decision are all writes, so the very next request computes afresh. The bump after the commit
@@ -48,9 +48,32 @@ internal static class WriteGeneration
             || text.Contains("DELETE ", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void After(DbCommand command)
+    /// <summary>Transactions in which a write changed something: only their commit moves the generation
+    /// again. A polled job's transaction that read, or wrote nothing, leaves the kept pages kept.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, object> Written = [];
+    private static readonly object Marked = new();
+
+    /// <summary>Whether a statement that ran moves the generation: a write, unless it changed no row.</summary>
+    internal static bool Moves(string sql, int? rows) => IsWrite(sql) && rows is not 0;
+
+    /// <param name="rows">Rows the statement changed when known (a non-query); a write that changed none
+    /// (the outbox's claim when nothing is due, a sweep that found nothing) is no write for the keepers.</param>
+    private static void After(DbCommand command, int? rows = null)
     {
-        if (IsWrite(command.CommandText))
+        if (Moves(command.CommandText, rows))
+        {
+            if (command.Transaction is { } transaction)
+            {
+                Written.AddOrUpdate(transaction, Marked);
+            }
+
+            Bump();
+        }
+    }
+
+    private static void Committed(DbTransaction transaction)
+    {
+        if (Written.Remove(transaction))
         {
             Bump();
         }
@@ -60,13 +83,13 @@ internal static class WriteGeneration
     {
         public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
         {
-            After(command);
+            After(command, result);
             return result;
         }
 
         public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            After(command);
+            After(command, result);
             return ValueTask.FromResult(result);
         }
 
@@ -106,11 +129,11 @@ internal static class WriteGeneration
 
     private sealed class Transactions : DbTransactionInterceptor
     {
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Bump();
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction);
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            Bump();
+            Committed(transaction);
             return Task.CompletedTask;
         }
     }

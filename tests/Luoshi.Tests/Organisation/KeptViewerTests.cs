@@ -108,6 +108,17 @@ public class KeptViewerTests
     public void OnlyAPlainReadLeavesTheGenerationAlone(string sql, bool write) =>
         Assert.Equal(write, WriteGeneration.IsWrite(sql));
 
+    /// <summary>A poll that finds nothing to do (the outbox's claim of no row, a sweep of nothing) keeps the
+    /// kept pages kept: only a write that changed a row, or whose count is unknown, moves the generation.</summary>
+    [Theory]
+    [InlineData("UPDATE \"NoticeDeliveries\" SET \"ClaimedBy\" = @p WHERE FALSE", 0, false)]
+    [InlineData("UPDATE \"NoticeDeliveries\" SET \"ClaimedBy\" = @p WHERE \"Id\" = 1", 1, true)]
+    [InlineData("DELETE FROM \"HeldSheets\" WHERE \"UnitId\" = 1", null, true)]
+    [InlineData("CREATE INDEX x ON y (z)", -1, true)]
+    [InlineData("SELECT 1", 1, false)]
+    public void AWriteThatChangedNoRowLeavesTheGenerationAlone(string sql, int? rows, bool moves) =>
+        Assert.Equal(moves, WriteGeneration.Moves(sql, rows));
+
     private static async Task ChangePersonAsync(Bureau b, string key, params (string Field, string Value)[] changes)
     {
         var (admin, _) = await Luoshi.Tests.Account.Logins.SignInAsync(b.App, b.People["admin"].Login);
