@@ -91,8 +91,10 @@ public class JobSchedulerTests
     public void EachFeatureRegistersItsOwnJobsAndTheEscalationRunsBeforeTheReviews()
     {
         var services = TestApp.For("sqlite").Services;
-        Assert.Equal([typeof(UnattachedEvidenceJob), typeof(Luoshi.Features.Notices.NoticeCountRepair), typeof(EscalationJob), typeof(ScheduledReviewsJob), typeof(Luoshi.Features.Recheck.RecheckJob)], services.GetServices<IDailyJob>().Select(j => j.GetType()));
-        Assert.Equal([typeof(OutboxJob), typeof(RecordSealingJob)], services.GetServices<IPolledJob>().Select(j => j.GetType()));
+        Assert.Equal([typeof(UnattachedEvidenceJob), typeof(Luoshi.Features.Notices.Arrival.DailyDigestJob), typeof(Luoshi.Features.Notices.NoticeCountRepair), typeof(EscalationJob),
+            typeof(ScheduledReviewsJob), typeof(Luoshi.Features.Recheck.RecheckJob)], services.GetServices<IDailyJob>().Select(j => j.GetType()));
+        Assert.Equal([typeof(Luoshi.Features.Notices.Arrival.MustArriveJob), typeof(OutboxJob), typeof(RecordSealingJob), typeof(Luoshi.Features.DirectorySync.DirectorySyncJob)],
+            services.GetServices<IPolledJob>().Select(j => j.GetType()));
         Assert.Single(services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<JobScheduler>());
     }
 
