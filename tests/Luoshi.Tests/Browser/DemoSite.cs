@@ -92,6 +92,29 @@ internal sealed class DemoSite
     /// <summary>Where a role lands after signing in: the auditor's home is the audit log.</summary>
     public static string Home(string role) => role == "auditor" ? "/Audit" : "/";
 
+    /// <summary>A new task of the head's section, assigned today, with the staff member as responsible person:
+    /// a journey that escalates, returns or decides works on a task of its own, never on one another journey
+    /// of the shared demo may be acting on (a second 督办 the same day on a task is refused).</summary>
+    public async Task<Luoshi.Features.Tasks.WorkTask> NewTaskAsync(string title)
+    {
+        var office = await PersonAsync("office");
+        var staff = await PersonAsync("staff");
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Luoshi.Data.LuoshiDb>();
+        var today = scope.ServiceProvider.GetRequiredService<Luoshi.Features.Shared.BureauClock>().Today;
+        var plan = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Plans.Where(p => p.UnitId == office.UnitId && !p.IsArchived && p.LedgerKind == null).OrderBy(p => p.Id));
+        var viewer = new Luoshi.Features.Organisation.Viewer(office.Id, office.UnitId, office.Name, Luoshi.Features.Organisation.Role.Admin, office.SectionId, []);
+        var input = new Luoshi.Features.Tasks.TaskInput
+        {
+            PlanId = plan.Id, Title = title, LeadSectionId = staff.SectionId!.Value, ResponsiblePersonId = staff.Id,
+            StartDate = today.AddDays(-40), DueDate = today.AddDays(150),
+        };
+        var outcome = await scope.ServiceProvider.GetRequiredService<Luoshi.Features.Tasks.TaskEditor>().CreateAsync(viewer, input, null);
+        Assert.True(outcome.Kind == Luoshi.Features.Shared.OutcomeKind.Ok, outcome.Message);
+        return outcome.Value!;
+    }
+
     /// <summary>A browser nobody is signed in to (the public forms).</summary>
     public Task<Journey> AnonymousAsync(Screen screen = Screen.Desk) => Journey.StartAsync(BaseUrl, screen, storageState: null);
 }

@@ -60,18 +60,43 @@ internal sealed class Journey : IAsyncDisposable
     }
 
     /// <summary>Presses a button (or anything that submits) and waits for the page that follows to be
-    /// read in. Its DOM is what the tests read: waiting for "load" as well (the stylesheet) once hung a
-    /// full CI run for 60 s on a page whose requests had all ended, so only a screenshot waits for it.</summary>
+    /// read in. Its DOM is what the tests read, so a screenshot alone waits for "load" too. Two full CI runs
+    /// hung 60 s here with every request ended ("NetworkIdle" fired, the new page's URL committed) while
+    /// Playwright never saw the page's lifecycle event; so the wait is in short rounds, and between them
+    /// the document itself is asked whether it has been read in.</summary>
     public async Task SubmitAsync(string selector)
     {
         await Page.Locator(selector).First.ClickAsync();
-        try
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var state = "";
+        while (true)
         {
-            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        }
-        catch (TimeoutException e)
-        {
-            throw new TimeoutException($"after pressing {selector} the page {Page.Url} did not finish loading", e);
+            try
+            {
+                await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException)
+            {
+                try
+                {
+                    state = await Page.EvaluateAsync<string>("() => document.readyState");
+                    if (state != "loading")
+                    {
+                        return;
+                    }
+                }
+                catch (PlaywrightException e)
+                {
+                    // Between two documents there is none to ask: ask again in the next round.
+                    state = e.Message;
+                }
+
+                if (watch.Elapsed > TimeSpan.FromSeconds(90))
+                {
+                    throw new TimeoutException($"after pressing {selector} the page {Page.Url} did not finish loading ({state})");
+                }
+            }
         }
     }
 

@@ -17,31 +17,11 @@ public class ReturnJourneyTests
 {
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A new task of the head's section, assigned today, with the staff member as responsible person.</summary>
-    private static async Task<WorkTask> NewTaskAsync(DemoSite site, string title)
-    {
-        var office = await site.PersonAsync("office");
-        var staff = await site.PersonAsync("staff");
-        await using var scope = site.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Luoshi.Data.LuoshiDb>();
-        var today = scope.ServiceProvider.GetRequiredService<Luoshi.Features.Shared.BureauClock>().Today;
-        var plan = await db.Plans.Where(p => p.UnitId == office.UnitId && !p.IsArchived).OrderBy(p => p.Id).FirstAsync();
-        var viewer = new Viewer(office.Id, office.UnitId, office.Name, Role.Admin, office.SectionId, []);
-        var input = new TaskInput
-        {
-            PlanId = plan.Id, Title = title, LeadSectionId = staff.SectionId!.Value, ResponsiblePersonId = staff.Id,
-            StartDate = today.AddDays(-40), DueDate = today.AddDays(150),
-        };
-        var outcome = await scope.ServiceProvider.GetRequiredService<TaskEditor>().CreateAsync(viewer, input, null);
-        Assert.True(outcome.Kind == Luoshi.Features.Shared.OutcomeKind.Ok, outcome.Message);
-        return outcome.Value!;
-    }
-
     [Fact]
     public async Task TheOfficeReturnsAReportAndTheStaffMemberReportsAgainOnThePhone()
     {
         var site = await DemoSite.ForAsync("journey");
-        var task = await NewTaskAsync(site, "建设科技企业孵化器" + FormChecks.Unique());
+        var task = await site.NewTaskAsync("建设科技企业孵化器" + FormChecks.Unique());
 
         await using (var staff = await site.AsAsync("staff", Screen.Phone))
         {
@@ -99,7 +79,7 @@ public class ReturnJourneyTests
     public async Task AHeadReturnsAWronglyAssignedTaskAndTheOfficeReassignsIt()
     {
         var site = await DemoSite.ForAsync("journey");
-        var task = await NewTaskAsync(site, "开展农业科技特派员服务" + FormChecks.Unique());
+        var task = await site.NewTaskAsync("开展农业科技特派员服务" + FormChecks.Unique());
 
         await using (var head = await site.AsAsync("head", Screen.Phone))
         {

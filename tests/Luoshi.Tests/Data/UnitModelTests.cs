@@ -18,6 +18,8 @@ public class UnitModelTests
         "IdempotentRequest(CreatedAt)",
         // 交办: the assigning unit finds its parties, which live in the units below it, by its own unit and task.
         "DispatchParty(SourceUnitId,SourceTaskId)",
+        // 消息必达: a tracked link /n/{token} is opened before the unit is known; the token is unguessable.
+        "NoticeDelivery(ReadToken)",
     ];
 
     /// <summary>Keys from a tenant row to a tenant row of another unit, on purpose; each names that unit in its first column.</summary>

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Luoshi.Tests.Pages;
 
 /// <summary>Which pages open without a login: the public forms live in the features they serve
-/// (Appeals, Rectification), each marked as public by itself, under their old /Public addresses.</summary>
+/// (Appeals, Rectification), each marked as public by itself, under their old /Public addresses; the
+/// published progress pages; the sign-on provider's return. A tracked link (/n/{token}) asks for sign-in.</summary>
 public class PublicPagesTests
 {
     [Fact]
@@ -21,11 +22,16 @@ public class PublicPagesTests
 
         Assert.Equal(
         [
+            // 统一身份认证: the provider's answer arrives before anyone is signed in.
+            "/Account/External Account/External",
             "/Account/Login Account/Login",
             "/Account/LoginCode Account/LoginCode",
             "/Appeals/PublicAppeal Public/Appeal/{unit:int}",
             "/Appeals/PublicAppealStatus Public/AppealStatus/{unit:int}",
             "/Error Error",
+            // 公开承诺: the published editions, for anyone.
+            "/Publication/Embed Public/Progress/{unit:int}/Embed",
+            "/Publication/Progress Public/Progress/{unit:int}/{edition:int?}",
             "/Rectification/PublicOpinion Public/Opinion/{unit:int}",
         ], open);
     }
