@@ -133,6 +133,8 @@ public partial class KillTests
                 ["Notices__Smtp__Port"] = port,
                 ["Notices__Smtp__From"] = "duban@luoshi.test",
                 ["Notices__Smtp__SecureSocket"] = "None",
+                // The processes run on the real clock: at night in Beijing quiet hours would hold the mail until morning.
+                ["Notices__QuietHours__Enabled"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
             }, "serve", "--urls", "http://127.0.0.1:0");
         }
