@@ -59,7 +59,7 @@ internal static class FunnelBench
         await connection.OpenAsync();
         var now = DateTime.UtcNow;
         await Generator.CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Kind", "Stage", "SortOrder", "Title", "LeadSectionId", "AssignedSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "DueBy", "Tags", "ProgressPercent", "Light", "LightReason", "CreatedAt", "UpdatedAt", "ExtensionCount")
+            COPY "Tasks" ("UnitId", "PlanId", "Kind", "Stage", "SortOrder", "Title", "LeadSectionId", "AssignedSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "DueBy", "Tags", "ProgressPercent", "Light", "LightReason", "CreatedAt", "UpdatedAt", "ExtensionCount", "Version", "Restricted")
             FROM STDIN (FORMAT BINARY)
             """, rows, async (w, r) =>
             {
@@ -83,6 +83,8 @@ internal static class FunnelBench
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
                 await w.WriteAsync(now, NpgsqlDbType.TimestampTz);
                 await w.WriteAsync(0);
+                await w.WriteAsync(0);
+                await w.WriteAsync(false);
             });
         var ids = new int[projects];
         await using (var scope = server.Services.CreateAsyncScope())

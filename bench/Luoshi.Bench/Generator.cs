@@ -91,7 +91,7 @@ internal static class Generator
         await CopyAsync(connection, """
             COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
               "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
-              "Kind", "ExtensionCount", "AssignedSectionId", "Version") FROM STDIN (FORMAT BINARY)
+              "Kind", "ExtensionCount", "AssignedSectionId", "Version", "Restricted") FROM STDIN (FORMAT BINARY)
             """, tasks, (w, t) => WriteTaskAsync(w, t));
         var ids = await db.Tasks.Where(t => t.UnitId == unit.Id).Select(t => new { t.Id, t.SortOrder }).ToDictionaryAsync(t => t.SortOrder, t => t.Id);
         for (var i = 0; i < tasks.Length; i++)
@@ -159,6 +159,7 @@ internal static class Generator
         await w.WriteAsync(t.ExtensionCount);
         await w.WriteAsync(t.LeadSectionId);
         await w.WriteAsync(t.Version);
+        await w.WriteAsync(t.Restricted);
     }
 
     internal static Task WriteDateAsync(NpgsqlBinaryImporter w, DateOnly? date) =>
