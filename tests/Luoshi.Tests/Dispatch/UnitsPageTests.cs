@@ -88,5 +88,10 @@ public class UnitsPageTests
         Assert.Contains("请选择要调整的下级单位", await (await MoveAsync(lead, city.Sibling.UnitId, city.Lead.UnitId)).Content.ReadAsStringAsync());
         Assert.Equal(city.Top.UnitId, await ParentOfAsync(city.Sibling.UnitId));
         Assert.Equal(HttpStatusCode.Forbidden, (await MoveAsync(await city.Top.PagesAsync("headA"), city.Coop.UnitId, city.Lead.UnitId)).StatusCode);
+
+        // Two opposite moves at once: one is made, the other refused; never a cycle cutting both off the tree.
+        var both = await Task.WhenAll(MoveAsync(office, city.Coop.UnitId, city.Sibling.UnitId), MoveAsync(await city.Top.PagesAsync("admin"), city.Sibling.UnitId, city.Coop.UnitId));
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(new[] { await ParentOfAsync(city.Coop.UnitId), await ParentOfAsync(city.Sibling.UnitId) }, p => p == city.Top.UnitId);
     }
 }

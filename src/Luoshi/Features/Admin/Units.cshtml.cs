@@ -111,7 +111,12 @@ internal sealed class UnitsModel(LuoshiDb db, UserManager<AppUser> users, Curren
         var viewer = await current.RequireAsync(ct);
         // The new-unit form's fields are bound on every post of this page; only this form's choices count here.
         ModelState.Clear();
+        // Two moves at once (A under B, B under A) would each pass the check on the tree as it was and together
+        // cut a branch off: moves in one tree take turns on its top unit, and check the tree as it is then.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tree = await UnitTree.LoadAsync(db, ct);
+        await Supervision.UnitLock.TakeAsync(db, tree.PathTo(viewer.UnitId)[0].Id, "unit-tree", ct);
+        tree = await UnitTree.LoadAsync(db, ct);
         var below = tree.Descendants(viewer.UnitId).Select(b => b.Unit.Id).ToHashSet();
         string? problem = moveUnitId is not { } unitId || !below.Contains(unitId) ? "请选择要调整的下级单位"
             : newParentId is not { } parentId || (parentId != viewer.UnitId && !below.Contains(parentId)) ? "请选择新的上级单位"
@@ -132,6 +137,7 @@ internal sealed class UnitsModel(LuoshiDb db, UserManager<AppUser> users, Curren
         unit.ParentId = newParentId;
         audit.Add(AuditKind.UnitMoved, viewer, null, unit.Name, $"由“{from}”调整到“{tree.NameOf(newParentId!.Value)}”之下");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         TempData["Notice"] = $"已将“{unit.Name}”调整到“{tree.NameOf(newParentId.Value)}”之下";
         return Redirect("/Admin/Units");
     }
