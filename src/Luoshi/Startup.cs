@@ -42,6 +42,7 @@ internal static class Startup
         }
 
         await scope.ServiceProvider.GetRequiredService<Features.Notices.Channels.RobotSecrets>().ProtectStoredAsync(db);
+        await scope.ServiceProvider.GetRequiredService<Features.Ldap.DirectorySecret>().ProtectStoredAsync(db);
         await Features.Record.RecordStarts.FillAsync(db);
         await Features.Benchmarks.ScoreboardStore.RemoveAbandonedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         if (await db.Units.AnyAsync())
