@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Luoshi.Features.Notices;
 using Luoshi.Features.Notices.Arrival;
 using Luoshi.Features.Supervision;
@@ -115,6 +116,17 @@ public class MustArriveTests
         Assert.Contains("A科长 已读", register);
         Assert.Contains("A科员 未读（已再次送达）", register);
         Assert.Contains("分管领导 未读（已再次送达）", register);
+        // The same words in the register's Excel and in the API.
+        var workbook = await admin.GetAsync("/Supervision/Register?handler=Excel");
+        var row = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await workbook.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>().Single(r => (string)r["督办单编号"] == sheet.SheetNumber);
+        Assert.Contains("A科长 已读", (string)row["阅读情况"], StringComparison.Ordinal);
+        Assert.Contains("A科员 未读（已再次送达）", (string)row["阅读情况"], StringComparison.Ordinal);
+        var api = await (await b.ApiAsync("admin")).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/sheets");
+        var readers = api.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == sheet.Id).GetProperty("readers").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("status").GetString());
+        Assert.Equal("已读", readers["A科长"]);
+        Assert.Equal("未读（已再次送达）", readers["A科员"]);
         var page = await admin.GetHtmlAsync($"/Supervision/Sheet/{sheet.Id}");
         Assert.Contains("送达情况", page);
         Assert.Contains("已读（邮件", page);

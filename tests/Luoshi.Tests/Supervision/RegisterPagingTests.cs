@@ -144,7 +144,7 @@ public class RegisterPagingTests
         var rows = worksheet.GetFirstChild<SheetData>()!.Elements<Row>().ToList();
         Assert.Equal(131, rows.Count);
         string Text(Cell c) => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "";
-        Assert.Equal(["序号", "督办单编号", "状态", "督办事项", "承办科室", "责任人", "来源", "发出日期", "反馈时限", "督办意见"], rows[0].Elements<Cell>().Select(Text));
+        Assert.Equal(["序号", "督办单编号", "状态", "督办事项", "承办科室", "责任人", "来源", "发出日期", "反馈时限", "督办意见", "阅读情况"], rows[0].Elements<Cell>().Select(Text));
         var newest = rows[1].Elements<Cell>().ToList();
         Assert.Equal($"督办〔{Today.Year}〕1130号", Text(newest[1]));
         Assert.Equal("第130份", Text(newest[9]));

@@ -5,7 +5,8 @@ namespace Luoshi.Features.Supervision;
 /// <summary>
 /// 督办台账 as a workbook: every row the register's filters select, not one page. Dates are real
 /// Excel dates shown as 2026年11月30日 (they sort and filter as dates); 逾期 sheets stand out in red
-/// and 办结 in green; printed landscape, one page wide, the heading on every page.
+/// and 办结 in green; 阅读情况 names who the sheet's notice went to and whether each read it (消息必达);
+/// printed landscape, one page wide, the heading on every page.
 /// </summary>
 internal static class RegisterWorkbook
 {
@@ -17,7 +18,7 @@ internal static class RegisterWorkbook
     private static readonly Column[] Columns =
     [
         new("序号", 7), new("督办单编号", 18), new("状态", 8), new("督办事项", 44), new("承办科室", 14), new("责任人", 10),
-        new("来源", 11), new("发出日期", 16), new("反馈时限", 16), new("督办意见", 36),
+        new("来源", 11), new("发出日期", 16), new("反馈时限", 16), new("督办意见", 36), new("阅读情况", 30),
     ];
 
     public static Task WriteAsync(Stream output, IAsyncEnumerable<SheetRow> rows, CancellationToken ct, int limit = MaxRows) =>
@@ -34,6 +35,7 @@ internal static class RegisterWorkbook
                 Cell.Number(++i), Cell.Text(r.Number), Cell.Text(r.View.Chinese(), fill, bold: r.View == SheetView.Overdue), Cell.Text(r.TaskName),
                 Cell.Text(r.Section), Cell.Text(r.Responsible ?? ""), Cell.Text(r.Source == StepSource.Manual ? "办公室发起" : "自动"),
                 Cell.Date(r.RaisedOn), Cell.Date(r.ReplyDueBy, r.View == SheetView.Overdue ? CellFill.Red : CellFill.None), Cell.Text(r.Message),
+                Cell.Text(string.Join("；", r.Readers.Select(x => $"{x.Name} {x.Status}"))),
             ];
         }
     }

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Supervision;
 
 /// <summary>One recipient of a 督办单's notice: whether and how he read it, and what 消息必达 did.</summary>
-internal sealed record SheetReader(int PersonId, string Name, DateTime? ReadAt, NoticeReadVia? Via, DateTime? ResentAt, string? ResentBy);
+internal sealed record SheetReader(int PersonId, string Name, DateTime? ReadAt, NoticeReadVia? Via, DateTime? ResentAt, string? ResentBy)
+{
+    /// <summary>已读, 未读 or 未读（已再次送达）: the register's words, on its page, in its Excel and in the API.</summary>
+    public string Status => ReadAt is not null ? "已读" : ResentAt is not null ? "未读（已再次送达）" : "未读";
+}
 
 /// <summary>
 /// 督办单 and their readers, for the register's 已读/未读 and the sheet's 送达情况: the 督办 notices that
