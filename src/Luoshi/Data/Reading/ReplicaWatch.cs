@@ -7,13 +7,13 @@ namespace Luoshi.Data;
 /// What this process knows of the streaming replica: whether it is a standby that streams from the
 /// primary, how far it has replayed the primary's WAL, and how far behind it is. Asked at most every
 /// <see cref="RefreshEvery"/> while requests read (one small query on the replica, never waited for by a
-/// request); an idle process asks nothing. What was seen is trusted for <see cref="TrustFor"/> only, and
-/// its age counts as lag: a replica that stops answering is soon not used.
+/// request); an idle process asks nothing. The age of what was seen counts as lag, so an old answer is
+/// trusted only within the lag bound; the position replayed only grows, so an old one errs on the safe
+/// side. A replica that stopped since is found by the read that fails (<see cref="ReplicaFallback"/>).
 /// </summary>
 internal sealed class ReplicaWatch(string replicaConnection, TimeSpan maxLag, ILogger<ReplicaWatch> log)
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan TrustFor = TimeSpan.FromSeconds(2);
 
     /// <summary>Lag: nothing when the replica has replayed all it received, else the time since the last
     /// transaction it replayed was committed (an idle primary writes no transactions, and then nothing is
@@ -49,7 +49,7 @@ internal sealed class ReplicaWatch(string replicaConnection, TimeSpan maxLag, IL
         }
 
         replayed = 0;
-        if (seen is null || age > TrustFor || seen.Unusable is not null || seen.LagSeconds + age.TotalSeconds > maxLag.TotalSeconds)
+        if (seen is null || seen.Unusable is not null || seen.LagSeconds + age.TotalSeconds > maxLag.TotalSeconds)
         {
             return false;
         }
