@@ -53,12 +53,12 @@ trap "replica_cleanup; ${replica_previous_trap:-}" EXIT
 
 # Streaming before anyone reads it: the standby's WAL receiver is up (bounded, the machine may be busy).
 for _ in $(seq 1 600); do
-  state=$(run_pg "$pg_bin/psql" -At -h 127.0.0.1 -p "$replica_port" -U "$pg_user" -d postgres \
+  replica_state=$(run_pg "$pg_bin/psql" -At -h 127.0.0.1 -p "$replica_port" -U "$pg_user" -d postgres \
     -c "SELECT pg_is_in_recovery() AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming')" 2>/dev/null || true)
-  [ "$state" = t ] && break
+  [ "$replica_state" = t ] && break
   sleep 0.5
 done
-if [ "$state" != t ]; then echo "the standby did not start streaming; its log:" >&2; tail -n 30 "$replica_dir/log" >&2; exit 1; fi
+if [ "$replica_state" != t ]; then echo "the standby did not start streaming; its log:" >&2; tail -n 30 "$replica_dir/log" >&2; exit 1; fi
 
 export LUOSHI_PG="Host=127.0.0.1;Port=$pg_port;Username=$pg_user;Database=postgres"
 export LUOSHI_PG_READ="Host=127.0.0.1;Port=$replica_port;Username=$pg_user;Database=postgres"
