@@ -11,7 +11,10 @@
 #
 # Settings (environment): LUOSHI_CLUSTER (the folder, default /tmp/luoshi-cluster), LUOSHI_INSTANCES
 # (default 2), LUOSHI_DLL (default: the newest build of src/Luoshi), LUOSHI_PG (an existing server's
-# connection string; its database is used as given), LUOSHI_DEMO=1 (the demo bureau on an empty database).
+# connection string; its database is used as given), LUOSHI_DEMO=1 (the demo bureau on an empty database),
+# LUOSHI_REPLICA=1 (with the throwaway server: a streaming hot standby of it too, from
+# scripts/replica-throwaway.sh, whose connection string the instances get as ConnectionStrings:LuoshiRead),
+# LUOSHI_PG_READ (an existing standby's connection string, passed as given, with LUOSHI_PG).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${LUOSHI_CLUSTER:-${TMPDIR:-/tmp}/luoshi-cluster}
@@ -100,7 +103,15 @@ start() {
     echo "$pg_bin" > "$state/pg_bin"
     "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U "$pg_user" luoshi
     pg="Host=127.0.0.1;Port=$pg_port;Username=$pg_user;Database=luoshi"
+    if [ "${LUOSHI_REPLICA:-}" = 1 ]; then
+      # The standby copies the whole server, the luoshi database with it; kept past this script too.
+      . "$root/scripts/replica-throwaway.sh"
+      trap - EXIT
+      echo "$replica_dir" > "$state/replica_dir"
+      LUOSHI_PG_READ="Host=127.0.0.1;Port=$replica_port;Username=$pg_user;Database=luoshi"
+    fi
   fi
+  local read=${LUOSHI_PG_READ:-}
   touch "$state/running"
 
   local count=${LUOSHI_INSTANCES:-2} ports=() i
@@ -113,6 +124,7 @@ start() {
     # exec: the recorded pid is the app's own, so stop ends the app and not just a shell around it.
     ( cd "$state/app$i" && exec nohup env \
         ConnectionStrings__Luoshi="$pg" \
+        ConnectionStrings__LuoshiRead="$read" \
         Evidence__Folder="$state/evidence" \
         Record__AnchorFile="$state/app$i/record-anchors.log" \
         ForwardedHeaders__KnownProxies__0=127.0.0.1 \
@@ -130,7 +142,7 @@ start() {
   wait_http "http://127.0.0.1:$listen/Account/Login" "$state/nginx-error.log"
   printf '%s\n' "$listen" > "$state/nginx.port"
   printf '%s\n' "${ports[@]}" > "$state/app.ports"
-  echo "== Luoshi on http://127.0.0.1:$listen/ (nginx → ${ports[*]}); logs in $state"
+  echo "== Luoshi on http://127.0.0.1:$listen/ (nginx → ${ports[*]}); logs in $state${read:+; the read-heavy pages read the standby}"
 }
 
 stop() {
@@ -147,6 +159,12 @@ stop() {
   done
   if [ -f "$state/pg_dir" ]; then
     local pg_dir pg_bin; pg_dir=$(cat "$state/pg_dir"); pg_bin=$(cat "$state/pg_bin")
+    if [ -f "$state/replica_dir" ]; then
+      local replica_dir; replica_dir=$(cat "$state/replica_dir")
+      if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_bin/pg_ctl" -D "$replica_dir/data" -m fast stop >/dev/null 2>&1 || true
+      else "$pg_bin/pg_ctl" -D "$replica_dir/data" -m fast stop >/dev/null 2>&1 || true; fi
+      rm -rf "$replica_dir"
+    fi
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true
     else "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true; fi
     rm -rf "$pg_dir"

@@ -46,25 +46,12 @@ internal static class DatabaseSetup
         services.AddSingleton<SecretBox>();
         if (provider == DatabaseProvider.Postgres)
         {
-            // Prepared statements for the queries every request repeats, unless the operator says otherwise.
-            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
-            if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-            {
-                npgsql.MaxAutoPrepare = 64;
-            }
-
-            // A prepared statement is planned afresh on every run, not once for any values: after five
-            // runs PostgreSQL may switch to a generic plan, and a generic plan cannot use the unit filter
-            // ("@none OR UnitId = @unit") or a viewer's section list as an index condition. On 100k tasks
-            // a section head's dashboard then read every open milestone of the bureau (44 ms instead of
-            // 1.8 ms for that query; see README, "The unit filter's cost"). Planning costs well under a
-            // millisecond for these queries; the parse that preparing saves is kept.
-            if (npgsql.Options is null || !npgsql.Options.Contains("plan_cache_mode", StringComparison.Ordinal))
-            {
-                npgsql.Options = $"{npgsql.Options} -c plan_cache_mode=force_custom_plan".Trim();
-            }
-
-            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(Tune(connection));
+            // The read context (a replica's when ConnectionStrings:LuoshiRead names one) and what the
+            // primary's contexts then add to tell which person wrote.
+            var personWrites = ReadRouting.AddPostgres(services, configuration, Tune, npgsql.ConnectionString);
+            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors)
+                .AddInterceptors(personWrites is null ? [] : [personWrites]));
             services.AddUnitScoped<PostgresDb>();
             // Several instances may share this database: each tells the others of its writes (WriteListener).
             services.AddOptions<ClusterOptions>().BindConfiguration("Cluster");
@@ -80,9 +67,34 @@ internal static class DatabaseSetup
             EnsureFolder(connection);
             services.AddPooledDbContextFactory<SqliteDb>(o => o.UseSqlite(connection).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
             services.AddUnitScoped<SqliteDb>();
+            ReadRouting.AddSqlite(services, connection);
         }
 
         return services;
+    }
+
+    /// <summary>The PostgreSQL connection string as the app uses it (the primary's and the replica's alike).</summary>
+    private static string Tune(string connection)
+    {
+        // Prepared statements for the queries every request repeats, unless the operator says otherwise.
+        var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (!connection.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            npgsql.MaxAutoPrepare = 64;
+        }
+
+        // A prepared statement is planned afresh on every run, not once for any values: after five
+        // runs PostgreSQL may switch to a generic plan, and a generic plan cannot use the unit filter
+        // ("@none OR UnitId = @unit") or a viewer's section list as an index condition. On 100k tasks
+        // a section head's dashboard then read every open milestone of the bureau (44 ms instead of
+        // 1.8 ms for that query; see README, "The unit filter's cost"). Planning costs well under a
+        // millisecond for these queries; the parse that preparing saves is kept.
+        if (npgsql.Options is null || !npgsql.Options.Contains("plan_cache_mode", StringComparison.Ordinal))
+        {
+            npgsql.Options = $"{npgsql.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        }
+
+        return npgsql.ConnectionString;
     }
 
     /// <summary>One context per scope, from the pool, told whose rows it sees. A pooled context cannot

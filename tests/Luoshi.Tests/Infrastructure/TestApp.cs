@@ -66,6 +66,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             "sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-test-{Guid.NewGuid():N}.db")}"),
             "postgres" => new TestApp(provider, Postgres.NewDatabase()),
+            // On the primary of a streaming replica, reading the replica (Cluster/ReplicaTests).
+            "replica" or "replica-browser" => new TestApp(provider, Cluster.ReplicaServers.Shared.NewDatabase()),
             // Databases of their own: app processes started by the test share one (the kill test); the
             // demo bureau's logins have fixed names, so a demo needs a database to itself.
             "kill" or "cluster" or "keys-postgres" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
@@ -82,7 +84,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };
-        if (provider is "browser" or "journey" or "firstday-browser" or "sweep" or "guide" or "twofactor-browser" or "oidc-browser")
+        if (provider is "browser" or "replica-browser" or "journey" or "firstday-browser" or "sweep" or "guide" or "twofactor-browser" or "oidc-browser")
         {
             app.UseKestrel(0);
             app.StartServer();
@@ -104,6 +106,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Luoshi", ConnectionString);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        if (Provider.StartsWith("replica", StringComparison.Ordinal))
+        {
+            builder.UseSetting("ConnectionStrings:LuoshiRead", Cluster.ReplicaServers.Shared.ReadOf(ConnectionString));
+            // Lag is real time on a busy machine: the tests that pause replay must not fall back on it.
+            builder.UseSetting("Database:ReplicaMaxLagSeconds", "3600");
+        }
+
         builder.UseSetting("Unit:Name", "测试引导单位");
         builder.UseSetting("DataProtection:Folder", Path.Combine(_folder, "keys"));
         builder.UseSetting("Evidence:Folder", Path.Combine(_folder, "evidence"));

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Benchmarks;
 
 /// <summary>The framework as a tree, each indicator with the tasks made from its gap and their lights.</summary>
-internal sealed class FrameworkModel(LuoshiDb db, ScoreboardStore store, CurrentViewer current) : PageModel
+internal sealed class FrameworkModel(ReadDb db, ScoreboardStore store, CurrentViewer current) : PageModel
 {
     private ILookup<string, TaskRow> _tasks = Array.Empty<TaskRow>().ToLookup(t => "");
 

@@ -13,6 +13,6 @@ internal static class DashboardApi
         return app;
     }
 
-    private static async Task<Ok<DashboardData>> Get(LuoshiDb db, CurrentViewer current, BureauClock clock, CancellationToken ct) =>
+    private static async Task<Ok<DashboardData>> Get(ReadDb db, CurrentViewer current, BureauClock clock, CancellationToken ct) =>
         TypedResults.Ok(await DashboardQuery.LoadAsync(db, await current.RequireAsync(ct), clock.Today, ct));
 }

@@ -13,7 +13,7 @@ namespace Luoshi.Features.Dashboard;
 /// <see cref="WriteGeneration"/> read before anything is computed, so any write (a report, a decision,
 /// a move) shows on the very next view; the page holds no form and no anti-forgery token.
 /// </summary>
-internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class IndexModel(ReadDb db, CurrentViewer current, BureauClock clock) : PageModel
 {
     /// <summary>How long a rendered dashboard is kept at most: the bound for writes that bypass this
     /// process's EF Core (the notices' COPY, another instance).</summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Reviews;
 
 /// <summary>The monthly or quarterly review: figures per section, the breakdown table in Excel and the bulletin in Word.</summary>
-internal sealed class IndexModel(ReviewData data, Data.LuoshiDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit, BulletinIssuer issuer) : PageModel
+internal sealed class IndexModel([FromKeyedServices(Data.ReadDb.Key)] ReviewData data, Data.ReadDb db, CurrentViewer current, BureauClock clock, Audit.AuditLog audit, BulletinIssuer issuer) : PageModel
 {
     public BureauClock Clock => clock;
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Supervision;
 
 /// <summary>督办台账: the unit's 督办单 the viewer may see, filtered, paged, and to Excel.</summary>
-internal sealed class RegisterModel(LuoshiDb db, SheetRegister register, CurrentViewer current) : PageModel
+internal sealed class RegisterModel(ReadDb db, [FromKeyedServices(ReadDb.Key)] SheetRegister register, CurrentViewer current) : PageModel
 {
     [FromQuery(Name = "state")] public SheetView? State { get; set; }
     [FromQuery(Name = "section")] public int? Section { get; set; }

@@ -17,6 +17,8 @@ internal static class SupervisionFeature
         services.AddScoped<SheetNotices>();
         services.AddScoped<SheetReplies>();
         services.AddScoped<SheetRegister>();
+        // The 督办台账 page and its Excel read through the read context (the replica when there is one).
+        services.AddKeyedScoped<SheetRegister>(Data.ReadDb.Key, (sp, _) => ActivatorUtilities.CreateInstance<SheetRegister>(sp, sp.GetRequiredService<Data.ReadDb>()));
         // 消息必达: who has read a sheet, and its re-sends on the task's history.
         services.AddScoped<SheetArrival>();
         services.AddScoped<Notices.Arrival.INoticeResent, ResendHistory>();
