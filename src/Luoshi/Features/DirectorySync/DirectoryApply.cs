@@ -21,10 +21,11 @@ internal sealed class DirectoryApply(LuoshiDb db, Sessions sessions, AuditLog au
     /// <summary>How the sync's audit details begin (and how its own deactivations are known again).</summary>
     public const string SyncDetail = "目录同步：";
 
-    public async Task<DirectorySyncRun> ApplyAsync(DirectorySyncRun run, IReadOnlyList<ListedPerson> listed, IDirectorySource source, AuditKind summaryKind, Viewer? by, CancellationToken ct)
+    public async Task<DirectorySyncRun> ApplyAsync(
+        DirectorySyncRun run, IReadOnlyList<ListedPerson> listed, IDirectorySource source, AuditKind summaryKind, Viewer? by, CancellationToken ct, List<string>? lines = null)
     {
         var unitId = run.UnitId;
-        var lines = new List<string>();
+        lines ??= [];
         run.Found = listed.Count;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sections = await db.Sections.Where(s => s.UnitId == unitId).ToListAsync(ct);
