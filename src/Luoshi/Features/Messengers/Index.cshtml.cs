@@ -19,19 +19,19 @@ internal sealed class MessengerInput
     [StringLength(200, ErrorMessage = "接口地址不能超过200个字符")]
     public string? BaseUrl { get; set; }
 
-    [Required(ErrorMessage = "请填写企业ID（CorpId）"), StringLength(100, ErrorMessage = "企业ID不能超过100个字符")]
+    [Required(ErrorMessage = "请填写企业ID"), StringLength(100, ErrorMessage = "企业ID不能超过100个字符")]
     [RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "企业ID只能由字母、数字、下划线和连字符组成")]
     public string CorpId { get; set; } = "";
 
-    [StringLength(100, ErrorMessage = "AppKey 不能超过100个字符")]
-    [RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "AppKey 只能由字母、数字、下划线和连字符组成")]
+    [StringLength(100, ErrorMessage = "应用标识不能超过100个字符")]
+    [RegularExpression("^[A-Za-z0-9_-]+$", ErrorMessage = "应用标识只能由字母、数字、下划线和连字符组成")]
     public string? AppKey { get; set; }
 
     /// <summary>Blank keeps the stored secret.</summary>
     [StringLength(200, ErrorMessage = "应用密钥不能超过200个字符")]
     public string? Secret { get; set; }
 
-    [Range(1, long.MaxValue, ErrorMessage = "请填写应用的 AgentId（正整数）")]
+    [Range(1, long.MaxValue, ErrorMessage = "请填写应用编号（正整数）")]
     public long AgentId { get; set; }
 
     [StringLength(4000, ErrorMessage = "科室对应规则不能超过4000个字符")]
@@ -180,12 +180,12 @@ internal sealed class IndexModel(
 
         if (Input.BaseUrl.OrNull() is { } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0 || uri.Query.Length > 0))
         {
-            ModelState.AddModelError("Input.BaseUrl", "接口地址应写成 https://主机（留空则用公网地址）");
+            ModelState.AddModelError("Input.BaseUrl", "接口地址应是完整的网址，如 https://oapi.example.gov.cn（留空则用公网地址）");
         }
 
         if (Kind == MessengerKind.DingTalk && Input.AppKey.OrNull() is null)
         {
-            ModelState.AddModelError("Input.AppKey", "请填写应用的 AppKey");
+            ModelState.AddModelError("Input.AppKey", "请填写应用标识");
         }
 
         if (Input.SectionRules.OrNull() is not { } text)
@@ -203,7 +203,7 @@ internal sealed class IndexModel(
 
         if (Input.Secret.OrNull() is null && stored is not { ProtectedSecret.Length: > 0 })
         {
-            ModelState.AddModelError("Input.Secret", Kind == MessengerKind.DingTalk ? "请填写应用的 AppSecret" : "请填写应用的 Secret");
+            ModelState.AddModelError("Input.Secret", "请填写应用密钥");
         }
     }
 
