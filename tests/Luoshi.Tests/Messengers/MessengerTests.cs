@@ -128,8 +128,17 @@ public class MessengerTests
         var signedIn = await client.GetAsync($"/Account/DingTalk?unit={b.UnitId}&code=code-u3");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
-        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("luoshi=", StringComparison.Ordinal));
         Assert.True(await b.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Kind == AuditKind.SignedIn && a.ActorPersonId == u3)));
+        // The session is his: the app greets him by name.
+        var home = await client.GetAsync("/");
+        for (var hops = 0; home.StatusCode == HttpStatusCode.Redirect && hops < 3; hops++)
+        {
+            home = await client.GetAsync(home.Headers.Location);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("钉3号", await home.Content.ReadAsStringAsync());
 
         var stranger = await b.App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/Account/DingTalk?unit={b.UnitId}&code=code-stranger");
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
@@ -144,7 +153,8 @@ public class MessengerTests
     [MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task AWorkNoticeReachesThePersonsUseridWithATrackedLinkAndABusyAnswerIsRetried(string provider)
     {
-        var b = await Bureau.CreateAsync(provider);
+        // The 消息必达 app: its messages carry tracked links under a public address.
+        var b = await Bureau.CreateAsync(provider == "sqlite" ? "arrive-messengers" : "arrive-messengers-postgres");
         await using var server = await DingTalkAsync(b, workNotices: true);
         await SyncAsync(b, MessengerKind.DingTalk);
         var u4 = await PersonOfAsync(b, "u4");
