@@ -13,6 +13,7 @@ using Luoshi.Features.Dashboard;
 using Luoshi.Features.Desk;
 using Luoshi.Features.Directives;
 using Luoshi.Features.DirectorySync;
+using Luoshi.Features.Messengers;
 using Luoshi.Features.Events;
 using Luoshi.Features.Idempotency;
 using Luoshi.Features.Imports;
@@ -109,6 +110,7 @@ internal static class App
         services.AddAudit(config);
         services.AddLdap(config);
         services.AddDirectorySync(config);
+        services.AddMessengers(config);
 
         services.AddRazorPages(o =>
         {

@@ -38,7 +38,9 @@ internal static class FeatureLayers
             "Publication"],
         // Pages over several features.
         // The directory sync lists the open tasks of the people it deactivated, for 改派.
-        ["Dashboard", "Benchmarks", "Demo", "Admin", "DirectorySync"],
+        ["Dashboard", "Benchmarks", "Demo", "Admin", "DirectorySync",
+            // 政务钉钉/企业微信: a second source of the directory sync, 免登 and work notices.
+            "Messengers"],
     ];
 
     private static readonly Dictionary<string, int> Rank = BottomUp

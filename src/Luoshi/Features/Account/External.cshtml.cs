@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -72,26 +70,7 @@ internal sealed partial class ExternalModel(
             return Refuse(found.Problem!, StatusCodes.Status403Forbidden);
         }
 
-        var secondFactor = logins.AssertsSecondFactor(external);
-        if (user.TwoFactorEnabled && !secondFactor)
-        {
-            await TwoFactorStep.StartAsync(HttpContext, user);
-            return RedirectToPage("/Account/LoginCode", new { returnUrl = Next });
-        }
-
-        await audit.SignedInAsync(user, ExternalLogins.Typed(user.UserName));
-        var principal = await sessions.StartAsync(user);
-        var identity = (ClaimsIdentity)principal.Identity!;
-        // No password was used: a one-time password still waiting to be changed does not hold this
-        // sign-in up (the person may never need one). A provider's second factor stands for enrolling.
-        Drop(identity, ViewerClaims.MustChangePassword);
-        if (secondFactor)
-        {
-            Drop(identity, ViewerClaims.MustEnrollTwoFactor);
-        }
-
-        await HttpContext.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
-        return LocalRedirect(Next);
+        return await SignOnFinish.CompleteAsync(HttpContext, sessions, audit, user, ExternalLogins.Typed(user.UserName), logins.AssertsSecondFactor(external), Next);
     }
 
     public IActionResult OnGetFailed() =>
@@ -106,12 +85,4 @@ internal sealed partial class ExternalModel(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "统一身份认证服务无法访问：{Authority}")]
     private static partial void Unreachable(ILogger logger, string? authority, Exception error);
-
-    private static void Drop(ClaimsIdentity identity, string type)
-    {
-        foreach (var claim in identity.FindAll(type).ToList())
-        {
-            identity.RemoveClaim(claim);
-        }
-    }
 }

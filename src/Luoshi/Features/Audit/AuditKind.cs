@@ -31,6 +31,8 @@ internal enum AuditKind
     UnitMoved = 30,
     ExternalLinked = 24,
     SignOnChanged = 25,
+    MessengerSettingsChanged = 26,
+    MessengerSynced = 27,
 }
 
 internal static class AuditKindNames
@@ -63,6 +65,8 @@ internal static class AuditKindNames
         AuditKind.DirectorySynced => "目录同步",
         AuditKind.ExternalLinked => "关联统一身份认证账号",
         AuditKind.SignOnChanged => "登录方式变更",
+        AuditKind.MessengerSettingsChanged => "通讯录与免登设置变更",
+        AuditKind.MessengerSynced => "通讯录同步",
         _ => "其他",
     };
 }

@@ -9,6 +9,7 @@ internal static class DirectorySyncFeature
     public static IServiceCollection AddDirectorySync(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<DirectorySyncer>();
+        services.AddScoped<DirectoryApply>();
         services.AddPolledJob<DirectorySyncJob>();
         return services;
     }

@@ -14,6 +14,9 @@ internal sealed class DirectorySyncRun
     /// <summary>The office member who pressed 立即同步; null for a scheduled run.</summary>
     public int? ByPersonId { get; set; }
 
+    /// <summary>Which directory was read: "ldap", "dingtalk" or "wecom" (each has its own page).</summary>
+    public string Source { get; set; } = DirectorySyncer.Source;
+
     /// <summary>People in the directory under the filter.</summary>
     public int Found { get; set; }
 
@@ -43,6 +46,7 @@ internal sealed class DirectorySyncRunConfiguration : IEntityTypeConfiguration<D
     {
         e.ToTable("DirectorySyncRuns");
         e.Property(r => r.Problem).HasMaxLength(500);
+        e.Property(r => r.Source).HasMaxLength(20);
         e.Property(r => r.Lines).HasMaxLength(100_000);
         e.Property(r => r.DeactivatedPersonIds).HasMaxLength(20_000);
         e.HasIndex(r => new { r.UnitId, r.StartedAt });

@@ -237,7 +237,7 @@ internal sealed class IndexModel(LuoshiDb db, LdapDirectory directory, Directory
         var stored = await db.Set<DirectorySettings>().AsNoTracking().Where(s => s.UnitId == viewer.UnitId)
             .Select(s => new { s.LastSyncAt, HasPassword = s.ProtectedBindPassword != "" }).FirstOrDefaultAsync(ct);
         (HasPassword, LastSyncAt) = (stored?.HasPassword ?? false, stored?.LastSyncAt);
-        History = await db.Set<DirectorySyncRun>().AsNoTracking().Where(r => r.UnitId == viewer.UnitId)
+        History = await db.Set<DirectorySyncRun>().AsNoTracking().Where(r => r.UnitId == viewer.UnitId && r.Source == DirectorySyncer.Source)
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(10).ToListAsync(ct);
         Run = History.FirstOrDefault();
         if (Run?.DeactivatedIds().ToList() is { Count: > 0 } ids)

@@ -6,7 +6,8 @@ namespace Luoshi.Features.Notices;
 
 /// <summary>Who can be reached how: loaded once per run of a unit, so that writing thousands of
 /// notices needs no further queries.</summary>
-internal sealed record NoticeRoutes(bool Email, IReadOnlyList<(string Channel, string Target)> Groups, Arrival.EmailChoices? Choices = null);
+internal sealed record NoticeRoutes(
+    bool Email, IReadOnlyList<(string Channel, string Target)> Groups, Arrival.EmailChoices? Choices = null, IReadOnlyDictionary<int, List<NoticeTarget>>? People = null);
 
 /// <summary>
 /// Writes notices into the inbox and their outgoing copies into the outbox, on the caller's
@@ -17,7 +18,7 @@ internal sealed class NoticeOutbox(NoticeTargets targets, Arrival.NoticeChoices 
 {
     public async Task<NoticeRoutes> RoutesAsync(int unitId, CancellationToken ct) =>
         new(targets.EmailConfigured, [.. (await targets.RobotsAsync(unitId, ct)).Select(t => (t.Channel, t.Target))],
-            targets.EmailConfigured ? await choices.ForUnitAsync(unitId, null, ct) : null);
+            targets.EmailConfigured ? await choices.ForUnitAsync(unitId, null, ct) : null, await targets.PeopleAsync(unitId, ct));
 
     /// <summary>Adds one notice per recipient (each person once) and its deliveries; returns the notices.</summary>
     public static List<Notice> Add(NoticeBatch batch, NoticeRoutes routes, IEnumerable<Person> recipients, Notice template, DateTime now)
@@ -36,6 +37,12 @@ internal sealed class NoticeOutbox(NoticeTargets targets, Arrival.NoticeChoices 
             if (routes.Email && !string.IsNullOrWhiteSpace(person.Email) && (routes.Choices?.Immediate(person.Id, template.Kind) ?? true))
             {
                 batch.Deliveries.Add(Delivery(notice, "email", person.Email, now));
+            }
+
+            // A work notice (工作通知) to the person's own messenger account, where the unit turned it on.
+            if (routes.People is { } people && people.TryGetValue(person.Id, out var own))
+            {
+                own.ForEach(t => batch.Deliveries.Add(Delivery(notice, t.Channel, t.Target, now)));
             }
         }
 

@@ -16,7 +16,7 @@ internal interface INoticeResent
 
 /// <summary>
 /// 消息必达: a 督办 or 批示 still unread after the configured working hours is sent again through the
-/// next channel the person has (inbox → email → group robot with an @ of the person's phone), and the
+/// next channel the person has (inbox → email → a work notice to his messenger account → group robot with an @ of the person's phone), and the
 /// person's section head (a head's: the leaders in charge of the section) is told who has not read
 /// what. Once per notice: the re-send is claimed by setting <see cref="Notice.ResentAt"/> with a
 /// conditional UPDATE in the same transaction as the new delivery and the head's notice, so a second
@@ -58,17 +58,18 @@ internal sealed class MustArrive(
         }
 
         var robots = await targets.RobotsAsync(unitId, ct);
+        var personal = await targets.PeopleAsync(unitId, ct);
         var resent = 0;
         foreach (var notice in due)
         {
-            resent += await ResendAsync(notice, robots, now, ct) ? 1 : 0;
+            resent += await ResendAsync(notice, robots, personal, now, ct) ? 1 : 0;
             db.ChangeTracker.Clear();
         }
 
         return resent;
     }
 
-    private async Task<bool> ResendAsync(Notice notice, List<NoticeTarget> robots, DateTime now, CancellationToken ct)
+    private async Task<bool> ResendAsync(Notice notice, List<NoticeTarget> robots, Dictionary<int, List<NoticeTarget>> personal, DateTime now, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Notices.Where(n => n.Id == notice.Id && n.UnitId == notice.UnitId && n.ResentAt == null && n.ReadAt == null)
@@ -92,6 +93,12 @@ internal sealed class MustArrive(
         if (targets.EmailConfigured && person.Email.OrNull() is { } email)
         {
             chain.Add(new(EmailChannel.ChannelName, email));
+        }
+
+        // Then a work notice to his own messenger account, which reaches him and no one else.
+        if (personal.TryGetValue(person.Id, out var own))
+        {
+            chain.AddRange(own);
         }
 
         // A group robot reaches a person by the @ of his phone; without one it would only tell the group.
@@ -172,6 +179,8 @@ internal static class ChannelWords
         EmailChannel.ChannelName => "邮件",
         DingTalkChannel.ChannelName => "钉钉",
         WeComChannel.ChannelName => "企业微信",
+        PersonChannelNames.DingTalkWork => "钉钉工作通知",
+        PersonChannelNames.WeComWork => "企业微信应用消息",
         _ => channel,
     };
 }

@@ -231,6 +231,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Found = table.Column<int>(type: "integer", nullable: false),
                     Added = table.Column<int>(type: "integer", nullable: false),
                     Moved = table.Column<int>(type: "integer", nullable: false),
@@ -266,6 +267,37 @@ namespace Luoshi.Data.Migrations.Postgres
                     table.PrimaryKey("PK_EscalationRunLogs", x => x.UnitId);
                     table.ForeignKey(
                         name: "FK_EscalationRunLogs_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessengerSettings",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    BaseUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CorpId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AppKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProtectedSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AgentId = table.Column<long>(type: "bigint", nullable: false),
+                    SectionRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SyncIntervalHours = table.Column<int>(type: "integer", nullable: false),
+                    SignOn = table.Column<bool>(type: "boolean", nullable: false),
+                    WorkNotices = table.Column<bool>(type: "boolean", nullable: false),
+                    RunningSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessengerSettings", x => new { x.UnitId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_MessengerSettings_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -878,6 +910,27 @@ namespace Luoshi.Data.Migrations.Postgres
                         principalTable: "People",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessengerLinks",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessengerLinks", x => new { x.UnitId, x.Kind, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_MessengerLinks_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -3086,6 +3139,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "RegisteredById" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessengerLinks_UnitId_Kind_PersonId",
+                table: "MessengerLinks",
+                columns: new[] { "UnitId", "Kind", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerLinks_UnitId_PersonId",
+                table: "MessengerLinks",
+                columns: new[] { "UnitId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Open",
                 table: "Milestones",
                 columns: new[] { "UnitId", "DueDate" },
@@ -3755,6 +3819,12 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MeetingDecisions");
+
+            migrationBuilder.DropTable(
+                name: "MessengerLinks");
+
+            migrationBuilder.DropTable(
+                name: "MessengerSettings");
 
             migrationBuilder.DropTable(
                 name: "Milestones");

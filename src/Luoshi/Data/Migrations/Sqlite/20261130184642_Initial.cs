@@ -229,6 +229,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Found = table.Column<int>(type: "INTEGER", nullable: false),
                     Added = table.Column<int>(type: "INTEGER", nullable: false),
                     Moved = table.Column<int>(type: "INTEGER", nullable: false),
@@ -264,6 +265,37 @@ namespace Luoshi.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_EscalationRunLogs", x => x.UnitId);
                     table.ForeignKey(
                         name: "FK_EscalationRunLogs_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessengerSettings",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorpId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AppKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AgentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SectionRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SyncIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WorkNotices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RunningSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessengerSettings", x => new { x.UnitId, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_MessengerSettings_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -876,6 +908,27 @@ namespace Luoshi.Data.Migrations.Sqlite
                         principalTable: "People",
                         principalColumns: new[] { "UnitId", "Id" },
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessengerLinks",
+                columns: table => new
+                {
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessengerLinks", x => new { x.UnitId, x.Kind, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_MessengerLinks_People_UnitId_PersonId",
+                        columns: x => new { x.UnitId, x.PersonId },
+                        principalTable: "People",
+                        principalColumns: new[] { "UnitId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -3084,6 +3137,17 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "RegisteredById" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessengerLinks_UnitId_Kind_PersonId",
+                table: "MessengerLinks",
+                columns: new[] { "UnitId", "Kind", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerLinks_UnitId_PersonId",
+                table: "MessengerLinks",
+                columns: new[] { "UnitId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Milestones_Open",
                 table: "Milestones",
                 columns: new[] { "UnitId", "DueDate" },
@@ -3753,6 +3817,12 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MeetingDecisions");
+
+            migrationBuilder.DropTable(
+                name: "MessengerLinks");
+
+            migrationBuilder.DropTable(
+                name: "MessengerSettings");
 
             migrationBuilder.DropTable(
                 name: "Milestones");

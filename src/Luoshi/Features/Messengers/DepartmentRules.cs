@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Luoshi.Features.Messengers;
+
+/// <summary>One rule: members of the department (by id or by name) and of those below it go to the section.</summary>
+internal sealed record DepartmentRule(long? Id, string? Name, string Section);
+
+/// <summary>
+/// How address-book members map onto sections, as the LDAP rules do for OUs: one rule a line,
+/// <c>部门 =&gt; 科室名</c>, where 部门 is the department's id (digits) or its name; a rule covers the
+/// department and every department below it. Rules are tried in their order and the first that
+/// matches any of a member's departments wins.
+/// </summary>
+internal static class DepartmentRules
+{
+    private static readonly string[] Arrows = ["=>", "→"];
+
+    public static (List<DepartmentRule> Rules, List<string> Problems) Parse(string? text)
+    {
+        var rules = new List<DepartmentRule>();
+        var problems = new List<string>();
+        var lines = (text ?? "").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var arrow = Arrows.Select(a => (a, at: line.IndexOf(a, StringComparison.Ordinal))).FirstOrDefault(x => x.at > 0);
+            var department = arrow.a is null ? "" : line[..arrow.at].Trim();
+            var section = arrow.a is null ? "" : line[(arrow.at + arrow.a.Length)..].Trim();
+            if (department.Length == 0 || section.Length == 0)
+            {
+                problems.Add($"第{i + 1}行应写成“部门 => 科室名”（部门写部门名称或部门ID）");
+            }
+            else if (section.Length > 50)
+            {
+                problems.Add($"第{i + 1}行的科室名不能超过50个字");
+            }
+            else
+            {
+                var isId = long.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+                rules.Add(new DepartmentRule(isId ? id : null, isId ? null : department, section));
+            }
+        }
+
+        return (rules, problems);
+    }
+
+    /// <summary>The section of the first rule any of the member's departments (or one above it) matches.</summary>
+    public static string? SectionOf(IReadOnlyList<DepartmentRule> rules, IReadOnlyList<long> departments, IReadOnlyDictionary<long, MessengerDepartment> tree)
+    {
+        var chains = departments.Select(d => Chain(d, tree)).ToList();
+        return rules.FirstOrDefault(r => chains.Any(chain => chain.Any(d => r.Id is { } id ? d.Id == id : d.Name == r.Name)))?.Section;
+    }
+
+    /// <summary>The department and those above it, up to the root (guarded against a cycle).</summary>
+    private static List<MessengerDepartment> Chain(long id, IReadOnlyDictionary<long, MessengerDepartment> tree)
+    {
+        var chain = new List<MessengerDepartment>();
+        for (long? at = id; at is { } a && tree.TryGetValue(a, out var d) && chain.Count < 64; at = d.ParentId)
+        {
+            chain.Add(d);
+        }
+
+        return chain;
+    }
+}
