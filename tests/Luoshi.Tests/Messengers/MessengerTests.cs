@@ -231,8 +231,30 @@ public class MessengerTests
         Assert.Equal(b.SectionC, await b.WithDbAsync(db => db.People.Where(p => p.Id == zhang).Select(p => p.SectionId).SingleAsync()));
 
         // 免登 through WeCom's OAuth code.
+        // The workbench opens the start, which sends the browser through WeCom's OAuth with a state.
         server.Codes["wx-code"] = "zhangsan";
-        var signedIn = await b.App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/Account/WeCom?unit={b.UnitId}&code=wx-code");
+        var browser = b.App.CreateClient(new() { AllowAutoRedirect = false });
+        var start = await browser.GetAsync($"/Account/WeCom?handler=Start&unit={b.UnitId}");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var location = start.Headers.Location!.OriginalString;
+        Assert.StartsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=", location, StringComparison.Ordinal);
+        Assert.Contains("&scope=snsapi_base&", location, StringComparison.Ordinal);
+        Assert.Contains("redirect_uri=" + Uri.EscapeDataString($"http://localhost/Account/WeCom?unit={b.UnitId}"), location, StringComparison.Ordinal);
+        var state = System.Text.RegularExpressions.Regex.Match(location, "state=([0-9a-f]{32})").Groups[1].Value;
+        Assert.NotEmpty(state);
+
+        // The code and the state sent to another browser (login CSRF): refused, and the code not spent.
+        var other = await b.App.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/Account/WeCom?unit={b.UnitId}&code=wx-code&state={state}");
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("不是从本浏览器发起", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var noState = await browser.GetAsync($"/Account/WeCom?unit={b.UnitId}&code=wx-code");
+        Assert.Equal(HttpStatusCode.BadRequest, noState.StatusCode);
+
+        // Back in the browser that started (a new start: the refused attempt took its state).
+        start = await browser.GetAsync($"/Account/WeCom?handler=Start&unit={b.UnitId}");
+        state = System.Text.RegularExpressions.Regex.Match(start.Headers.Location!.OriginalString, "state=([0-9a-f]{32})").Groups[1].Value;
+        var signedIn = await browser.GetAsync($"/Account/WeCom?unit={b.UnitId}&code=wx-code&state={state}");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
     }
 }

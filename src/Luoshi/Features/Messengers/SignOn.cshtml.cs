@@ -13,32 +13,47 @@ namespace Luoshi.Features.Messengers;
 
 /// <summary>
 /// 免登: the page the app opens inside DingTalk (with the authCode of the JSAPI requestAuthCode) or
-/// WeCom (with the code of its OAuth redirect). The code is exchanged for the member's userid through
+/// WeCom (with the code of its OAuth redirect, which the start handler begins with a state only the
+/// starting browser holds: <see cref="SignOnState"/>). The code is exchanged for the member's userid through
 /// the unit's app, and the person linked to that userid by the address-book sync is signed in as after
 /// any sign-on (<see cref="SignOnFinish"/>). A code of nobody linked, a person deactivated, a locked
 /// login: refused with a page that says why, and audited as a refused sign-in.
 /// </summary>
 [AllowAnonymous]
 internal sealed class SignOnModel(
-    LuoshiDb db, IEnumerable<IMessengerApi> apis, MessengerSecrets secrets, UserManager<AppUser> users, Sessions sessions, AuditLog audit) : PageModel
+    LuoshiDb db, IEnumerable<IMessengerApi> apis, MessengerSecrets secrets, UserManager<AppUser> users, Sessions sessions, AuditLog audit, IConfiguration config) : PageModel
 {
     public string Title { get; private set; } = "免登";
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string messenger, string? code, int? unit, string? returnUrl, CancellationToken ct)
+    /// <summary>WeCom's entry (the app's homepage in the workbench): sends the browser through WeCom's
+    /// OAuth (snsapi_base, silent inside WeCom) with a state only this browser holds.</summary>
+    public async Task<IActionResult> OnGetStartAsync(string messenger, int? unit, CancellationToken ct)
     {
-        var kind = messenger == "DingTalk" ? MessengerKind.DingTalk : MessengerKind.WeCom;
-        Title = kind.Chinese() + "免登";
-        var apps = await db.Set<MessengerSettings>().AsNoTracking().IgnoreQueryFilters()
-            .Where(s => s.Kind == kind && s.Enabled && s.SignOn && (unit == null || s.UnitId == unit)).Take(2).ToListAsync(ct);
-        if (apps.Count == 0)
+        var kind = KindOf(messenger);
+        if (kind != MessengerKind.WeCom)
         {
+            // DingTalk's code comes from the JSAPI inside its client, not from a redirect (not shipped).
             return NotFound();
         }
 
-        if (apps.Count > 1)
+        if (await AppAsync(kind, unit, ct) is not { } app)
         {
-            return Refuse($"本系统有多个单位启用了{kind.Chinese()}免登，请从本单位工作台中的应用进入（其地址带有单位编号）。", StatusCodes.Status400BadRequest);
+            return Problem is null ? NotFound() : Page();
+        }
+
+        var back = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Account/WeCom?unit={app.UnitId}";
+        var state = SignOnState.Issue(HttpContext, kind);
+        return Redirect($"{config["Messengers:WeComOAuthUrl"] ?? WeComOAuth}?appid={Uri.EscapeDataString(app.CorpId)}&redirect_uri={Uri.EscapeDataString(back)}"
+            + $"&response_type=code&scope=snsapi_base&state={state}&agentid={app.AgentId}#wechat_redirect");
+    }
+
+    public async Task<IActionResult> OnGetAsync(string messenger, string? code, string? state, int? unit, string? returnUrl, CancellationToken ct)
+    {
+        var kind = KindOf(messenger);
+        if (await AppAsync(kind, unit, ct) is not { } app)
+        {
+            return Problem is null ? NotFound() : Page();
         }
 
         if (string.IsNullOrWhiteSpace(code) || code.Length > 512)
@@ -46,7 +61,13 @@ internal sealed class SignOnModel(
             return Refuse($"没有收到{kind.Chinese()}的免登授权码，请从{kind.Chinese()}工作台中的应用重新进入。", StatusCodes.Status400BadRequest);
         }
 
-        var app = apps[0];
+        // WeCom's code comes back from the redirect the start step made: only to the browser that made it.
+        if (kind == MessengerKind.WeCom && !SignOnState.Take(HttpContext, kind, state))
+        {
+            await audit.RefusedAsync(null, Typed(kind, "?"), $"{kind} sign-on: the state is not this browser's", token: false);
+            return Refuse($"这次免登不是从本浏览器发起的，或已超过10分钟，请从{kind.Chinese()}工作台中的应用重新进入。", StatusCodes.Status400BadRequest);
+        }
+
         string? userId;
         try
         {
@@ -87,6 +108,27 @@ internal sealed class SignOnModel(
 
         var next = Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
         return await SignOnFinish.CompleteAsync(HttpContext, sessions, audit, user, typed, secondFactor: false, next);
+    }
+
+    /// <summary>WeCom's OAuth page (政务微信 has its own: <c>Messengers:WeComOAuthUrl</c>).</summary>
+    private const string WeComOAuth = "https://open.weixin.qq.com/connect/oauth2/authorize";
+
+    private static MessengerKind KindOf(string messenger) => messenger == "DingTalk" ? MessengerKind.DingTalk : MessengerKind.WeCom;
+
+    /// <summary>The one unit whose app has 免登 on (named by <paramref name="unit"/> when several have);
+    /// null when none (404) or several (<see cref="Problem"/> says so).</summary>
+    private async Task<MessengerSettings?> AppAsync(MessengerKind kind, int? unit, CancellationToken ct)
+    {
+        Title = kind.Chinese() + "免登";
+        var apps = await db.Set<MessengerSettings>().AsNoTracking().IgnoreQueryFilters()
+            .Where(s => s.Kind == kind && s.Enabled && s.SignOn && (unit == null || s.UnitId == unit)).Take(2).ToListAsync(ct);
+        if (apps.Count > 1)
+        {
+            Refuse($"本系统有多个单位启用了{kind.Chinese()}免登，请从本单位工作台中的应用进入（其地址带有单位编号）。", StatusCodes.Status400BadRequest);
+            return null;
+        }
+
+        return apps.Count == 1 ? apps[0] : null;
     }
 
     /// <summary>What the audit log shows as typed: the userid, marked with the messenger.</summary>
