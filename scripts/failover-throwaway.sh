@@ -19,7 +19,8 @@
 # secondary that had caught up. (number-sync-standbys stays 0: with one secondary, pg_auto_failover
 # still waits for it while it is up, and lets the primary go on alone, state wait_primary, when it is
 # down; 1 would need two secondaries.) Settings: FAILOVER_FAST=1 shortens the monitor's health checks
-# (a dead primary is noticed after ~5 s instead of ~20 s), as the failover test does.
+# and its wait for a lost primary to demote itself (a dead primary is replaced after ~10 s instead of
+# ~20 s + 30 s), as the failover test does; not for production, where the wait guards against two primaries.
 failover_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 command -v pg_autoctl >/dev/null || { echo "pg_autoctl 未安装（Debian 软件包 postgresql-15-auto-failover）" >&2; return 1 2>/dev/null || exit 1; }
 failover_dir=$(mktemp -d /tmp/luoshi-failover.XXXXXX)
@@ -28,18 +29,21 @@ if [ "$(id -u)" = 0 ]; then chown postgres "$failover_dir"; failover_user=postgr
 failover_free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # pg_autoctl keeps its state under XDG folders: inside the throwaway folder, not the user's home.
-failover_autoctl() {
+failover_command() {
   local env=(env HOME="$failover_dir" XDG_CONFIG_HOME="$failover_dir/config" XDG_DATA_HOME="$failover_dir/share" XDG_RUNTIME_DIR="$failover_dir/run"
              PATH="$failover_bin:$PATH" PG_CONFIG="$failover_bin/pg_config")
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "${env[@]}" pg_autoctl "$@"; else "${env[@]}" pg_autoctl "$@"; fi
+  if [ "$(id -u)" = 0 ]; then echo runuser -u postgres -- "${env[@]}"; else echo "${env[@]}"; fi
 }
+failover_autoctl() { $(failover_command) pg_autoctl "$@"; }
 
 failover_cleanup() {
+  # Each service runs in a process group of its own (setsid): the supervisor, its workers and postgres
+  # go together, and a worker left without its supervisor cannot start postgres again.
   local pid
-  for pid in $(cat "$failover_dir"/*.pid 2>/dev/null); do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $(cat "$failover_dir"/*.pid 2>/dev/null); do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in $(cat "$failover_dir"/*.pid 2>/dev/null); do
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
   done
   # Whatever postgres a killed supervisor left behind.
   local data
@@ -57,7 +61,8 @@ failover_run() {
   local name=$1; shift
   mkdir -p "$failover_dir/run"
   [ "$(id -u)" = 0 ] && chown postgres "$failover_dir/run"
-  failover_autoctl "$@" --run < /dev/null > "$failover_dir/$name.log" 2>&1 &
+  # setsid execs in place (the shell's background child is no group leader): $! is the group's id.
+  setsid $(failover_command) pg_autoctl "$@" --run < /dev/null > "$failover_dir/$name.log" 2>&1 &
   echo $! > "$failover_dir/$name.pid"
 }
 
@@ -87,6 +92,7 @@ if [ "${FAILOVER_FAST:-}" = 1 ]; then
     -c "alter system set pgautofailover.health_check_max_retries = 1" \
     -c "alter system set pgautofailover.health_check_retry_delay = 500" \
     -c "alter system set pgautofailover.node_considered_unhealthy_timeout = 5000" \
+    -c "alter system set pgautofailover.primary_demote_timeout = 5000" \
     -c "select pg_reload_conf()" >/dev/null
 fi
 
@@ -102,8 +108,11 @@ for failover_node in node1 node2; do
       && '$failover_bin/psql' -h 127.0.0.1 -p $failover_monitor_port -U autoctl_node -d pg_auto_failover -Atc \"select reportedstate from pgautofailover.node where nodename = 'node1'\" | grep -qx single"
   fi
 done
-# Both nodes in their places, and the primary waits for the secondary on every commit.
-failover_wait "primary and secondary" bash -c "'$failover_bin/psql' -h 127.0.0.1 -p $failover_monitor_port -U autoctl_node -d pg_auto_failover -Atc \
+# Both nodes in their places, and the primary waits for the secondary on every commit. The secondary's
+# base backup starts with a checkpoint that the primary spreads over minutes unless asked to hurry: each
+# probe asks (pg_autoctl does not pass pg_basebackup --checkpoint=fast).
+failover_wait "primary and secondary" bash -c "'$failover_bin/psql' -q -h 127.0.0.1 -p $(cat "$failover_dir/node1.port") -U $failover_user -d luoshi -c checkpoint; \
+  '$failover_bin/psql' -h 127.0.0.1 -p $failover_monitor_port -U autoctl_node -d pg_auto_failover -Atc \
   \"select string_agg(reportedstate::text || '/' || goalstate::text, ' ' order by nodename) from pgautofailover.node\" | grep -qx 'primary/primary secondary/secondary'"
 failover_wait "synchronous replication" bash -c "'$failover_bin/psql' -h 127.0.0.1 -p $(cat "$failover_dir/node1.port") -U $failover_user -d luoshi -Atc \
   \"select count(*) from pg_stat_replication where sync_state in ('sync', 'quorum')\" | grep -qx 1"

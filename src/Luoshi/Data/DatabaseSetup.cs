@@ -14,7 +14,7 @@ internal static class DatabaseSetup
     /// save's transaction (see <see cref="LuoshiDb.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors(IConfiguration configuration) =>
         [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Record.RecordInterceptor.For(configuration),
-            Features.Dispatch.DispatchProgressInterceptor.Instance];
+            Features.Dispatch.DispatchProgressInterceptor.Instance, Features.Idempotency.IdempotencyMark.Instance];
 
     public const string DefaultSqlite = "Data Source=data/luoshi.db";
 
@@ -64,7 +64,10 @@ internal static class DatabaseSetup
                 npgsql.Options = $"{npgsql.Options} -c plan_cache_mode=force_custom_plan".Trim();
             }
 
-            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors));
+            // A failover of the primary (several hosts in the connection string, Target Session Attributes=primary)
+            // is waited out when connecting; see PrimaryWaitInterceptor.
+            services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors)
+                .AddInterceptors(PrimaryWaitInterceptor.For(configuration)));
             services.AddUnitScoped<PostgresDb>();
             // Several instances may share this database: each tells the others of its writes (WriteListener).
             services.AddOptions<ClusterOptions>().BindConfiguration("Cluster");

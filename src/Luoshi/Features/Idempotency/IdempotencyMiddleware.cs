@@ -11,9 +11,12 @@ namespace Luoshi.Features.Idempotency;
 /// dropped connection) sends it again with the same key and gets the first answer, status and body,
 /// instead of a second action. The key is claimed in the database before the request runs, so of two
 /// copies sent at once one runs and the other is told it is still running. A key used again with a
-/// different request is refused (422). A request that fails with a server error frees its key.
+/// different request is refused (422). A request that fails with a server error frees its key, unless
+/// its writes were committed (<see cref="IdempotencyMark"/>): a repeat is then told it was carried out
+/// (409, <c>done: true</c>). A claim whose request saved nothing and never answered is taken over after
+/// <see cref="IdempotencyClaims.Lease"/>.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyMiddleware> log)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -53,6 +56,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        // The request's own context marks the claim with every save (IdempotencyMark).
+        var requestDb = context.RequestServices.GetRequiredService<LuoshiDb>();
+        IdempotencyMark.Attach(requestDb, claim.Id);
         try
         {
             await next(context);
@@ -60,27 +66,47 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         catch
         {
             context.Response.Body = original;
-            await db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await FreeAsync(db, claim.Id);
             throw;
+        }
+        finally
+        {
+            IdempotencyMark.Detach(requestDb);
         }
 
         context.Response.Body = original;
         var response = context.Response;
         if (response.StatusCode >= 500)
         {
-            await db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await FreeAsync(db, claim.Id);
         }
         else
         {
             var body = buffer.ToArray();
             string? contentType = response.ContentType, location = response.Headers.Location.ToString();
-            await db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteUpdateAsync(s => s
+            // The same UPDATE again when the primary was lost under it: it says where the row ends up.
+            await PrimaryLoss.RepeatAsync(() => db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.StatusCode, response.StatusCode).SetProperty(r => r.ContentType, contentType)
-                .SetProperty(r => r.Location, location.Length == 0 ? null : location).SetProperty(r => r.Body, body), CancellationToken.None);
+                .SetProperty(r => r.Location, location.Length == 0 ? null : location).SetProperty(r => r.Body, body), CancellationToken.None));
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>A request that failed frees its key for a repeat, unless its writes were committed (the
+    /// failure came after them, or the commit's answer was lost with the primary): then the key stays
+    /// taken. Best effort: when the database cannot be reached, the claim's lease frees it later.</summary>
+    private async Task FreeAsync(LuoshiDb db, long claimId)
+    {
+        try
+        {
+            await PrimaryLoss.RepeatAsync(() => db.IdempotentRequests.Where(r => r.Id == claimId && !r.Acted).ExecuteDeleteAsync(CancellationToken.None));
+        }
+        catch (Exception e) when (PrimaryLoss.Is(e))
+        {
+            log.LogWarning("Idempotency claim {Id} could not be freed ({Error}); its lease frees it", claimId, e.Message);
+        }
     }
 
     private static async Task RepeatAsync(HttpContext context, IdempotentRequest earlier, string fingerprint)
@@ -88,6 +114,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         if (earlier.Fingerprint != fingerprint)
         {
             await Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key 已用于另一请求", "这个 Idempotency-Key 已用于内容不同的请求；新的请求请换一个新的键").ExecuteAsync(context);
+            return;
+        }
+
+        if (earlier.StatusCode is null && earlier.Acted)
+        {
+            // Carried out, but its answer was lost: the client must not run it again under a new key.
+            await TypedResults.Problem("同一请求（相同的 Idempotency-Key）已经执行，但其应答在数据库切换中丢失；请查询结果，不要换新键重发",
+                statusCode: StatusCodes.Status409Conflict, title: "请求已执行", extensions: new Dictionary<string, object?> { ["done"] = true }).ExecuteAsync(context);
             return;
         }
 

@@ -1212,6 +1212,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Acted")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Body")
                         .HasColumnType("bytea");
 

@@ -1167,6 +1167,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Acted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Body")
                         .HasColumnType("BLOB");
 
