@@ -35,27 +35,31 @@ internal static class PrimaryLoss
     }
 
     /// <summary>Runs an action that may be repeated without harm (an UPDATE that says where it ends up, a
-    /// DELETE of one row) again when the primary was lost under it: the second attempt opens a new
-    /// connection, which waits for the new primary (<see cref="PrimaryWaitInterceptor"/>).</summary>
-    public static Task RepeatAsync(Func<Task> action, int attempts = 3) => RepeatAsync(async () =>
+    /// DELETE of one row) again, and again, when the primary was lost under it, for up to <paramref name="within"/>
+    /// (a minute when not given): each new attempt opens a new connection, which waits for the new primary
+    /// (<see cref="PrimaryWaitInterceptor"/>).</summary>
+    public static Task RepeatAsync(Func<Task> action, TimeSpan? within = null) => RepeatAsync(async () =>
     {
         await action();
         return true;
-    }, attempts);
+    }, within);
 
-    /// <inheritdoc cref="RepeatAsync(Func{Task}, int)"/>
-    public static async Task<T> RepeatAsync<T>(Func<Task<T>> action, int attempts = 3)
+    /// <inheritdoc cref="RepeatAsync(Func{Task}, TimeSpan?)"/>
+    public static async Task<T> RepeatAsync<T>(Func<Task<T>> action, TimeSpan? within = null)
     {
-        for (var attempt = 1; ; attempt++)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var limit = within ?? TimeSpan.FromMinutes(1);
+        while (true)
         {
             try
             {
                 return await action();
             }
-            catch (Exception e) when (attempt < attempts && Is(e))
+            catch (Exception e) when (Is(e) && watch.Elapsed < limit)
             {
                 // The pool still holds connections to the server that went away; the next attempt must not get one.
                 NpgsqlConnection.ClearAllPools();
+                await Task.Delay(TimeSpan.FromMilliseconds(200), CancellationToken.None);
             }
         }
     }

@@ -57,7 +57,9 @@ public partial class FailoverTests(ITestOutputHelper output)
         using var second = Instance(formation.ConnectionString, folder, "b", portB, smtpHost, smtpPort);
         await second.WaitForAsync(ListeningOn(), Patience);
         string[] addresses = [$"http://127.0.0.1:{portA}", $"http://127.0.0.1:{portB}"];
-        string Outputs() => $"--- a\n{a.Output}\n--- b\n{second.Output}\n--- formation\n{formation.Output}";
+        // The processes' last words (each may have logged much while the primary was away).
+        static string Tail(string text) => text.Length > 12000 ? text[^12000..] : text;
+        string Outputs() => $"--- a\n{Tail(a.Output)}\n--- b\n{Tail(second.Output)}\n--- formation\n{Tail(formation.Output)}";
         Stage("two instances listening");
 
         // A session made (on a) before the failover.
@@ -127,7 +129,7 @@ public partial class FailoverTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(1));
         var arrived = ArrivedMessageIds();
         var copies = deliveries.Select(d => (d.Key, Copies: arrived.GetValueOrDefault(NoticeDispatcher.MessageId(d.Key)))).ToList();
-        Assert.True(copies.All(c => c.Copies == 1), "mails not arrived exactly once: " + string.Join(", ", copies.Where(c => c.Copies != 1).Select(c => $"{c.Key} ×{c.Copies}")));
+        Assert.True(copies.All(c => c.Copies == 1), "mails not arrived exactly once: " + string.Join(", ", copies.Where(c => c.Copies != 1).Select(c => $"{c.Key} ×{c.Copies}")) + "\n" + Outputs());
         Stage($"{stored.Count} reports stored, none twice; {deliveries.Count} mails sent, each arrived once");
 
         // The session made before the failover is good on both instances.
@@ -370,7 +372,7 @@ public partial class FailoverTests(ITestOutputHelper output)
         return counts;
     }
 
-    private async Task UntilAsync(Func<Task<bool>> done, string what, Formation formation, Func<string> outputs)
+    private static async Task UntilAsync(Func<Task<bool>> done, string what, Formation formation, Func<string> outputs)
     {
         var watch = Stopwatch.StartNew();
         while (!await done())

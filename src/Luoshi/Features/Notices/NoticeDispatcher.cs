@@ -109,8 +109,8 @@ internal sealed class NoticeDispatcher(
 
             // Marked at once, not with the batch: a crash now can repeat at most this one row. A failover
             // of the database under the mark is waited out and the mark made again (it says where the row
-            // ends up), so a sent row is not sent again when its claim runs out.
-            await PrimaryLoss.RepeatAsync(() => RecordAsync(results, row, token, error, permanent, ct));
+            // ends up), for up to half the lease, so a sent row is not sent again when its claim runs out.
+            await PrimaryLoss.RepeatAsync(() => RecordAsync(results, row, token, error, permanent, ct), options.Value.Lease / 2);
         }
     }
 
