@@ -47,7 +47,21 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         var claim = new IdempotentRequest { UnitId = unitId, PersonId = personId, Key = key, Fingerprint = await FingerprintAsync(request, context.RequestAborted), CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (await IdempotencyClaims.ClaimAsync(db, claim, context.RequestAborted) is { } earlier)
+        IdempotentRequest? earlier;
+        try
+        {
+            earlier = await IdempotencyClaims.ClaimAsync(db, claim, context.RequestAborted);
+        }
+        catch (Exception e) when (PrimaryLoss.Is(e))
+        {
+            // The claim may have been committed with its answer lost (the primary went away): freed, so a
+            // repeat need not wait out the lease. Only this attempt's row goes (its own CreatedAt), never a copy's.
+            await FreeAsync(db.IdempotentRequests.Where(r => r.UnitId == claim.UnitId && r.PersonId == claim.PersonId && r.Key == claim.Key
+                && r.CreatedAt == claim.CreatedAt && r.StatusCode == null && !r.Acted), claim.Key);
+            throw;
+        }
+
+        if (earlier is not null)
         {
             await RepeatAsync(context, earlier, claim.Fingerprint);
             return;
@@ -66,7 +80,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         catch
         {
             context.Response.Body = original;
-            await FreeAsync(db, claim.Id);
+            await FreeAsync(db.IdempotentRequests.Where(r => r.Id == claim.Id && !r.Acted), claim.Key);
             throw;
         }
         finally
@@ -78,7 +92,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         var response = context.Response;
         if (response.StatusCode >= 500)
         {
-            await FreeAsync(db, claim.Id);
+            await FreeAsync(db.IdempotentRequests.Where(r => r.Id == claim.Id && !r.Acted), claim.Key);
         }
         else
         {
@@ -97,15 +111,15 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
     /// <summary>A request that failed frees its key for a repeat, unless its writes were committed (the
     /// failure came after them, or the commit's answer was lost with the primary): then the key stays
     /// taken. Best effort: when the database cannot be reached, the claim's lease frees it later.</summary>
-    private async Task FreeAsync(LuoshiDb db, long claimId)
+    private async Task FreeAsync(IQueryable<IdempotentRequest> claim, string key)
     {
         try
         {
-            await PrimaryLoss.RepeatAsync(() => db.IdempotentRequests.Where(r => r.Id == claimId && !r.Acted).ExecuteDeleteAsync(CancellationToken.None));
+            await PrimaryLoss.RepeatAsync(() => claim.ExecuteDeleteAsync(CancellationToken.None));
         }
         catch (Exception e) when (PrimaryLoss.Is(e))
         {
-            log.LogWarning("Idempotency claim {Id} could not be freed ({Error}); its lease frees it", claimId, e.Message);
+            log.LogWarning("Idempotency key {Key} could not be freed ({Error}); its claim's lease frees it", key, e.Message);
         }
     }
 
