@@ -14,7 +14,8 @@
 # connection string; its database is used as given), LUOSHI_DEMO=1 (the demo bureau on an empty database),
 # LUOSHI_FAILOVER=1 (instead of one server, a pg_auto_failover formation of scripts/failover-throwaway.sh:
 # a monitor, a primary and a synchronous secondary; the instances connect with its multi-host string and
-# ride out a failover: `pg_autoctl stop --immediate --pgdata <folder>/node1` as the folder's owner to try it).
+# ride out a failover: `kill -KILL -- -$(cat <folder>/node1.pid)` kills the primary's pg_autoctl and
+# PostgreSQL to try it, <folder> being the path in $LUOSHI_CLUSTER/failover_dir).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${LUOSHI_CLUSTER:-${TMPDIR:-/tmp}/luoshi-cluster}
