@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of Luoshi. Installs what the tests need when it is missing (PostgreSQL, Chromium,
-# CJK fonts, aiosmtpd, OpenLDAP), starts a throwaway PostgreSQL server, an SMTP receiver and an LDAP
+# CJK fonts, aiosmtpd, OpenLDAP, pg_auto_failover), starts a throwaway PostgreSQL server, an SMTP receiver and an LDAP
 # directory (slapd) on 127.0.0.1 for the run, and stops them after.
 set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/install-deps.sh
-install_missing postgresql chromium fonts-noto-cjk python3-aiosmtpd nginx slapd ldap-utils libldap-2.5-0
+install_missing postgresql postgresql-15-auto-failover chromium fonts-noto-cjk python3-aiosmtpd nginx slapd ldap-utils libldap-2.5-0
 
 PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off"
 . scripts/pg-throwaway.sh

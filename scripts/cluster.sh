@@ -14,7 +14,11 @@
 # connection string; its database is used as given), LUOSHI_DEMO=1 (the demo bureau on an empty database),
 # LUOSHI_REPLICA=1 (with the throwaway server: a streaming hot standby of it too, from
 # scripts/replica-throwaway.sh, whose connection string the instances get as ConnectionStrings:LuoshiRead),
-# LUOSHI_PG_READ (an existing standby's connection string, passed as given, with LUOSHI_PG).
+# LUOSHI_PG_READ (an existing standby's connection string, passed as given, with LUOSHI_PG),
+# LUOSHI_FAILOVER=1 (instead of one server, a pg_auto_failover formation of scripts/failover-throwaway.sh:
+# a monitor, a primary and a synchronous secondary; the instances connect with its multi-host string and
+# ride out a failover: `kill -KILL -- -$(cat <folder>/node1.pid)` kills the primary's pg_autoctl and
+# PostgreSQL to try it, <folder> being the path in $LUOSHI_CLUSTER/failover_dir).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 state=${LUOSHI_CLUSTER:-${TMPDIR:-/tmp}/luoshi-cluster}
@@ -95,7 +99,14 @@ start() {
   mkdir -p "$state/evidence" "$state/nginx-tmp"
   local dll; dll=$(app_dll)
   local pg=${LUOSHI_PG:-}
-  if [ -z "$pg" ]; then
+  if [ -z "$pg" ] && [ "${LUOSHI_FAILOVER:-}" = 1 ]; then
+    # A pg_auto_failover formation (monitor, primary, synchronous secondary), kept past this script like
+    # the single server below; the instances get its multi-host connection string.
+    . "$root/scripts/failover-throwaway.sh"
+    trap - EXIT
+    echo "$failover_dir" > "$state/failover_dir"
+    pg=$LUOSHI_PG
+  elif [ -z "$pg" ]; then
     # The throwaway server, kept past this script: its exit trap is lifted and stop removes it.
     . "$root/scripts/pg-throwaway.sh"
     trap - EXIT
@@ -157,6 +168,16 @@ stop() {
     [ -f "$pidfile" ] || continue
     for _ in $(seq 1 50); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.2; done
   done
+  if [ -f "$state/failover_dir" ]; then
+    # Each pg_autoctl service runs in a process group of its own (see failover-throwaway.sh).
+    local failover_dir pid; failover_dir=$(cat "$state/failover_dir")
+    for pid in $(cat "$failover_dir"/*.pid 2>/dev/null); do kill -TERM -- "-$pid" 2>/dev/null || true; done
+    for pid in $(cat "$failover_dir"/*.pid 2>/dev/null); do
+      for _ in $(seq 1 100); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    done
+    rm -rf "$failover_dir"
+  fi
   if [ -f "$state/pg_dir" ]; then
     local pg_dir pg_bin; pg_dir=$(cat "$state/pg_dir"); pg_bin=$(cat "$state/pg_bin")
     if [ -f "$state/replica_dir" ]; then

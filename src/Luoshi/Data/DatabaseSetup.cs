@@ -14,7 +14,7 @@ internal static class DatabaseSetup
     /// save's transaction (see <see cref="LuoshiDb.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors(IConfiguration configuration) =>
         [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Record.RecordInterceptor.For(configuration),
-            Features.Dispatch.DispatchProgressInterceptor.Instance];
+            Features.Dispatch.DispatchProgressInterceptor.Instance, Features.Idempotency.IdempotencyMark.Instance];
 
     public const string DefaultSqlite = "Data Source=data/luoshi.db";
 
@@ -46,12 +46,15 @@ internal static class DatabaseSetup
         services.AddSingleton<SecretBox>();
         if (provider == DatabaseProvider.Postgres)
         {
+            // A failover of the primary (several hosts in the connection string, Target Session Attributes=primary)
+            // is waited out when connecting; see PrimaryWaitInterceptor.
             var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(Tune(connection));
             // The read context (a replica's when ConnectionStrings:LuoshiRead names one) and what the
             // primary's contexts then add to tell which person wrote.
             var personWrites = ReadRouting.AddPostgres(services, configuration, Tune, npgsql.ConnectionString);
             services.AddPooledDbContextFactory<PostgresDb>(o => o.UseNpgsql(npgsql.ConnectionString).AddInterceptors(saveInterceptors).AddInterceptors(WriteGeneration.Interceptors)
-                .AddInterceptors(personWrites is null ? [] : [personWrites]));
+                .AddInterceptors(personWrites is null ? [] : [personWrites])
+                .AddInterceptors(PrimaryWaitInterceptor.For(configuration)));
             services.AddUnitScoped<PostgresDb>();
             // Several instances may share this database: each tells the others of its writes (WriteListener).
             services.AddOptions<ClusterOptions>().BindConfiguration("Cluster");

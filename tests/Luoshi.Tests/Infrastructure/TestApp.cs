@@ -73,6 +73,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             "kill" or "cluster" or "keys-postgres" or "demo-postgres" or "twofactor-postgres" or "sessions-clock-postgres" or "evidence-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             // Apps of their own, for a browser (Kestrel) and for a test that moves the clock.
             "browser" or "journey" or "sweep" or "guide" or "clock" or "demo" or "demo-sqlite" or "travel" or "firstday-browser" or "travel-sign" or "travel-return" or "outbox" or "ratelimit" or "sessions-clock" or "loginlimit" or "security-log" or "twofactor" or "twofactor-browser" or "ceiling" or "evidence-clock" or "oidc-browser" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            // The pg_auto_failover formation's database, reached through its multi-host connection string.
+            "failover" => new TestApp(provider, Cluster.Formation.Shared.ConnectionString),
             "guomi-sqlite" or "switch-plain-sqlite" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             "guomi-postgres" or "switch-plain-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             "switch-guomi-sqlite" or "switch-guomi-postgres" => new TestApp(provider, For(provider.Replace("guomi", "plain", StringComparison.Ordinal)).ConnectionString),

@@ -11,9 +11,12 @@ namespace Luoshi.Features.Idempotency;
 /// dropped connection) sends it again with the same key and gets the first answer, status and body,
 /// instead of a second action. The key is claimed in the database before the request runs, so of two
 /// copies sent at once one runs and the other is told it is still running. A key used again with a
-/// different request is refused (422). A request that fails with a server error frees its key.
+/// different request is refused (422). A request that fails with a server error frees its key, unless
+/// its writes were committed (<see cref="IdempotencyMark"/>): a repeat is then told it was carried out
+/// (409, <c>done: true</c>). A claim whose request saved nothing and never answered is taken over after
+/// <see cref="IdempotencyClaims.Lease"/>.
 /// </summary>
-internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider time)
+internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider time, ILogger<IdempotencyMiddleware> log)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -44,7 +47,21 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
         var claim = new IdempotentRequest { UnitId = unitId, PersonId = personId, Key = key, Fingerprint = await FingerprintAsync(request, context.RequestAborted), CreatedAt = time.GetUtcNow().UtcDateTime };
-        if (await IdempotencyClaims.ClaimAsync(db, claim, context.RequestAborted) is { } earlier)
+        IdempotentRequest? earlier;
+        try
+        {
+            earlier = await IdempotencyClaims.ClaimAsync(db, claim, context.RequestAborted);
+        }
+        catch (Exception e) when (PrimaryLoss.Is(e))
+        {
+            // The claim may have been committed with its answer lost (the primary went away): freed, so a
+            // repeat need not wait out the lease. Only this attempt's row goes (its own CreatedAt), never a copy's.
+            await FreeAsync(db.IdempotentRequests.Where(r => r.UnitId == claim.UnitId && r.PersonId == claim.PersonId && r.Key == claim.Key
+                && r.CreatedAt == claim.CreatedAt && r.StatusCode == null && !r.Acted), claim.Key);
+            throw;
+        }
+
+        if (earlier is not null)
         {
             await RepeatAsync(context, earlier, claim.Fingerprint);
             return;
@@ -53,6 +70,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        // The request's own context marks the claim with every save (IdempotencyMark).
+        var requestDb = context.RequestServices.GetRequiredService<LuoshiDb>();
+        IdempotencyMark.Attach(requestDb, claim.Id);
         try
         {
             await next(context);
@@ -60,27 +80,47 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         catch
         {
             context.Response.Body = original;
-            await db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await FreeAsync(db.IdempotentRequests.Where(r => r.Id == claim.Id && !r.Acted), claim.Key);
             throw;
+        }
+        finally
+        {
+            IdempotencyMark.Detach(requestDb);
         }
 
         context.Response.Body = original;
         var response = context.Response;
         if (response.StatusCode >= 500)
         {
-            await db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await FreeAsync(db.IdempotentRequests.Where(r => r.Id == claim.Id && !r.Acted), claim.Key);
         }
         else
         {
             var body = buffer.ToArray();
             string? contentType = response.ContentType, location = response.Headers.Location.ToString();
-            await db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteUpdateAsync(s => s
+            // The same UPDATE again when the primary was lost under it: it says where the row ends up.
+            await PrimaryLoss.RepeatAsync(() => db.IdempotentRequests.Where(r => r.Id == claim.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.StatusCode, response.StatusCode).SetProperty(r => r.ContentType, contentType)
-                .SetProperty(r => r.Location, location.Length == 0 ? null : location).SetProperty(r => r.Body, body), CancellationToken.None);
+                .SetProperty(r => r.Location, location.Length == 0 ? null : location).SetProperty(r => r.Body, body), CancellationToken.None));
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>A request that failed frees its key for a repeat, unless its writes were committed (the
+    /// failure came after them, or the commit's answer was lost with the primary): then the key stays
+    /// taken. Best effort: when the database cannot be reached, the claim's lease frees it later.</summary>
+    private async Task FreeAsync(IQueryable<IdempotentRequest> claim, string key)
+    {
+        try
+        {
+            await PrimaryLoss.RepeatAsync(() => claim.ExecuteDeleteAsync(CancellationToken.None));
+        }
+        catch (Exception e) when (PrimaryLoss.Is(e))
+        {
+            log.LogWarning("Idempotency key {Key} could not be freed ({Error}); its claim's lease frees it", key, e.Message);
+        }
     }
 
     private static async Task RepeatAsync(HttpContext context, IdempotentRequest earlier, string fingerprint)
@@ -88,6 +128,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeF
         if (earlier.Fingerprint != fingerprint)
         {
             await Problem(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key 已用于另一请求", "这个 Idempotency-Key 已用于内容不同的请求；新的请求请换一个新的键").ExecuteAsync(context);
+            return;
+        }
+
+        if (earlier.StatusCode is null && earlier.Acted)
+        {
+            // Carried out, but its answer was lost: the client must not run it again under a new key.
+            await TypedResults.Problem("同一请求（相同的 Idempotency-Key）已经执行，但其应答在数据库切换中丢失；请查询结果，不要换新键重发",
+                statusCode: StatusCodes.Status409Conflict, title: "请求已执行", extensions: new Dictionary<string, object?> { ["done"] = true }).ExecuteAsync(context);
             return;
         }
 

@@ -18,6 +18,10 @@ internal sealed class IdempotentRequest
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The request's writes are committed (set in their transaction by <see cref="IdempotencyMark"/>):
+    /// the key is never freed for a second run, even when the answer was lost.</summary>
+    public bool Acted { get; set; }
+
     /// <summary>Null while the first request is still being handled.</summary>
     public int? StatusCode { get; set; }
 

@@ -107,8 +107,10 @@ internal sealed class NoticeDispatcher(
                 (error, permanent) = (e.Message, e is NoticeChannelException { Permanent: true });
             }
 
-            // Marked at once, not with the batch: a crash now can repeat at most this one row.
-            await RecordAsync(results, row, token, error, permanent, ct);
+            // Marked at once, not with the batch: a crash now can repeat at most this one row. A failover
+            // of the database under the mark is waited out and the mark made again (it says where the row
+            // ends up), for up to half the lease, so a sent row is not sent again when its claim runs out.
+            await PrimaryLoss.RepeatAsync(() => RecordAsync(results, row, token, error, permanent, ct), options.Value.Lease / 2);
         }
     }
 

@@ -1217,6 +1217,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Acted")
+                        .HasColumnType("boolean");
+
                     b.Property<byte[]>("Body")
                         .HasColumnType("bytea");
 

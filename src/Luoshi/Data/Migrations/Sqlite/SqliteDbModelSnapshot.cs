@@ -1172,6 +1172,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Acted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Body")
                         .HasColumnType("BLOB");
 

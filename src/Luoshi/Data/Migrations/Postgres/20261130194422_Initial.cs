@@ -59,6 +59,7 @@ namespace Luoshi.Data.Migrations.Postgres
                     Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Acted = table.Column<bool>(type: "boolean", nullable: false),
                     StatusCode = table.Column<int>(type: "integer", nullable: true),
                     ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),

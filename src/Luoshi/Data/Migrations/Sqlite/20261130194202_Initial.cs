@@ -57,6 +57,7 @@ namespace Luoshi.Data.Migrations.Sqlite
                     Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Acted = table.Column<bool>(type: "INTEGER", nullable: false),
                     StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
