@@ -8,7 +8,7 @@ namespace Luoshi.Features.Tasks;
 /// <summary>Filters of the task list; all optional.</summary>
 internal sealed record TaskFilter(
     int? PlanId = null, int? SectionId = null, int? LeaderId = null, int? PersonId = null, Light? Light = null, DateOnly? DueBefore = null, string? Text = null,
-    WorkKind? Kind = null, bool Unsigned = false);
+    WorkKind? Kind = null, bool Unsigned = false, bool Open = false);
 
 /// <summary>The columns the task list sorts by; <see cref="Due"/> (most urgent first) by default.</summary>
 internal enum TaskSort
@@ -62,6 +62,12 @@ internal static class TaskList
         if (f.DueBefore is { } due)
         {
             tasks = tasks.Where(t => t.DueBy <= due);
+        }
+
+        // 未办结: a person's open tasks, as a Redmine list of open issues.
+        if (f.Open)
+        {
+            tasks = tasks.Where(t => t.CompletedOn == null);
         }
 
         if (f.Kind is { } kind)
