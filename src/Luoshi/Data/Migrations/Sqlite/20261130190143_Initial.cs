@@ -3614,6 +3614,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                 filter: "\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Open_Person_DueBy",
+                table: "Tasks",
+                columns: new[] { "UnitId", "ResponsiblePersonId", "DueBy" },
+                filter: "\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Projects",
                 table: "Tasks",
                 columns: new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" },

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130184806_Initial")]
+    [Migration("20261130190143_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -4080,6 +4080,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
 
                     b.HasIndex(new[] { "UnitId", "DueBy" }, "IX_Tasks_Open_DueBy")
+                        .HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+
+                    b.HasIndex(new[] { "UnitId", "ResponsiblePersonId", "DueBy" }, "IX_Tasks_Open_Person_DueBy")
                         .HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
 
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130184817_Initial")]
+    [Migration("20261130190157_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -4207,6 +4207,9 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
 
                     b.HasIndex(new[] { "UnitId", "DueBy" }, "IX_Tasks_Open_DueBy")
+                        .HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+
+                    b.HasIndex(new[] { "UnitId", "ResponsiblePersonId", "DueBy" }, "IX_Tasks_Open_Person_DueBy")
                         .HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
 
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")

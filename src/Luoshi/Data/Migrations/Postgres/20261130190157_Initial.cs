@@ -3616,6 +3616,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 filter: "\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_Open_Person_DueBy",
+                table: "Tasks",
+                columns: new[] { "UnitId", "ResponsiblePersonId", "DueBy" },
+                filter: "\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Projects",
                 table: "Tasks",
                 columns: new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" },
