@@ -194,9 +194,18 @@ internal static partial class SideBySideBench
         await File.WriteAllTextAsync(file, script);
         var info = new ProcessStartInfo("wrk", ["-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{seconds}s", "--latency", "-s", file, baseAddress]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var wrk = Process.Start(info)!;
-        var output = await wrk.StandardOutput.ReadToEndAsync();
-        await wrk.WaitForExitAsync();
+        string output;
+        try
+        {
+            using var wrk = Process.Start(info)!;
+            output = await wrk.StandardOutput.ReadToEndAsync();
+            await wrk.WaitForExitAsync();
+        }
+        finally
+        {
+            File.Delete(file); // it holds a live cookie or token
+        }
+
         var rate = Number(RateLine().Match(output), "Requests/sec");
         var requests = long.Parse(RequestsLine().Match(output) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("wrk: " + output), CultureInfo.InvariantCulture);
         var failed = (NonSuccessLine().Match(output) is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0)
