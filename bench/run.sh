@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/install-deps.sh
-install_missing postgresql
+install_missing postgresql wrk
 . scripts/pg-throwaway.sh
 dotnet run -c Release --project bench/Luoshi.Bench -- --postgres "$LUOSHI_PG" "$@"

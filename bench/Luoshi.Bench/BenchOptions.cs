@@ -12,6 +12,7 @@ internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sect
               Luoshi.Bench desk --postgres "…" [--seconds 10]   待办页：十万任务的单位里负责约200项任务的科员、科长、领导、办公室
               Luoshi.Bench city --postgres "…" [--units 500] [--tasks-per-unit 2000] [--reports-per-task 10] [--seconds 10]   省级部署：三级单位、跨单位交办，督查室的页面和一次交办一百个单位
               Luoshi.Bench pages --postgres "…" [--seconds 5] [--database 名称] [--rounds 1] [--only task|dashboard]   任务页（10 条报送）和总览页：办公室与科长，1 个和 16 个并发客户端
+              Luoshi.Bench sidebyside --postgres "…" [--database 名称] [--seconds 10]   与 Redmine 对照：wrk 两线程 16 连接和单连接跑同样的场景，另报应用与 PostgreSQL 的常驻内存
               Luoshi.Bench firstrun --postgres "…" [--tasks 100000] [--reports-per-task 10]   首次运行：十万任务带历史的局，及六月导入的两千项计划
               Luoshi.Bench --postgres "Host=127.0.0.1;Port=…;Username=…;Database=…" [--tasks 100000] [--sections 500] [--reports-per-task 10] [--seconds 10] [--only supervision]
         （bench/run.sh 会启动一个临时 PostgreSQL 并以默认规模运行）

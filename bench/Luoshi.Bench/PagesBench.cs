@@ -113,7 +113,7 @@ internal static partial class PagesBench
         }
     }
 
-    private static async Task<int> GenerateAsync(BenchServer server, string maintenance)
+    internal static async Task<int> GenerateAsync(BenchServer server, string maintenance)
     {
         var data = await Generator.FillAsync(server, new BenchOptions(maintenance, 100_000, 500, 10, TimeSpan.Zero, false));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data: {data.Tasks:N0} tasks, {data.Sections:N0} sections, {data.Reports:N0} reports (generated in {data.Elapsed.TotalSeconds:F0} s)"));
@@ -144,7 +144,7 @@ internal static partial class PagesBench
     }
 
     /// <summary>The first task of the section head's section (sections[7] of the generator).</summary>
-    private static async Task<int> FindTaskAsync(BenchServer server)
+    internal static async Task<int> FindTaskAsync(BenchServer server)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();

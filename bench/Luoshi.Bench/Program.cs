@@ -65,6 +65,11 @@ if (args.Length > 0 && args[0] == "pages")
     return await PagesBench.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "sidebyside")
+{
+    return await SideBySideBench.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "firstrun")
 {
     // firstrun --postgres "…" [--tasks 100000] [--sections 500] [--reports-per-task 10]

@@ -44,7 +44,7 @@ public class EventsTests
         var listed = await (await staff.GetAsync($"/api/events?task={sessions.Id}")).ReadJsonAsync();
         Assert.Equal(3, listed.GetArrayLength());
         var page = await (await b.PagesAsync("staffA")).GetHtmlAsync($"/Tasks/{sessions.Id}");
-        Assert.Contains("已举办 2 场活动", page);
+        Assert.Contains("已举办 2 场活动，另有 1 场待举办", page);
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]

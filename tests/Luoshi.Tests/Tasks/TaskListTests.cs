@@ -152,6 +152,40 @@ public class TaskListTests
         Assert.Equal(["乙", "丁"], await Titles(await b.ApiAsync("staffA"), "unsigned=true"));
     }
 
+    /// <summary>A person's open tasks by due date (open=true), and the list's total, which is kept a few
+    /// seconds per person and filter: a new task counts at the next request, and another person with the
+    /// same filter gets his own count, never the kept one.</summary>
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task OpenTasksByDueDateAndTheTotalCountsTheNextNewTask(string db)
+    {
+        var f = await FixtureAsync(db);
+        var b = f.B;
+        await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == f.Ids["乙"]).ExecuteUpdateAsync(s => s.SetProperty(t => t.CompletedOn, Today.AddDays(-1))));
+        async Task<(int Total, List<string> Keys)> List(HttpClient api, string query)
+        {
+            var body = await (await api.GetAsync("/api/tasks?" + query)).ReadJsonAsync();
+            var byTitle = f.Ids.Keys.ToDictionary(f.Title);
+            return (body.GetProperty("total").GetInt32(),
+                [.. body.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("title").GetString()!).Where(byTitle.ContainsKey).Select(t => byTitle[t])]);
+        }
+
+        var staffA = await b.ApiAsync("staffA");
+        var query = $"person={b.Person("staffA")}&open=true&sort=due";
+        var (open, keys) = await List(staffA, query);
+        Assert.Equal(["丁", "甲"], keys);
+        Assert.Equal(open + 1, (await List(staffA, $"person={b.Person("staffA")}&sort=due")).Total); // 乙 is done
+        Assert.Equal(open, (await List(staffA, query)).Total);
+
+        // Another person, the same filter: staff of section B see none of section A's tasks.
+        Assert.Equal(0, (await List(await b.ApiAsync("staffB"), query)).Total);
+
+        var added = await b.TaskAsync(b.SectionA, Today.AddDays(-1), Today.AddDays(5), change: t => { t.Title = f.Title("庚"); t.ResponsiblePersonId = b.Person("staffA"); });
+        f.Ids["庚"] = added.Id;
+        var (after, shown) = await List(staffA, query);
+        Assert.Equal(open + 1, after);
+        Assert.Equal(["庚", "丁", "甲"], shown);
+    }
+
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task PagesKeepTheFiltersAndTheSort(string db)
     {

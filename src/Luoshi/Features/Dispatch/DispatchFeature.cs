@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Luoshi.Data;
 using Luoshi.Features.Desk;
 using Luoshi.Features.Organisation;
@@ -27,13 +28,31 @@ internal static class DispatchFeature
     }
 }
 
-/// <summary>交办 in the menu, for the office of a unit that has units below it or has received 交办.</summary>
-internal sealed class DispatchMenuLink(LuoshiDb db) : IMenuLink
+/// <summary>交办 in the menu, for the office of a unit that has units below it or has received 交办.
+/// Whether it has is the same for the whole unit and asked on every page the office opens: it is kept
+/// per unit for a few seconds while <see cref="WriteGeneration"/> stands still (a new unit below or a
+/// 交办 received is a write), as the viewer is.</summary>
+internal sealed class DispatchMenuLink(LuoshiDb db, IMemoryCache memory) : IMenuLink
 {
     public int Order => 10;
 
-    public async Task<(string Text, string Href)?> ForAsync(Viewer viewer, CancellationToken ct = default) =>
-        viewer.IsAdmin && (await db.Units.AnyAsync(u => u.ParentId == viewer.UnitId, ct) || await db.DispatchParties.AnyAsync(p => p.UnitId == viewer.UnitId, ct))
-            ? ("交办", "/Dispatch")
-            : null;
+    private sealed record Kept(long Generation, bool Shown);
+
+    public async Task<(string Text, string Href)?> ForAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        if (!viewer.IsAdmin)
+        {
+            return null;
+        }
+
+        var key = (typeof(DispatchMenuLink), viewer.UnitId);
+        var generation = WriteGeneration.Current;
+        if (!memory.TryGetValue(key, out Kept? kept) || kept!.Generation != generation)
+        {
+            kept = new Kept(generation, await db.Units.AnyAsync(u => u.ParentId == viewer.UnitId, ct) || await db.DispatchParties.AnyAsync(p => p.UnitId == viewer.UnitId, ct));
+            memory.Set(key, kept, TimeSpan.FromSeconds(5));
+        }
+
+        return kept.Shown ? ("交办", "/Dispatch") : null;
+    }
 }

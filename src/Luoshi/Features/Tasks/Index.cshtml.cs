@@ -15,7 +15,7 @@ namespace Luoshi.Features.Tasks;
 /// the Excel of what is shown, and for the office the 批量催办 of ticked rows and the 批量改派 of
 /// ticked rows (posted to its preview, /Reassign/Selected) or of all of a person's or section's open tasks (/Reassign).
 /// </summary>
-internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Audit.AuditLog audit, BureauClock clock) : PageModel
+internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Audit.AuditLog audit, BureauClock clock, TaskTotals totals) : PageModel
 {
     private const int PageSize = 30;
 
@@ -116,7 +116,7 @@ internal sealed class IndexModel(LuoshiDb db, CurrentViewer current, Audit.Audit
     private async Task LoadAsync(Viewer viewer, CancellationToken ct)
     {
         IsAdmin = viewer.IsAdmin;
-        Result = await TaskList.PageAsync(db, viewer, FilterOf(), PageNumber, PageSize, ct, SortBy, Desc);
+        Result = await TaskList.PageAsync(db, viewer, FilterOf(), PageNumber, PageSize, ct, SortBy, Desc, totals);
         Sections = await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.IsActive).OrderBy(s => s.SortOrder).ToListAsync(ct);
         var people = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.IsActive).OrderBy(p => p.SectionId).ThenBy(p => p.Id).ToListAsync(ct);
         Leaders = [.. people.Where(p => p.Role == Role.Leader)];

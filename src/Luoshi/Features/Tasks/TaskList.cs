@@ -8,7 +8,7 @@ namespace Luoshi.Features.Tasks;
 /// <summary>Filters of the task list; all optional.</summary>
 internal sealed record TaskFilter(
     int? PlanId = null, int? SectionId = null, int? LeaderId = null, int? PersonId = null, Light? Light = null, DateOnly? DueBefore = null, string? Text = null,
-    WorkKind? Kind = null, bool Unsigned = false);
+    WorkKind? Kind = null, bool Unsigned = false, bool Open = false);
 
 /// <summary>The columns the task list sorts by; <see cref="Due"/> (most urgent first) by default.</summary>
 internal enum TaskSort
@@ -64,6 +64,12 @@ internal static class TaskList
             tasks = tasks.Where(t => t.DueBy <= due);
         }
 
+        // 未办结: a person's open tasks, as a Redmine list of open issues.
+        if (f.Open)
+        {
+            tasks = tasks.Where(t => t.CompletedOn == null);
+        }
+
         if (f.Kind is { } kind)
         {
             tasks = tasks.Where(t => t.Kind == kind);
@@ -116,12 +122,14 @@ internal static class TaskList
     }
 
     /// <summary>A page of the tasks the viewer may see, most urgent first (due date, then id) unless sorted otherwise.</summary>
-    public static async Task<TaskPage> PageAsync(LuoshiDb db, Viewer viewer, TaskFilter filter, int page, int pageSize, CancellationToken ct, TaskSort sort = TaskSort.Due, bool descending = false)
+    /// <remarks>With <paramref name="totals"/>, the total is kept a few seconds per person and filter (see <see cref="TaskTotals"/>).</remarks>
+    public static async Task<TaskPage> PageAsync(LuoshiDb db, Viewer viewer, TaskFilter filter, int page, int pageSize, CancellationToken ct, TaskSort sort = TaskSort.Due, bool descending = false,
+        TaskTotals? totals = null)
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = db.Tasks.AsNoTracking().VisibleTo(viewer).Filter(filter);
-        var total = await query.CountAsync(ct);
+        var total = totals is null ? await query.CountAsync(ct) : await totals.CountAsync(viewer, filter, query, ct);
         var items = await query.Sort(db, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).ToRows(db).ToListAsync(ct);
         return new TaskPage(items, total, page, pageSize);
     }

@@ -53,9 +53,9 @@ internal static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskPage>, ValidationProblem>> List(
-        LuoshiDb db, CurrentViewer current,
+        LuoshiDb db, CurrentViewer current, TaskTotals totals,
         int? planId, int? section, int? leader, int? person, string? light, DateOnly? dueBefore, string? q, int page = 1, int pageSize = 20,
-        int? kind = null, bool unsigned = false, string? sort = null, bool desc = false, CancellationToken ct = default)
+        int? kind = null, bool unsigned = false, string? sort = null, bool desc = false, bool open = false, CancellationToken ct = default)
     {
         if (kind is { } k && !Enum.IsDefined(typeof(WorkKind), k))
         {
@@ -84,8 +84,8 @@ internal static class TasksApi
         }
 
         var viewer = await current.RequireAsync(ct);
-        return TypedResults.Ok(await TaskList.PageAsync(db, viewer, new TaskFilter(planId, section, leader, person, wanted, dueBefore, q, (WorkKind?)kind, unsigned), page, pageSize, ct,
-            IndexModel.Columns.FirstOrDefault(c => c.Key == sort).Sort, desc));
+        return TypedResults.Ok(await TaskList.PageAsync(db, viewer, new TaskFilter(planId, section, leader, person, wanted, dueBefore, q, (WorkKind?)kind, unsigned, open), page, pageSize, ct,
+            IndexModel.Columns.FirstOrDefault(c => c.Key == sort).Sort, desc, totals));
     }
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> Get(int id, TaskEditor editor, CurrentViewer current, CancellationToken ct) =>

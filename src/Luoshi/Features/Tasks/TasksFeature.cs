@@ -7,6 +7,7 @@ internal static class TasksFeature
     public static IServiceCollection AddTasks(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<TaskEditor>();
+        services.AddSingleton<TaskTotals>();
         services.AddScoped<Organisation.IViewerFacts, CooperationFacts>();
         services.AddScoped<Organisation.IViewerFacts, RestrictedFacts>();
         return services;

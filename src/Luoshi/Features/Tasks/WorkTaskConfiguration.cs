@@ -34,6 +34,12 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         e.HasIndex(t => new { t.UnitId, t.LeadLeaderId });
         e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId });
         e.HasIndex(t => new { t.UnitId, t.DueBy });
+        // Open tasks due by a date (the list's open=true with dueBefore): counted from this index alone
+        // where the table is vacuumed, instead of visiting each of tens of thousands of rows.
+        e.HasIndex(t => new { t.UnitId, t.DueBy }, "IX_Tasks_Open_DueBy").HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+        // A person's open tasks by due date: without it PostgreSQL walks the open tasks in due order until
+        // it meets twenty of his (60 ms on 100k tasks), instead of reading his first twenty (0.1 ms).
+        e.HasIndex(t => new { t.UnitId, t.ResponsiblePersonId, t.DueBy }, "IX_Tasks_Open_Person_DueBy").HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
         e.Property(t => t.Version).IsConcurrencyToken();
 
         // A database default too, so that bulk inserts which do not name the column give a part its usual weight.

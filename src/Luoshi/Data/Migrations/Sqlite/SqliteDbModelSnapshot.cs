@@ -4172,6 +4172,12 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "PlanId", "ParentId", "SortOrder");
 
+                    b.HasIndex(new[] { "UnitId", "DueBy" }, "IX_Tasks_Open_DueBy")
+                        .HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+
+                    b.HasIndex(new[] { "UnitId", "ResponsiblePersonId", "DueBy" }, "IX_Tasks_Open_Person_DueBy")
+                        .HasFilter("\"CompletedOn\" IS NULL AND NOT \"Restricted\"");
+
                     b.HasIndex(new[] { "UnitId", "LeadSectionId", "ResponsiblePersonId", "Stage" }, "IX_Tasks_Projects")
                         .HasFilter("\"Kind\" = 2");
 
