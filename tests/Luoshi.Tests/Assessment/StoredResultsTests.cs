@@ -52,7 +52,7 @@ public class StoredResultsTests
             d.TaskEvents.Add(new TaskEvent { UnitId = b.UnitId, TaskId = late.Id, At = new DateTime(2026, 5, 11, 2, 0, 0, DateTimeKind.Utc), Kind = "urge", Summary = "再次催办" });
             return d.SaveChangesAsync();
         });
-        Assert.Equal([false, true, true, false], await Task.WhenAll(all.Select(s => RecomputingAsync(admin, s))));
+        Assert.Equal(new[] { false, true, true, false }, await Task.WhenAll(all.Select(s => RecomputingAsync(admin, s))));
         Assert.DoesNotContain("再次催办", (await ResultsAsync(admin, q2)).GetRawText());
 
         // A bonus belongs to its scheme only; a task's due date counts from its start on (not in 2025).
@@ -63,7 +63,7 @@ public class StoredResultsTests
             task.DueDate = new DateOnly(2026, 2, 20);
             return await d.SaveChangesAsync();
         });
-        Assert.Equal([true, true, true, false], await Task.WhenAll(all.Select(s => RecomputingAsync(admin, s))));
+        Assert.Equal(new[] { true, true, true, false }, await Task.WhenAll(all.Select(s => RecomputingAsync(admin, s))));
 
         // A section's new name is in every result.
         await b.WithDbAsync(async d =>

@@ -24,11 +24,13 @@ public class BatchedRunTests
         return b;
     }
 
-    private static async Task<EscalationSummary> RunAsync(Bureau b, int batchSize, CancellationToken ct = default, Action<int>? afterBatch = null)
+    private static async Task<EscalationSummary> RunAsync(Bureau b, int batchSize, Action<int>? afterBatch = null, CancellationToken ct = default)
     {
         await using var scope = b.App.Services.CreateAsyncScope();
         var options = Options.Create(new SupervisionOptions { RunBatchSize = batchSize, RunBatchPause = TimeSpan.Zero });
-        return await ActivatorUtilities.CreateInstance<EscalationRun>(scope.ServiceProvider, options).RunAsync(b.UnitId, ct, afterBatch);
+        var run = ActivatorUtilities.CreateInstance<EscalationRun>(scope.ServiceProvider, options);
+        run.AfterBatch = afterBatch;
+        return await run.RunAsync(b.UnitId, ct);
     }
 
     private static Task<List<string>> StepsAsync(Bureau b) => b.WithDbAsync(d => d.EscalationSteps.Where(s => s.UnitId == b.UnitId)
@@ -46,11 +48,11 @@ public class BatchedRunTests
 
         using var stop = new CancellationTokenSource();
         var committed = 0;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(batched, batchSize: 3, stop.Token, n =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(batched, batchSize: 3, n =>
         {
             committed = n;
             stop.Cancel();
-        }));
+        }, stop.Token));
         Assert.Equal(1, committed);
         var part = await StepsAsync(batched);
         Assert.InRange(part.Count, 1, expected.Count - 1);

@@ -27,8 +27,10 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
 {
     private sealed record Due(EscalationCandidate Task, EscalationPolicy Policy, DeadlineKind Deadline, DateOnly DueOn, StepKind Step, bool Late);
 
-    /// <param name="afterBatch">Told the number of each batch committed (a test stops a run there).</param>
-    public async Task<EscalationSummary> RunAsync(int unitId, CancellationToken ct = default, Action<int>? afterBatch = null)
+    /// <summary>Told the number of each batch as it is committed (a test stops a run there).</summary>
+    public Action<int>? AfterBatch { get; set; }
+
+    public async Task<EscalationSummary> RunAsync(int unitId, CancellationToken ct = default)
     {
         var today = clock.Today;
         var now = clock.UtcNow;
@@ -149,7 +151,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
                 await transaction.DisposeAsync();
                 db.ChangeTracker.Clear();
                 totals.Add(batch, hold, writer);
-                afterBatch?.Invoke(i + 1);
+                AfterBatch?.Invoke(i + 1);
             }
 
             return new EscalationSummary(candidates.Count, totals.Reminders, totals.Urges, totals.Supervisions, totals.Notices,
