@@ -15,8 +15,8 @@ using NpgsqlTypes;
 namespace Luoshi.Bench;
 
 /// <summary>
-/// 考核 at today's size and with <c>scale</c> years of history: each year <c>tasksPerYear</c> tasks, most of the
-/// past ones done with an accepted completion (its report and request), a quarter extended, three in ten urged,
+/// 考核 at today's size and with <c>scale</c> years of history: each year <c>tasksPerYear</c> tasks, all of the past
+/// years' tasks and most of this year's done with an accepted completion (its report and request), a quarter extended, three in ten urged,
 /// and five schemes (four quarters and the year). Times this year's scheme: computed afresh in-process (its
 /// inputs are read for its period only), and read as stored through the API and the page, one client.
 /// </summary>
@@ -98,7 +98,8 @@ internal static class AssessmentBench
                     ResponsiblePersonId = staff[section].Id, StartDate = start, DueDate = due, DueBy = due, Tags = ["重点工作"], CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
                 };
                 var done = due.AddDays(random.Next(-20, 15));
-                task.CompletedOn = done < today && random.Next(100) < 85 ? done : null;
+                // A past year is closed: its tasks are done; this year's are done when due and 85 in 100 of them.
+                task.CompletedOn = done < today && (year < today.Year || random.Next(100) < 85) ? done : null;
                 task.ProgressPercent = task.CompletedOn is null ? 50 : 100;
                 if (random.Next(4) == 0 && start.AddDays(10) < today)
                 {

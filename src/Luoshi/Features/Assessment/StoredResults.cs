@@ -3,6 +3,7 @@ using System.Text.Json;
 using Luoshi.Data;
 using Luoshi.Features.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Luoshi.Features.Assessment;
 
@@ -14,7 +15,7 @@ internal sealed record StoredResultState(AssessmentResult Result, DateTime Compu
 /// result even while it is behind its inputs (and says so); only a scheme that has never been computed is
 /// computed while the reader waits. <see cref="RecomputeJob"/> computes the ones behind.
 /// </summary>
-internal sealed class StoredResults(LuoshiDb db, AssessmentData data, BureauClock clock)
+internal sealed class StoredResults(LuoshiDb db, AssessmentData data, BureauClock clock, IMemoryCache cache)
 {
     public async Task<StoredResultState> ReadAsync(AssessmentScheme scheme, CancellationToken ct)
     {
@@ -23,13 +24,33 @@ internal sealed class StoredResults(LuoshiDb db, AssessmentData data, BureauCloc
             return new(JsonSerializer.Deserialize<AssessmentResult>(frozen, AssessmentData.FrozenJson)!, scheme.LockedAt ?? scheme.CreatedAt, false);
         }
 
-        var row = await db.StoredAssessments.AsNoTracking().FirstOrDefaultAsync(r => r.UnitId == scheme.UnitId && r.SchemeId == scheme.Id, ct);
-        if (row is { Result: { } json, ComputedAt: { } at })
+        // The versions first; the result itself (its JSON grows with the period's tasks) only when this
+        // instance has not read that very computation before.
+        var row = await db.StoredAssessments.AsNoTracking().Where(r => r.UnitId == scheme.UnitId && r.SchemeId == scheme.Id)
+            .Select(r => new StoredAssessment { UnitId = r.UnitId, SchemeId = r.SchemeId, InputVersion = r.InputVersion, ComputedVersion = r.ComputedVersion, AsOf = r.AsOf, ComputedAt = r.ComputedAt, Result = r.Result == null ? null : "" })
+            .FirstOrDefaultAsync(ct);
+        if (row is not { Result: not null, ComputedAt: { } at })
         {
-            return new(JsonSerializer.Deserialize<AssessmentResult>(json, AssessmentData.FrozenJson)!, at, !IsCurrent(row, scheme));
+            return await RecomputeAsync(scheme, ct);
         }
 
-        return await RecomputeAsync(scheme, ct);
+        var key = ("assessment-result", scheme.UnitId, scheme.Id, row.ComputedVersion, row.AsOf, at);
+        if (!cache.TryGetValue(key, out AssessmentResult? result) || result is null)
+        {
+            // The computation whose versions were read: a newer one stored in between is read on the next request.
+            var json = await db.StoredAssessments.Where(r => r.UnitId == scheme.UnitId && r.SchemeId == scheme.Id && r.ComputedAt == at && r.ComputedVersion == row.ComputedVersion)
+                .Select(r => r.Result).FirstOrDefaultAsync(ct);
+            if (json is null)
+            {
+                return await ReadAsync(scheme, ct);
+            }
+
+            result = JsonSerializer.Deserialize<AssessmentResult>(json, AssessmentData.FrozenJson)!;
+            // Immutable records, shared by the readers; a newer computation has another key.
+            cache.Set(key, result, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+
+        return new(result, at, !IsCurrent(row, scheme));
     }
 
     /// <summary>Computed from the inputs as of the version it names and for today's day scored.</summary>
