@@ -54,6 +54,22 @@ if (args.Length > 2 && args[0] == "city" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "assessment" && args[1] == "--postgres")
+{
+    // assessment --postgres CONN [--scale 1|10] [--tasks-per-year 2000] [--seconds 5]
+    var assess = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => int.Parse(p[1], CultureInfo.InvariantCulture));
+    await AssessmentBench.RunAsync(args[2], assess.GetValueOrDefault("scale", 1), assess.GetValueOrDefault("tasks-per-year", 2000), assess.GetValueOrDefault("seconds", 5));
+    return 0;
+}
+
+if (args.Length > 2 && args[0] == "backlog" && args[1] == "--postgres")
+{
+    // backlog --postgres CONN [--tasks 20000] [--batch 2000] [--seconds 5]
+    var backlog = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => int.Parse(p[1], CultureInfo.InvariantCulture));
+    await BacklogBench.RunAsync(args[2], backlog.GetValueOrDefault("tasks", 20_000), backlog.GetValueOrDefault("batch", 2000), backlog.GetValueOrDefault("seconds", 5));
+    return 0;
+}
+
 if (args.Length > 2 && args[0] == "inbox" && args[1] == "--postgres")
 {
     await InboxBench.RunAsync(args[2]);

@@ -78,6 +78,7 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     public DbSet<QualityGrade> QualityGrades => Set<QualityGrade>();
     public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
     public DbSet<AssessmentAward> AssessmentAwards => Set<AssessmentAward>();
+    public DbSet<StoredAssessment> StoredAssessments => Set<StoredAssessment>();
     public DbSet<Features.Study.StudyPlan> StudyPlans => Set<Features.Study.StudyPlan>();
     public DbSet<Features.Study.StudyGroup> StudyGroups => Set<Features.Study.StudyGroup>();
     public DbSet<Features.Study.StudyMember> StudyMembers => Set<Features.Study.StudyMember>();

@@ -83,6 +83,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             // So are the 消息必达 tests (Notices/MustArriveTests), each test on its own clock.
             var p when p.StartsWith("arrive-", StringComparison.Ordinal) && p.EndsWith("-postgres", StringComparison.Ordinal) => new TestApp(provider, Postgres.NewDatabase()),
             var p when p.StartsWith("arrive-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            // The stored 考核 results' test moves the clock a day.
+            "assess-clock" => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
+            "assess-clock-postgres" => new TestApp(provider, Postgres.NewDatabase()),
             var p when p.StartsWith("firstday-", StringComparison.Ordinal) => new TestApp(provider, $"Data Source={Path.Combine(Path.GetTempPath(), $"luoshi-{provider}-{Guid.NewGuid():N}.db")}"),
             _ => throw new ArgumentException(provider),
         };

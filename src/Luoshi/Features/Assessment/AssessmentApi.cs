@@ -6,7 +6,8 @@ namespace Luoshi.Features.Assessment;
 
 internal sealed record SchemeDto(int Id, string Name, DateOnly PeriodStart, DateOnly PeriodEnd, bool IsLocked);
 
-internal sealed record ResultsDto(SchemeDto Scheme, DateOnly AsOf, IReadOnlyList<Score> Sections, IReadOnlyList<Score> People, IReadOnlyList<AdjustmentLine> Adjustments, IReadOnlyList<AwardLine> Awards);
+/// <summary><paramref name="ComputedAt"/>: when the result was computed (UTC); <paramref name="Recomputing"/>: its inputs changed since and a newer one is on its way.</summary>
+internal sealed record ResultsDto(SchemeDto Scheme, DateOnly AsOf, DateTime ComputedAt, bool Recomputing, IReadOnlyList<Score> Sections, IReadOnlyList<Score> People, IReadOnlyList<AdjustmentLine> Adjustments, IReadOnlyList<AwardLine> Awards);
 
 /// <summary>A quality grade as the API shows it: the row without its unit and scheme.</summary>
 internal sealed record GradeDto(long Id, int TaskId, string Grade, int GivenById, DateTime GivenAt);
@@ -21,6 +22,7 @@ internal static class AssessmentApi
         group.MapGet("/{id:int}/results", Results).WithSummary("考核结果：科室和个人排名，每项扣分及原因");
         group.MapPost("/{id:int}/adjustments", AddAdjustment).WithSummary("加分（正数）或扣分（负数），须写理由（办公室或局领导）");
         group.MapPost("/{id:int}/grades", GiveGrade).WithSummary("评定任务质量等次（办公室或牵头领导）");
+        group.MapPost("/{id:int}/recompute", Recompute).WithSummary("立即重新计算考核结果（办公室；排队，稍后完成）");
         group.MapPost("/{id:int}/lock", Lock).WithSummary("锁定考核（办公室，考核期间结束后）");
         return app;
     }
@@ -33,7 +35,7 @@ internal static class AssessmentApi
     private static async Task<Results<Created<SchemeDto>, ProblemHttpResult, ValidationProblem>> Create(SchemeInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
         (await editor.CreateSchemeAsync(await current.RequireAsync(ct), input, ct)).ToHttp(s => TypedResults.Created($"/api/assessments/{s.Id}/results", Dto(s)));
 
-    private static async Task<Results<Ok<ResultsDto>, ProblemHttpResult>> Results(int id, AssessmentData data, CurrentViewer current, CancellationToken ct)
+    private static async Task<Results<Ok<ResultsDto>, ProblemHttpResult>> Results(int id, AssessmentData data, StoredResults results, CurrentViewer current, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         if (await data.FindAsync(viewer, id, ct) is not { } scheme)
@@ -41,8 +43,9 @@ internal static class AssessmentApi
             return ApiResults.NotFound();
         }
 
-        var view = await data.ViewAsync(viewer, scheme, ct);
-        return TypedResults.Ok(new ResultsDto(Dto(scheme), view.Result.AsOf, view.Result.Sections, view.Result.People, view.Adjustments, view.Awards));
+        var state = await results.ReadAsync(scheme, ct);
+        var view = await data.ViewAsync(viewer, scheme, state, ct);
+        return TypedResults.Ok(new ResultsDto(Dto(scheme), view.Result.AsOf, state.ComputedAt, state.Recomputing, view.Result.Sections, view.Result.People, view.Adjustments, view.Awards));
     }
 
     private static async Task<Results<Created<AdjustmentEntry>, ProblemHttpResult, ValidationProblem>> AddAdjustment(int id, AdjustmentInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
@@ -50,6 +53,9 @@ internal static class AssessmentApi
 
     private static async Task<Results<Created<GradeDto>, ProblemHttpResult, ValidationProblem>> GiveGrade(int id, GradeInput input, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
         (await editor.GiveGradeAsync(await current.RequireAsync(ct), id, input, ct)).ToHttp(g => TypedResults.Created($"/api/assessments/{id}/results", new GradeDto(g.Id, g.TaskId, g.Grade, g.GivenById, g.GivenAt)));
+
+    private static async Task<Results<Accepted<SchemeDto>, ProblemHttpResult, ValidationProblem>> Recompute(int id, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
+        (await editor.RequestRecomputeAsync(await current.RequireAsync(ct), id, ct)).ToHttp(s => TypedResults.Accepted($"/api/assessments/{id}/results", Dto(s)));
 
     private static async Task<Results<Ok<SchemeDto>, ProblemHttpResult, ValidationProblem>> Lock(int id, AssessmentEditor editor, CurrentViewer current, CancellationToken ct) =>
         (await editor.LockAsync(await current.RequireAsync(ct), id, ct)).ToHttp(s => TypedResults.Ok(Dto(s)));

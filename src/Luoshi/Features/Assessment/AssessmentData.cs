@@ -42,11 +42,12 @@ internal sealed class AssessmentData(LuoshiDb db, WorkingCalendars calendars, Bu
         _ => result with { Sections = [], People = [.. result.People.Where(p => p.Id == viewer.PersonId)] },
     };
 
-    public async Task<AssessmentView> ViewAsync(Viewer viewer, AssessmentScheme scheme, CancellationToken ct)
+    /// <summary>The scheme as the viewer may see it, from its result as stored (<see cref="StoredResults"/>).</summary>
+    public async Task<AssessmentView> ViewAsync(Viewer viewer, AssessmentScheme scheme, StoredResultState state, CancellationToken ct)
     {
         var sections = await SectionsAsync(scheme.UnitId, ct);
         var people = await PeopleAsync(scheme.UnitId, ct);
-        var result = VisibleTo(viewer, await ComputeAsync(scheme, ct), people);
+        var result = VisibleTo(viewer, state.Result, people);
         string Target(int? section, int? person) => section is { } s ? sections.FirstOrDefault(x => x.Id == s)?.Name ?? "" : people.FirstOrDefault(x => x.Id == person)?.Name ?? "";
         string Name(int person) => people.FirstOrDefault(x => x.Id == person)?.Name ?? "";
         string At(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
@@ -61,27 +62,34 @@ internal sealed class AssessmentData(LuoshiDb db, WorkingCalendars calendars, Bu
             [.. adjustments.Where(a => Visible(a.SectionId, a.PersonId)).Select(a => new AdjustmentLine(a.Id, a.SectionId, a.PersonId, Target(a.SectionId, a.PersonId), a.Points, a.Reason, Name(a.GivenById), At(a.GivenAt)))],
             [.. awards.Where(a => Visible(a.SectionId, a.PersonId)).Select(a => new AwardLine(a.Id, a.SectionId, a.PersonId, Target(a.SectionId, a.PersonId), a.Kind, a.Reason, Name(a.GivenById), At(a.GivenAt)))],
             sections,
-            people);
+            people)
+        { ComputedAt = At(state.ComputedAt), Recomputing = state.Recomputing };
     }
 
+    /// <summary>The facts of the scheme's period, and no others: its tasks, and of their history only what
+    /// <see cref="ScoreCalculator"/> reads: 催办, 督办 and refused completions dated in the period up to the day
+    /// scored, extensions approved after that day (to be undone), completions accepted from the period's start
+    /// (an acceptance before it is before the day scored too, the same as none for "accepted by then").</summary>
     public async Task<ScoreInputs> InputsAsync(AssessmentScheme scheme, CancellationToken ct)
     {
         var unit = scheme.UnitId;
         var today = clock.Today;
         var asOf = today < scheme.PeriodEnd ? today : scheme.PeriodEnd;
         var from = clock.StartOfDayUtc(scheme.PeriodStart);
-        var tasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.UnitId == unit && t.StartDate <= asOf && (t.CompletedOn == null || t.CompletedOn >= scheme.PeriodStart))
+        var after = clock.StartOfDayUtc(asOf.AddDays(1));
+        var inPeriod = db.Tasks.Where(t => t.UnitId == unit && t.StartDate <= asOf && (t.CompletedOn == null || t.CompletedOn >= scheme.PeriodStart));
+        var tasks = await inPeriod.AsNoTracking()
             .Select(t => new { t.Id, t.Title, t.LeadSectionId, Cooperating = t.Cooperations.Select(c => c.SectionId).ToList(), t.ResponsiblePersonId, t.StartDate, t.DueDate, t.ExtensionCount, t.CompletedOn })
             .ToListAsync(ct);
         var escalations = await db.TaskEvents.AsNoTracking()
-            .Where(e => e.UnitId == unit && (e.Kind == UrgeKind || e.Kind == SuperviseKind) && e.At >= from)
+            .Where(e => e.UnitId == unit && (e.Kind == UrgeKind || e.Kind == SuperviseKind) && e.At >= from && e.At < after && inPeriod.Any(t => t.Id == e.TaskId))
             .Select(e => new { e.TaskId, e.At, e.Kind, e.Summary }).ToListAsync(ct);
         var extensions = await db.ExtensionRequests.AsNoTracking()
-            .Where(r => r.UnitId == unit && r.Status == RequestStatus.Approved && r.DecidedAt != null)
+            .Where(r => r.UnitId == unit && r.Status == RequestStatus.Approved && r.DecidedAt != null && r.DecidedAt >= after && inPeriod.Any(t => t.Id == r.TaskId))
             .Select(r => new { r.TaskId, r.DecidedAt, r.CurrentDueDate }).ToListAsync(ct);
         var completions = await db.CompletionRequests.AsNoTracking()
-            .Where(r => r.UnitId == unit && r.Status != RequestStatus.Pending && r.DecidedAt != null)
+            .Where(r => r.UnitId == unit && r.DecidedAt != null && r.DecidedAt >= from && inPeriod.Any(t => t.Id == r.TaskId)
+                && (r.Status == RequestStatus.Approved || (r.Status == RequestStatus.Refused && r.DecidedAt < after)))
             .Select(r => new { r.TaskId, r.Status, r.DecidedAt, r.DecisionNote }).ToListAsync(ct);
 
         var history = escalations.Select(e => (e.TaskId, Fact: new TaskFact(LocalDate(e.At), e.Kind == UrgeKind ? FactKind.Urge : FactKind.Supervise, e.Summary)))

@@ -17,7 +17,7 @@ internal sealed record AwardInput(int? SectionId, int? PersonId, string? Kind, s
 /// Every write to an assessment goes through one method here, shared by pages and API: each score change
 /// (scheme, adjustment, grade, lock) is a single save, so it can also be appended to the record in one place.
 /// </summary>
-internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauClock clock)
+internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, StoredResults results, BureauClock clock)
 {
     public const int MaxReason = 500;
 
@@ -192,6 +192,19 @@ internal sealed class AssessmentEditor(LuoshiDb db, AssessmentData data, BureauC
         }
 
         return Outcome<AssessmentScheme>.Ok(scheme);
+    }
+
+    /// <summary>The office's 立即重新计算: queued for <see cref="RecomputeJob"/>, not computed while the office waits.</summary>
+    public async Task<Outcome<AssessmentScheme>> RequestRecomputeAsync(Viewer viewer, int schemeId, CancellationToken ct)
+    {
+        var (scheme, refusal) = await OpenForChangeAsync<AssessmentScheme>(viewer, schemeId, officeOnly: true, ct);
+        if (refusal is not null)
+        {
+            return scheme is { IsLocked: true } ? Outcome<AssessmentScheme>.Conflict("考核已锁定，结果不再重新计算") : refusal;
+        }
+
+        await results.RequestAsync(scheme!, ct);
+        return Outcome<AssessmentScheme>.Ok(scheme!);
     }
 
     private async Task<(AssessmentScheme? Scheme, Outcome<T>? Refusal)> OpenForChangeAsync<T>(Viewer viewer, int schemeId, bool officeOnly, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Luoshi.Features.Shared.Jobs;
+
 namespace Luoshi.Features.Assessment;
 
 /// <summary>The assessment (考核) and its scores.</summary>
@@ -8,6 +10,11 @@ internal static class AssessmentFeature
     {
         services.AddScoped<AssessmentData>();
         services.AddScoped<AssessmentEditor>();
+        services.AddScoped<StoredResults>();
+        // The stored results hear of the changes that bypass the save interceptor.
+        services.AddScoped<Supervision.IStepRelay, StepsChangeAssessment>();
+        services.AddScoped<Calendar.ICalendarChanged, CalendarChangesAssessment>();
+        services.AddPolledJob<RecomputeJob>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Assessment;
 
 /// <summary>One scheme: the rankings with every point traced, the scoring forms, lock and export.</summary>
-internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, AssessmentEditor editor, CurrentViewer current, Audit.AuditLog audit) : PageModel
+internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, StoredResults results, AssessmentEditor editor, CurrentViewer current, Audit.AuditLog audit) : PageModel
 {
     [FromQuery(Name = "id")] public int Id { get; set; }
     public AssessmentView View { get; private set; } = null!;
@@ -54,6 +54,9 @@ internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, 
         return await ShowAsync(await editor.AddAwardAsync(await current.RequireAsync(ct), Id, new AwardInput(section, person, kind, reason), ct), "已登记奖惩", ct);
     }
 
+    public async Task<IActionResult> OnPostRecomputeAsync(CancellationToken ct) =>
+        await ShowAsync(await editor.RequestRecomputeAsync(await current.RequireAsync(ct), Id, ct), "已安排重新计算，稍后刷新本页查看", ct);
+
     public async Task<IActionResult> OnPostLockAsync(CancellationToken ct) =>
         await ShowAsync(await editor.LockAsync(await current.RequireAsync(ct), Id, ct), "考核已锁定", ct);
 
@@ -84,7 +87,7 @@ internal sealed class DetailModel(Luoshi.Data.LuoshiDb db, AssessmentData data, 
             return false;
         }
 
-        View = await data.ViewAsync(Viewer, scheme, ct);
+        View = await data.ViewAsync(Viewer, scheme, await results.ReadAsync(scheme, ct), ct);
         var taskIds = View.Result.Sections.Concat(View.Result.People).SelectMany(x => x.TaskScores).Select(t => t.TaskId).Distinct().ToList();
         Gradable = Viewer.IsAdmin
             ? [.. taskIds]

@@ -30,6 +30,9 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now, 
 
     public int Digests { get; private set; }
 
+    /// <summary>What the earlier batches of the same run raised and held: the robots' one message counts them too.</summary>
+    public (int Urges, int Sheets, int Held) Earlier { get; set; }
+
     /// <param name="quiet">The group robots never hear this step by name (an item under a 知悉范围); it is counted in their summary.</param>
     public void Add(IEnumerable<Person> recipients, NoticeKind kind, int taskId, EscalationStep step, string title, string body, string line, string? note = null, bool quiet = false)
     {
@@ -119,20 +122,22 @@ internal sealed class RunNotices(int unitId, NoticeRoutes routes, DateTime now, 
     {
         var loud = _items.Where(i => i.Kind != NoticeKind.Remind).ToList();
         var steps = loud.Select(i => i.Step).Distinct().ToList();
-        if (routes.Groups.Count == 0 || (steps.Count == 0 && held == 0))
+        var (urgesBefore, sheetsBefore, heldBefore) = Earlier;
+        held += heldBefore;
+        if (routes.Groups.Count == 0 || (steps.Count == 0 && held == 0 && urgesBefore == 0 && sheetsBefore == 0))
         {
             return;
         }
 
         Notice carrier;
-        if (steps.Count == 1 && held == 0 && !loud.Any(i => i.Quiet))
+        if (steps.Count == 1 && held == 0 && urgesBefore == 0 && sheetsBefore == 0 && !loud.Any(i => i.Quiet))
         {
             carrier = steps[0].Notices.FirstOrDefault() ?? _links.First(l => l.Item.Step == steps[0]).Notice;
         }
         else if (office.Count > 0)
         {
-            var urges = steps.Count(s => s.Step == StepKind.Urge);
-            var sheets = steps.Count(s => s.Step == StepKind.Supervise);
+            var urges = urgesBefore + steps.Count(s => s.Step == StepKind.Urge);
+            var sheets = sheetsBefore + steps.Count(s => s.Step == StepKind.Supervise);
             carrier = new Notice
             {
                 UnitId = unitId, RecipientId = office[0].Id, Kind = sheets > 0 || held > 0 ? NoticeKind.Supervise : NoticeKind.Urge, CreatedAt = now, ReadAt = now,

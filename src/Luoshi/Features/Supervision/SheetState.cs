@@ -63,6 +63,13 @@ internal sealed class SupervisionOptions
     /// gives each step its own notice, as a test of the outbox under load wants).</summary>
     public bool DigestNotices { get; set; } = true;
 
+    /// <summary>A run with more steps than this (a first day's backlog) writes them in batches of about this
+    /// many, each committed on its own, so requests are not kept waiting for the whole run.</summary>
+    public int RunBatchSize { get; set; } = 2000;
+
+    /// <summary>The pause between two batches of a run, for the requests waiting on the database.</summary>
+    public TimeSpan RunBatchPause { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Longest message of a manual 催办/督办, reply or instruction, in characters.</summary>
     public const int MaxText = 2000;
 }

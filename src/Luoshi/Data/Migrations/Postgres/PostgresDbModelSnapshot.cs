@@ -368,6 +368,40 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("ScoreAdjustments");
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Assessment.StoredAssessment", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ComputeMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ComputedVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.HasKey("UnitId", "SchemeId");
+
+                    b.ToTable("StoredAssessments");
+                });
+
             modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
                 {
                     b.Property<long>("Id")
@@ -4509,6 +4543,16 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasForeignKey("UnitId", "SectionId")
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assessment.StoredAssessment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130194546_Initial")]
+    [Migration("20261130194733_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -354,6 +354,40 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("ScoreAdjustments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assessment.StoredAssessment", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComputeMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId", "SchemeId");
+
+                    b.ToTable("StoredAssessments");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
@@ -4381,6 +4415,16 @@ namespace Luoshi.Data.Migrations.Sqlite
                         .HasForeignKey("UnitId", "SectionId")
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assessment.StoredAssessment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130194643_Initial")]
+    [Migration("20261130194812_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -369,6 +369,40 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "SectionId");
 
                     b.ToTable("ScoreAdjustments");
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assessment.StoredAssessment", b =>
+                {
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ComputeMilliseconds")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ComputedVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InputVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("text");
+
+                    b.HasKey("UnitId", "SchemeId");
+
+                    b.ToTable("StoredAssessments");
                 });
 
             modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
@@ -4512,6 +4546,16 @@ namespace Luoshi.Data.Migrations.Postgres
                         .HasForeignKey("UnitId", "SectionId")
                         .HasPrincipalKey("UnitId", "Id")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Assessment.StoredAssessment", b =>
+                {
+                    b.HasOne("Luoshi.Features.Assessment.AssessmentScheme", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId", "SchemeId")
+                        .HasPrincipalKey("UnitId", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Luoshi.Features.Assignment.Reassignment", b =>
