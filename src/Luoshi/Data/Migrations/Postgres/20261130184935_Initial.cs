@@ -188,6 +188,33 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarReschedules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Edits = table.Column<int>(type: "integer", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarReschedules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarReschedules_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DirectorySettings",
                 columns: table => new
                 {
@@ -319,6 +346,64 @@ namespace Luoshi.Data.Migrations.Postgres
                     table.UniqueConstraint("AK_Plans_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_Plans_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    EntryId = table.Column<long>(type: "bigint", nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
+                    Full = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordCheckpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordCheckpoints_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    QueuedById = table.Column<int>(type: "integer", nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Done = table.Column<long>(type: "bigint", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: false),
+                    BrokenCount = table.Column<int>(type: "integer", nullable: false),
+                    FirstSeq = table.Column<long>(type: "bigint", nullable: true),
+                    FirstEntryId = table.Column<long>(type: "bigint", nullable: true),
+                    FirstKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    FirstEntityKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstWhat = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordChecks_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -2840,6 +2925,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "Kind", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarReschedules_Queued",
+                table: "CalendarReschedules",
+                column: "UnitId",
+                unique: true,
+                filter: "\"State\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarReschedules_UnitId_Id",
+                table: "CalendarReschedules",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignPhases_UnitId_CampaignId",
                 table: "CampaignPhases",
                 columns: new[] { "UnitId", "CampaignId" });
@@ -3347,6 +3444,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordCheckpoints_UnitId_Seq",
+                table: "RecordCheckpoints",
+                columns: new[] { "UnitId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordChecks_Pending",
+                table: "RecordChecks",
+                column: "UnitId",
+                unique: true,
+                filter: "\"State\" < 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordChecks_UnitId_Id",
+                table: "RecordChecks",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordEntries_UnitId_Seq",
                 table: "RecordEntries",
                 columns: new[] { "UnitId", "Seq" },
@@ -3700,6 +3814,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "CalendarReschedules");
+
+            migrationBuilder.DropTable(
                 name: "CompletionRequests");
 
             migrationBuilder.DropTable(
@@ -3815,6 +3932,12 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Rechecks");
+
+            migrationBuilder.DropTable(
+                name: "RecordCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "RecordChecks");
 
             migrationBuilder.DropTable(
                 name: "RecordEntries");

@@ -186,6 +186,33 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarReschedules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Edits = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarReschedules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarReschedules_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DirectorySettings",
                 columns: table => new
                 {
@@ -317,6 +344,64 @@ namespace Luoshi.Data.Migrations.Sqlite
                     table.UniqueConstraint("AK_Plans_UnitId_Id", x => new { x.UnitId, x.Id });
                     table.ForeignKey(
                         name: "FK_Plans_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Full = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordCheckpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordCheckpoints_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Done = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    BrokenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSeq = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FirstEntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FirstWhat = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecordChecks_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -2838,6 +2923,18 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "Kind", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarReschedules_Queued",
+                table: "CalendarReschedules",
+                column: "UnitId",
+                unique: true,
+                filter: "\"State\" = 0");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarReschedules_UnitId_Id",
+                table: "CalendarReschedules",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignPhases_UnitId_CampaignId",
                 table: "CampaignPhases",
                 columns: new[] { "UnitId", "CampaignId" });
@@ -3345,6 +3442,23 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "ScheduledFor" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordCheckpoints_UnitId_Seq",
+                table: "RecordCheckpoints",
+                columns: new[] { "UnitId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordChecks_Pending",
+                table: "RecordChecks",
+                column: "UnitId",
+                unique: true,
+                filter: "\"State\" < 2");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordChecks_UnitId_Id",
+                table: "RecordChecks",
+                columns: new[] { "UnitId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordEntries_UnitId_Seq",
                 table: "RecordEntries",
                 columns: new[] { "UnitId", "Seq" },
@@ -3698,6 +3812,9 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "CalendarDays");
 
             migrationBuilder.DropTable(
+                name: "CalendarReschedules");
+
+            migrationBuilder.DropTable(
                 name: "CompletionRequests");
 
             migrationBuilder.DropTable(
@@ -3813,6 +3930,12 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Rechecks");
+
+            migrationBuilder.DropTable(
+                name: "RecordCheckpoints");
+
+            migrationBuilder.DropTable(
+                name: "RecordChecks");
 
             migrationBuilder.DropTable(
                 name: "RecordEntries");
