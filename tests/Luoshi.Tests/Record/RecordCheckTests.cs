@@ -119,7 +119,7 @@ public class RecordCheckTests
         Assert.Equal((RecordCheckState.Intact, 2L, 2L, 0), (check.State, check.Done, check.Total, check.BrokenCount));
         var point = await b.WithDbAsync(d => RecordCheckpoints.LatestAsync(d, b.UnitId, CancellationToken.None));
         Assert.Equal((2L, true), (point!.Seq, point.Full));
-        Assert.Contains("记录链完整：2 条", await (await b.PagesAsync("admin")).GetHtmlAsync($"/Admin/Record/Checks/{id}"));
+        Assert.Contains("共核对 2 条", await (await b.PagesAsync("admin")).GetHtmlAsync($"/Admin/Record/Checks/{id}"));
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
