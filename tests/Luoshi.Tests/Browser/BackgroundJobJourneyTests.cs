@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Luoshi.Features.Calendar;
 using Luoshi.Features.Record;
 using Luoshi.Tests.Infrastructure;
@@ -27,7 +28,11 @@ public class BackgroundJobJourneyTests
         var screen = phone ? Screen.Phone : Screen.Desk;
         var b = await Bureau.CreateAsync("browser");
         var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
-        await Record.RecordTests.ReportAsync(await b.ApiAsync("staffA"), task.Id, 10);
+        // This app listens on Kestrel: the API is called there, as a phone would.
+        using var staff = new HttpClient { BaseAddress = b.App.BaseAddress };
+        var token = await (await staff.PostAsJsonAsync("/api/auth/token", new { userName = b.People["staffA"].Login, password = Bureau.Password })).ReadJsonAsync();
+        staff.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        await Record.RecordTests.ReportAsync(staff, task.Id, 10);
         await Record.RecordTests.SealAsync(b);
         await using var admin = await SignInAsync(b, screen);
         await admin.OpenAsync("/Admin/Record");
