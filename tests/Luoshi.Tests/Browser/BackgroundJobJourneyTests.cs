@@ -29,7 +29,7 @@ public class BackgroundJobJourneyTests
         var b = await Bureau.CreateAsync("browser");
         var task = await b.TaskAsync(b.SectionA, TestApp.Today.AddDays(-20), TestApp.Today.AddDays(100));
         // This app listens on Kestrel: the API is called there, as a phone would.
-        using var staff = new HttpClient { BaseAddress = b.App.BaseAddress };
+        using var staff = new HttpClient { BaseAddress = new Uri(b.App.BaseAddress!) };
         var token = await (await staff.PostAsJsonAsync("/api/auth/token", new { userName = b.People["staffA"].Login, password = Bureau.Password })).ReadJsonAsync();
         staff.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
         await Record.RecordTests.ReportAsync(staff, task.Id, 10);
