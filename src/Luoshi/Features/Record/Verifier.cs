@@ -143,9 +143,9 @@ internal static class Verifier
             }
         }
 
-        var all = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && (e.Seq == null || e.Seq > from.Seq)).ToListAsync(ct);
-        var entries = all.Where(e => e.Seq != null).OrderBy(e => e.Seq).ToList();
-        var unsealed = all.Where(e => e.Seq == null).OrderBy(e => e.Id).ToList();
+        // Two queries, one per index (the chain's and the unsealed one's): with an OR, PostgreSQL read the unit's whole record.
+        var entries = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq > from.Seq).OrderBy(e => e.Seq).ToListAsync(ct);
+        var unsealed = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq == null).OrderBy(e => e.Id).ToListAsync(ct);
         var started = from.Seq > 0 || await db.RecordStarts.AnyAsync(s => s.UnitId == unit, ct);
         var reached = await ChainAsync(db, unit, entries, started, broken, from, null, ct);
         await RecordSeals.CheckAsync(db, unit, entries, broken, ct, after: from.Seq);
