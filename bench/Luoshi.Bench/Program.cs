@@ -27,6 +27,15 @@ if (args.Length > 2 && args[0] == "sheets" && args[1] == "--postgres")
     return 0;
 }
 
+if (args.Length > 2 && args[0] == "bounded" && args[1] == "--postgres")
+{
+    // bounded --postgres CONN [--tasks 10000] [--scales 1,10]: the record check and a holiday edit at the base size and at multiples of it.
+    var bounded = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+    await BoundedBench.RunAsync(args[2], int.Parse(bounded.GetValueOrDefault("tasks", "10000"), CultureInfo.InvariantCulture),
+        [.. bounded.GetValueOrDefault("scales", "1,10").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+    return 0;
+}
+
 if (args.Length > 2 && args[0] == "filter" && args[1] == "--postgres")
 {
     await FilterBench.RunAsync(args[2]);

@@ -10,16 +10,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Luoshi.Features.Calendar;
 
-/// <summary>The unit's holiday calendar: edit a day, import a year, export. Every change
-/// recomputes every deadline and light of the unit.</summary>
+/// <summary>The unit's holiday calendar: edit a day, import a year, export. Every change queues the
+/// recomputing of every deadline and light of the unit (<see cref="CalendarRescheduleJob"/>): the
+/// request only saves the days, and the page shows the run's progress until it ends.</summary>
 [Authorize(Policy = AdminOnly.Policy)]
-internal sealed class HolidaysModel(LuoshiDb db, IEnumerable<ICalendarChanged> changed, WorkingCalendars calendars, CurrentViewer current, BureauClock clock) : PageModel
+internal sealed class HolidaysModel(LuoshiDb db, WorkingCalendars calendars, CurrentViewer current, BureauClock clock, TimeProvider time) : PageModel
 {
+    /// <summary>Seconds between reloads while the reschedule waits or runs.</summary>
+    public const int RefreshSeconds = 3;
+
     private const long MaxImportBytes = 1 << 20;
 
     [FromQuery] public int? Year { get; set; }
     public List<CalendarDay> Days { get; private set; } = [];
     public int WorkingDays { get; private set; }
+
+    /// <summary>The unit's latest reschedule after a calendar edit: shown while it waits or runs.</summary>
+    public CalendarReschedule? Reschedule { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -106,13 +113,13 @@ internal sealed class HolidaysModel(LuoshiDb db, IEnumerable<ICalendarChanged> c
         var to = new DateOnly(Year.Value, 12, 31);
         Days = await db.CalendarDays.AsNoTracking().Where(d => d.UnitId == viewer.UnitId && d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync(ct);
         WorkingDays = (await calendars.ForUnitAsync(db, viewer.UnitId, ct)).CountWorkingDays(from, to);
+        Reschedule = await CalendarReschedules.LatestAsync(db, viewer.UnitId, ct);
     }
 
+    /// <summary>New deadlines use the new calendar at once (the cache is dropped); the open tasks are rescheduled in the background.</summary>
     private async Task AfterChangeAsync(int unitId, CancellationToken ct)
     {
-        foreach (var listener in changed)
-        {
-            await listener.AfterChangeAsync(unitId, ct);
-        }
+        calendars.Invalidate(unitId);
+        await CalendarReschedules.QueueAsync(db, unitId, time.GetUtcNow().UtcDateTime, ct);
     }
 }

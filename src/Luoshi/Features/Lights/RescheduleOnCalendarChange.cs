@@ -6,5 +6,6 @@ namespace Luoshi.Features.Lights;
 /// and light are computed again.</summary>
 internal sealed class RescheduleOnCalendarChange(TaskLights lights) : ICalendarChanged
 {
-    public Task AfterChangeAsync(int unitId, CancellationToken ct) => lights.RescheduleUnitAsync(unitId, ct: ct);
+    public Task AfterChangeAsync(int unitId, CalendarProgress progress, CancellationToken ct) =>
+        lights.RescheduleUnitAsync(unitId, (done, total) => progress(done, total), ct);
 }

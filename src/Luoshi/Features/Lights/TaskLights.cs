@@ -123,13 +123,26 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCa
 
     /// <summary>Recomputes the dated facts of every open task of the unit, or of one of its plans
     /// (after a calendar, threshold or reporting change), in batches so memory stays flat, then
-    /// refreshes the lights.</summary>
-    public async Task RescheduleUnitAsync(int unitId, int? planId = null, CancellationToken ct = default)
+    /// refreshes the lights. Each batch is its own transaction, so a large unit does not hold its
+    /// tasks' rows for the whole run; <paramref name="progress"/> is told the open tasks done of the total.</summary>
+    public Task RescheduleUnitAsync(int unitId, int? planId = null, CancellationToken ct = default) => RescheduleAsync(unitId, planId, null, ct);
+
+    /// <summary>The whole unit, as the calendar's reschedule job runs it, telling how far it has come.</summary>
+    public Task RescheduleUnitAsync(int unitId, Func<int, int, Task> progress, CancellationToken ct) => RescheduleAsync(unitId, null, progress, ct);
+
+    private async Task RescheduleAsync(int unitId, int? planId, Func<int, int, Task>? progress, CancellationToken ct)
     {
         calendars.Invalidate(unitId);
         var calendar = await calendars.ForUnitAsync(db, unitId, ct);
         var plans = await db.Plans.AsNoTracking().Where(p => p.UnitId == unitId).ToDictionaryAsync(p => p.Id, ct);
         var lastId = 0;
+        var (done, total) = (0, 0);
+        if (progress is not null)
+        {
+            total = await db.Tasks.CountAsync(t => t.UnitId == unitId && t.CompletedOn == null && (planId == null || t.PlanId == planId), ct);
+            await progress(0, total);
+        }
+
         while (true)
         {
             var batch = await db.Tasks.Include(t => t.Milestones)
@@ -158,6 +171,11 @@ internal sealed class TaskLights(LuoshiDb db, WorkingCalendars calendars, PlanCa
 
             db.ChangeTracker.Clear();
             lastId = batch[^1].Id;
+            done += batch.Count;
+            if (progress is not null)
+            {
+                await progress(Math.Min(done, total), Math.Max(done, total));
+            }
         }
 
         await RollUpUnitAsync(unitId, planId, calendar, plans, ct);

@@ -10,9 +10,11 @@ namespace Luoshi.Features.Record;
 /// </summary>
 internal static class RecordSeals
 {
-    public static async Task CheckAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
+    /// <param name="entries">The unit's sealed entries after <paramref name="after"/>, in order.</param>
+    /// <param name="after">The seals up to this number were checked before (an incremental check): only later ones are.</param>
+    public static async Task CheckAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct, long after = 0)
     {
-        var seals = await db.RecordSeals.AsNoTracking().Where(s => s.UnitId == unit).OrderBy(s => s.Seq).ToListAsync(ct);
+        var seals = await db.RecordSeals.AsNoTracking().Where(s => s.UnitId == unit && s.Seq > after).OrderBy(s => s.Seq).ToListAsync(ct);
         var key = await db.UnitSigningKeys.AsNoTracking().Where(k => k.UnitId == unit).Select(k => k.PublicKey).FirstOrDefaultAsync(ct);
         var hashes = entries.ToDictionary(e => e.Seq!.Value, e => e.Hash);
         foreach (var seal in seals)
@@ -28,7 +30,8 @@ internal static class RecordSeals
             }
         }
 
-        var signedTo = seals.Count > 0 ? seals[^1].Seq : 0;
+        var signedTo = seals.Count > 0 ? seals[^1].Seq
+            : after > 0 ? await db.RecordSeals.AsNoTracking().Where(s => s.UnitId == unit).MaxAsync(s => (long?)s.Seq, ct) ?? 0 : 0;
         if (entries.LastOrDefault(e => e.Hashing == RecordHashing.Sm3) is { } last && last.Seq > signedTo)
         {
             broken.Add(new BrokenEntry(unit, last.Seq, last.Kind, last.EntityKey,

@@ -13,6 +13,9 @@ internal sealed record BrokenEntry(int UnitId, long? Seq, string Kind, string En
     /// <summary>A recorded row that has no entry at all.</summary>
     public bool Unrecorded { get; init; }
 
+    /// <summary>The entry's row id, when the break is an entry of the chain (the full check names it).</summary>
+    public long? EntryId { get; init; }
+
     public string Place => Seq is { } n ? $"第 {n} 条" : Unrecorded ? "无条目" : Kind == "evidence" ? "佐证文件" : "待封存条目";
 
     public override string ToString() => $"单位 {UnitId} {Place}（{Kind}，{EntityKey}）：{What}";
@@ -41,8 +44,20 @@ internal static class RecordFileChecks
     }
 }
 
+/// <summary>A place in a unit's chain: its number and hash. <see cref="Start"/> is before the first entry.</summary>
+internal sealed record ChainPoint(long Seq, string Hash, long? EntryId = null)
+{
+    public static readonly ChainPoint Start = new(0, RecordChain.Genesis);
+}
+
+/// <summary>How far a long check has come: entries checked of the unit's entries.</summary>
+internal delegate Task VerifyProgress(long done, long total);
+
 internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Broken)
 {
+    /// <summary>The chain end this check walked to (one unit's check): the next incremental check starts there.</summary>
+    public ChainPoint? Reached { get; init; }
+
     public BrokenEntry? FirstBroken => Broken.Count > 0 ? Broken[0] : null;
 
     /// <summary>Entries written but not yet sealed into the chain (their content was checked).</summary>
@@ -59,17 +74,21 @@ internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Bro
 /// </summary>
 internal static class Verifier
 {
+    /// <summary>How often a long walk tells how far it has come.</summary>
+    private const int ProgressEvery = 10_000;
+
     /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
     /// <param name="files">When given, the files the rows point at are checked too (Reports' evidence
     /// check hashes every evidence file against its SHA-256).</param>
     /// <param name="signatures">The features' checks of what they signed (<see cref="RecordSignatureCheck"/>).</param>
     public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, RecordFileCheck? files = null,
-        IEnumerable<RecordSignatureCheck>? signatures = null)
+        IEnumerable<RecordSignatureCheck>? signatures = null, VerifyProgress? progress = null)
     {
         // The starts name a unit whose entries and head were all deleted.
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId)).Union(db.RecordStarts.Select(s => s.UnitId))
             .Where(u => onlyUnit == null || u == onlyUnit).OrderBy(u => u).ToListAsync(ct);
         long count = 0, pending = 0;
+        ChainPoint? reached = null;
         var broken = new List<BrokenEntry>();
         foreach (var unit in units)
         {
@@ -80,7 +99,7 @@ internal static class Verifier
             count += entries.Count;
             pending += unsealed.Count;
             var starts = await db.RecordStarts.AsNoTracking().Where(s => s.UnitId == unit).ToDictionaryAsync(s => s.Kind, s => s.FirstId, ct);
-            await ChainAsync(db, unit, entries, starts.Count > 0, broken, ct);
+            reached = await ChainAsync(db, unit, entries, starts.Count > 0, broken, ChainPoint.Start, progress, ct);
             await RecordSeals.CheckAsync(db, unit, entries, broken, ct);
             broken.AddRange(unsealed.Where(e => RecordChain.ContentHashOf(e) != e.ContentHash)
                 .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")));
@@ -100,15 +119,56 @@ internal static class Verifier
             await files(db, onlyUnit, broken, ct);
         }
 
-        return new Verification(count, broken) { Pending = pending };
+        return new Verification(count, broken) { Pending = pending, Reached = units.Count == 1 ? reached : null };
     }
 
-    private static async Task ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, bool started, List<BrokenEntry> broken, CancellationToken ct)
+    /// <summary>
+    /// The check an office runs in a request: the entries sealed since <paramref name="from"/> (the
+    /// last point a check found intact), linked on to it, their seals, the entries not yet sealed, and
+    /// the rows those entries record as they are now. Its cost follows the entries since then, not the
+    /// history. An edit before <paramref name="from"/> that leaves the hash at <paramref name="from"/>
+    /// in place, a row nobody recorded, the anchors and the signed bulletins are the full check's
+    /// (<see cref="VerifyAsync"/>, run as a job).
+    /// </summary>
+    public static async Task<Verification> VerifySinceAsync(LuoshiDb db, int unit, ChainPoint from, CancellationToken ct)
     {
-        var previous = RecordChain.Genesis;
-        var expected = 1L;
+        var broken = new List<BrokenEntry>();
+        if (from.Seq > 0)
+        {
+            var there = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq == from.Seq).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+            if (there != from.Hash)
+            {
+                broken.Add(new BrokenEntry(unit, from.Seq, "-", "-", there is null ? $"上次校验到的第 {from.Seq} 条已不在链上（被删除）"
+                    : $"第 {from.Seq} 条的哈希与上次校验时不符：链在这一条或之前被改写") { EntryId = from.EntryId });
+            }
+        }
+
+        // Two queries, one per index (the chain's and the unsealed one's): with an OR, PostgreSQL read the unit's whole record.
+        var entries = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq > from.Seq).OrderBy(e => e.Seq).ToListAsync(ct);
+        var unsealed = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq == null).OrderBy(e => e.Id).ToListAsync(ct);
+        var started = from.Seq > 0 || await db.RecordStarts.AnyAsync(s => s.UnitId == unit, ct);
+        var reached = await ChainAsync(db, unit, entries, started, broken, from, null, ct);
+        await RecordSeals.CheckAsync(db, unit, entries, broken, ct, after: from.Seq);
+        broken.AddRange(unsealed.Where(e => RecordChain.ContentHashOf(e) != e.ContentHash)
+            .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）") { EntryId = e.Id }));
+        await RowsAsync(db, unit, [.. entries, .. unsealed], broken, ct);
+        return new Verification(entries.Count, broken) { Pending = unsealed.Count, Reached = reached };
+    }
+
+    /// <summary>Walks the entries on from <paramref name="from"/>; returns the point it reached.</summary>
+    private static async Task<ChainPoint> ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, bool started, List<BrokenEntry> broken,
+        ChainPoint from, VerifyProgress? progress, CancellationToken ct)
+    {
+        var previous = from.Hash;
+        var expected = from.Seq + 1;
+        var walked = 0L;
         foreach (var e in entries)
         {
+            if (progress is not null && ++walked % ProgressEvery == 0)
+            {
+                await progress(walked, entries.Count);
+            }
+
             // After a gap, the walk goes on from the entry that is there, so later breaks are named too.
             var what = e.Seq != expected ? $"第 {expected} 条至第 {e.Seq - 1} 条缺失（被删除）"
                 : e.PreviousHash != previous ? $"所记的前一哈希与第 {expected - 1} 条的哈希不符"
@@ -121,7 +181,7 @@ internal static class Verifier
             }.Where(w => w is not null));
             if (what.Length > 0)
             {
-                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what));
+                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { EntryId = e.Id });
             }
 
             previous = e.Hash;
@@ -130,15 +190,22 @@ internal static class Verifier
 
         var head = await db.RecordHeads.AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == unit, ct);
         // No head yet is fine while nothing has been sealed; once something was, the head must be there.
-        if (head is null && entries.Count == 0 && started)
+        if (progress is not null)
+        {
+            await progress(entries.Count, entries.Count);
+        }
+
+        if (head is null && entries.Count == 0 && started && from.Seq == 0)
         {
             broken.Add(new BrokenEntry(unit, null, "-", "-", "记录头和全部条目都已不在，而这个单位的留痕记录已经开始（整个记录被删除）"));
         }
-        else if (!((head is null && entries.Count == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)))
+        else if (!((head is null && entries.Count == 0 && from.Seq == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)))
         {
             broken.Add(new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
                 $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）"));
         }
+
+        return new ChainPoint(expected - 1, previous, entries.LastOrDefault()?.Id ?? from.EntryId);
     }
 
     private static async Task RowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
@@ -168,7 +235,7 @@ internal static class Verifier
                 : null;
             if (what is not null)
             {
-                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes });
+                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes, EntryId = e.Id });
             }
         }
     }
