@@ -13,8 +13,9 @@ internal sealed class StepsChangeAssessment(LuoshiDb db, BureauClock clock) : IS
         steps.Count == 0 ? Task.CompletedTask : AssessmentInputs.MarkAsync(db, [InputsChange.On(unitId, clock.Today)], ct);
 }
 
-/// <summary>A calendar changed in bulk (an import, a rescheduling) moves overdue days in every period.</summary>
+/// <summary>A calendar changed (an edit, an import; told by the reschedule job) moves overdue days in every
+/// period. Marking is one statement: no progress to tell.</summary>
 internal sealed class CalendarChangesAssessment(LuoshiDb db) : ICalendarChanged
 {
-    public Task AfterChangeAsync(int unitId, CancellationToken ct) => AssessmentInputs.MarkAsync(db, [InputsChange.AllOf(unitId)], ct);
+    public Task AfterChangeAsync(int unitId, CalendarProgress progress, CancellationToken ct) => AssessmentInputs.MarkAsync(db, [InputsChange.AllOf(unitId)], ct);
 }
