@@ -79,43 +79,9 @@ internal static class WriteGeneration
         }
     }
 
-    private sealed class Commands : DbCommandInterceptor
+    private sealed class Commands : AfterCommands
     {
-        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-        {
-            After(command, result);
-            return result;
-        }
-
-        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            After(command, result);
-            return ValueTask.FromResult(result);
-        }
-
-        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-        {
-            After(command);
-            return result;
-        }
-
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            After(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-        {
-            After(command);
-            return result;
-        }
-
-        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-        {
-            After(command);
-            return ValueTask.FromResult(result);
-        }
+        protected override void Ran(DbCommand command, int? rows) => After(command, rows);
 
         /// <summary>A write that failed may still have written before it failed (a batch): move on anyway.</summary>
         public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => After(command);

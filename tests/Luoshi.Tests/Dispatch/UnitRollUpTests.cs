@@ -50,13 +50,12 @@ public class UnitRollUpTests
         await using (var scope = city.Top.App.Services.CreateAsyncScope())
         {
             var data = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
-            var dispatches = scope.ServiceProvider.GetRequiredService<Dispatches>();
-            var facts = await UnitRollUp.FactsAsync(data, dispatches, city.Top.UnitId, data.Tasks.Where(t => t.UnitId == city.Top.UnitId), default);
+            var facts = await UnitRollUp.FactsAsync(data, city.Top.UnitId, data.Tasks.Where(t => t.UnitId == city.Top.UnitId), default);
             var lines = UnitRollUp.Lines(facts, Today, id => id == city.Lead.UnitId ? "牵头局" : "配合局", id => id == city.Lead.UnitId ? 0 : 1);
             Assert.Equal([(city.Lead.UnitId, 2, 2, 0, 1, 1, 40), (city.Coop.UnitId, 1, 0, 1, 0, 0, (int?)null)],
                 lines.Select(l => (l.UnitId, l.Assigned, l.Lead, l.Waiting, l.Returned, l.Signed, l.AverageProgress)));
             // Nothing of another assigner's: the lead unit assigned nothing, so it has no lines of its own.
-            Assert.Empty(await UnitRollUp.FactsAsync(data, dispatches, city.Lead.UnitId, data.Tasks.IgnoreQueryFilters([UnitKeys.FilterName]), default));
+            Assert.Empty(await UnitRollUp.FactsAsync(data, city.Lead.UnitId, data.Tasks.IgnoreQueryFilters([UnitKeys.FilterName]), default));
         }
 
         var page = await (await city.Top.PagesAsync("admin")).GetHtmlAsync("/Dispatch");

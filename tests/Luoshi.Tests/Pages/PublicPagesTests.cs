@@ -29,6 +29,8 @@ public class PublicPagesTests
             "/Appeals/PublicAppeal Public/Appeal/{unit:int}",
             "/Appeals/PublicAppealStatus Public/AppealStatus/{unit:int}",
             "/Error Error",
+            // 免登: the messenger's code arrives before anyone is signed in.
+            "/Messengers/SignOn Account/{messenger:regex(^(DingTalk|WeCom)$)}",
             // 公开承诺: the published editions, for anyone.
             "/Publication/Embed Public/Progress/{unit:int}/Embed",
             "/Publication/Progress Public/Progress/{unit:int}/{edition:int?}",

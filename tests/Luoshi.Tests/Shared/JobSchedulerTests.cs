@@ -93,7 +93,9 @@ public class JobSchedulerTests
         var services = TestApp.For("sqlite").Services;
         Assert.Equal([typeof(UnattachedEvidenceJob), typeof(Luoshi.Features.Notices.Arrival.DailyDigestJob), typeof(Luoshi.Features.Notices.NoticeCountRepair), typeof(EscalationJob),
             typeof(ScheduledReviewsJob), typeof(Luoshi.Features.Recheck.RecheckJob)], services.GetServices<IDailyJob>().Select(j => j.GetType()));
-        Assert.Equal([typeof(Luoshi.Features.Notices.Arrival.MustArriveJob), typeof(OutboxJob), typeof(RecordSealingJob), typeof(Luoshi.Features.DirectorySync.DirectorySyncJob)],
+        Assert.Equal([typeof(Luoshi.Features.Calendar.CalendarRescheduleJob), typeof(Luoshi.Features.Notices.Arrival.MustArriveJob), typeof(OutboxJob), typeof(RecordSealingJob),
+            typeof(Luoshi.Features.Record.RecordFullCheckJob), typeof(Luoshi.Features.Assessment.RecomputeJob), typeof(Luoshi.Features.DirectorySync.DirectorySyncJob),
+            typeof(Luoshi.Features.Messengers.MessengerSyncJob)],
             services.GetServices<IPolledJob>().Select(j => j.GetType()));
         Assert.Single(services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<JobScheduler>());
     }

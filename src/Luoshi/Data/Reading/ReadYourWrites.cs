@@ -126,50 +126,14 @@ internal sealed class ReadYourWrites(string primaryConnection, TimeSpan keep)
     }
 
     /// <summary>Sees the writes of <see cref="LuoshiDb"/> as <see cref="WriteGeneration"/> counts them.</summary>
-    private sealed class Writes(ReadYourWrites owner) : DbCommandInterceptor
+    private sealed class Writes(ReadYourWrites owner) : AfterCommands
     {
-        private void After(DbCommand command, int? rows = null)
+        protected override void Ran(DbCommand command, int? rows)
         {
             if (WriteGeneration.Moves(command.CommandText, rows))
             {
                 owner.Written();
             }
-        }
-
-        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-        {
-            After(command, result);
-            return result;
-        }
-
-        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            After(command, result);
-            return ValueTask.FromResult(result);
-        }
-
-        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-        {
-            After(command);
-            return result;
-        }
-
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            After(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-        {
-            After(command);
-            return result;
-        }
-
-        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-        {
-            After(command);
-            return ValueTask.FromResult(result);
         }
     }
 }

@@ -15,16 +15,7 @@ internal sealed class CalendarRescheduleJob(IServiceScopeFactory scopes, TimePro
 
     public string Name => "节假日变更后重算时限";
 
-    public Task RunAsync(CancellationToken ct)
-    {
-        _off.Start(async c =>
-        {
-            while (await RunNextAsync(c))
-            {
-            }
-        }, ct);
-        return Task.CompletedTask;
-    }
+    public Task RunAsync(CancellationToken ct) => _off.DrainAsync(RunNextAsync, ct);
 
     /// <summary>Takes one waiting reschedule and runs it to the end; false when none was waiting.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)

@@ -11,7 +11,7 @@ namespace Luoshi.Features.Dispatch;
 /// 局 and 区 handles what was assigned to it (签收, 退办, lights, overdue, progress). 交办 this unit
 /// received from above are its own work and stand on lines of their lead sections (本单位·科室).
 /// </summary>
-internal sealed class DispatchReviewSection(LuoshiDb db, Dispatches dispatches) : IReviewSection
+internal sealed class DispatchReviewSection(LuoshiDb db) : IReviewSection
 {
     public int Order => 15;
 
@@ -28,7 +28,7 @@ internal sealed class DispatchReviewSection(LuoshiDb db, Dispatches dispatches) 
     public async Task<ReviewPart> LoadAsync(ReviewScope scope, IQueryable<WorkTask> items, CancellationToken ct)
     {
         var (unit, asOf) = (scope.Viewer.UnitId, scope.AsOf);
-        var facts = await UnitRollUp.FactsAsync(db, dispatches, unit, items, ct);
+        var facts = await UnitRollUp.FactsAsync(db, unit, items, ct);
         var assigned = facts.Select(f => f.SourceTaskId).ToHashSet();
         // What this unit received and signed: its own tasks, on its sections' lines.
         var received = (await items.AsNoTracking()

@@ -285,7 +285,11 @@ internal sealed class Dispatches(
 
     /// <summary>The assigner's parties: the one query that reads rows of the units below, narrowed to
     /// what this unit assigned.</summary>
-    public IQueryable<DispatchParty> Parties(int assignerUnitId) =>
+    public IQueryable<DispatchParty> Parties(int assignerUnitId) => PartiesOf(db, assignerUnitId);
+
+    /// <summary><see cref="Parties"/> through a given context (the read context of the review and the
+    /// dashboard: one query cannot join two contexts).</summary>
+    public static IQueryable<DispatchParty> PartiesOf(LuoshiDb db, int assignerUnitId) =>
         db.DispatchParties.IgnoreQueryFilters([UnitKeys.FilterName]).Where(p => p.SourceUnitId == assignerUnitId);
 
     private async Task<(DispatchParty? Party, Outcome<DispatchParty>? Refusal)> AssignersReturnedPartyAsync(Viewer viewer, int partyId, CancellationToken ct)

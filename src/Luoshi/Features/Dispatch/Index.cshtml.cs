@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Luoshi.Features.Dispatch;
 
 /// <summary>交办: what this unit assigned to the units below it, and what came from above (上级交办).</summary>
-internal sealed class IndexModel(LuoshiDb db, DispatchViews views, Dispatches dispatches, BureauClock clock, CurrentViewer current) : PageModel
+internal sealed class IndexModel(LuoshiDb db, DispatchViews views, BureauClock clock, CurrentViewer current) : PageModel
 {
     [FromQuery] public DispatchState? State { get; set; }
     [FromQuery] public int? Unit { get; set; }
@@ -47,7 +47,7 @@ internal sealed class IndexModel(LuoshiDb db, DispatchViews views, Dispatches di
         var below = tree.Descendants(viewer.UnitId);
         HasUnitsBelow = below.Count > 0;
         UnitOptions = [.. below.Select(b => new SelectListItem(new string('　', b.Depth - 1) + b.Unit.Name, b.Unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Unit.Id == Unit))];
-        UnitLines = await UnitRollUp.ForViewerAsync(db, dispatches, viewer, tree, clock.Today, ct);
+        UnitLines = await UnitRollUp.ForViewerAsync(db, viewer, tree, clock.Today, ct);
 
         Assigned = await views.AssignedAsync(viewer, State, Unit, ct, Before);
         Received = await views.ReceivedListAsync(viewer, State, ct, ReceivedBefore);

@@ -27,11 +27,11 @@ internal sealed record UnitLine(int UnitId, string UnitName, int Assigned, int L
 /// </summary>
 internal static class UnitRollUp
 {
-    public static async Task<List<PartyFact>> FactsAsync(LuoshiDb db, Dispatches dispatches, int assignerUnitId, IQueryable<WorkTask> assignerTasks, CancellationToken ct)
+    public static async Task<List<PartyFact>> FactsAsync(LuoshiDb db, int assignerUnitId, IQueryable<WorkTask> assignerTasks, CancellationToken ct)
     {
         var tasks = db.Tasks.IgnoreQueryFilters([UnitKeys.FilterName]);
         return await (
-                from p in dispatches.Parties(assignerUnitId)
+                from p in Dispatches.PartiesOf(db, assignerUnitId)
                 where p.State != DispatchState.Reassigned
                 join s in assignerTasks on p.SourceTaskId equals s.Id
                 join r in tasks on new { p.UnitId, Id = p.ReceivedTaskId ?? 0 } equals new { r.UnitId, r.Id } into received
@@ -43,7 +43,7 @@ internal static class UnitRollUp
 
     /// <summary>The viewer's lines for the units below its unit, in the tree's order; none when it has no unit below.
     /// Only the 交办 the viewer may read count (an office reads them all).</summary>
-    public static async Task<List<UnitLine>> ForViewerAsync(LuoshiDb db, Dispatches dispatches, Viewer viewer, UnitTree tree, DateOnly today, CancellationToken ct)
+    public static async Task<List<UnitLine>> ForViewerAsync(LuoshiDb db, Viewer viewer, UnitTree tree, DateOnly today, CancellationToken ct)
     {
         var below = tree.Descendants(viewer.UnitId);
         if (below.Count == 0)
@@ -52,7 +52,7 @@ internal static class UnitRollUp
         }
 
         var order = below.Select((b, i) => (b.Unit.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var facts = await FactsAsync(db, dispatches, viewer.UnitId, db.Tasks.VisibleTo(viewer).Where(t => t.Kind == WorkKind.Dispatch), ct);
+        var facts = await FactsAsync(db, viewer.UnitId, db.Tasks.VisibleTo(viewer).Where(t => t.Kind == WorkKind.Dispatch), ct);
         return Lines(facts, today, tree.NameOf, id => order.GetValueOrDefault(id, int.MaxValue));
     }
 

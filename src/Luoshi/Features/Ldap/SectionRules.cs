@@ -11,40 +11,11 @@ internal sealed record SectionRule(string Dn, string Section);
 /// </summary>
 internal static class SectionRules
 {
-    private static readonly string[] Arrows = ["=>", "→"];
-
     /// <summary>The rules, or the problems of the lines that are not rules (in Chinese).</summary>
     public static (List<SectionRule> Rules, List<string> Problems) Parse(string? text)
     {
-        var rules = new List<SectionRule>();
-        var problems = new List<string>();
-        var lines = (text ?? "").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var arrow = Arrows.Select(a => (a, at: line.IndexOf(a, StringComparison.Ordinal))).FirstOrDefault(x => x.at > 0);
-            var dn = arrow.a is null ? "" : line[..arrow.at].Trim();
-            var section = arrow.a is null ? "" : line[(arrow.at + arrow.a.Length)..].Trim();
-            if (dn.Length == 0 || section.Length == 0 || !dn.Contains('='))
-            {
-                problems.Add($"第{i + 1}行应写成“组织单位或组 => 科室名”");
-            }
-            else if (section.Length > 50)
-            {
-                problems.Add($"第{i + 1}行的科室名不能超过50个字");
-            }
-            else
-            {
-                rules.Add(new SectionRule(NormalDn(dn), section));
-            }
-        }
-
-        return (rules, problems);
+        var (rules, problems) = Shared.RuleLines.Parse(text, "组织单位或组 => 科室名", dn => dn.Contains('='));
+        return ([.. rules.Select(r => new SectionRule(NormalDn(r.Source), r.Section))], problems);
     }
 
     /// <summary>The section of the first rule the person matches, or null.</summary>

@@ -13,40 +13,11 @@ internal sealed record DepartmentRule(long? Id, string? Name, string Section);
 /// </summary>
 internal static class DepartmentRules
 {
-    private static readonly string[] Arrows = ["=>", "→"];
-
     public static (List<DepartmentRule> Rules, List<string> Problems) Parse(string? text)
     {
-        var rules = new List<DepartmentRule>();
-        var problems = new List<string>();
-        var lines = (text ?? "").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var arrow = Arrows.Select(a => (a, at: line.IndexOf(a, StringComparison.Ordinal))).FirstOrDefault(x => x.at > 0);
-            var department = arrow.a is null ? "" : line[..arrow.at].Trim();
-            var section = arrow.a is null ? "" : line[(arrow.at + arrow.a.Length)..].Trim();
-            if (department.Length == 0 || section.Length == 0)
-            {
-                problems.Add($"第{i + 1}行应写成“部门 => 科室名”（部门写部门名称或部门ID）");
-            }
-            else if (section.Length > 50)
-            {
-                problems.Add($"第{i + 1}行的科室名不能超过50个字");
-            }
-            else
-            {
-                var isId = long.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
-                rules.Add(new DepartmentRule(isId ? id : null, isId ? null : department, section));
-            }
-        }
-
-        return (rules, problems);
+        var (rules, problems) = Shared.RuleLines.Parse(text, "部门 => 科室名", _ => true, "（部门写部门名称或部门ID）");
+        return ([.. rules.Select(r => long.TryParse(r.Source, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? new DepartmentRule(id, null, r.Section) : new DepartmentRule(null, r.Source, r.Section))], problems);
     }
 
     /// <summary>The section of the first rule any of the member's departments (or one above it) matches.</summary>

@@ -17,16 +17,7 @@ internal sealed class RecordFullCheckJob(IServiceScopeFactory scopes, RecordAnch
 
     public string Name => "留痕全面复核";
 
-    public Task RunAsync(CancellationToken ct)
-    {
-        _off.Start(async c =>
-        {
-            while (await RunNextAsync(c))
-            {
-            }
-        }, ct);
-        return Task.CompletedTask;
-    }
+    public Task RunAsync(CancellationToken ct) => _off.DrainAsync(RunNextAsync, ct);
 
     /// <summary>Takes one waiting check and runs it to the end; false when none was waiting.</summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)

@@ -10,24 +10,28 @@ internal sealed class OffThePoll(ILogger log, string name)
 {
     private Task? _running;
 
-    /// <summary>Starts <paramref name="run"/> unless the last one is still going.</summary>
-    public void Start(Func<CancellationToken, Task> run, CancellationToken ct)
+    /// <summary>Starts taking the waiting work one piece after another (<paramref name="next"/> runs one and
+    /// says whether there was one) unless the last start is still going. Returns at once: for the poll.</summary>
+    public Task DrainAsync(Func<CancellationToken, Task<bool>> next, CancellationToken ct)
     {
         if (_running is { IsCompleted: false })
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _running = Task.Run(async () =>
         {
             try
             {
-                await run(ct);
+                while (await next(ct))
+                {
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogError(e, "The background job {Job} failed; it will be tried again", name);
             }
         }, CancellationToken.None);
+        return Task.CompletedTask;
     }
 }
