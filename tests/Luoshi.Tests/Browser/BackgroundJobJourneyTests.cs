@@ -52,6 +52,7 @@ public class BackgroundJobJourneyTests
         await admin.Page.WaitForSelectorAsync("text=记录链完整", new() { Timeout = 120_000 });
         Assert.Contains("共核对 1 条", await admin.MainTextAsync(), StringComparison.Ordinal);
         await admin.AssertCleanAsync();
+        await admin.ShotAsync($"record-full-check-{(phone ? 390 : 1366)}");
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public class BackgroundJobJourneyTests
         await admin.SubmitAsync("form[action*='handler=Add'] button");
         Assert.Contains("重算正在排队", await admin.MainTextAsync(), StringComparison.Ordinal);
         await admin.AssertCleanAsync();
+        await admin.ShotAsync("holidays-reschedule-queued-390");
 
         var job = b.App.Services.GetRequiredService<CalendarRescheduleJob>();
         for (var i = 0; i < 50 && (await b.WithDbAsync(d => CalendarReschedules.LatestAsync(d, b.UnitId, CancellationToken.None)))!.State != RescheduleState.Done; i++)
