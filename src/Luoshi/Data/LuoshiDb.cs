@@ -129,10 +129,17 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
     /// all of them wrote, or rolled back when anything failed.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // What changed is found once here. The save interceptors each ask the change tracker for their
+        // kind of entries, and each such question would compare every tracked row with its snapshot again
+        // (a save asked it about twenty times); they only read, so the one answer holds for all of them.
+        ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+
         // The tasks' concurrency token: every change of a task moves it, whatever changed.
         foreach (var task in ChangeTracker.Entries<WorkTask>().Where(e => e.State == EntityState.Modified))
         {
-            task.Entity.Version++;
+            task.Property(t => t.Version).CurrentValue = task.Entity.Version + 1;
         }
 
         var outer = Database.CurrentTransaction;
@@ -155,6 +162,10 @@ internal class LuoshiDb(DbContextOptions options) : IdentityUserContext<AppUser,
             }
 
             throw;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 

@@ -19,8 +19,19 @@ namespace Luoshi.Data;
 internal static class WriteGeneration
 {
     private static long _current;
+    private static long _access;
 
     public static long Current => Volatile.Read(ref _current);
+
+    /// <summary>
+    /// A second number that moves only with the writes that can change who a person is or what he or she
+    /// may see: the logins and their sessions, people, charges, sections, units, cooperating sections,
+    /// the readers of restricted tasks, and tasks added, deleted or given another lead, leader,
+    /// responsible person or restriction (<see cref="TouchesAccess"/>). The viewer and the session check
+    /// are kept by it, so that a bureau's reports, which write all day, do not make every request load
+    /// the person, the charges and the session again. Writes it cannot read (other instances) move it too.
+    /// </summary>
+    public static long Access => Volatile.Read(ref _access);
 
     public static readonly IInterceptor[] Interceptors = [new Commands(), new Transactions()];
 
@@ -31,8 +42,75 @@ internal static class WriteGeneration
         ClusterSignal.Raise();
     }
 
-    /// <summary>A write of another instance, heard from the database: moves the generation here only.</summary>
-    public static void BumpFromElsewhere() => Interlocked.Increment(ref _current);
+    /// <summary>A write of another instance, heard from the database: moves both generations here only
+    /// (what it wrote is not known).</summary>
+    public static void BumpFromElsewhere()
+    {
+        Interlocked.Increment(ref _current);
+        Interlocked.Increment(ref _access);
+    }
+
+    /// <summary>The tables whose every write may change a viewer or a session (quoted, as in the SQL).</summary>
+    private static readonly string[] AccessTables =
+        ["\"People\"", "\"AspNetUsers\"", "\"AspNetUserTokens\"", "\"AspNetUserClaims\"", "\"AspNetUserLogins\"", "\"LeaderCharges\"", "\"Sections\"", "\"Units\"",
+            "\"TaskCooperations\"", "\"TaskReaders\""];
+
+    /// <summary>The columns of a task that decide who sees it (<c>TaskAccess</c>, the restricted readers).</summary>
+    private static readonly string[] AccessColumns = ["\"Restricted\"", "\"LeadLeaderId\"", "\"ResponsiblePersonId\"", "\"LeadSectionId\"", "\"UnitId\""];
+
+    /// <summary>Whether a write statement may change a viewer or a session: it names an access table, adds
+    /// or deletes tasks, or sets one of a task's access columns. A report's update of its task (progress,
+    /// light, last report) does not. Unsure shapes count as access writes.</summary>
+    internal static bool TouchesAccess(string sql)
+    {
+        foreach (var table in AccessTables)
+        {
+            if (sql.Contains(table, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        const string tasks = "\"Tasks\"";
+        for (var at = sql.IndexOf(tasks, StringComparison.Ordinal); at >= 0; at = sql.IndexOf(tasks, at + tasks.Length, StringComparison.Ordinal))
+        {
+            var before = sql.AsSpan(0, at).TrimEnd();
+            if (before.EndsWith("INTO", StringComparison.OrdinalIgnoreCase) || (before.EndsWith("FROM", StringComparison.OrdinalIgnoreCase) && IsDelete(sql, at)))
+            {
+                return true;
+            }
+
+            if (before.EndsWith("UPDATE", StringComparison.OrdinalIgnoreCase))
+            {
+                // The SET list runs to the statement's WHERE (or FROM, or its end): only it says what changes.
+                var rest = sql.AsSpan(at + tasks.Length);
+                var end = rest.Length;
+                foreach (var stop in (ReadOnlySpan<string>)[" WHERE ", "\nWHERE ", " FROM ", "\nFROM ", ";"])
+                {
+                    var found = rest.IndexOf(stop, StringComparison.OrdinalIgnoreCase);
+                    end = found >= 0 && found < end ? found : end;
+                }
+
+                foreach (var column in AccessColumns)
+                {
+                    if (rest[..end].Contains(column, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the "FROM" before a table name at <paramref name="at"/> is a DELETE's (not a SELECT's in a sub-query).</summary>
+    private static bool IsDelete(string sql, int at)
+    {
+        var before = sql.AsSpan(0, at).TrimEnd();
+        before = before[..^4].TrimEnd(); // "FROM"
+        return before.EndsWith("DELETE", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>Plain reads leave the generation alone; anything else (or anything unsure) moves it. The
     /// keywords are matched with the space after them, so quoted names such as "UpdatedAt" do not count.</summary>
@@ -52,6 +130,7 @@ internal static class WriteGeneration
     /// again. A polled job's transaction that read, or wrote nothing, leaves the kept pages kept.</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbTransaction, object> Written = [];
     private static readonly object Marked = new();
+    private static readonly object MarkedAccess = new();
 
     /// <summary>Whether a statement that ran moves the generation: a write, unless it changed no row.</summary>
     internal static bool Moves(string sql, int? rows) => IsWrite(sql) && rows is not 0;
@@ -62,9 +141,15 @@ internal static class WriteGeneration
     {
         if (Moves(command.CommandText, rows))
         {
-            if (command.Transaction is { } transaction)
+            var access = TouchesAccess(command.CommandText);
+            if (command.Transaction is { } transaction && (access || !Written.TryGetValue(transaction, out _)))
             {
-                Written.AddOrUpdate(transaction, Marked);
+                Written.AddOrUpdate(transaction, access ? MarkedAccess : Marked);
+            }
+
+            if (access)
+            {
+                Interlocked.Increment(ref _access);
             }
 
             Bump();
@@ -73,8 +158,14 @@ internal static class WriteGeneration
 
     private static void Committed(DbTransaction transaction)
     {
-        if (Written.Remove(transaction))
+        if (Written.TryGetValue(transaction, out var mark))
         {
+            Written.Remove(transaction);
+            if (ReferenceEquals(mark, MarkedAccess))
+            {
+                Interlocked.Increment(ref _access);
+            }
+
             Bump();
         }
     }

@@ -119,6 +119,29 @@ public class KeptViewerTests
     public void AWriteThatChangedNoRowLeavesTheGenerationAlone(string sql, int? rows, bool moves) =>
         Assert.Equal(moves, WriteGeneration.Moves(sql, rows));
 
+    /// <summary>The viewer and the session check are kept by the access generation, which only the writes
+    /// that can change who someone is or what he or she sees move: a report's save (its row, its task's
+    /// progress and light, the history line, the record) does not; a person, a charge, a session, a
+    /// cooperation, a reader, a new task or a task's lead, leader, responsible person or restriction does.</summary>
+    [Theory]
+    [InlineData("INSERT INTO \"Reports\" (\"AuthorId\", \"TaskId\") VALUES (@p0, @p1) RETURNING \"Id\";\nUPDATE \"Tasks\" SET \"LastReportedAt\" = @p2, \"Light\" = @p3, \"Version\" = @p4\nWHERE \"Id\" = @p5 AND \"Version\" = @p6;\nINSERT INTO \"TaskEvents\" (\"TaskId\") VALUES (@p7) RETURNING \"Id\";", false)]
+    [InlineData("INSERT INTO \"RecordEntries\" (\"Content\") VALUES (@p0) RETURNING \"Id\";", false)]
+    [InlineData("UPDATE \"Tasks\" SET \"Version\" = \"Version\" WHERE \"UnitId\" = @p0 AND \"ResponsiblePersonId\" = @p1", false)]
+    [InlineData("UPDATE \"Tasks\" AS t\nSET \"Light\" = @p\nFROM (SELECT 1 FROM \"Plans\") AS p\nWHERE t.\"LeadSectionId\" = 3", false)]
+    [InlineData("INSERT INTO \"Reports\" (\"TaskId\") SELECT \"Id\" FROM \"Tasks\" WHERE \"Id\" = 1", false)]
+    [InlineData("UPDATE \"Tasks\" SET \"ResponsiblePersonId\" = @p0, \"Version\" = @p1 WHERE \"Id\" = @p2", true)]
+    [InlineData("UPDATE \"Tasks\" AS t\nSET \"Restricted\" = TRUE\nWHERE t.\"Id\" = 1", true)]
+    [InlineData("UPDATE \"Reports\" SET \"Percent\" = 1;\nUPDATE \"Tasks\" SET \"LeadSectionId\" = @p0 WHERE \"Id\" = @p1;", true)]
+    [InlineData("INSERT INTO \"Tasks\" (\"Title\") VALUES (@p0) RETURNING \"Id\"", true)]
+    [InlineData("DELETE FROM \"Tasks\" WHERE \"Id\" = 1", true)]
+    [InlineData("UPDATE \"People\" SET \"SectionId\" = @p WHERE \"Id\" = @id", true)]
+    [InlineData("DELETE FROM \"AspNetUserTokens\" WHERE \"UserId\" = @p0", true)]
+    [InlineData("UPDATE \"AspNetUsers\" SET \"SecurityStamp\" = @p0 WHERE \"Id\" = @p1", true)]
+    [InlineData("INSERT INTO \"TaskReaders\" (\"TaskId\", \"PersonId\") VALUES (@p0, @p1)", true)]
+    [InlineData("DELETE FROM \"TaskCooperations\" WHERE \"TaskId\" = @p0", true)]
+    public void OnlyWritesThatDecideWhoSeesWhatMoveTheAccessGeneration(string sql, bool access) =>
+        Assert.Equal(access, WriteGeneration.TouchesAccess(sql));
+
     private static async Task ChangePersonAsync(Bureau b, string key, params (string Field, string Value)[] changes)
     {
         var (admin, _) = await Luoshi.Tests.Account.Logins.SignInAsync(b.App, b.People["admin"].Login);

@@ -7,6 +7,7 @@ using Luoshi.Features.Organisation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Luoshi.Features.Account;
@@ -37,7 +38,8 @@ internal sealed class SessionOptions
 /// row; a new password, a reset, a role change or a deactivation changes the stamp, which ends every
 /// session of that login at once.
 /// </summary>
-internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, Audit.AuditLog audit, ILoggerFactory logs)
+internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeProvider time, IOptions<SessionOptions> options, Audit.AuditLog audit, ILoggerFactory logs,
+    IMemoryCache memory)
 {
     public const string Provider = "luoshi:session";
 
@@ -180,11 +182,26 @@ internal sealed class Sessions(LuoshiDb db, SignInManager<AppUser> signIn, TimeP
             return false;
         }
 
-        return await db.Users.AnyAsync(
+        // A session found current is kept a few seconds while no write that could end it (a sign-out, a
+        // revoked session, a new stamp, a deactivated person) has happened since: API calls come in runs.
+        var key = (typeof(Sessions), userId, stamp, id);
+        var generation = WriteGeneration.Access;
+        if (memory.TryGetValue(key, out long kept) && kept == generation)
+        {
+            return true;
+        }
+
+        var current = await db.Users.AnyAsync(
             u => u.Id == userId && u.SecurityStamp == stamp
                 && db.People.Any(p => p.Id == u.PersonId && p.IsActive)
                 && db.UserTokens.Any(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == id),
             ct);
+        if (current)
+        {
+            memory.Set(key, generation, ViewerCache.Lifetime);
+        }
+
+        return current;
     }
 
     /// <summary>The login behind a session still holds: the lifetime, the stamp, the person active.</summary>

@@ -53,7 +53,7 @@ internal static class ViewerClaims
 /// <summary>
 /// Loads the viewer once per request, and keeps it for a few seconds per person between requests
 /// (the person row, the charges and what <see cref="IViewerFacts"/> add are two to three queries that
-/// every page and call would repeat). A kept viewer is used only while <see cref="WriteGeneration"/>
+/// every page and call would repeat). A kept viewer is used only while <see cref="WriteGeneration.Access"/>
 /// has not moved since it was loaded: a role change, a section move, a deactivation, a new charge or
 /// cooperation is a write, so the next request loads the viewer afresh, as the README promises ("a
 /// move or a deactivation takes effect at once"). A person who is gone or inactive is never kept.
@@ -76,7 +76,7 @@ internal sealed class CurrentViewer(IHttpContextAccessor http, LuoshiDb db, IEnu
             return null;
         }
 
-        var generation = WriteGeneration.Current;
+        var generation = WriteGeneration.Access;
         if (cache.Find(personId, generation) is { } kept)
         {
             return _viewer = kept;

@@ -8,8 +8,11 @@ namespace Luoshi.Features.Tasks;
 /// Makes the actions on one task take turns for the length of the caller's transaction, so that each
 /// sees what the one before it saved: the second of two identical requests finds the first's pending
 /// request, decision or signature and is refused, and reports move the task in the order they were
-/// submitted. An UPDATE that changes nothing takes the task's row lock on PostgreSQL and the write lock
-/// on SQLite (which has one writer anyway); call it first in the transaction, before anything is read.
+/// submitted. On PostgreSQL a SELECT … FOR NO KEY UPDATE takes the task's row lock (the lock an UPDATE
+/// of the row would take, without writing a new version of it: an UPDATE that changes nothing still
+/// writes one, with an entry in each of the table's indexes, on every report); on SQLite an UPDATE
+/// that changes nothing takes the write lock (it has one writer anyway). Call it first in the
+/// transaction, before anything is read.
 /// The unique indexes and concurrency tokens stay as the last guard for any path that does not lock.
 /// </summary>
 internal static class TaskRowLock
@@ -22,8 +25,17 @@ internal static class TaskRowLock
     }
 
     /// <summary>Takes one more task's row lock in the caller's transaction (a parent whose parts roll up into it).</summary>
-    public static Task HoldAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"UPDATE \"Tasks\" SET \"Version\" = \"Version\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId}", ct);
+    public static async Task HoldAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM \"Tasks\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId} FOR NO KEY UPDATE").ToListAsync(ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Tasks\" SET \"Version\" = \"Version\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId}", ct);
+        }
+    }
 
     /// <summary>The same for an action on a row that belongs to a task (a request, a reply, a return):
     /// <paramref name="taskOfRow"/> finds the row's task within the unit. A row not found locks nothing,

@@ -3322,7 +3322,8 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("UnitId", "CorrectsId");
+                    b.HasIndex("UnitId", "CorrectsId")
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -4500,6 +4501,8 @@ namespace Luoshi.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -3223,7 +3223,8 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("UnitId", "CorrectsId");
+                    b.HasIndex("UnitId", "CorrectsId")
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -4367,6 +4368,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130195003_Initial")]
+    [Migration("20261130214221_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3325,7 +3325,8 @@ namespace Luoshi.Data.Migrations.Postgres
 
                     b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("UnitId", "CorrectsId");
+                    b.HasIndex("UnitId", "CorrectsId")
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -4503,6 +4504,8 @@ namespace Luoshi.Data.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130194923_Initial")]
+    [Migration("20261130214138_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3226,7 +3226,8 @@ namespace Luoshi.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "AuthorId");
 
-                    b.HasIndex("UnitId", "CorrectsId");
+                    b.HasIndex("UnitId", "CorrectsId")
+                        .HasFilter("\"CorrectsId\" IS NOT NULL");
 
                     b.HasIndex("UnitId", "SectionId", "SubmittedAt");
 
@@ -4370,6 +4371,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Tasks_Weight", "\"Weight\" BETWEEN 1 AND 100");
                         });
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
