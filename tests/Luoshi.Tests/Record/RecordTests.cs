@@ -142,6 +142,41 @@ public class RecordTests
         Assert.Contains("第 2 条至第 2 条缺失", inTheMiddle!.What);
     }
 
+    /// <summary>The full check reads a unit's record a page at a time (it keeps a small mark per recorded row,
+    /// not the entries' contents): breaks on any page, and rows whose entries lie on earlier pages, are
+    /// named as when the record is read at once.</summary>
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ARecordReadAPageAtATimeNamesEveryBreakItWouldNameReadAtOnce(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-20), Today.AddDays(100));
+        var staff = await b.ApiAsync("staffA");
+        var reports = new List<long>();
+        for (var percent = 5; percent <= 50; percent += 5)
+        {
+            reports.Add(await ReportAsync(staff, task.Id, percent));
+        }
+
+        await SealAsync(b);
+        Task<Verification> InPagesOf(int size) => b.WithDbAsync(d => Verifier.VerifyAsync(d, b.UnitId, CancellationToken.None, pageSize: size));
+        var intact = await InPagesOf(3);
+        Assert.True(intact.Intact, intact.FirstBroken?.ToString());
+        Assert.Equal((await VerifyAsync(b)).Entries, intact.Entries);
+
+        // The first report's row (its entry on the first page), an entry's content on the second, a gap on the third.
+        await SqlAsync(b, $"""UPDATE "Reports" SET "Percent" = 99 WHERE "Id" = {reports[0]}""");
+        var fifth = await b.WithDbAsync(d => d.RecordEntries.Where(e => e.UnitId == b.UnitId && e.EntityKey == "report:" + reports[4]).Select(e => e.Seq).SingleAsync());
+        await SqlAsync(b, $"""UPDATE "RecordEntries" SET "Content" = REPLACE("Content", '"percent":25', '"percent":75') WHERE "UnitId" = {b.UnitId} AND "Seq" = {fifth}""");
+        await SqlAsync(b, $"""DELETE FROM "RecordEntries" WHERE "UnitId" = {b.UnitId} AND "Seq" = {fifth + 3}""");
+
+        var atOnce = (await VerifyAsync(b)).Broken.Select(x => x.ToString()).ToList();
+        var inPages = (await InPagesOf(3)).Broken.Select(x => x.ToString()).ToList();
+        Assert.Equal(atOnce, inPages);
+        Assert.Contains(inPages, x => x.Contains($"report:{reports[0]}") && x.Contains("percent: 5 → 99"));
+        Assert.Contains(inPages, x => x.Contains($"第 {fifth} 条") && x.Contains("内容与其哈希不符"));
+        Assert.Contains(inPages, x => x.Contains($"第 {fifth + 3} 条至第 {fifth + 3} 条缺失"));
+    }
+
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
     public async Task TheAppRefusesToChangeOrDeleteAnEntry(string db)
     {

@@ -15,11 +15,12 @@ internal static class RecordCoverage
 {
     /// <param name="starts">Where each kind's record began (<see cref="RecordStart"/>), which still holds when
     /// the kind's entries were deleted.</param>
-    public static async Task UnrecordedRowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, IReadOnlyDictionary<string, long> starts, List<BrokenEntry> broken, CancellationToken ct)
+    /// <param name="recordedKeys">Every row key the unit's record has an entry for.</param>
+    public static async Task UnrecordedRowsAsync(LuoshiDb db, int unit, IReadOnlyCollection<string> recordedKeys, IReadOnlyDictionary<string, long> starts, List<BrokenEntry> broken, CancellationToken ct)
     {
         foreach (var source in RecordedSources.All)
         {
-            var recorded = entries.Where(e => RecordedSources.ForKey(e.EntityKey) == source).Select(e => IdOf(source, e.EntityKey)).OfType<long>().ToHashSet();
+            var recorded = recordedKeys.Where(k => RecordedSources.ForKey(k) == source).Select(k => IdOf(source, k)).OfType<long>().ToHashSet();
             long? from = recorded.Count > 0 ? recorded.Min() : null;
             if (starts.TryGetValue(source.Prefix, out var start) && (from is null || start < from))
             {

@@ -10,13 +10,17 @@ namespace Luoshi.Features.Record;
 /// </summary>
 internal static class RecordSeals
 {
-    /// <param name="entries">The unit's sealed entries after <paramref name="after"/>, in order.</param>
+    /// <summary>The unit's seals after <paramref name="after"/>, in order (read before the walk, which keeps the hashes at their places).</summary>
+    public static Task<List<RecordSeal>> ReadAsync(LuoshiDb db, int unit, long after, CancellationToken ct) =>
+        db.RecordSeals.AsNoTracking().Where(s => s.UnitId == unit && s.Seq > after).OrderBy(s => s.Seq).ToListAsync(ct);
+
+    /// <param name="hashes">The chain's hashes at the places the seals signed (missing: no entry there any more).</param>
+    /// <param name="lastSm3">The last SM3 entry after <paramref name="after"/>.</param>
     /// <param name="after">The seals up to this number were checked before (an incremental check): only later ones are.</param>
-    public static async Task CheckAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct, long after = 0)
+    public static async Task CheckAsync(LuoshiDb db, int unit, List<RecordSeal> seals, IReadOnlyDictionary<long, string> hashes, ChainMark? lastSm3, List<BrokenEntry> broken,
+        CancellationToken ct, long after = 0)
     {
-        var seals = await db.RecordSeals.AsNoTracking().Where(s => s.UnitId == unit && s.Seq > after).OrderBy(s => s.Seq).ToListAsync(ct);
         var key = await db.UnitSigningKeys.AsNoTracking().Where(k => k.UnitId == unit).Select(k => k.PublicKey).FirstOrDefaultAsync(ct);
-        var hashes = entries.ToDictionary(e => e.Seq!.Value, e => e.Hash);
         foreach (var seal in seals)
         {
             var what = key is null ? "单位签名公钥已不在，无法核对这次封存的 SM2 签名（公钥被删除）"
@@ -32,7 +36,7 @@ internal static class RecordSeals
 
         var signedTo = seals.Count > 0 ? seals[^1].Seq
             : after > 0 ? await db.RecordSeals.AsNoTracking().Where(s => s.UnitId == unit).MaxAsync(s => (long?)s.Seq, ct) ?? 0 : 0;
-        if (entries.LastOrDefault(e => e.Hashing == RecordHashing.Sm3) is { } last && last.Seq > signedTo)
+        if (lastSm3 is { } last && last.Seq > signedTo)
         {
             broken.Add(new BrokenEntry(unit, last.Seq, last.Kind, last.EntityKey,
                 $"第 {signedTo + 1} 条至第 {last.Seq} 条（SM3）不在任何 SM2 签名的链尾之下：签名被删除，或封存时未签名"));

@@ -72,17 +72,24 @@ internal sealed record Verification(long Entries, IReadOnlyList<BrokenEntry> Bro
 /// deleted last entry). Then compares each recorded row as it is now with its latest entry, which
 /// catches a row edited or deleted in the database behind the app's back.
 /// </summary>
+/// <summary>What a walk of the chain keeps of an entry it has passed: enough to compare its row and to
+/// name it, with the hash of its content as stored (not the content itself).</summary>
+internal sealed record ChainMark(long? Seq, string Kind, string EntityKey, long Id, RecordHashing Hashing, string StoredContentHash);
+
 internal static class Verifier
 {
     /// <summary>How often a long walk tells how far it has come.</summary>
     private const int ProgressEvery = 10_000;
+
+    /// <summary>Entries read at a time: the walk holds one page of contents, never a unit's whole record.</summary>
+    internal const int PageSize = 5_000;
 
     /// <param name="anchors">Chain ends kept outside the database (<see cref="RecordAnchors"/>); each must still be in the chain.</param>
     /// <param name="files">When given, the files the rows point at are checked too (Reports' evidence
     /// check hashes every evidence file against its SHA-256).</param>
     /// <param name="signatures">The features' checks of what they signed (<see cref="RecordSignatureCheck"/>).</param>
     public static async Task<Verification> VerifyAsync(LuoshiDb db, int? onlyUnit, CancellationToken ct, IReadOnlyList<Anchor>? anchors = null, RecordFileCheck? files = null,
-        IEnumerable<RecordSignatureCheck>? signatures = null, VerifyProgress? progress = null)
+        IEnumerable<RecordSignatureCheck>? signatures = null, VerifyProgress? progress = null, int pageSize = PageSize)
     {
         // The starts name a unit whose entries and head were all deleted.
         var units = await db.RecordHeads.Select(h => h.UnitId).Union(db.RecordEntries.Select(e => e.UnitId)).Union(db.RecordStarts.Select(s => s.UnitId))
@@ -92,19 +99,13 @@ internal static class Verifier
         var broken = new List<BrokenEntry>();
         foreach (var unit in units)
         {
-            var all = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit).ToListAsync(ct);
-            var entries = all.Where(e => e.Seq != null).OrderBy(e => e.Seq).ToList();
-            // Written but not yet sealed: their content is checked, their place in the chain comes later.
-            var unsealed = all.Where(e => e.Seq == null).OrderBy(e => e.Id).ToList();
-            count += entries.Count;
-            pending += unsealed.Count;
             var starts = await db.RecordStarts.AsNoTracking().Where(s => s.UnitId == unit).ToDictionaryAsync(s => s.Kind, s => s.FirstId, ct);
-            reached = await ChainAsync(db, unit, entries, starts.Count > 0, broken, ChainPoint.Start, progress, ct);
-            await RecordSeals.CheckAsync(db, unit, entries, broken, ct);
-            broken.AddRange(unsealed.Where(e => RecordChain.ContentHashOf(e) != e.ContentHash)
-                .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）")));
-            await RowsAsync(db, unit, [.. entries, .. unsealed], broken, ct);
-            await RecordCoverage.UnrecordedRowsAsync(db, unit, all, starts, broken, ct);
+            var total = progress is null ? 0 : await db.RecordEntries.Where(e => e.UnitId == unit && e.Seq != null).LongCountAsync(ct);
+            var walk = await WalkAsync(db, unit, ChainPoint.Start, starts.Count > 0, broken, progress is null ? null : done => progress(done, total), pageSize, ct);
+            count += walk.Walked;
+            pending += walk.Unsealed;
+            reached = walk.Reached;
+            await RecordCoverage.UnrecordedRowsAsync(db, unit, walk.Latest.Keys, starts, broken, ct);
         }
 
         // After the chains, so a unit whose record (head included) was deleted whole is still named.
@@ -143,40 +144,100 @@ internal static class Verifier
             }
         }
 
-        // Two queries, one per index (the chain's and the unsealed one's): with an OR, PostgreSQL read the unit's whole record.
-        var entries = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq > from.Seq).OrderBy(e => e.Seq).ToListAsync(ct);
-        var unsealed = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq == null).OrderBy(e => e.Id).ToListAsync(ct);
         var started = from.Seq > 0 || await db.RecordStarts.AnyAsync(s => s.UnitId == unit, ct);
-        var reached = await ChainAsync(db, unit, entries, started, broken, from, null, ct);
-        await RecordSeals.CheckAsync(db, unit, entries, broken, ct, after: from.Seq);
-        broken.AddRange(unsealed.Where(e => RecordChain.ContentHashOf(e) != e.ContentHash)
-            .Select(e => new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）") { EntryId = e.Id }));
-        await RowsAsync(db, unit, [.. entries, .. unsealed], broken, ct);
-        return new Verification(entries.Count, broken) { Pending = unsealed.Count, Reached = reached };
+        var walk = await WalkAsync(db, unit, from, started, broken, null, PageSize, ct);
+        return new Verification(walk.Walked, broken) { Pending = walk.Unsealed, Reached = walk.Reached };
     }
 
-    /// <summary>Walks the entries on from <paramref name="from"/>; returns the point it reached.</summary>
-    private static async Task<ChainPoint> ChainAsync(LuoshiDb db, int unit, List<RecordEntry> entries, bool started, List<BrokenEntry> broken,
-        ChainPoint from, VerifyProgress? progress, CancellationToken ct)
+    /// <summary>
+    /// One unit's chain from <paramref name="from"/> on, a page at a time: every link, content and entry
+    /// hash, the numbering, the head, the seals after <paramref name="from"/>, the entries not yet sealed,
+    /// and each recorded row as it is now against its latest entry. What it keeps between pages is a
+    /// small mark per recorded row (<see cref="ChainMark"/>), not the entries' contents.
+    /// </summary>
+    private static async Task<Walk> WalkAsync(LuoshiDb db, int unit, ChainPoint from, bool started, List<BrokenEntry> broken, Func<long, Task>? progress, int pageSize,
+        CancellationToken ct)
     {
-        var previous = from.Hash;
-        var expected = from.Seq + 1;
-        var walked = 0L;
-        foreach (var e in entries)
+        var seals = await RecordSeals.ReadAsync(db, unit, from.Seq, ct);
+        var walk = new Walk(unit, from, seals.Select(s => s.Seq).ToHashSet(), broken);
+        for (var after = from.Seq; ;)
         {
-            if (progress is not null && ++walked % ProgressEvery == 0)
+            var page = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq > after).OrderBy(e => e.Seq).Take(pageSize).ToListAsync(ct);
+            foreach (var e in page)
             {
-                await progress(walked, entries.Count);
+                walk.Link(e);
+                if (progress is not null && walk.Walked % ProgressEvery == 0)
+                {
+                    await progress(walk.Walked);
+                }
             }
 
+            if (page.Count < pageSize)
+            {
+                break;
+            }
+
+            after = page[^1].Seq!.Value;
+        }
+
+        if (progress is not null)
+        {
+            await progress(walk.Walked);
+        }
+
+        walk.Reached = await HeadAsync(db, unit, walk, from.Seq, started, broken, ct);
+        await RecordSeals.CheckAsync(db, unit, seals, walk.SealedHashes, walk.LastSm3, broken, ct, after: from.Seq);
+
+        // Written but not yet sealed (a query of their own: with an OR, PostgreSQL read the unit's whole
+        // record): their content is checked, their place in the chain comes later.
+        var unsealed = await db.RecordEntries.AsNoTracking().Where(e => e.UnitId == unit && e.Seq == null).OrderBy(e => e.Id).ToListAsync(ct);
+        foreach (var e in unsealed)
+        {
+            var hash = RecordChain.ContentHashOf(e);
+            if (hash != e.ContentHash)
+            {
+                broken.Add(new BrokenEntry(unit, null, e.Kind, e.EntityKey, "内容与其哈希不符：内容在写入后被改动（尚未封存的条目）") { EntryId = e.Id });
+            }
+
+            walk.Latest[e.EntityKey] = new ChainMark(e.Seq, e.Kind, e.EntityKey, e.Id, e.Hashing, hash);
+        }
+
+        walk.Unsealed = unsealed.Count;
+        await RowsAsync(db, unit, walk.Latest.Values, pageSize, broken, ct);
+        return walk;
+    }
+
+    /// <summary>The state of a walk between pages.</summary>
+    private sealed class Walk(int unit, ChainPoint from, IReadOnlySet<long> sealSeqs, List<BrokenEntry> broken)
+    {
+        public string Previous { get; private set; } = from.Hash;
+        public long Expected { get; private set; } = from.Seq + 1;
+        public long Walked { get; private set; }
+        public long? LastEntryId { get; private set; } = from.EntryId;
+        public string LastKind { get; private set; } = "-";
+        public string LastKey { get; private set; } = "-";
+        public ChainMark? LastSm3 { get; private set; }
+        public long Unsealed { get; set; }
+        public ChainPoint? Reached { get; set; }
+
+        /// <summary>The latest entry of each recorded row (by its key), in chain order, then the unsealed ones.</summary>
+        public Dictionary<string, ChainMark> Latest { get; } = [];
+
+        /// <summary>The hashes at the places the seals signed.</summary>
+        public Dictionary<long, string> SealedHashes { get; } = [];
+
+        public void Link(RecordEntry e)
+        {
+            Walked++;
             // After a gap, the walk goes on from the entry that is there, so later breaks are named too.
-            var what = e.Seq != expected ? $"第 {expected} 条至第 {e.Seq - 1} 条缺失（被删除）"
-                : e.PreviousHash != previous ? $"所记的前一哈希与第 {expected - 1} 条的哈希不符"
+            var what = e.Seq != Expected ? $"第 {Expected} 条至第 {e.Seq - 1} 条缺失（被删除）"
+                : e.PreviousHash != Previous ? $"所记的前一哈希与第 {Expected - 1} 条的哈希不符"
                 : null;
+            var contentHash = RecordChain.ContentHashOf(e);
             what = string.Join("；", new[]
             {
                 what,
-                RecordChain.ContentHashOf(e) != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动" : null,
+                contentHash != e.ContentHash ? "内容与其哈希不符：内容在写入后被改动" : null,
                 RecordChain.HashOf(e) != e.Hash ? "条目哈希不符：序号、类型、对象、时间或操作人在写入后被改动" : null,
             }.Where(w => w is not null));
             if (what.Length > 0)
@@ -184,58 +245,76 @@ internal static class Verifier
                 broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { EntryId = e.Id });
             }
 
-            previous = e.Hash;
-            expected = e.Seq!.Value + 1;
-        }
+            Previous = e.Hash;
+            Expected = e.Seq!.Value + 1;
+            (LastEntryId, LastKind, LastKey) = (e.Id, e.Kind, e.EntityKey);
+            var mark = new ChainMark(e.Seq, e.Kind, e.EntityKey, e.Id, e.Hashing, contentHash);
+            Latest[e.EntityKey] = mark;
+            if (sealSeqs.Contains(e.Seq.Value))
+            {
+                SealedHashes[e.Seq.Value] = e.Hash;
+            }
 
+            if (e.Hashing == RecordHashing.Sm3)
+            {
+                LastSm3 = mark;
+            }
+        }
+    }
+
+    /// <summary>The chain must end where the head says; returns the point the walk reached.</summary>
+    private static async Task<ChainPoint> HeadAsync(LuoshiDb db, int unit, Walk walk, long fromSeq, bool started, List<BrokenEntry> broken, CancellationToken ct)
+    {
         var head = await db.RecordHeads.AsNoTracking().FirstOrDefaultAsync(h => h.UnitId == unit, ct);
         // No head yet is fine while nothing has been sealed; once something was, the head must be there.
-        if (progress is not null)
-        {
-            await progress(entries.Count, entries.Count);
-        }
-
-        if (head is null && entries.Count == 0 && started && from.Seq == 0)
+        if (head is null && walk.Walked == 0 && started && fromSeq == 0)
         {
             broken.Add(new BrokenEntry(unit, null, "-", "-", "记录头和全部条目都已不在，而这个单位的留痕记录已经开始（整个记录被删除）"));
         }
-        else if (!((head is null && entries.Count == 0 && from.Seq == 0) || (head is not null && head.Seq == expected - 1 && head.Hash == previous)))
+        else if (!((head is null && walk.Walked == 0 && fromSeq == 0) || (head is not null && head.Seq == walk.Expected - 1 && head.Hash == walk.Previous)))
         {
-            broken.Add(new BrokenEntry(unit, expected - 1, entries.LastOrDefault()?.Kind ?? "-", entries.LastOrDefault()?.EntityKey ?? "-",
-                $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {expected - 1} 条（末尾条目被删除）"));
+            broken.Add(new BrokenEntry(unit, walk.Expected - 1, walk.LastKind, walk.LastKey,
+                $"链尾与记录头不符：记录头为第 {head?.Seq ?? 0} 条，链上最后是第 {walk.Expected - 1} 条（末尾条目被删除）"));
         }
 
-        return new ChainPoint(expected - 1, previous, entries.LastOrDefault()?.Id ?? from.EntryId);
+        return new ChainPoint(walk.Expected - 1, walk.Previous, walk.LastEntryId);
     }
 
-    private static async Task RowsAsync(LuoshiDb db, int unit, List<RecordEntry> entries, List<BrokenEntry> broken, CancellationToken ct)
+    /// <summary>Each recorded row as it is now against its latest entry: a row changed or deleted behind the
+    /// app's back. A page of rows at a time, in the order of their entries.</summary>
+    private static async Task RowsAsync(LuoshiDb db, int unit, IEnumerable<ChainMark> latest, int pageSize, List<BrokenEntry> broken, CancellationToken ct)
     {
-        var latest = entries.GroupBy(e => e.EntityKey).Select(g => g.Last()).ToList();
-        var current = new Dictionary<string, string>();
-        foreach (var group in latest.GroupBy(e => RecordedSources.ForKey(e.EntityKey)))
+        foreach (var chunk in latest.Chunk(pageSize))
         {
-            if (group.Key is not { } source)
+            var current = new Dictionary<string, string>();
+            foreach (var group in chunk.GroupBy(e => RecordedSources.ForKey(e.EntityKey)))
             {
-                continue;
+                if (group.Key is { } source)
+                {
+                    var ids = group.Select(e => RecordCoverage.IdOf(source, e.EntityKey)).OfType<long>().ToList();
+                    foreach (var (id, content) in await source.ContentsAsync(db, unit, ids, ct))
+                    {
+                        current[source.Key(id)] = content;
+                    }
+                }
             }
 
-            var ids = group.Select(e => RecordCoverage.IdOf(source, e.EntityKey)).OfType<long>().ToList();
-            foreach (var (id, content) in await source.ContentsAsync(db, unit, ids, ct))
+            foreach (var e in chunk)
             {
-                current[source.Key(id)] = content;
-            }
-        }
-
-        foreach (var e in latest)
-        {
-            var changes = current.TryGetValue(e.EntityKey, out var now) && now != e.Content ? Differences(e.Content, now) : [];
-            var what = RecordedSources.ForKey(e.EntityKey) is null ? "无法识别所记录的对象"
-                : now is null ? "数据库中已没有这条记录（被删除）"
-                : now != e.Content ? $"数据库中的当前记录与所记内容不符（{string.Join("、", changes)}）"
-                : null;
-            if (what is not null)
-            {
-                broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes, EntryId = e.Id });
+                var now = current.GetValueOrDefault(e.EntityKey);
+                var changed = now is not null && RecordChain.Hash(e.Hashing, now) != e.StoredContentHash;
+                // Only a changed row's entry is read again whole, to name what changed.
+                var changes = changed
+                    ? Differences(await db.RecordEntries.AsNoTracking().Where(r => r.Id == e.Id).Select(r => r.Content).FirstAsync(ct), now!)
+                    : [];
+                var what = RecordedSources.ForKey(e.EntityKey) is null ? "无法识别所记录的对象"
+                    : now is null ? "数据库中已没有这条记录（被删除）"
+                    : changed ? $"数据库中的当前记录与所记内容不符（{string.Join("、", changes)}）"
+                    : null;
+                if (what is not null)
+                {
+                    broken.Add(new BrokenEntry(unit, e.Seq, e.Kind, e.EntityKey, what) { Changes = changes, EntryId = e.Id });
+                }
             }
         }
     }

@@ -29,7 +29,8 @@ internal static class TaskRowLock
     {
         if (db.Database.IsNpgsql())
         {
-            await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM \"Tasks\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId} FOR NO KEY UPDATE").ToListAsync(ct);
+            // Run as a command, not a query: the rows are locked all the same, without a query's compilation.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Tasks\" WHERE \"Id\" = {taskId} AND \"UnitId\" = {unitId} FOR NO KEY UPDATE", ct);
         }
         else
         {
