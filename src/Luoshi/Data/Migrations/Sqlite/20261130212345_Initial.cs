@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Luoshi.Data.Migrations.Postgres
+namespace Luoshi.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,17 +15,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    ActorPersonId = table.Column<int>(type: "integer", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    TargetPersonId = table.Column<int>(type: "integer", nullable: true),
-                    Target = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TargetPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -38,10 +36,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -52,18 +50,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IdempotentRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Acted = table.Column<bool>(type: "boolean", nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: true),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Location = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Body = table.Column<byte[]>(type: "bytea", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Acted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,14 +72,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ReviewFiles",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,10 +90,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "SectionLightCounts",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    Light = table.Column<int>(type: "integer", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Light = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,16 +101,29 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignOnNonces",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOnNonces", x => x.Hash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LocalPasswordsOff = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LocalPasswordsOff = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,32 +140,32 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AssessmentSchemes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    CompletionWeight = table.Column<int>(type: "integer", nullable: false),
-                    TimelinessWeight = table.Column<int>(type: "integer", nullable: false),
-                    QualityWeight = table.Column<int>(type: "integer", nullable: false),
-                    ExtendedFactor = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    UrgePoints = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    SupervisePoints = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    OverduePointsPerDay = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    OverdueCapPerTask = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    RefusedCompletionPoints = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    LeadShare = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    ScoreFloor = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    MaxAdjustment = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
-                    Grades = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DefaultGrade = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    IsLocked = table.Column<bool>(type: "boolean", nullable: false),
-                    LockedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LockedById = table.Column<int>(type: "integer", nullable: true),
-                    LockedResult = table.Column<string>(type: "text", nullable: true),
-                    CreatedById = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletionWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimelinessWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    QualityWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtendedFactor = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    UrgePoints = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    SupervisePoints = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    OverduePointsPerDay = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    OverdueCapPerTask = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    RefusedCompletionPoints = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    LeadShare = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    ScoreFloor = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    MaxAdjustment = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    Grades = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DefaultGrade = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    IsLocked = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    LockedResult = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,10 +183,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CalendarDays",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -192,17 +203,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CalendarReschedules",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Edits = table.Column<int>(type: "integer", nullable: false),
-                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Done = table.Column<int>(type: "integer", nullable: false),
-                    Total = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Edits = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,24 +230,24 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DirectorySettings",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    ServerUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    BindDn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ProtectedBindPassword = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    BaseDn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    UserFilter = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    UidAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    NameAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    EmailAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PhoneAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    PositionAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    GroupAttribute = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    SectionRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SyncIntervalHours = table.Column<int>(type: "integer", nullable: false),
-                    RunningSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastSyncAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ServerUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BindDn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProtectedBindPassword = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BaseDn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UserFilter = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    UidAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    NameAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EmailAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PhoneAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PositionAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    GroupAttribute = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SectionRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SyncIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunningSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,23 +264,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DirectorySyncRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Found = table.Column<int>(type: "integer", nullable: false),
-                    Added = table.Column<int>(type: "integer", nullable: false),
-                    Moved = table.Column<int>(type: "integer", nullable: false),
-                    Updated = table.Column<int>(type: "integer", nullable: false),
-                    Deactivated = table.Column<int>(type: "integer", nullable: false),
-                    Reactivated = table.Column<int>(type: "integer", nullable: false),
-                    Skipped = table.Column<int>(type: "integer", nullable: false),
-                    Problem = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Lines = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: false),
-                    DeactivatedPersonIds = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Found = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reactivated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Lines = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
+                    DeactivatedPersonIds = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -286,9 +297,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "EscalationRunLogs",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    LastRunOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    LastRunAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastRunOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastRunAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -305,21 +316,21 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "MessengerSettings",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    BaseUrl = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CorpId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    AppKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ProtectedSecret = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    AgentId = table.Column<long>(type: "bigint", nullable: false),
-                    SectionRules = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SyncIntervalHours = table.Column<int>(type: "integer", nullable: false),
-                    SignOn = table.Column<bool>(type: "boolean", nullable: false),
-                    WorkNotices = table.Column<bool>(type: "boolean", nullable: false),
-                    RunningSince = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastSyncAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BaseUrl = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorpId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AppKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AgentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SectionRules = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SyncIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WorkNotices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RunningSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSyncAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -336,8 +347,8 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "NoticeRequirements",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -354,24 +365,24 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    LedgerKind = table.Column<int>(type: "integer", nullable: true),
-                    Cadence = table.Column<int>(type: "integer", nullable: false),
-                    ReportDueOffsetDays = table.Column<int>(type: "integer", nullable: false),
-                    ReportGraceDays = table.Column<int>(type: "integer", nullable: false),
-                    RemindDaysBefore = table.Column<int>(type: "integer", nullable: false),
-                    SuperviseAfterDays = table.Column<int>(type: "integer", nullable: false),
-                    SignWithinDays = table.Column<int>(type: "integer", nullable: false),
-                    ReturnWithinDays = table.Column<int>(type: "integer", nullable: false),
-                    SupervisedFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsArchived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    LedgerKind = table.Column<int>(type: "INTEGER", nullable: true),
+                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportDueOffsetDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportGraceDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemindDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuperviseAfterDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SignWithinDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnWithinDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupervisedFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsArchived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -389,15 +400,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordCheckpoints",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Seq = table.Column<long>(type: "bigint", nullable: false),
-                    EntryId = table.Column<long>(type: "bigint", nullable: true),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ByPersonId = table.Column<int>(type: "integer", nullable: true),
-                    Full = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Full = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -414,23 +425,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordChecks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    QueuedById = table.Column<int>(type: "integer", nullable: true),
-                    QueuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    HeartbeatAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Done = table.Column<long>(type: "bigint", nullable: false),
-                    Total = table.Column<long>(type: "bigint", nullable: false),
-                    BrokenCount = table.Column<int>(type: "integer", nullable: false),
-                    FirstSeq = table.Column<long>(type: "bigint", nullable: true),
-                    FirstEntryId = table.Column<long>(type: "bigint", nullable: true),
-                    FirstKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    FirstEntityKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    FirstWhat = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeartbeatAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Done = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    BrokenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSeq = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstEntryId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstKind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FirstEntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FirstWhat = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,19 +458,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Seq = table.Column<long>(type: "bigint", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<int>(type: "integer", nullable: true),
-                    Content = table.Column<string>(type: "text", nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hashing = table.Column<int>(type: "integer", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hashing = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -476,9 +487,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordHeads",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Seq = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -495,11 +506,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordSeals",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Seq = table.Column<long>(type: "bigint", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -516,9 +527,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RecordStarts",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FirstId = table.Column<long>(type: "bigint", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FirstId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -535,17 +546,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RobotWebhooks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Url = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false),
-                    UrlKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Secret = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedById = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false),
+                    UrlKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Secret = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,15 +573,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Scoreboards",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OwnCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    BenchmarkCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CreatedById = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Importing = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    BenchmarkCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Importing = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,12 +599,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -611,15 +622,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "SourceDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedById = table.Column<int>(type: "integer", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PlanId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -637,10 +648,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "UnitSigningKeys",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PublicKey = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
-                    PrivateKey = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    PrivateKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -657,15 +668,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "StoredAssessments",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SchemeId = table.Column<int>(type: "integer", nullable: false),
-                    InputVersion = table.Column<long>(type: "bigint", nullable: false),
-                    ComputedVersion = table.Column<long>(type: "bigint", nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "date", nullable: true),
-                    Result = table.Column<string>(type: "text", nullable: true),
-                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ComputeMilliseconds = table.Column<int>(type: "integer", nullable: false),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InputVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComputedVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", nullable: true),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ComputeMilliseconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -682,12 +693,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WorkPlanId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WorkPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -705,13 +716,13 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "StudyPlans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WorkPlanId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WorkPlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -729,20 +740,20 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ScoreboardNode",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ScoreboardId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Parent = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Weight = table.Column<double>(type: "double precision", nullable: false),
-                    IsIndicator = table.Column<bool>(type: "boolean", nullable: false),
-                    Direction = table.Column<int>(type: "integer", nullable: false),
-                    MeasureUnit = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Denominator = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    StandardValue = table.Column<double>(type: "double precision", nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreboardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Parent = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Weight = table.Column<double>(type: "REAL", nullable: false),
+                    IsIndicator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Direction = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeasureUnit = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Denominator = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StandardValue = table.Column<double>(type: "REAL", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -759,14 +770,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ScoreboardUnit",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ScoreboardId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Attributes = table.Column<string>(type: "text", nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreboardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Attributes = table.Column<string>(type: "TEXT", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -783,17 +794,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ScoreboardValue",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ScoreboardId = table.Column<int>(type: "integer", nullable: false),
-                    UnitCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Variable = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: false),
-                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    EnteredById = table.Column<int>(type: "integer", nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreboardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Variable = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    EnteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -810,16 +821,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Position = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Role = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Phone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -843,14 +854,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CampaignPhases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    CampaignId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Start = table.Column<DateOnly>(type: "date", nullable: false),
-                    End = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -868,26 +879,26 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    DirectoryDn = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DirectoryDn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -904,16 +915,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AssessmentAwards",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SchemeId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: true),
-                    PersonId = table.Column<int>(type: "integer", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    GivenById = table.Column<int>(type: "integer", nullable: false),
-                    GivenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    GivenById = table.Column<int>(type: "INTEGER", nullable: false),
+                    GivenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -948,19 +959,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IssuedBulletins",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Plans = table.Column<string>(type: "text", nullable: false),
-                    Kinds = table.Column<string>(type: "text", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    IssuedById = table.Column<int>(type: "integer", nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Signature = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Plans = table.Column<string>(type: "TEXT", nullable: false),
+                    Kinds = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    IssuedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Signature = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -977,9 +988,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "LeaderCharges",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    LeaderId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1002,14 +1013,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    MinutesNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    RegisteredById = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MinutesNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    RegisteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1027,11 +1038,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "MessengerLinks",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1048,10 +1059,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "NoticeChoices",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Email = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1068,10 +1079,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "NoticeCounters",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Unread = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unread = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1088,15 +1099,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Problems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    LeaderId = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedById = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LeaderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1120,22 +1131,22 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ProposalOpinions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    LeadUnitId = table.Column<int>(type: "integer", nullable: false),
-                    LeadUnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    LeadTaskId = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Signer = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SubmittedById = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadUnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LeadTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Signer = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmittedById = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1152,14 +1163,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "PublicEditions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedById = table.Column<int>(type: "integer", nullable: false),
-                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1177,16 +1188,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ScoreAdjustments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SchemeId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: true),
-                    PersonId = table.Column<int>(type: "integer", nullable: true),
-                    Points = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    GivenById = table.Column<int>(type: "integer", nullable: false),
-                    GivenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    GivenById = table.Column<int>(type: "INTEGER", nullable: false),
+                    GivenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1221,55 +1232,55 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Tasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Weight = table.Column<int>(type: "integer", nullable: false, defaultValue: 1),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    LeadLeaderId = table.Column<int>(type: "integer", nullable: true),
-                    LeadSectionId = table.Column<int>(type: "integer", nullable: false),
-                    ResponsiblePersonId = table.Column<int>(type: "integer", nullable: true),
-                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    TargetUnit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    OriginalDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExtensionCount = table.Column<int>(type: "integer", nullable: false),
-                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ProgressPercent = table.Column<int>(type: "integer", nullable: false),
-                    AchievedValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    LastReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastReportedPeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    NextMilestoneDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReportMissingFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    BehindFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    PartsDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    PartsMilestoneDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    PartsWarnFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    AssignedSectionId = table.Column<int>(type: "integer", nullable: false),
-                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SignDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SignedById = table.Column<int>(type: "integer", nullable: true),
-                    Light = table.Column<int>(type: "integer", nullable: false),
-                    LightReason = table.Column<int>(type: "integer", nullable: false),
-                    SourceDocumentId = table.Column<int>(type: "integer", nullable: true),
-                    SourceStart = table.Column<int>(type: "integer", nullable: true),
-                    SourceEnd = table.Column<int>(type: "integer", nullable: true),
-                    SourceLabel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Restricted = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    LeadLeaderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeadSectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResponsiblePersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    TargetUnit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OriginalDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtensionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    AchievedValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    LastReportedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastReportedPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NextMilestoneDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReportMissingFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BehindFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PartsDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PartsMilestoneDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PartsWarnFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AssignedSectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    Light = table.Column<int>(type: "INTEGER", nullable: false),
+                    LightReason = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceStart = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceEnd = table.Column<int>(type: "INTEGER", nullable: true),
+                    SourceLabel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Restricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1318,11 +1329,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1339,10 +1350,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<int>(type: "integer", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1359,10 +1370,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<int>(type: "integer", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1379,17 +1390,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Opinions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Receipt = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    SubmitterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EnteredById = table.Column<int>(type: "integer", nullable: true),
-                    ProblemId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Receipt = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubmitterName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EnteredById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProblemId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1412,23 +1423,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "PublicEditionItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    EditionId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    PlanTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Area = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Narrative = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ProgressPercent = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LeadSection = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Responsible = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Problems = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProgressPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeadSection = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Responsible = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1445,14 +1456,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "AppealFollowUps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Satisfaction = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ById = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ById = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1469,21 +1480,21 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Appeals",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Receipt = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Category = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    SubmitterName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Contact = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Online = table.Column<bool>(type: "boolean", nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FirstDueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    FirstRepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReplyText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReopenCount = table.Column<int>(type: "integer", nullable: false)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Receipt = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubmitterName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Online = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FirstDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FirstRepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReplyText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1500,16 +1511,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DirectiveDetails",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SourceTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Leader = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    InstructedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Classification = table.Column<int>(type: "integer", nullable: false),
-                    RegisteredById = table.Column<int>(type: "integer", nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SourceTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Leader = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InstructedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Classification = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1532,16 +1543,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DirectiveInstructions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1564,20 +1575,20 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DirectiveReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SubmittedById = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Response = table.Column<int>(type: "integer", nullable: true),
-                    Opinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RespondedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecordedById = table.Column<int>(type: "integer", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Response = table.Column<int>(type: "INTEGER", nullable: true),
+                    Opinion = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RespondedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1606,27 +1617,27 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "DispatchParties",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SourceUnitId = table.Column<int>(type: "integer", nullable: false),
-                    SourceTaskId = table.Column<int>(type: "integer", nullable: false),
-                    IsLead = table.Column<bool>(type: "boolean", nullable: false),
-                    Cadence = table.Column<int>(type: "integer", nullable: false),
-                    Part = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReturnBy = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReceivedTaskId = table.Column<int>(type: "integer", nullable: true),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SignedById = table.Column<int>(type: "integer", nullable: true),
-                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReturnedById = table.Column<int>(type: "integer", nullable: true),
-                    ConfirmNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReassignedToPartyId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReturnBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReceivedTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SignedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfirmNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReassignedToPartyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1661,26 +1672,26 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "EscalationSteps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Deadline = table.Column<int>(type: "integer", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Step = table.Column<int>(type: "integer", nullable: false),
-                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: true),
-                    Sequence = table.Column<int>(type: "integer", nullable: true),
-                    Facts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Source = table.Column<int>(type: "integer", nullable: false),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    IssuedById = table.Column<int>(type: "integer", nullable: true),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedById = table.Column<int>(type: "integer", nullable: true),
-                    ReplyDueBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IssuedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplyDueBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1698,20 +1709,20 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganiserSectionId = table.Column<int>(type: "integer", nullable: false),
-                    Partners = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    TargetParticipants = table.Column<int>(type: "integer", nullable: true),
-                    ActualParticipants = table.Column<int>(type: "integer", nullable: true),
-                    CreatedById = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganiserSectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Partners = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    TargetParticipants = table.Column<int>(type: "INTEGER", nullable: true),
+                    ActualParticipants = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1740,19 +1751,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ExtensionRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedById = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CurrentDueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    NewDueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedById = table.Column<int>(type: "integer", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CurrentDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NewDueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1769,16 +1780,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "HeldSheets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Deadline = table.Column<int>(type: "integer", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Facts = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DeferredUntil = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DeferredUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1795,10 +1806,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IndicatorTasks",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ScoreboardId = table.Column<int>(type: "integer", nullable: false),
-                    Indicator = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScoreboardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Indicator = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1821,10 +1832,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "MeetingDecisions",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    MeetingId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1847,16 +1858,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Deliverable = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletionNote = table.Column<string>(type: "text", nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Deliverable = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletionNote = table.Column<string>(type: "TEXT", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1873,9 +1884,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "PhaseTasks",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PhaseId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1898,11 +1909,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ProjectDetails",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Investor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Investor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1919,16 +1930,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ProjectStages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    StageIndex = table.Column<int>(type: "integer", nullable: false),
-                    ReachedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DaysFromPrevious = table.Column<int>(type: "integer", nullable: true),
-                    Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReachedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DaysFromPrevious = table.Column<int>(type: "INTEGER", nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1951,12 +1962,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ProposalCoHandlers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    CoUnitId = table.Column<int>(type: "integer", nullable: false),
-                    CoUnitName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CoUnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1973,27 +1984,27 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ProposalReplies",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Round = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RepliedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ResultClass = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    Signer = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    DeliveredTo = table.Column<string>(type: "character varying(1100)", maxLength: 1100, nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Satisfaction = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    SatisfactionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    SatisfactionOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SatisfactionById = table.Column<int>(type: "integer", nullable: true),
-                    File_ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    File_FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    File_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    File_Size = table.Column<long>(type: "bigint", nullable: true),
-                    File_StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ResultClass = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    Signer = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DeliveredTo = table.Column<string>(type: "TEXT", maxLength: 1100, nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Satisfaction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SatisfactionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SatisfactionOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SatisfactionById = table.Column<int>(type: "INTEGER", nullable: true),
+                    File_ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    File_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    File_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    File_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    File_StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2016,25 +2027,25 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Proposals",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Type = table.Column<int>(type: "integer", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Content = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ProposerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    ProposerGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ProposerPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    CoSigners = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReplyDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    OpinionDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExtensionMonths = table.Column<int>(type: "integer", nullable: false),
-                    ExtensionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    ExtendedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FirstRepliedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReopenedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProposerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ProposerGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProposerPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    CoSigners = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReplyDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OpinionDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExtensionMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ExtendedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstRepliedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReopenedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2051,17 +2062,17 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "PublicCommitments",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PublicTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Narrative = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Area = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    UseTaskTitle = table.Column<bool>(type: "boolean", nullable: false),
-                    ShowLeadSection = table.Column<bool>(type: "boolean", nullable: false),
-                    ShowResponsible = table.Column<bool>(type: "boolean", nullable: false),
-                    ShowProblems = table.Column<bool>(type: "boolean", nullable: false),
-                    UpdatedById = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublicTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    UseTaskTitle = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShowLeadSection = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShowResponsible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShowProblems = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2084,14 +2095,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "QualityGrades",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    SchemeId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Grade = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    GivenById = table.Column<int>(type: "integer", nullable: false),
-                    GivenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    GivenById = table.Column<int>(type: "INTEGER", nullable: false),
+                    GivenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2120,19 +2131,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Reassignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ById = table.Column<int>(type: "integer", nullable: false),
-                    FromSectionId = table.Column<int>(type: "integer", nullable: false),
-                    ToSectionId = table.Column<int>(type: "integer", nullable: false),
-                    FromPersonId = table.Column<int>(type: "integer", nullable: true),
-                    ToPersonId = table.Column<int>(type: "integer", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    TaskReturnId = table.Column<int>(type: "integer", nullable: true),
-                    BatchKey = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ById = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromSectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToSectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TaskReturnId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BatchKey = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2149,21 +2160,21 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Rechecks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    OriginalTaskId = table.Column<int>(type: "integer", nullable: false),
-                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: false),
-                    What = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ScheduledById = table.Column<int>(type: "integer", nullable: false),
-                    ScheduledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RecheckTaskId = table.Column<int>(type: "integer", nullable: true),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Result = table.Column<int>(type: "integer", nullable: false),
-                    Findings = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    ReopenedDueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConcludedById = table.Column<int>(type: "integer", nullable: true),
-                    ConcludedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OriginalTaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ScheduledById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecheckTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReopenedDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConcludedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2186,9 +2197,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "RectificationMeasures",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ProblemId = table.Column<int>(type: "integer", nullable: false)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProblemId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2211,23 +2222,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Reports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    AuthorId = table.Column<int>(type: "integer", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    IsLate = table.Column<bool>(type: "boolean", nullable: false),
-                    Progress = table.Column<string>(type: "text", nullable: false),
-                    Percent = table.Column<int>(type: "integer", nullable: true),
-                    AchievedValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    Problems = table.Column<string>(type: "text", nullable: true),
-                    NextSteps = table.Column<string>(type: "text", nullable: true),
-                    ClaimsCompletion = table.Column<bool>(type: "boolean", nullable: false),
-                    CorrectsId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: true),
+                    AchievedValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Problems = table.Column<string>(type: "TEXT", nullable: true),
+                    NextSteps = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimsCompletion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2263,23 +2274,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ResearchReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedById = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DecidedById = table.Column<int>(type: "integer", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    File_ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    File_FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    File_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    File_Size = table.Column<long>(type: "bigint", nullable: true),
-                    File_StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    File_ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    File_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    File_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    File_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    File_StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2303,12 +2314,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ResearchTopics",
                 columns: table => new
                 {
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Questions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Places = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ReportDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Places = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReportDue = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2325,21 +2336,21 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ResearchVisits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    PeopleMet = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    File_ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    File_FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    File_Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    File_Size = table.Column<long>(type: "bigint", nullable: true),
-                    File_StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PeopleMet = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    File_ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    File_FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    File_Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    File_Size = table.Column<long>(type: "INTEGER", nullable: true),
+                    File_StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2362,16 +2373,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "StudyGroups",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    RequiredSessions = table.Column<int>(type: "integer", nullable: false),
-                    RequiredMinutes = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredSessions = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequiredMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2401,10 +2412,10 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "TaskCooperations",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    Part = table.Column<string>(type: "text", nullable: true)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2427,14 +2438,14 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "TaskEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<int>(type: "integer", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    Summary = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2451,9 +2462,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "TaskReaders",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2476,19 +2487,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "TaskReturns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    AssignedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RequestedById = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedById = table.Column<int>(type: "integer", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequestedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2505,16 +2516,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Instructions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    StepId = table.Column<long>(type: "bigint", nullable: true),
-                    LeaderId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    WrittenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcknowledgedById = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    WrittenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedById = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2543,20 +2554,20 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Notices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    RecipientId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: true),
-                    StepId = table.Column<long>(type: "bigint", nullable: true),
-                    Title = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: false),
-                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Link = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReadVia = table.Column<int>(type: "integer", nullable: true),
-                    ResentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 600, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReadVia = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2580,18 +2591,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "SheetReplies",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    StepId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    AuthorId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedById = table.Column<int>(type: "integer", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2615,18 +2626,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "CompletionRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    ReportId = table.Column<long>(type: "bigint", nullable: false),
-                    RequestedById = table.Column<int>(type: "integer", nullable: false),
-                    RequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClaimedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    DecidedById = table.Column<int>(type: "integer", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2649,15 +2660,15 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ReportReturns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    ReportId = table.Column<long>(type: "bigint", nullable: false),
-                    SectionId = table.Column<int>(type: "integer", nullable: false),
-                    ReturnedById = table.Column<int>(type: "integer", nullable: false),
-                    ReturnedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SectionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2680,16 +2691,16 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "ResearchFindings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    ReportId = table.Column<long>(type: "bigint", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ResultTaskId = table.Column<int>(type: "integer", nullable: true),
-                    EnteredById = table.Column<int>(type: "integer", nullable: false),
-                    EnteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnteredById = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2718,9 +2729,9 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "StudyMembers",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    GroupId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2743,19 +2754,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "StudySessions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    GroupId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Form = table.Column<int>(type: "integer", nullable: false),
-                    Topic = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Materials = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Effect = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Minutes = table.Column<int>(type: "integer", nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Missing = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Form = table.Column<int>(type: "INTEGER", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Materials = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Effect = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Missing = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2773,23 +2784,23 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "NoticeDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    NoticeId = table.Column<long>(type: "bigint", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Target = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    MessageKey = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ClaimedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Purpose = table.Column<int>(type: "integer", nullable: true),
-                    ReadToken = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    MessageKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReadToken = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2806,13 +2817,13 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "NoticeDigestItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    NoticeId = table.Column<long>(type: "bigint", nullable: false),
-                    TaskId = table.Column<int>(type: "integer", nullable: false),
-                    StepId = table.Column<long>(type: "bigint", nullable: true),
-                    Line = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Line = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2829,11 +2840,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "NoticeDigestRuns",
                 columns: table => new
                 {
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    NoticeId = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    NoticeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2856,18 +2867,18 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "Evidence",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    ReportId = table.Column<long>(type: "bigint", nullable: true),
-                    ReplyId = table.Column<long>(type: "bigint", nullable: true),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    UploadedById = table.Column<int>(type: "integer", nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplyId = table.Column<long>(type: "INTEGER", nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UploadedById = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2890,12 +2901,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "StudyAttendance",
                 columns: table => new
                 {
-                    SessionId = table.Column<long>(type: "bigint", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    GroupId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Minutes = table.Column<int>(type: "integer", nullable: false)
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -3738,6 +3749,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "StepId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignOnNonces_ExpiresAt",
+                table: "SignOnNonces",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SourceDocuments_UnitId_UploadedAt",
                 table: "SourceDocuments",
                 columns: new[] { "UnitId", "UploadedAt" });
@@ -4094,6 +4110,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SectionLightCounts");
+
+            migrationBuilder.DropTable(
+                name: "SignOnNonces");
 
             migrationBuilder.DropTable(
                 name: "StoredAssessments");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Luoshi.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261130195003_Initial")]
+    [Migration("20261130212350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1689,6 +1689,25 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.HasKey("UnitId", "Kind");
 
                     b.ToTable("MessengerSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Messengers.SignOnNonce", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignOnNonces", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Luoshi.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261130194923_Initial")]
+    [Migration("20261130212345_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1636,6 +1636,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.HasKey("UnitId", "Kind");
 
                     b.ToTable("MessengerSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Luoshi.Features.Messengers.SignOnNonce", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignOnNonces", (string)null);
                 });
 
             modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
