@@ -108,33 +108,24 @@ internal sealed class IndexModel(LuoshiDb db, LdapDirectory directory, Directory
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var settings = await SettingsAsync(viewer, ct);
-        Check(settings);
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(viewer, ct);
-            return Page();
-        }
+        var stored = await SettingsAsync(viewer, ct);
+        Check(stored);
+        return await SourcePage.SaveAsync(this, db, stored,
+            () => new DirectorySettings { UnitId = viewer.UnitId, ServerUrl = "", BindDn = "", BaseDn = "", ProtectedBindPassword = "" },
+            settings =>
+            {
+                Apply(settings, Input);
+                if (Input.BindPassword.OrNull() is { } password)
+                {
+                    settings.ProtectedBindPassword = secret.Protect(password);
+                }
 
-        if (settings is null)
-        {
-            settings = new DirectorySettings { UnitId = viewer.UnitId, ServerUrl = "", BindDn = "", BaseDn = "", ProtectedBindPassword = "" };
-            db.Add(settings);
-        }
-
-        var detail = $"{(Input.Enabled ? "启用" : "停用")}；服务器 {Input.ServerUrl.Trim()}；基准 {Input.BaseDn.Trim()}；每{Input.SyncIntervalHours}小时同步"
-            + (Input.BindPassword.OrNull() is null ? "" : "；更换了读取账号密码");
-        Apply(settings, Input);
-        if (Input.BindPassword.OrNull() is { } password)
-        {
-            settings.ProtectedBindPassword = secret.Protect(password);
-        }
-
-        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AuditKind.DirectorySettingsChanged, viewer, null, "目录同步设置", detail);
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = Input.Enabled ? "已保存，目录人员可用目录密码登录" : "已保存（未启用）";
-        return RedirectToPage();
+                settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                audit.Add(AuditKind.DirectorySettingsChanged, viewer, null, "目录同步设置",
+                    $"{(Input.Enabled ? "启用" : "停用")}；服务器 {Input.ServerUrl.Trim()}；基准 {Input.BaseDn.Trim()}；每{Input.SyncIntervalHours}小时同步"
+                    + (Input.BindPassword.OrNull() is null ? "" : "；更换了读取账号密码"));
+            },
+            () => LoadAsync(viewer, ct), Input.Enabled ? "已保存，目录人员可用目录密码登录" : "已保存（未启用）", null, ct);
     }
 
     /// <summary>Reads the directory with the settings as typed (the stored password when none is

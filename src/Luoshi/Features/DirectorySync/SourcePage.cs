@@ -7,10 +7,31 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.DirectorySync;
 
 /// <summary>What the settings pages of the directory sync's sources share (目录同步 here, 通讯录与免登 in
-/// Messengers): the connection test's outcome on the form, the sync the office starts, and the runs shown.
+/// Messengers): saving the settings, the connection test's outcome on the form, the sync the office starts,
+/// and the runs shown.
 /// Each page keeps its settings, its checks and how its source is read.</summary>
 internal static class SourcePage
 {
+    /// <summary>保存: the form shown again with what is wrong, or the settings row (made when the unit has
+    /// none) changed by <paramref name="apply"/>, which also seals a typed secret and writes the audit
+    /// entry, saved, and <paramref name="saved"/> told after the redirect.</summary>
+    public static async Task<IActionResult> SaveAsync<TSettings>(
+        PageModel page, LuoshiDb db, TSettings? stored, Func<TSettings> create, Action<TSettings> apply, Func<Task> reload, string saved, object? routeValues, CancellationToken ct)
+        where TSettings : class
+    {
+        if (!page.ModelState.IsValid)
+        {
+            await reload();
+            return page.Page();
+        }
+
+        var settings = stored ?? db.Add(create()).Entity;
+        apply(settings);
+        await db.SaveChangesAsync(ct);
+        page.TempData["Notice"] = saved;
+        return page.RedirectToPage(routeValues);
+    }
+
     /// <summary>The connection test: its sentence when the source answered; otherwise the source's
     /// problem (<typeparamref name="TProblem"/>) or a stored secret that no longer opens, on the form.</summary>
     public static async Task<string?> TestAsync<TProblem>(PageModel page, string secretField, string secretLost, Func<Task<string>> test)

@@ -86,33 +86,23 @@ internal sealed class IndexModel(
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var settings = await SettingsAsync(viewer, ct);
-        Check(settings);
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(viewer, ct);
-            return Page();
-        }
+        var stored = await SettingsAsync(viewer, ct);
+        Check(stored);
+        return await SourcePage.SaveAsync(this, db, stored, () => new MessengerSettings { UnitId = viewer.UnitId, Kind = Kind },
+            settings =>
+            {
+                Apply(settings);
+                if (Input.Secret.OrNull() is { } secret)
+                {
+                    settings.ProtectedSecret = secrets.Protect(secret);
+                }
 
-        if (settings is null)
-        {
-            settings = new MessengerSettings { UnitId = viewer.UnitId, Kind = Kind };
-            db.Add(settings);
-        }
-
-        Apply(settings);
-        if (Input.Secret.OrNull() is { } secret)
-        {
-            settings.ProtectedSecret = secrets.Protect(secret);
-        }
-
-        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        var detail = $"{Kind.Chinese()}：{(Input.Enabled ? "启用" : "停用")}；接口 {settings.BaseUrl ?? MessengerHosts.Of(Kind)}；AgentId {Input.AgentId}；"
-            + $"免登{(Input.SignOn ? "开" : "关")}；工作通知{(Input.WorkNotices ? "开" : "关")}；每{Input.SyncIntervalHours}小时同步" + (Input.Secret.OrNull() is null ? "" : "；更换了应用密钥");
-        audit.Add(AuditKind.MessengerSettingsChanged, viewer, null, "通讯录与免登设置", detail);
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = Input.Enabled ? "已保存" : "已保存（未启用）";
-        return RedirectToPage(new { kind = Kind });
+                settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                audit.Add(AuditKind.MessengerSettingsChanged, viewer, null, "通讯录与免登设置",
+                    $"{Kind.Chinese()}：{(Input.Enabled ? "启用" : "停用")}；接口 {settings.BaseUrl ?? MessengerHosts.Of(Kind)}；AgentId {Input.AgentId}；"
+                    + $"免登{(Input.SignOn ? "开" : "关")}；工作通知{(Input.WorkNotices ? "开" : "关")}；每{Input.SyncIntervalHours}小时同步" + (Input.Secret.OrNull() is null ? "" : "；更换了应用密钥"));
+            },
+            () => LoadAsync(viewer, ct), Input.Enabled ? "已保存" : "已保存（未启用）", new { kind = Kind }, ct);
     }
 
     /// <summary>Reads the departments and members with the settings as typed (the stored secret when
