@@ -94,7 +94,7 @@ public class TaskReturnTests
         await AssignedOnAsync(b, late.Id, new DateOnly(2026, 5, 7), new DateOnly(2026, 5, 11));
         // The plan allows one working day: the window closed on Friday 8 May.
         await b.WithDbAsync(d => d.Plans.Where(p => p.Id == b.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReturnWithinDays, 1)));
-        b.App.Services.GetRequiredService<Luoshi.Features.Plans.PlanCache>().Invalidate(b.PlanId);
+        b.App.Services.GetRequiredService<Luoshi.Features.Plans.PlanCache>().Invalidate(b.UnitId, b.PlanId);
         var refused = await (await ReturnAsync(head, late.Id, "不是我们的")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("已超过退办时限", refused.ErrorsOf("Task").Single());
 

@@ -127,7 +127,7 @@ public partial class FailoverTests(ITestOutputHelper output)
 
         // The receiver writes the file after it answered the sender.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var arrived = ArrivedMessageIds();
+        var arrived = Smtp.ArrivedMessageIds();
         var copies = deliveries.Select(d => (d.Key, Copies: arrived.GetValueOrDefault(NoticeDispatcher.MessageId(d.Key)))).ToList();
         Assert.True(copies.All(c => c.Copies == 1), "mails not arrived exactly once: " + string.Join(", ", copies.Where(c => c.Copies != 1).Select(c => $"{c.Key} ×{c.Copies}")) + "\n" + Outputs());
         Stage($"{stored.Count} reports stored, none twice; {deliveries.Count} mails sent, each arrived once");
@@ -352,26 +352,6 @@ public partial class FailoverTests(ITestOutputHelper output)
         return rows;
     }
 
-    /// <summary>Message-Id → number of copies in the receiver's Maildir.</summary>
-    private static Dictionary<string, int> ArrivedMessageIds()
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var file in Directory.GetFiles(Path.Combine(Smtp.Maildir, "new")))
-        {
-            using var reader = new StreamReader(file);
-            for (var line = reader.ReadLine(); !string.IsNullOrEmpty(line); line = reader.ReadLine())
-            {
-                if (MessageIdHeader().Match(line) is { Success: true } m)
-                {
-                    counts[m.Groups[1].Value] = counts.GetValueOrDefault(m.Groups[1].Value) + 1;
-                    break;
-                }
-            }
-        }
-
-        return counts;
-    }
-
     private static async Task UntilAsync(Func<Task<bool>> done, string what, Formation formation, Func<string> outputs)
     {
         var watch = Stopwatch.StartNew();
@@ -426,9 +406,6 @@ public partial class FailoverTests(ITestOutputHelper output)
 
     [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:\d+")]
     private static partial Regex ListeningOn();
-
-    [GeneratedRegex(@"^Message-I[dD]:\s*<([^>]+)>", RegexOptions.IgnoreCase)]
-    private static partial Regex MessageIdHeader();
 
     private sealed record TokenResponse(string AccessToken);
 }

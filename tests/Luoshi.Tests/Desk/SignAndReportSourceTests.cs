@@ -80,4 +80,24 @@ public class SignAndReportSourceTests
         Assert.False(await HoldsAsync<ReportDueToDo>(b, "staffA", task.Id));
         Assert.Equal(1, (await OfAsync<ReportLateToDo>(b, "headA")).Count);
     }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ATaskOfAPlanMadeAMomentAgoOwesItsReportOnTheNextRequest(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        // The unit's report windows are computed (from its one plan) and kept.
+        Assert.Equal(0, (await OfAsync<ReportDueToDo>(b, "staffA")).Count);
+
+        var made = await (await b.ApiAsync("admin")).PostAsJsonAsync("/api/plans", new { title = "专项工作实施方案", year = Today.Year });
+        Assert.Equal(HttpStatusCode.Created, made.StatusCode);
+        var planId = (await made.Content.ReadFromJsonAsync<PlanId>())!.Id;
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-5), Today.AddDays(120), change: t => t.PlanId = planId);
+
+        // Not a minute later: the new plan's saving dropped what the windows were kept with.
+        var (count, items) = await OfAsync<ReportDueToDo>(b, "staffA");
+        Assert.Equal(1, count);
+        Assert.Equal($"/Tasks/{task.Id}/Report", items[0].Href);
+    }
+
+    private sealed record PlanId(int Id);
 }

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using MimeKit;
 
 namespace Luoshi.Tests.Infrastructure;
 
 /// <summary>The SMTP receiver the test script starts on loopback (Debian's aiosmtpd with a Maildir
 /// handler): LUOSHI_TEST_SMTP is its host:port, LUOSHI_TEST_MAILDIR the folder it delivers into.</summary>
-internal static class Smtp
+internal static partial class Smtp
 {
     public static string? Address => Environment.GetEnvironmentVariable("LUOSHI_TEST_SMTP");
 
@@ -32,4 +33,28 @@ internal static class Smtp
 
         throw new Xunit.Sdk.XunitException($"no mail with Message-Id {messageId} in {folder}");
     }
+
+    /// <summary>Message-Id → number of copies in the receiver's Maildir (the tests that kill senders
+    /// count how many came twice).</summary>
+    public static Dictionary<string, int> ArrivedMessageIds()
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Maildir, "new")))
+        {
+            using var reader = new StreamReader(file);
+            for (var line = reader.ReadLine(); !string.IsNullOrEmpty(line); line = reader.ReadLine())
+            {
+                if (MessageIdHeader().Match(line) is { Success: true } m)
+                {
+                    counts[m.Groups[1].Value] = counts.GetValueOrDefault(m.Groups[1].Value) + 1;
+                    break;
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    [GeneratedRegex(@"^Message-I[dD]:\s*<([^>]+)>", RegexOptions.IgnoreCase)]
+    private static partial Regex MessageIdHeader();
 }

@@ -257,4 +257,66 @@ public class MessengerTests
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task AWeComStateSignsInOnceAndNotAfterItsTenMinutes(string provider)
+    {
+        var b = await Bureau.CreateAsync(provider);
+        await using var server = await MessengerServer.StartAsync("ww" + b.UnitId, "wecom-secret-" + Guid.NewGuid().ToString("N"));
+        server.Codes["wx-code"] = "staffc";
+        await WithAsync(b, async sp =>
+        {
+            var db = sp.GetRequiredService<LuoshiDb>();
+            db.Add(new MessengerSettings
+            {
+                UnitId = b.UnitId, Kind = MessengerKind.WeCom, Enabled = true, BaseUrl = server.BaseUrl, CorpId = server.Id,
+                ProtectedSecret = sp.GetRequiredService<MessengerSecrets>().Protect(server.Secret), AgentId = server.AgentId, SignOn = true, UpdatedAt = DateTime.UtcNow,
+            });
+            db.Add(new MessengerLink { UnitId = b.UnitId, Kind = MessengerKind.WeCom, UserId = "staffc", PersonId = b.Person("staffC"), LinkedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        // The browser's cookie and state, sent by hand so that two callbacks can carry the same ones.
+        async Task<(string Cookie, string State)> StartAsync()
+        {
+            var start = await b.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }).GetAsync($"/Account/WeCom?handler=Start&unit={b.UnitId}");
+            Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+            var state = System.Text.RegularExpressions.Regex.Match(start.Headers.Location!.OriginalString, "state=([0-9a-f]{32})").Groups[1].Value;
+            return (start.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("luoshi.signon-state=", StringComparison.Ordinal)).Split(';')[0], state);
+        }
+
+        Task<HttpResponseMessage> CallbackAsync((string Cookie, string State) started)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/Account/WeCom?unit={b.UnitId}&code=wx-code&state={started.State}");
+            request.Headers.Add("Cookie", started.Cookie);
+            return b.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }).SendAsync(request);
+        }
+
+        // The same cookie and state twice at once (a replay racing the real callback): one signs in.
+        var started = await StartAsync();
+        var both = await Task.WhenAll(CallbackAsync(started), CallbackAsync(started));
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.BadRequest], both.Select(r => r.StatusCode).Order());
+        var refused = both.Single(r => r.StatusCode == HttpStatusCode.BadRequest);
+        Assert.Contains("已使用过", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // And once more afterwards: still refused.
+        var again = await CallbackAsync(started);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("已使用过", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A state past its ten minutes: refused although the cookie still matches (a cookie's max-age is the browser's to keep).
+        var late = await StartAsync();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(late.State)));
+        Assert.Equal(1, await b.WithDbAsync(db => db.Set<SignOnNonce>().Where(n => n.Hash == hash)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.ExpiresAt, n => n.ExpiresAt.AddMinutes(-11)))));
+        var expired = await CallbackAsync(late);
+        Assert.Equal(HttpStatusCode.BadRequest, expired.StatusCode);
+        Assert.Contains("已超过10分钟", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The next start removes the expired row.
+        _ = await StartAsync();
+        Assert.False(await b.WithDbAsync(db => db.Set<SignOnNonce>().AnyAsync(n => n.Hash == hash)));
+    }
 }

@@ -119,7 +119,15 @@ public class RecordCheckTests
         Assert.Equal((RecordCheckState.Intact, 2L, 2L, 0), (check.State, check.Done, check.Total, check.BrokenCount));
         var point = await b.WithDbAsync(d => RecordCheckpoints.LatestAsync(d, b.UnitId, CancellationToken.None));
         Assert.Equal((2L, true), (point!.Seq, point.Full));
-        Assert.Contains("共核对 2 条", await (await b.PagesAsync("admin")).GetHtmlAsync($"/Admin/Record/Checks/{id}"));
+        var admin = await b.PagesAsync("admin");
+        var page = await admin.GetHtmlAsync($"/Admin/Record/Checks/{id}");
+        Assert.Contains("共核对 2 条", page);
+        // The times in the page's sentence are written as prose writes them, in Beijing time.
+        var queuedAt = TimeZoneInfo.ConvertTimeFromUtc(check.QueuedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var formal = $"{queuedAt.Year}年{queuedAt.Month}月{queuedAt.Day}日 " + queuedAt.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(formal + " 排队", page);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}", page);
+        Assert.Contains($"（{formal}）", await admin.GetHtmlAsync("/Admin/Record"));
     }
 
     [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]

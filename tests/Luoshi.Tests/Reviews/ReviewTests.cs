@@ -79,8 +79,8 @@ public class ReviewTests
     {
         var b = await Bureau.CreateAsync(db);
         var point = await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(60), change: t => t.Title = "工作要点一");
-        var appealPlan = await b.WithDbAsync(d => LedgerPlans.IdAsync(d, b.UnitId, 2026, new Luoshi.Features.Appeals.AppealLedgerKind(), DateTime.UtcNow, default));
-        var projectPlan = await b.WithDbAsync(d => LedgerPlans.IdAsync(d, b.UnitId, 2026, new Luoshi.Features.Projects.ProjectLedgerKind(), DateTime.UtcNow, default));
+        var appealPlan = await b.WithDbAsync(d => LedgerPlans.IdAsync(d, b.App.Services.GetRequiredService<Luoshi.Features.Plans.PlanCache>(), b.UnitId, 2026, new Luoshi.Features.Appeals.AppealLedgerKind(), DateTime.UtcNow, default));
+        var projectPlan = await b.WithDbAsync(d => LedgerPlans.IdAsync(d, b.App.Services.GetRequiredService<Luoshi.Features.Plans.PlanCache>(), b.UnitId, 2026, new Luoshi.Features.Projects.ProjectLedgerKind(), DateTime.UtcNow, default));
         var appeal = await b.TaskAsync(b.SectionB, Today.AddDays(-3), Today.AddDays(10), change: t => { t.Title = "诉求一"; t.PlanId = appealPlan; });
         var project = await b.TaskAsync(b.SectionB, Today.AddDays(-3), Today.AddDays(100), change: t => { t.Title = "项目一"; t.PlanId = projectPlan; });
         await b.WithDbAsync(async d =>

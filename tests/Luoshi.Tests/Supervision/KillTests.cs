@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Luoshi.Features.Notices;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace Luoshi.Tests.Supervision;
 /// started again. Every notice must reach the SMTP server, and a copy may only come from a kill
 /// landing between the server's "accepted" and the row being marked sent.
 /// </summary>
-public partial class KillTests
+public class KillTests
 {
     [Fact]
     public async Task NoticesSentByTwoInstancesThatAreKilledMidRunArriveOnceEach()
@@ -68,7 +67,7 @@ public partial class KillTests
 
         var keys = await b.WithDbAsync(d => d.NoticeDeliveries.Where(x => x.UnitId == b.UnitId).Select(x => x.MessageKey).ToListAsync());
         Assert.True(keys.Count > 200, $"only {keys.Count} deliveries");
-        var arrived = ArrivedMessageIds();
+        var arrived = Smtp.ArrivedMessageIds();
         var copies = keys.Select(k => arrived.GetValueOrDefault(NoticeDispatcher.MessageId(k))).ToList();
         Assert.DoesNotContain(0, copies);
         Assert.True(copies.Sum(c => c - 1) <= 2, $"{copies.Sum(c => c - 1)} extra copies after 2 kills");
@@ -79,29 +78,6 @@ public partial class KillTests
         var sheets = await b.WithDbAsync(d => d.EscalationSteps.Where(s => s.UnitId == b.UnitId && s.Sequence != null).Select(s => s.Sequence!.Value).ToListAsync());
         Assert.Equal(Enumerable.Range(1, sheets.Count), sheets.Order());
     }
-
-    /// <summary>Message-Id → number of copies in the receiver's Maildir.</summary>
-    private static Dictionary<string, int> ArrivedMessageIds()
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var file in Directory.GetFiles(Path.Combine(Smtp.Maildir, "new")))
-        {
-            using var reader = new StreamReader(file);
-            for (var line = reader.ReadLine(); !string.IsNullOrEmpty(line); line = reader.ReadLine())
-            {
-                if (MessageIdHeader().Match(line) is { Success: true } m)
-                {
-                    counts[m.Groups[1].Value] = counts.GetValueOrDefault(m.Groups[1].Value) + 1;
-                    break;
-                }
-            }
-        }
-
-        return counts;
-    }
-
-    [GeneratedRegex(@"^Message-I[dD]:\s*<([^>]+)>", RegexOptions.IgnoreCase)]
-    private static partial Regex MessageIdHeader();
 
     /// <summary>The app as its own process, sending with a small batch so that a kill lands in the
     /// middle of the run.</summary>

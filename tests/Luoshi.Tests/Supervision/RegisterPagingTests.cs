@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Luoshi.Features.Supervision;
 using Luoshi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Luoshi.Tests.Supervision;
 
@@ -187,5 +188,20 @@ public class RegisterPagingTests
         var read = MiniExcelLibs.MiniExcel.Query(new MemoryStream(stream.ToArray())).ToList();
         Assert.Equal(5, read.Count);
         Assert.StartsWith("以上为前3行", (string)((IDictionary<string, object>)read[^1])["A"]);
+    }
+
+    [Fact]
+    public async Task TheRegisterPageReadsItsSheetsAndTheirReadersThroughOneContext()
+    {
+        var b = await Bureau.CreateAsync("sqlite");
+        await using var scope = b.App.Services.CreateAsyncScope();
+        var register = scope.ServiceProvider.GetRequiredKeyedService<SheetRegister>(Luoshi.Data.ReadDb.Key);
+        var read = scope.ServiceProvider.GetRequiredService<Luoshi.Data.ReadDb>();
+
+        // Wiring, seen from outside: the register's context and its readers' context are the scope's read context.
+        static object Held(object holder, Type type) => holder.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            .Single(f => type.IsAssignableFrom(f.FieldType)).GetValue(holder)!;
+        Assert.Same(read, Held(register, typeof(Luoshi.Data.LuoshiDb)));
+        Assert.Same(read, Held(Held(register, typeof(SheetArrival)), typeof(Luoshi.Data.LuoshiDb)));
     }
 }

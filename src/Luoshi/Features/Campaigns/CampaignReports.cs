@@ -16,7 +16,7 @@ internal sealed record PhaseTaskRow(int Id, string Title, string Section, DateOn
 internal sealed record Transition(int CampaignId, string Title, string UnitName, DateOnly AsOf, IReadOnlyList<PhaseFigures> Phases);
 
 /// <summary>Campaigns, their phases' tasks and the 转段报告: what each phase did, from the tasks and the study ledger.</summary>
-internal sealed class CampaignReports(LuoshiDb db, WorkItemCreator workItems, BureauClock clock)
+internal sealed class CampaignReports(LuoshiDb db, WorkItemCreator workItems, PlanCache plans, BureauClock clock)
 {
     /// <summary>The whole unit's figures: for the office and the leaders.</summary>
     public static bool SeesReport(Viewer viewer) => viewer.Role is Role.Admin or Role.Leader;
@@ -61,6 +61,7 @@ internal sealed class CampaignReports(LuoshiDb db, WorkItemCreator workItems, Bu
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        plans.Invalidate(plan);
         return Outcome<Campaign>.Ok(campaign);
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Luoshi.Data;
 using Luoshi.Features.Audit;
 using Luoshi.Features.Ldap;
@@ -109,33 +108,24 @@ internal sealed class IndexModel(LuoshiDb db, LdapDirectory directory, Directory
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var settings = await SettingsAsync(viewer, ct);
-        Check(settings);
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(viewer, ct);
-            return Page();
-        }
+        var stored = await SettingsAsync(viewer, ct);
+        Check(stored);
+        return await SourcePage.SaveAsync(this, db, stored,
+            () => new DirectorySettings { UnitId = viewer.UnitId, ServerUrl = "", BindDn = "", BaseDn = "", ProtectedBindPassword = "" },
+            settings =>
+            {
+                Apply(settings, Input);
+                if (Input.BindPassword.OrNull() is { } password)
+                {
+                    settings.ProtectedBindPassword = secret.Protect(password);
+                }
 
-        if (settings is null)
-        {
-            settings = new DirectorySettings { UnitId = viewer.UnitId, ServerUrl = "", BindDn = "", BaseDn = "", ProtectedBindPassword = "" };
-            db.Add(settings);
-        }
-
-        var detail = $"{(Input.Enabled ? "启用" : "停用")}；服务器 {Input.ServerUrl.Trim()}；基准 {Input.BaseDn.Trim()}；每{Input.SyncIntervalHours}小时同步"
-            + (Input.BindPassword.OrNull() is null ? "" : "；更换了读取账号密码");
-        Apply(settings, Input);
-        if (Input.BindPassword.OrNull() is { } password)
-        {
-            settings.ProtectedBindPassword = secret.Protect(password);
-        }
-
-        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        audit.Add(AuditKind.DirectorySettingsChanged, viewer, null, "目录同步设置", detail);
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = Input.Enabled ? "已保存，目录人员可用目录密码登录" : "已保存（未启用）";
-        return RedirectToPage();
+                settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                audit.Add(AuditKind.DirectorySettingsChanged, viewer, null, "目录同步设置",
+                    $"{(Input.Enabled ? "启用" : "停用")}；服务器 {Input.ServerUrl.Trim()}；基准 {Input.BaseDn.Trim()}；每{Input.SyncIntervalHours}小时同步"
+                    + (Input.BindPassword.OrNull() is null ? "" : "；更换了读取账号密码"));
+            },
+            () => LoadAsync(viewer, ct), Input.Enabled ? "已保存，目录人员可用目录密码登录" : "已保存（未启用）", null, ct);
     }
 
     /// <summary>Reads the directory with the settings as typed (the stored password when none is
@@ -149,22 +139,14 @@ internal sealed class IndexModel(LuoshiDb db, LdapDirectory directory, Directory
         {
             var trial = new DirectorySettings { UnitId = viewer.UnitId, ServerUrl = "", BindDn = "", BaseDn = "", ProtectedBindPassword = "" };
             Apply(trial, Input);
-            try
+            TestResult = await SourcePage.TestAsync<DirectoryProblem>(this, "Input.BindPassword", "保存的密码无法解开（数据保护密钥已更换），请重新填写", async () =>
             {
                 var password = Input.BindPassword.OrNull() ?? secret.Reveal(stored!.ProtectedBindPassword);
                 var people = await Task.Run(() => directory.People(trial, password), ct);
                 var rules = Ldap.SectionRules.Parse(Input.SectionRules).Rules;
                 var mapped = people.Count(p => Ldap.SectionRules.SectionOf(rules, p) is not null);
-                TestResult = $"连接成功：找到{people.Count}人，其中{mapped}人能对应到科室";
-            }
-            catch (DirectoryProblem e)
-            {
-                ModelState.AddModelError("", "连接失败：" + e.Message);
-            }
-            catch (CryptographicException)
-            {
-                ModelState.AddModelError("Input.BindPassword", "保存的密码无法解开（数据保护密钥已更换），请重新填写");
-            }
+                return $"连接成功：找到{people.Count}人，其中{mapped}人能对应到科室";
+            });
         }
 
         await LoadAsync(viewer, ct);
@@ -174,18 +156,8 @@ internal sealed class IndexModel(LuoshiDb db, LdapDirectory directory, Directory
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        if (await SettingsAsync(viewer, ct) is not { Enabled: true })
-        {
-            ModelState.AddModelError("", "尚未启用目录：请先填写设置、勾选“启用”并保存，再同步");
-            await OnGetAsync(ct);
-            return Page();
-        }
-
-        var run = await syncer.RunAsync(viewer.UnitId, viewer, ct);
-        TempData["Notice"] = run is null ? "另一次同步正在进行，请稍后刷新查看结果"
-            : run.Problem is { } problem && run.Found == 0 ? "同步未完成：" + problem
-            : $"同步完成：新增{run.Added}人，调整科室{run.Moved}人，停用{run.Deactivated}人";
-        return RedirectToPage();
+        return await SourcePage.SyncNowAsync(this, await SettingsAsync(viewer, ct) is { Enabled: true }, "尚未启用目录：请先填写设置、勾选“启用”并保存，再同步",
+            () => syncer.RunAsync(viewer.UnitId, viewer, ct), () => OnGetAsync(ct));
     }
 
     /// <summary>What the attributes cannot say: the address's scheme, the rules' lines, a password
@@ -237,16 +209,15 @@ internal sealed class IndexModel(LuoshiDb db, LdapDirectory directory, Directory
         var stored = await db.Set<DirectorySettings>().AsNoTracking().Where(s => s.UnitId == viewer.UnitId)
             .Select(s => new { s.LastSyncAt, HasPassword = s.ProtectedBindPassword != "" }).FirstOrDefaultAsync(ct);
         (HasPassword, LastSyncAt) = (stored?.HasPassword ?? false, stored?.LastSyncAt);
-        History = await db.Set<DirectorySyncRun>().AsNoTracking().Where(r => r.UnitId == viewer.UnitId && r.Source == DirectorySyncer.Source)
-            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(10).ToListAsync(ct);
+        History = await SourcePage.HistoryAsync(db, viewer.UnitId, DirectorySyncer.Source, ct);
         Run = History.FirstOrDefault();
-        if (Run?.DeactivatedIds().ToList() is { Count: > 0 } ids)
+        if (await SourcePage.LeftAsync(db, viewer.UnitId, Run, ct) is { Count: > 0 } names)
         {
-            var names = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            var ids = names.Keys.ToList();
             // Only the tasks the office may see: a restricted 批示件 stays hidden here as everywhere.
             var open = await db.Tasks.AsNoTracking().VisibleTo(viewer).Where(t => t.CompletedOn == null && t.ResponsiblePersonId != null && ids.Contains(t.ResponsiblePersonId.Value))
                 .OrderBy(t => t.DueDate).Select(t => new { t.ResponsiblePersonId, Task = new LeftTask(t.Id, t.Number, t.Title, t.DueDate) }).ToListAsync(ct);
-            Left = [.. ids.Where(names.ContainsKey).Select(id => new LeftPerson(id, names[id], [.. open.Where(o => o.ResponsiblePersonId == id).Select(o => o.Task)]))];
+            Left = [.. Run!.DeactivatedIds().Where(names.ContainsKey).Select(id => new LeftPerson(id, names[id], [.. open.Where(o => o.ResponsiblePersonId == id).Select(o => o.Task)]))];
         }
     }
 }

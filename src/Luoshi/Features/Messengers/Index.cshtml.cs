@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using Luoshi.Data;
 using Luoshi.Features.Audit;
 using Luoshi.Features.DirectorySync;
@@ -87,33 +86,23 @@ internal sealed class IndexModel(
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var settings = await SettingsAsync(viewer, ct);
-        Check(settings);
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(viewer, ct);
-            return Page();
-        }
+        var stored = await SettingsAsync(viewer, ct);
+        Check(stored);
+        return await SourcePage.SaveAsync(this, db, stored, () => new MessengerSettings { UnitId = viewer.UnitId, Kind = Kind },
+            settings =>
+            {
+                Apply(settings);
+                if (Input.Secret.OrNull() is { } secret)
+                {
+                    settings.ProtectedSecret = secrets.Protect(secret);
+                }
 
-        if (settings is null)
-        {
-            settings = new MessengerSettings { UnitId = viewer.UnitId, Kind = Kind };
-            db.Add(settings);
-        }
-
-        Apply(settings);
-        if (Input.Secret.OrNull() is { } secret)
-        {
-            settings.ProtectedSecret = secrets.Protect(secret);
-        }
-
-        settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        var detail = $"{Kind.Chinese()}：{(Input.Enabled ? "启用" : "停用")}；接口 {settings.BaseUrl ?? MessengerHosts.Of(Kind)}；AgentId {Input.AgentId}；"
-            + $"免登{(Input.SignOn ? "开" : "关")}；工作通知{(Input.WorkNotices ? "开" : "关")}；每{Input.SyncIntervalHours}小时同步" + (Input.Secret.OrNull() is null ? "" : "；更换了应用密钥");
-        audit.Add(AuditKind.MessengerSettingsChanged, viewer, null, "通讯录与免登设置", detail);
-        await db.SaveChangesAsync(ct);
-        TempData["Notice"] = Input.Enabled ? "已保存" : "已保存（未启用）";
-        return RedirectToPage(new { kind = Kind });
+                settings.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                audit.Add(AuditKind.MessengerSettingsChanged, viewer, null, "通讯录与免登设置",
+                    $"{Kind.Chinese()}：{(Input.Enabled ? "启用" : "停用")}；接口 {settings.BaseUrl ?? MessengerHosts.Of(Kind)}；AgentId {Input.AgentId}；"
+                    + $"免登{(Input.SignOn ? "开" : "关")}；工作通知{(Input.WorkNotices ? "开" : "关")}；每{Input.SyncIntervalHours}小时同步" + (Input.Secret.OrNull() is null ? "" : "；更换了应用密钥"));
+            },
+            () => LoadAsync(viewer, ct), Input.Enabled ? "已保存" : "已保存（未启用）", new { kind = Kind }, ct);
     }
 
     /// <summary>Reads the departments and members with the settings as typed (the stored secret when
@@ -129,7 +118,7 @@ internal sealed class IndexModel(
             Apply(trial);
             // A version of its own: a token cached for the saved credentials is not the trial's.
             trial.UpdatedAt = time.GetUtcNow().UtcDateTime;
-            try
+            TestResult = await SourcePage.TestAsync<MessengerProblem>(this, "Input.Secret", "保存的应用密钥无法解开（密钥已更换），请重新填写", async () =>
             {
                 var api = apis.Single(a => a.Kind == Kind);
                 var access = secrets.Access(trial);
@@ -138,16 +127,8 @@ internal sealed class IndexModel(
                 var rules = DepartmentRules.Parse(Input.SectionRules).Rules;
                 var tree = departments.ToDictionary(d => d.Id);
                 var mapped = members.Count(m => DepartmentRules.SectionOf(rules, m.Departments, tree) is not null);
-                TestResult = $"连接成功：{departments.Count}个部门，{members.Count}名成员，其中{mapped}人能对应到科室";
-            }
-            catch (MessengerProblem e)
-            {
-                ModelState.AddModelError("", "连接失败：" + e.Message);
-            }
-            catch (CryptographicException)
-            {
-                ModelState.AddModelError("Input.Secret", "保存的应用密钥无法解开（密钥已更换），请重新填写");
-            }
+                return $"连接成功：{departments.Count}个部门，{members.Count}名成员，其中{mapped}人能对应到科室";
+            });
         }
 
         await LoadAsync(viewer, ct);
@@ -157,18 +138,8 @@ internal sealed class IndexModel(
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        if (await SettingsAsync(viewer, ct) is not { Enabled: true })
-        {
-            ModelState.AddModelError("", "尚未启用：请先填写设置、勾选“启用”并保存，再同步");
-            await LoadAsync(viewer, ct);
-            return Page();
-        }
-
-        var run = await syncer.RunAsync(viewer.UnitId, Kind, viewer, ct);
-        TempData["Notice"] = run is null ? "另一次同步正在进行，请稍后刷新查看结果"
-            : run.Problem is { } problem && run.Found == 0 ? "同步未完成：" + problem
-            : $"同步完成：新增{run.Added}人，调整科室{run.Moved}人，停用{run.Deactivated}人";
-        return RedirectToPage(new { kind = Kind });
+        return await SourcePage.SyncNowAsync(this, await SettingsAsync(viewer, ct) is { Enabled: true }, "尚未启用：请先填写设置、勾选“启用”并保存，再同步",
+            () => syncer.RunAsync(viewer.UnitId, Kind, viewer, ct), () => LoadAsync(viewer, ct), new { kind = Kind });
     }
 
     private void Check(MessengerSettings? stored)
@@ -229,12 +200,7 @@ internal sealed class IndexModel(
         var stored = await db.Set<MessengerSettings>().AsNoTracking().Where(s => s.UnitId == viewer.UnitId && s.Kind == Kind)
             .Select(s => new { s.LastSyncAt, HasSecret = s.ProtectedSecret != "" }).FirstOrDefaultAsync(ct);
         (HasSecret, LastSyncAt) = (stored?.HasSecret ?? false, stored?.LastSyncAt);
-        var source = Kind.Source();
-        History = await db.Set<DirectorySyncRun>().AsNoTracking().Where(r => r.UnitId == viewer.UnitId && r.Source == source)
-            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(10).ToListAsync(ct);
-        if (History.FirstOrDefault()?.DeactivatedIds().ToList() is { Count: > 0 } ids)
-        {
-            Left = await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        }
+        History = await SourcePage.HistoryAsync(db, viewer.UnitId, Kind.Source(), ct);
+        Left = await SourcePage.LeftAsync(db, viewer.UnitId, History.FirstOrDefault(), ct);
     }
 }

@@ -17,6 +17,7 @@ internal static class MessengersFeature
         services.AddSingleton<IMessengerApi, WeComApi>();
         services.AddSingleton<MessengerSecrets>();
         services.AddScoped<MessengerSyncer>();
+        services.AddScoped<SignOnState>();
         services.AddPolledJob<MessengerSyncJob>();
         services.AddScoped<IPersonChannels, WorkNoticeTargets>();
         services.AddScoped<INoticeChannel>(sp => ActivatorUtilities.CreateInstance<WorkNoticeChannel>(sp, MessengerKind.DingTalk));

@@ -21,7 +21,7 @@ namespace Luoshi.Features.Messengers;
 /// </summary>
 [AllowAnonymous]
 internal sealed class SignOnModel(
-    LuoshiDb db, IEnumerable<IMessengerApi> apis, MessengerSecrets secrets, UserManager<AppUser> users, Sessions sessions, AuditLog audit, IConfiguration config) : PageModel
+    LuoshiDb db, IEnumerable<IMessengerApi> apis, MessengerSecrets secrets, SignOnState states, UserManager<AppUser> users, Sessions sessions, AuditLog audit, IConfiguration config) : PageModel
 {
     public string Title { get; private set; } = "免登";
     public string? Problem { get; private set; }
@@ -43,7 +43,7 @@ internal sealed class SignOnModel(
         }
 
         var back = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/Account/WeCom?unit={app.UnitId}";
-        var state = SignOnState.Issue(HttpContext, kind);
+        var state = await states.IssueAsync(HttpContext, kind, ct);
         return Redirect($"{config["Messengers:WeComOAuthUrl"] ?? WeComOAuth}?appid={Uri.EscapeDataString(app.CorpId)}&redirect_uri={Uri.EscapeDataString(back)}"
             + $"&response_type=code&scope=snsapi_base&state={state}&agentid={app.AgentId}#wechat_redirect");
     }
@@ -62,10 +62,10 @@ internal sealed class SignOnModel(
         }
 
         // WeCom's code comes back from the redirect the start step made: only to the browser that made it.
-        if (kind == MessengerKind.WeCom && !SignOnState.Take(HttpContext, kind, state))
+        if (kind == MessengerKind.WeCom && !await states.TakeAsync(HttpContext, kind, state, ct))
         {
-            await audit.RefusedAsync(null, Typed(kind, "?"), $"{kind} sign-on: the state is not this browser's", token: false);
-            return Refuse($"这次免登不是从本浏览器发起的，或已超过10分钟，请从{kind.Chinese()}工作台中的应用重新进入。", StatusCodes.Status400BadRequest);
+            await audit.RefusedAsync(null, Typed(kind, "?"), $"{kind} sign-on: the state is not this browser's, expired or used", token: false);
+            return Refuse($"这次免登不是从本浏览器发起的、已超过10分钟或已使用过，请从{kind.Chinese()}工作台中的应用重新进入。", StatusCodes.Status400BadRequest);
         }
 
         string? userId;

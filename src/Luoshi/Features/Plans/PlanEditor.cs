@@ -33,7 +33,7 @@ internal sealed class PlanEditor(LuoshiDb db, TaskLights lights, PlanCache cache
         var reportingChanged = plan.Cadence != input.Cadence || plan.ReportDueOffsetDays != input.ReportDueOffsetDays || plan.ReportGraceDays != input.ReportGraceDays;
         input.ApplyTo(plan);
         await db.SaveChangesAsync(ct);
-        cache.Invalidate(plan.Id);
+        cache.Invalidate(plan);
         if (id is not null && reportingChanged)
         {
             await lights.RescheduleUnitAsync(viewer.UnitId, plan.Id, ct);

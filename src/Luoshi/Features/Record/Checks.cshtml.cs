@@ -1,4 +1,5 @@
 using Luoshi.Data;
+using Luoshi.Features.Desk;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,8 @@ internal sealed class RecordCheckModel(LuoshiDb db, CurrentViewer current, Burea
     /// <summary>Null when the unit has never queued one (the address without a number).</summary>
     public RecordCheck? Check { get; private set; }
 
-    public string Local(DateTime? utc) => utc is { } at ? clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
+    /// <summary>When the check was queued, started, finished, in the bureau's time as prose writes it.</summary>
+    public string Local(DateTime? utc) => utc is { } at ? DeskDates.Formal(clock.ToLocal(at)) : "";
 
     public int Percent => Check is not { } c ? 0 : c.Total == 0 ? (c.Finished ? 100 : 0) : (int)(c.Done * 100 / c.Total);
 

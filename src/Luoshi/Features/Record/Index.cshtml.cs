@@ -1,4 +1,5 @@
 using Luoshi.Data;
+using Luoshi.Features.Desk;
 using Luoshi.Features.Organisation;
 using Luoshi.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +41,9 @@ internal sealed class RecordModel(LuoshiDb db, CurrentViewer current, BureauCloc
 
     /// <summary>Entries are stored in UTC; the office reads them in the bureau's time.</summary>
     public string Local(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The same in the page's sentences (the last check, the full checks), as prose writes a moment; the table keeps <see cref="Local"/>.</summary>
+    public string Formal(DateTime utc) => DeskDates.Formal(clock.ToLocal(utc));
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 

@@ -14,27 +14,36 @@ namespace Luoshi.Features.Reports;
 /// is owed now when that window is still open and belongs to the current period or the one before,
 /// i.e. when ReportMissingFrom falls after today and no later than the day after the current
 /// period's window — a date per plan (cadence, offset and grace differ). Plans sharing a date are
-/// grouped, so the filter is one comparison per group, computed once a minute per unit and day.
+/// grouped, so the filter is one comparison per group. The groups are kept per unit and day while
+/// what they come from stays: the unit's working calendar and its plans, both held by caches that a
+/// change drops at once here and, through <see cref="ClusterSignal"/>, in the other instances
+/// (<see cref="WorkingCalendars.Invalidate"/>, <see cref="PlanCache.Invalidate"/>). A kept entry records
+/// which calendar and which plans stamp it was computed from, and is computed again when either is new.
 /// </summary>
-internal sealed class ReportWindows(IMemoryCache cache, WorkingCalendars calendars)
+internal sealed class ReportWindows(IMemoryCache cache, WorkingCalendars calendars, PlanCache plans)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private sealed record Group(DateOnly Until, int[] PlanIds);
 
+    private sealed record Kept(WorkingCalendar Calendar, object PlansStamp, List<Group> Groups);
+
     public async Task<Expression<Func<WorkTask, bool>>> OwedNowAsync(LuoshiDb db, int unitId, DateOnly today, CancellationToken ct)
     {
-        var groups = (await cache.GetOrCreateAsync($"report-windows:{unitId}:{today.DayNumber}", async entry =>
+        // The stamp first: a plan saved while the plans are read leaves a new stamp, and the next ask reads again.
+        var stamp = plans.UnitStamp(unitId);
+        var calendar = await calendars.ForUnitAsync(db, unitId, ct);
+        var key = $"report-windows:{unitId}:{today.DayNumber}";
+        if (!cache.TryGetValue(key, out Kept? kept) || kept is null || !ReferenceEquals(kept.Calendar, calendar) || !ReferenceEquals(kept.PlansStamp, stamp))
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            var calendar = await calendars.ForUnitAsync(db, unitId, ct);
-            var plans = await db.Plans.AsNoTracking().Where(p => p.UnitId == unitId).ToListAsync(ct);
-            return plans
+            var unitPlans = await db.Plans.AsNoTracking().Where(p => p.UnitId == unitId).ToListAsync(ct);
+            kept = new Kept(calendar, stamp, [.. unitPlans
                 .GroupBy(p => ReportPeriods.Containing(p, today, calendar).OnTimeUntil.AddDays(1))
-                .Select(g => new Group(g.Key, [.. g.Select(p => p.Id)]))
-                .ToList();
-        }))!;
+                .Select(g => new Group(g.Key, [.. g.Select(p => p.Id)]))]);
+            cache.Set(key, kept, Lifetime);
+        }
 
+        var groups = kept.Groups;
         Expression<Func<WorkTask, bool>> owed = t => false;
         foreach (var group in groups)
         {

@@ -1,6 +1,7 @@
 using Luoshi.Data;
 using Luoshi.Features.Lights;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 using Luoshi.Features.WorkItems;
@@ -16,7 +17,7 @@ internal sealed record TopicParts(WorkTask Task, ResearchTopic Details);
 /// it is a task of kind Research with lights, history, sign-off and escalation), recording visits,
 /// submitting and deciding on report versions, entering findings, turning each into a task, closing.
 /// </summary>
-internal sealed class ResearchDesk(LuoshiDb db, TaskEditor editor, WorkItemCreator workItems, TaskLights lights, ResearchFiles files, BureauClock clock)
+internal sealed class ResearchDesk(LuoshiDb db, TaskEditor editor, WorkItemCreator workItems, TaskLights lights, ResearchFiles files, PlanCache plans, BureauClock clock)
 {
     private static readonly Dictionary<string, string> TaskFields = new()
     {
@@ -322,7 +323,7 @@ internal sealed class ResearchDesk(LuoshiDb db, TaskEditor editor, WorkItemCreat
             return Outcome<WorkTask>.Invalid(problems.ToDictionary());
         }
 
-        var planId = input.PlanId ?? await LedgerPlans.IdAsync(db, viewer.UnitId, clock.Today.Year, new ResearchLedgerKind(), clock.UtcNow, ct);
+        var planId = input.PlanId ?? await LedgerPlans.IdAsync(db, plans, viewer.UnitId, clock.Today.Year, new ResearchLedgerKind(), clock.UtcNow, ct);
         var title = input.Title.OrNull() ?? finding.Text;
         var created = await editor.CreateAsync(viewer, new TaskInput
         {

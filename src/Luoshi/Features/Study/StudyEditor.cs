@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Luoshi.Features.Study;
 
 /// <summary>Setting up study plans and recording sessions: the rules pages and API share.</summary>
-internal sealed class StudyEditor(LuoshiDb db, WorkItemCreator workItems, TaskLights lights, StudyLedger ledger, BureauClock clock)
+internal sealed class StudyEditor(LuoshiDb db, WorkItemCreator workItems, TaskLights lights, StudyLedger ledger, PlanCache plans, BureauClock clock)
 {
     private const int MinutesPerDay = 24 * 60;
     private static readonly int[] QuarterEnds = [3, 6, 9, 12];
@@ -86,6 +86,7 @@ internal sealed class StudyEditor(LuoshiDb db, WorkItemCreator workItems, TaskLi
         db.StudyPlans.Add(plan);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        plans.Invalidate(workPlan);
         return Outcome<StudyPlan>.Ok(plan);
     }
 

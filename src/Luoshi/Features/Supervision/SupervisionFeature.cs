@@ -17,8 +17,13 @@ internal static class SupervisionFeature
         services.AddScoped<SheetNotices>();
         services.AddScoped<SheetReplies>();
         services.AddScoped<SheetRegister>();
-        // The 督办台账 page and its Excel read through the read context (the replica when there is one).
-        services.AddKeyedScoped<SheetRegister>(Data.ReadDb.Key, (sp, _) => ActivatorUtilities.CreateInstance<SheetRegister>(sp, sp.GetRequiredService<Data.ReadDb>()));
+        // The 督办台账 page and its Excel read through the read context (the replica when there is one), the
+        // sheets and their readers (已读/未读) alike, so that a page is consistent with itself.
+        services.AddKeyedScoped<SheetRegister>(Data.ReadDb.Key, (sp, _) =>
+        {
+            var db = sp.GetRequiredService<Data.ReadDb>();
+            return ActivatorUtilities.CreateInstance<SheetRegister>(sp, db, new SheetArrival(db));
+        });
         // 消息必达: who has read a sheet, and its re-sends on the task's history.
         services.AddScoped<SheetArrival>();
         services.AddScoped<Notices.Arrival.INoticeResent, ResendHistory>();

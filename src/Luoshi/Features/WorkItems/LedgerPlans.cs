@@ -16,7 +16,7 @@ internal static class LedgerPlans
     /// cadence: the ordinary one when it is monthly, else one of its own ("2026年交办事项（每季度报送）"),
     /// so the item is reported, reminded and escalated on the periods asked for. Without one, the
     /// kind's plan of the year whatever its cadence (the office may have changed it).</remarks>
-    public static async Task<int> IdAsync(LuoshiDb db, int unitId, int year, ILedgerKind ledger, DateTime now, CancellationToken ct, ReportCadence? cadence = null)
+    public static async Task<int> IdAsync(LuoshiDb db, PlanCache plans, int unitId, int year, ILedgerKind ledger, DateTime now, CancellationToken ct, ReportCadence? cadence = null)
     {
         if (await FindAsync(db, unitId, year, ledger.Kind, cadence, ct) is { } id)
         {
@@ -33,6 +33,7 @@ internal static class LedgerPlans
         try
         {
             await db.SaveChangesAsync(ct);
+            plans.Invalidate(plan);
             return plan.Id;
         }
         catch (DbUpdateException e) when (TaskRowLock.LostRace(e))

@@ -1,5 +1,6 @@
 using Luoshi.Data;
 using Luoshi.Features.Organisation;
+using Luoshi.Features.Plans;
 using Luoshi.Features.Shared;
 using Luoshi.Features.Tasks;
 
@@ -11,13 +12,13 @@ namespace Luoshi.Features.WorkItems;
 /// transaction; a refused task leaves nothing behind, not even a new plan. Every kind is then
 /// watched, lit, escalated, reviewed and assessed as a task (<see cref="TaskEditor"/>).
 /// </summary>
-internal sealed class WorkItemCreator(LuoshiDb db, TaskEditor tasks, BureauClock clock, IEnumerable<ILedgerKind> ledgers)
+internal sealed class WorkItemCreator(LuoshiDb db, TaskEditor tasks, PlanCache plans, BureauClock clock, IEnumerable<ILedgerKind> ledgers)
 {
     public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, WorkItemDraft draft, CancellationToken ct = default)
     {
         // The caller's transaction when it has one: a study plan creates its groups' items in its own.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        draft.Task.PlanId = draft.PlanId ?? await LedgerPlans.IdAsync(db, viewer.UnitId, clock.Today.Year, Ledger(draft.Kind), clock.UtcNow, ct, draft.Cadence);
+        draft.Task.PlanId = draft.PlanId ?? await LedgerPlans.IdAsync(db, plans, viewer.UnitId, clock.Today.Year, Ledger(draft.Kind), clock.UtcNow, ct, draft.Cadence);
         var created = await tasks.CreateAsync(viewer, draft.Kind, draft.Stage, draft.Task, draft.Milestones, null, ct);
         if (created.Value is not { } task)
         {

@@ -1688,6 +1688,25 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.ToTable("MessengerSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Messengers.SignOnNonce", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignOnNonces", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
                 {
                     b.Property<int>("UnitId")

@@ -1635,6 +1635,25 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.ToTable("MessengerSettings", (string)null);
                 });
 
+            modelBuilder.Entity("Luoshi.Features.Messengers.SignOnNonce", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignOnNonces", (string)null);
+                });
+
             modelBuilder.Entity("Luoshi.Features.Notices.Arrival.NoticeChoice", b =>
                 {
                     b.Property<int>("UnitId")

@@ -101,6 +101,19 @@ namespace Luoshi.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignOnNonces",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOnNonces", x => x.Hash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -3737,6 +3750,11 @@ namespace Luoshi.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "StepId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignOnNonces_ExpiresAt",
+                table: "SignOnNonces",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SourceDocuments_UnitId_UploadedAt",
                 table: "SourceDocuments",
                 columns: new[] { "UnitId", "UploadedAt" });
@@ -4093,6 +4111,9 @@ namespace Luoshi.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SectionLightCounts");
+
+            migrationBuilder.DropTable(
+                name: "SignOnNonces");
 
             migrationBuilder.DropTable(
                 name: "StoredAssessments");

@@ -103,6 +103,19 @@ namespace Luoshi.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignOnNonces",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignOnNonces", x => x.Hash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -3740,6 +3753,11 @@ namespace Luoshi.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "StepId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignOnNonces_ExpiresAt",
+                table: "SignOnNonces",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SourceDocuments_UnitId_UploadedAt",
                 table: "SourceDocuments",
                 columns: new[] { "UnitId", "UploadedAt" });
@@ -4096,6 +4114,9 @@ namespace Luoshi.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SectionLightCounts");
+
+            migrationBuilder.DropTable(
+                name: "SignOnNonces");
 
             migrationBuilder.DropTable(
                 name: "StoredAssessments");
