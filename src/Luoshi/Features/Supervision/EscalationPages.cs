@@ -19,11 +19,11 @@ internal sealed record EscalationPage(List<EscalationCandidate> Tasks, PageStart
 /// fit in one, so that a person hears of a section's steps in one notice per kind; a section larger than
 /// a page is split at the page's size.
 /// </summary>
-internal sealed class EscalationPages(LuoshiDb db, int unitId, IReadOnlyList<int> sections, IReadOnlyCollection<int> plans, DateOnly horizon)
+internal sealed class EscalationPages(LuoshiDb db, int unitId, IReadOnlyList<int> sections, List<int> plans, DateOnly horizon)
 {
     private readonly DateOnly _reportHorizon = horizon.AddDays(1);
 
-    public static async Task<EscalationPages> ForUnitAsync(LuoshiDb db, int unitId, IReadOnlyCollection<int> plans, DateOnly horizon, CancellationToken ct)
+    public static async Task<EscalationPages> ForUnitAsync(LuoshiDb db, int unitId, List<int> plans, DateOnly horizon, CancellationToken ct)
     {
         // A task's lead section is one of its unit's (TaskEditor checks it), active or not: the unit's sections
         // are the run's outer key, a list the size of the organisation, not of the backlog.

@@ -55,7 +55,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
         }
 
         var horizon = calendar.AddWorkingDays(today, policies.Values.Max(p => p.RemindDaysBefore) + 1);
-        var pages = await EscalationPages.ForUnitAsync(db, unitId, policies.Keys, horizon, ct);
+        var pages = await EscalationPages.ForUnitAsync(db, unitId, [.. policies.Keys], horizon, ct);
         // One below the largest int: a page reads one task more than its room to see whether a section fits.
         var size = Math.Clamp(settings.RunBatchSize, 1, int.MaxValue - 1);
         var hold = await HoldAsync(pages, unitId, today, lastRun, policies, calendar, size, settings.MassSupervisionThreshold, ct);
