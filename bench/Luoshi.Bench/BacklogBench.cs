@@ -12,14 +12,14 @@ namespace Luoshi.Bench;
 /// A bureau's first escalation run over its backlog, at a base size and at multiples of it, each scale
 /// on a fresh database: the run in batches while one client asks for task pages of the same bureau
 /// without pause, against the same page on the quiet system. Per scale: the run's time (and per 100k
-/// tasks), its longest batch (the time it holds the unit's lock in one transaction), and the page's
+/// tasks), its median and longest batch (the time it holds the unit's lock in one transaction), and the page's
 /// p50/p95/p99 during the run. Batches are bounded when the page's latency during the run and the
 /// longest batch stay put from ×1 to ×10 while the run's time grows tenfold. Optionally also the run in
 /// one transaction (as before batches), its work undone before the batched run.
 /// </summary>
 internal static class BacklogBench
 {
-    private sealed record Row(string Scale, int Tasks, TimeSpan Generated, string Run, int Candidates, int Steps, int Batches, TimeSpan Elapsed, TimeSpan Longest, Latency During, Latency Quiet, long Failures);
+    private sealed record Row(string Scale, int Tasks, TimeSpan Generated, string Run, int Candidates, int Steps, int Batches, TimeSpan Elapsed, TimeSpan Median, TimeSpan Longest, Latency During, Latency Quiet, long Failures);
 
     private sealed record Latency(int Requests, double P50, double P95, double P99);
 
@@ -57,8 +57,12 @@ internal static class BacklogBench
                 var during = await WhileAsync(pages, TaskPage, run);
                 var summary = await run;
                 Console.WriteLine($"  ×{scale}, {name}: {summary}");
+                // Whether a batch costs more as the run goes on (the tables it writes into grow): its first and last fifth.
+                var fifth = Math.Max(1, batches.Count / 5);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  batch ms, median of the first {fifth}: {Median(batches.Take(fifth)):F0}, of the last {fifth}: {Median(batches.TakeLast(fifth)):F0}; every batch: {string.Join(" ", batches.Select(b => b.Locked.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))}"));
                 rows.Add(new Row($"×{scale}", data.Tasks, data.Elapsed, name, summary.Tasks, batches.Sum(b => b.Steps), batches.Count, watch.Elapsed,
-                    batches.Max(b => b.Locked), during.Latency, quiet.Latency, during.Failures + quiet.Failures));
+                    batches.Select(b => b.Locked).Order().ElementAt(batches.Count / 2), batches.Max(b => b.Locked), during.Latency, quiet.Latency, during.Failures + quiet.Failures));
                 if (size == int.MaxValue)
                 {
                     await UndoAsync(server, data.UnitId);
@@ -89,17 +93,19 @@ internal static class BacklogBench
         return (new Latency(sorted.Length, At(sorted, 0.50), At(sorted, 0.95), At(sorted, 0.99)), failures);
     }
 
+    private static double Median(IEnumerable<RunBatch> batches) => At([.. batches.Select(b => b.Locked.TotalMilliseconds).Order()], 0.5);
+
     private static double At(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static string Render(List<Row> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| scale | tasks (generated in) | run | tasks read | steps | batches | run s | s per 100k tasks | longest batch ms | page during p50 / p95 / p99 ms (requests) | page quiet p50 / p95 / p99 ms (requests) | failed |");
+        text.AppendLine("| scale | tasks (generated in) | run | tasks read | steps | batches | run s | s per 100k tasks | batch median / longest ms | page during p50 / p95 / p99 ms (requests) | page quiet p50 / p95 / p99 ms (requests) | failed |");
         text.AppendLine("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scale} | {r.Tasks:N0} ({r.Generated.TotalSeconds:F0} s) | {r.Run} | {r.Candidates:N0} | {r.Steps:N0} | {r.Batches} | {r.Elapsed.TotalSeconds:F1} | {r.Elapsed.TotalSeconds * 100_000 / r.Tasks:F1} | {r.Longest.TotalMilliseconds:F0} | {Of(r.During)} | {Of(r.Quiet)} | {r.Failures} |");
+                $"| {r.Scale} | {r.Tasks:N0} ({r.Generated.TotalSeconds:F0} s) | {r.Run} | {r.Candidates:N0} | {r.Steps:N0} | {r.Batches} | {r.Elapsed.TotalSeconds:F1} | {r.Elapsed.TotalSeconds * 100_000 / r.Tasks:F1} | {r.Median.TotalMilliseconds:F0} / {r.Longest.TotalMilliseconds:F0} | {Of(r.During)} | {Of(r.Quiet)} | {r.Failures} |");
         }
 
         return text.ToString();
