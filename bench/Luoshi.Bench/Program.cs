@@ -73,9 +73,12 @@ if (args.Length > 2 && args[0] == "assessment" && args[1] == "--postgres")
 
 if (args.Length > 2 && args[0] == "backlog" && args[1] == "--postgres")
 {
-    // backlog --postgres CONN [--tasks 20000] [--batch 2000] [--seconds 5]
-    var backlog = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => int.Parse(p[1], CultureInfo.InvariantCulture));
-    await BacklogBench.RunAsync(args[2], backlog.GetValueOrDefault("tasks", 20_000), backlog.GetValueOrDefault("batch", 2000), backlog.GetValueOrDefault("seconds", 5));
+    // backlog --postgres CONN [--tasks 10000] [--scales 1,10] [--batch 2000] [--seconds 5] [--one-transaction yes]: the first escalation run
+    // over a backlog at the base size and at multiples of it, a client asking for task pages meanwhile.
+    var backlog = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+    int Of(string key, int fallback) => backlog.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+    await BacklogBench.RunAsync(args[2], Of("tasks", 10_000), [.. backlog.GetValueOrDefault("scales", "1,10").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))],
+        Of("batch", 2000), Of("seconds", 5), backlog.GetValueOrDefault("one-transaction") is "yes" or "true" or "1");
     return 0;
 }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Luoshi.Tests.Supervision;
 
 /// <summary>A backlog is written in batches, each committed on its own: a run stopped between two batches is
-/// taken up by the next run, which raises the rest and nothing twice, and ends where one run in one go ends.</summary>
+/// taken up by the next run, which raises the rest and nothing twice, and ends where one run in one go ends.
+/// A batch reads one page of tasks, continuing from the last one's key, so it costs the same however large the backlog.</summary>
 public class BatchedRunTests
 {
     private static async Task<Bureau> BacklogAsync(string db)
@@ -24,7 +25,7 @@ public class BatchedRunTests
         return b;
     }
 
-    private static async Task<EscalationSummary> RunAsync(Bureau b, int batchSize, Action<int>? afterBatch = null, CancellationToken ct = default)
+    private static async Task<EscalationSummary> RunAsync(Bureau b, int batchSize, Action<RunBatch>? afterBatch = null, CancellationToken ct = default)
     {
         await using var scope = b.App.Services.CreateAsyncScope();
         var options = Options.Create(new SupervisionOptions { RunBatchSize = batchSize, RunBatchPause = TimeSpan.Zero });
@@ -48,9 +49,9 @@ public class BatchedRunTests
 
         using var stop = new CancellationTokenSource();
         var committed = 0;
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(batched, batchSize: 3, n =>
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(batched, batchSize: 3, x =>
         {
-            committed = n;
+            committed = x.Number;
             stop.Cancel();
         }, stop.Token));
         Assert.Equal(1, committed);
@@ -60,7 +61,7 @@ public class BatchedRunTests
         Assert.False(await batched.WithDbAsync(d => d.EscalationRunLogs.AnyAsync(l => l.UnitId == batched.UnitId && l.LastRunOn == TestApp.Today)));
 
         var batches = 0;
-        var rest = await RunAsync(batched, batchSize: 3, afterBatch: n => batches = n);
+        var rest = await RunAsync(batched, batchSize: 3, afterBatch: x => batches = x.Number);
         Assert.True(batches >= 2, $"{batches} batches");
         Assert.Equal(expected, await StepsAsync(batched));
         Assert.Equal(expected.Count - part.Count, rest.Reminders + rest.Urges + rest.Supervisions);
@@ -70,5 +71,28 @@ public class BatchedRunTests
         // And the next run the same day finds nothing left.
         var again = await RunAsync(batched, batchSize: 3);
         Assert.Equal(0, again.Reminders + again.Urges + again.Supervisions + again.Held);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task EachBatchReadsAtMostOnePageKeepingASectionWholeWhenItFitsAndEscalatesEachTaskOnce(string db)
+    {
+        var whole = await BacklogAsync(db);
+        var pages = new List<int>();
+        var summary = await RunAsync(whole, batchSize: 5, afterBatch: x => pages.Add(x.Tasks));
+        // Three sections of four tasks: each fits in a page of five, so each is a page of its own, never split.
+        Assert.Equal([4, 4, 4], pages);
+        Assert.Equal(12, summary.Tasks);
+
+        var split = await BacklogAsync(db);
+        pages.Clear();
+        var batched = await RunAsync(split, batchSize: 3, afterBatch: x => pages.Add(x.Tasks));
+        // A section larger than a page is split at the page's size: no batch reads more than a page.
+        Assert.Equal([3, 1, 3, 1, 3, 1], pages);
+        Assert.Equal(12, batched.Tasks);
+        // Continuing from the last page's key, every task is read once: each one's own deadline escalated exactly once.
+        var perTask = await split.WithDbAsync(d => d.EscalationSteps.Where(s => s.UnitId == split.UnitId && s.Deadline == DeadlineKind.Task)
+            .GroupBy(s => s.TaskId).Select(g => g.Count()).ToListAsync());
+        Assert.Equal(Enumerable.Repeat(1, 12), perTask);
+        Assert.Equal(await StepsAsync(whole), await StepsAsync(split));
     }
 }

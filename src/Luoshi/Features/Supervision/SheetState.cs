@@ -63,8 +63,9 @@ internal sealed class SupervisionOptions
     /// gives each step its own notice, as a test of the outbox under load wants).</summary>
     public bool DigestNotices { get; set; } = true;
 
-    /// <summary>A run with more steps than this (a first day's backlog) writes them in batches of about this
-    /// many, each committed on its own, so requests are not kept waiting for the whole run.</summary>
+    /// <summary>A run reads the open tasks in pages of at most this many (a lead section's whole when it fits)
+    /// and commits each page's steps on its own, so a first day's backlog keeps requests waiting for one page
+    /// at a time, never for the whole run.</summary>
     public int RunBatchSize { get; set; } = 2000;
 
     /// <summary>The pause between two batches of a run, for the requests waiting on the database.</summary>
