@@ -105,15 +105,7 @@ internal sealed class EscalationRun(LuoshiDb db, WorkingCalendars calendars, Not
             }
 
             await db.SaveChangesAsync(ct);
-            await writer.SaveAsync(db, ct);
-            foreach (var relay in relays)
-            {
-                await relay.RelayAsync(unitId, writer.Raised, ct);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            await writer.SaveRelayAndCommitAsync(db, relays, transaction, ct);
             totals.Add(due, hold, writer);
             (tasks, skipped, wrote) = (tasks + page.Tasks.Count, skipped + skippedHere, due.Count > 0);
             AfterBatch?.Invoke(new RunBatch(++number, page.Tasks.Count, due.Count, locked.Elapsed));

@@ -65,16 +65,8 @@ internal sealed class HeldSheets(LuoshiDb db, WorkingCalendars calendars, Notice
 
         var ids = held.Select(h => h.Id).ToList();
         await db.HeldSheets.Where(h => h.UnitId == unitId && ids.Contains(h.Id)).ExecuteDeleteAsync(ct);
-        await writer.SaveAsync(db, ct);
         // A confirmed 督办 on a 交办 reaches its lead unit as the daily run's would have.
-        foreach (var relay in relays)
-        {
-            await relay.RelayAsync(unitId, writer.Raised, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        await writer.SaveRelayAndCommitAsync(db, relays, transaction, ct);
         return Outcome<int>.Ok(writer.Steps);
     }
 

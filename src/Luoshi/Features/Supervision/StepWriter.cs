@@ -80,6 +80,21 @@ internal sealed class StepWriter(int unitId, DateOnly today, DateTime now, Worki
         await HeldSheetCopy.SaveAsync(db, _held, ct);
     }
 
+    /// <summary>The end of a run's batch or of a confirmation of held 督办单: the steps saved, each relayed to
+    /// where it also belongs (a 督办 on a 交办 reaches its lead unit), all committed together.</summary>
+    public async Task SaveRelayAndCommitAsync(LuoshiDb db, IEnumerable<IStepRelay> relays, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken ct)
+    {
+        await SaveAsync(db, ct);
+        foreach (var relay in relays)
+        {
+            await relay.RelayAsync(unitId, Raised, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
     private List<Person> Recipients(EscalationCandidate task, StepKind step, DeadlineKind deadline)
     {
         var responsible = task.ResponsiblePersonId is { } r && people.ById.TryGetValue(r, out var p) ? [p] : new List<Person>();
