@@ -173,7 +173,7 @@ internal sealed class DetailModel(
         }
 
         Task = task;
-        Rights = viewer.RightsOn(task);
+        Rights = viewer.RightsOn(task, viewer.SectionId is { } own && task.Cooperations.Any(c => c.SectionId == own));
         IsAdmin = viewer.IsAdmin;
         MayDecideExtension = TaskRequests.MayDecideExtension(viewer, task);
         MaySign = Supervision.TaskSigning.MaySign(viewer, task);
