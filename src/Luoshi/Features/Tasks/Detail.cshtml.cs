@@ -173,6 +173,7 @@ internal sealed class DetailModel(
         }
 
         Task = task;
+        // The cooperating sections came with the task: whether the viewer's is one needs no other query.
         Rights = viewer.RightsOn(task, viewer.SectionId is { } own && task.Cooperations.Any(c => c.SectionId == own));
         IsAdmin = viewer.IsAdmin;
         MayDecideExtension = TaskRequests.MayDecideExtension(viewer, task);
