@@ -8,7 +8,7 @@ internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sect
         用法: Luoshi.Bench outline [--mb 1]      公文读成提纲和任务草稿的速度（不需要数据库）
               Luoshi.Bench index                 综合指数、what-if 和一万次蒙特卡洛的耗时（不需要数据库）
               Luoshi.Bench sheets --postgres "…"    督办台账（1 万份督办单）页面与接口的延迟
-              Luoshi.Bench bounded --postgres "…" [--tasks 10000] [--scales 1,10]   留痕增量校验和修改节假日的请求耗时：基准规模与其倍数，及后台全面复核、重算每十万条的耗时
+              Luoshi.Bench bounded --postgres "…" [--tasks 10000] [--scales 1,10] [--only record|visibility]   留痕增量校验和修改节假日的请求耗时、科员的任务清单与配合历史：基准规模与其倍数，及后台全面复核、重算每十万条的耗时
               Luoshi.Bench backlog --postgres "…" [--tasks 10000] [--scales 1,10] [--batch 2000] [--seconds 5] [--one-transaction yes]   首次催办督办积压：基准规模与其倍数，分批运行的耗时、最长一批，运行期间任务页的延迟
               Luoshi.Bench filter --postgres "…"   单位查询过滤的代价：十万任务的总览查询，进程内，开与关交替测
               Luoshi.Bench desk --postgres "…" [--seconds 10]   待办页：十万任务的单位里负责约200项任务的科员、科长、领导、办公室

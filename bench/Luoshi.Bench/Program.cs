@@ -29,10 +29,22 @@ if (args.Length > 2 && args[0] == "sheets" && args[1] == "--postgres")
 
 if (args.Length > 2 && args[0] == "bounded" && args[1] == "--postgres")
 {
-    // bounded --postgres CONN [--tasks 10000] [--scales 1,10]: the record check and a holiday edit at the base size and at multiples of it.
+    // bounded --postgres CONN [--tasks 10000] [--scales 1,10] [--only record|visibility]: the record check and a holiday edit,
+    // and a section staff member's lists against the history of his section's cooperations, at the base size and at multiples of it.
     var bounded = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
-    await BoundedBench.RunAsync(args[2], int.Parse(bounded.GetValueOrDefault("tasks", "10000"), CultureInfo.InvariantCulture),
-        [.. bounded.GetValueOrDefault("scales", "1,10").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]);
+    var (boundedTasks, boundedScales) = (int.Parse(bounded.GetValueOrDefault("tasks", "10000"), CultureInfo.InvariantCulture),
+        bounded.GetValueOrDefault("scales", "1,10").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray());
+    var only = bounded.GetValueOrDefault("only");
+    if (only is null or "record")
+    {
+        await BoundedBench.RunAsync(args[2], boundedTasks, boundedScales);
+    }
+
+    if (only is null or "visibility")
+    {
+        await BoundedBench.RunVisibilityAsync(args[2], boundedTasks, boundedScales);
+    }
+
     return 0;
 }
 

@@ -25,9 +25,10 @@ internal static class WriteGeneration
 
     /// <summary>
     /// A second number that moves only with the writes that can change who a person is or what he or she
-    /// may see: the logins and their sessions, people, charges, sections, units, cooperating sections,
+    /// may see: the logins and their sessions, people, charges, sections, units,
     /// the readers of restricted tasks, and tasks added, deleted or given another lead, leader,
-    /// responsible person or restriction (<see cref="TouchesAccess"/>). The viewer and the session check
+    /// responsible person or restriction (<see cref="TouchesAccess"/>). (Cooperating sections are not among
+    /// them: a section's cooperation is a sub-query of each task query, not part of the viewer.) The viewer and the session check
     /// are kept by it, so that a bureau's reports, which write all day, do not make every request load
     /// the person, the charges and the session again. Writes it cannot read (other instances) move it too.
     /// </summary>
@@ -53,7 +54,7 @@ internal static class WriteGeneration
     /// <summary>The tables whose every write may change a viewer or a session (quoted, as in the SQL).</summary>
     private static readonly string[] AccessTables =
         ["\"People\"", "\"AspNetUsers\"", "\"AspNetUserTokens\"", "\"AspNetUserClaims\"", "\"AspNetUserLogins\"", "\"LeaderCharges\"", "\"Sections\"", "\"Units\"",
-            "\"TaskCooperations\"", "\"TaskReaders\""];
+            "\"TaskReaders\""];
 
     /// <summary>The columns of a task that decide who sees it (<c>TaskAccess</c>, the restricted readers).</summary>
     private static readonly string[] AccessColumns = ["\"Restricted\"", "\"LeadLeaderId\"", "\"ResponsiblePersonId\"", "\"LeadSectionId\"", "\"UnitId\""];

@@ -129,7 +129,7 @@ internal sealed class AppealDesk(LuoshiDb db, TaskEditor tasks, WorkItemCreator 
             return Outcome<AppealDetails>.NotFound();
         }
 
-        if (!viewer.RightsOn(task).ReportAsLead)
+        if (!(await viewer.RightsOnAsync(db, task, ct)).ReportAsLead)
         {
             return Outcome<AppealDetails>.Forbidden("只有承办科室或办公室可以答复");
         }

@@ -82,7 +82,7 @@ internal sealed class DetailModel(LuoshiDb db, CurrentViewer current, TaskEditor
             return false;
         }
 
-        (Task, Appeal, IsAdmin, MayReply) = (task, appeal, viewer.IsAdmin, viewer.RightsOn(task).ReportAsLead);
+        (Task, Appeal, IsAdmin, MayReply) = (task, appeal, viewer.IsAdmin, (await viewer.RightsOnAsync(db, task, ct)).ReportAsLead);
         FollowUps = await db.AppealFollowUps.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Id).ToListAsync(ct);
         Sections = [.. (await db.Sections.AsNoTracking().Where(s => s.UnitId == viewer.UnitId).OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name))];
         People = [.. (await db.People.AsNoTracking().Where(p => p.UnitId == viewer.UnitId && p.IsActive).OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name))];

@@ -55,7 +55,7 @@ internal sealed class EventLedger(LuoshiDb db, TaskEditor editor, TaskLights lig
                 return Outcome<BureauEvent>.NotFound("关联的任务不存在，或您无权查看");
             }
 
-            if (!viewer.RightsOn(task).ReportAsLead)
+            if (!(await viewer.RightsOnAsync(db, task, ct)).ReportAsLead)
             {
                 return Outcome<BureauEvent>.Forbidden("只有任务的牵头科室或办公室可以向任务计入活动");
             }

@@ -12,11 +12,6 @@ namespace Luoshi.Features.Organisation;
 /// </summary>
 internal sealed record Viewer(int PersonId, int UnitId, string Name, Role Role, int? SectionId, IReadOnlyCollection<int> ChargedSectionIds)
 {
-    /// <summary>Tasks on which the viewer's sections cooperate (added by Tasks as the viewer is loaded,
-    /// see <see cref="IViewerFacts"/>; empty for the office, which sees everything anyway). A list of ids keeps the visibility filter to two
-    /// index look-ups instead of a sub-query per task.</summary>
-    public IReadOnlyCollection<int> CooperationTaskIds { get; init; } = [];
-
     /// <summary>Restricted tasks (a 批示件 with its 知悉范围) this person may read, added by Tasks as the
     /// viewer is loaded; every other restricted task is hidden from him or her, the office included.</summary>
     public IReadOnlyCollection<int> ReadableRestrictedTaskIds { get; init; } = [];

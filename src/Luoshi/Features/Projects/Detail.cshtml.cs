@@ -61,7 +61,7 @@ internal sealed class DetailModel(LuoshiDb db, TaskEditor editor, ProjectPipelin
         Person = await db.People.Where(p => p.Id == task.ResponsiblePersonId).Select(p => p.Name).FirstOrDefaultAsync(ct);
         var next = ProjectStages.IndexOf(task.Stage) + 1;
         NextStage = next < ProjectStages.Names.Count ? ProjectStages.Names[next] : null;
-        MayAdvance = NextStage is not null && viewer.RightsOn(task).CompleteMilestones;
+        MayAdvance = NextStage is not null && (await viewer.RightsOnAsync(db, task, ct)).CompleteMilestones;
         return true;
     }
 }

@@ -57,7 +57,7 @@ internal sealed class ProjectPipeline(LuoshiDb db, TaskEditor editor, WorkItemCr
             return Outcome<ProjectStage>.NotFound();
         }
 
-        if (!viewer.RightsOn(task).CompleteMilestones)
+        if (!(await viewer.RightsOnAsync(db, task, ct)).CompleteMilestones)
         {
             return Outcome<ProjectStage>.Forbidden("只有办公室或项目牵头科室可以登记项目阶段");
         }

@@ -89,7 +89,7 @@ internal sealed class DetailModel(LuoshiDb db, CurrentViewer current, ProposalDe
 
         var task = await db.Tasks.AsNoTracking().FirstAsync(t => t.Id == id, ct);
         var details = await db.Proposals.AsNoTracking().FirstAsync(p => p.TaskId == id, ct);
-        (Proposal, Recipients, IsAdmin, MayReply) = (proposal, ProposalDesk.Recipients(details), viewer.IsAdmin, viewer.RightsOn(task).ReportAsLead);
+        (Proposal, Recipients, IsAdmin, MayReply) = (proposal, ProposalDesk.Recipients(details), viewer.IsAdmin, (await viewer.RightsOnAsync(db, task, ct)).ReportAsLead);
         return true;
     }
 }

@@ -19,7 +19,7 @@ internal sealed partial class ProposalDesk
             return Outcome<ProposalReply>.NotFound();
         }
 
-        if (!viewer.RightsOn(task).ReportAsLead)
+        if (!(await viewer.RightsOnAsync(db, task, ct)).ReportAsLead)
         {
             return Outcome<ProposalReply>.Forbidden("只有主办科室或办公室可以答复");
         }

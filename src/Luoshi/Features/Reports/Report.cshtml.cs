@@ -117,7 +117,7 @@ internal sealed class ReportModel(
             return NotFound();
         }
 
-        var rights = viewer.RightsOn(task);
+        var rights = await viewer.RightsOnAsync(db, task, ct);
         if (!rights.CanReport)
         {
             return Forbid();

@@ -30,7 +30,7 @@ internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights 
             return Outcome<ProgressReport>.NotFound();
         }
 
-        var rights = viewer.RightsOn(task);
+        var rights = await viewer.RightsOnAsync(db, task, ct);
         if (!rights.CanReport)
         {
             return Outcome<ProgressReport>.Forbidden("只有牵头科室或配合科室可以报送进展");

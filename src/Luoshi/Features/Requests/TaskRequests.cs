@@ -27,7 +27,7 @@ internal sealed class TaskRequests(LuoshiDb db, TaskEditor tasks, TaskLights lig
             return Outcome<ExtensionRequest>.NotFound();
         }
 
-        if (!viewer.RightsOn(task).ReportAsLead)
+        if (!(await viewer.RightsOnAsync(db, task, ct)).ReportAsLead)
         {
             return Outcome<ExtensionRequest>.Forbidden("只有牵头科室可以申请延期");
         }

@@ -173,7 +173,8 @@ internal sealed class DetailModel(
         }
 
         Task = task;
-        Rights = viewer.RightsOn(task);
+        // The cooperating sections came with the task: whether the viewer's is one needs no other query.
+        Rights = viewer.RightsOn(task, viewer.SectionId is { } own && task.Cooperations.Any(c => c.SectionId == own));
         IsAdmin = viewer.IsAdmin;
         MayDecideExtension = TaskRequests.MayDecideExtension(viewer, task);
         MaySign = Supervision.TaskSigning.MaySign(viewer, task);

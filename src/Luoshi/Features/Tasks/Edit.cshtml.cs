@@ -35,7 +35,7 @@ internal sealed class EditModel(LuoshiDb db, TaskEditor editor, CurrentViewer cu
                 return NotFound();
             }
 
-            if (!viewer.RightsOn(task).EditLeadFields)
+            if (!(await viewer.RightsOnAsync(db, task, ct)).EditLeadFields)
             {
                 return Forbid();
             }

@@ -1,4 +1,8 @@
+using System.Linq.Expressions;
+using Luoshi.Data;
 using Luoshi.Features.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Luoshi.Features.Tasks;
 
@@ -26,27 +30,31 @@ internal static class TaskAccess
 {
     public static IQueryable<WorkTask> VisibleTo(this IQueryable<WorkTask> tasks, Viewer viewer)
     {
-        tasks = tasks.Where(t => t.UnitId == viewer.UnitId);
-        var readable = viewer.ReadableRestrictedTaskIds;
+        var unitId = viewer.UnitId;
+        var scoped = tasks.Where(t => t.UnitId == unitId);
         if (viewer.IsAdmin)
         {
-            return tasks.ReadableBy(viewer);
+            return scoped.ReadableBy(viewer);
         }
 
         var sections = viewer.SeenSectionIds;
-        var cooperating = viewer.CooperationTaskIds;
         var personId = viewer.PersonId;
+        // The cooperating sections' tasks as a sub-query, never as a list of ids loaded beforehand: that
+        // list grows with every task ever cooperated on. Naming the unit inside lets PostgreSQL read the
+        // cooperations through their (UnitId, SectionId) index, once per query (a hashed sub-plan).
+        Expression<Func<WorkTask, bool>> seen = viewer.Role == Role.Leader
+            ? t => t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId) || t.Cooperations.Any(c => c.UnitId == unitId && sections.Contains(c.SectionId))
+            : t => sections.Contains(t.LeadSectionId) || t.Cooperations.Any(c => c.UnitId == unitId && sections.Contains(c.SectionId));
+
         // Most people read no restricted task: their query keeps its plain shape.
+        var readable = viewer.ReadableRestrictedTaskIds;
         if (readable.Count == 0)
         {
-            return viewer.Role == Role.Leader
-                ? tasks.Where(t => !t.Restricted && (t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id)))
-                : tasks.Where(t => !t.Restricted && (sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id)));
+            return scoped.Where(t => !t.Restricted).Where(seen);
         }
 
-        return viewer.Role == Role.Leader
-            ? tasks.Where(t => readable.Contains(t.Id) || (!t.Restricted && (t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id))))
-            : tasks.Where(t => readable.Contains(t.Id) || (!t.Restricted && (sections.Contains(t.LeadSectionId) || cooperating.Contains(t.Id))));
+        Expression<Func<WorkTask, bool>> open = t => !t.Restricted;
+        return scoped.Where(Or(t => readable.Contains(t.Id), And(open, seen)));
     }
 
     /// <summary>Only the restricted part of the rule, for queries that choose their tasks by another
@@ -58,8 +66,18 @@ internal static class TaskAccess
         return readable.Count == 0 ? tasks.Where(t => !t.Restricted) : tasks.Where(t => !t.Restricted || readable.Contains(t.Id));
     }
 
-    /// <summary>Rights on a task the viewer can see.</summary>
-    public static TaskRights RightsOn(this Viewer viewer, WorkTask task)
+    /// <summary>Rights on a task the viewer can see, with whether the viewer's own section cooperates on
+    /// it read for this one task (one look-up, and only for a section's staff or head who do not lead it).</summary>
+    public static async Task<TaskRights> RightsOnAsync(this Viewer viewer, LuoshiDb db, WorkTask task, CancellationToken ct)
+    {
+        var cooperates = viewer.Role is Role.Staff or Role.SectionHead && viewer.SectionId is { } section && section != task.LeadSectionId && viewer.UnitId == task.UnitId
+            && await db.TaskCooperations.AnyAsync(c => c.UnitId == task.UnitId && c.TaskId == task.Id && c.SectionId == section, ct);
+        return viewer.RightsOn(task, cooperates);
+    }
+
+    /// <summary>Rights on a task the viewer can see; <paramref name="sectionCooperates"/>: the viewer's own
+    /// section is one of the task's cooperating sections (for a page that loaded them with the task).</summary>
+    public static TaskRights RightsOn(this Viewer viewer, WorkTask task, bool sectionCooperates)
     {
         if (viewer.UnitId != task.UnitId || (task.Restricted && !viewer.ReadableRestrictedTaskIds.Contains(task.Id)))
         {
@@ -78,7 +96,7 @@ internal static class TaskAccess
                 return new(true, null, true, viewer.Role == Role.SectionHead, false);
             }
 
-            if (viewer.CooperationTaskIds.Contains(task.Id))
+            if (sectionCooperates)
             {
                 return new(false, section, false, false, false);
             }
@@ -86,4 +104,11 @@ internal static class TaskAccess
 
         return TaskRights.ReadOnly;
     }
+
+    // Composes two conditions on the same task (EF Core translates the combined lambda as one condition).
+    private static Expression<Func<WorkTask, bool>> Or(Expression<Func<WorkTask, bool>> a, Expression<Func<WorkTask, bool>> b) =>
+        Expression.Lambda<Func<WorkTask, bool>>(Expression.OrElse(a.Body, ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters);
+
+    private static Expression<Func<WorkTask, bool>> And(Expression<Func<WorkTask, bool>> a, Expression<Func<WorkTask, bool>> b) =>
+        Expression.Lambda<Func<WorkTask, bool>>(Expression.AndAlso(a.Body, ReplacingExpressionVisitor.Replace(b.Parameters[0], a.Parameters[0], b.Body)), a.Parameters);
 }

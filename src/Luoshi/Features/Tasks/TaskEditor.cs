@@ -79,7 +79,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
             return Outcome<WorkTask>.NotFound();
         }
 
-        var rights = viewer.RightsOn(task);
+        var rights = await viewer.RightsOnAsync(db, task, ct);
         var changes = await DescribeChangesAsync(task, input, ct);
         if (changes.Count == 0)
         {
@@ -117,7 +117,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
             return Outcome<Milestone>.NotFound();
         }
 
-        if (!viewer.RightsOn(task).EditLeadFields)
+        if (!(await viewer.RightsOnAsync(db, task, ct)).EditLeadFields)
         {
             return Outcome<Milestone>.Forbidden("只有办公室或牵头科室科长可以增加时间节点");
         }
@@ -152,7 +152,7 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
         }
 
         var milestone = task.Milestones.Single(m => m.Id == milestoneId);
-        var rights = viewer.RightsOn(task);
+        var rights = await viewer.RightsOnAsync(db, task, ct);
         var definitionChanged = milestone.Title != input.Title.Trim() || milestone.Deliverable != input.Deliverable.OrNull() || milestone.DueDate != input.DueDate;
         if ((definitionChanged && !rights.EditLeadFields) || !rights.CompleteMilestones)
         {

@@ -8,7 +8,6 @@ internal static class TasksFeature
     {
         services.AddScoped<TaskEditor>();
         services.AddSingleton<TaskTotals>();
-        services.AddScoped<Organisation.IViewerFacts, CooperationFacts>();
         services.AddScoped<Organisation.IViewerFacts, RestrictedFacts>();
         return services;
     }
