@@ -118,11 +118,7 @@ internal static class AssessmentBench
 
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { CommandTimeout = 600 }.ConnectionString);
         await connection.OpenAsync();
-        await Generator.CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
-              "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
-              "Kind", "ExtensionCount", "AssignedSectionId", "Version", "Restricted") FROM STDIN (FORMAT BINARY)
-            """, tasks, Generator.WriteTaskAsync);
+        await Generator.CopyTasksAsync(connection, tasks);
         var ids = await db.Tasks.Where(t => t.UnitId == unit.Id).Select(t => new { t.Id, t.SortOrder }).ToDictionaryAsync(t => t.SortOrder, t => t.Id);
         tasks.ForEach(t => t.Id = ids[t.SortOrder]);
         var completed = tasks.Where(t => t.CompletedOn is not null).ToList();

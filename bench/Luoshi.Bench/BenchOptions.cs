@@ -20,13 +20,21 @@ internal sealed record BenchOptions(string ConnectionString, int Tasks, int Sect
         （bench/run.sh 会启动一个临时 PostgreSQL 并以默认规模运行）
         """;
 
-    public static BenchOptions? Parse(string[] args)
+    /// <summary>The command line's "--name value" pairs, by name.</summary>
+    public static Dictionary<string, string> Values(string[] args)
     {
         var values = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             values[args[i].TrimStart('-')] = args[i + 1];
         }
+
+        return values;
+    }
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var values = Values(args);
 
         var connection = values.GetValueOrDefault("postgres") ?? Environment.GetEnvironmentVariable("LUOSHI_PG");
         if (connection is null || args.Length % 2 != 0)

@@ -76,6 +76,13 @@ internal sealed partial class BenchServer : IAsyncDisposable
         {
             BaseAddress = new Uri(BaseAddress),
         };
+        await SignInThroughThePageAsync(client, login);
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="client"/> (which keeps cookies, no redirects) in through the login page with the bench password.</summary>
+    internal static async Task SignInThroughThePageAsync(HttpClient client, string login)
+    {
         var form = await client.GetStringAsync("/Account/Login");
         var token = AntiforgeryToken().Match(form).Groups[1].Value;
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -86,8 +93,6 @@ internal sealed partial class BenchServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"login {login}: {response.StatusCode}");
         }
-
-        return client;
     }
 
     public async Task<string> TokenAsync(string userName, string password)

@@ -104,11 +104,7 @@ internal static partial class BoundedBench
 
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { CommandTimeout = 600 }.ConnectionString);
         await connection.OpenAsync();
-        await Generator.CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
-              "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
-              "Kind", "ExtensionCount", "AssignedSectionId", "Version", "Restricted") FROM STDIN (FORMAT BINARY)
-            """, done, (w, t) => Generator.WriteTaskAsync(w, t));
+        await Generator.CopyTasksAsync(connection, done);
         var doneIds = await db.Tasks.Where(t => t.UnitId == unit && t.SortOrder >= 1_000_000).Select(t => t.Id).ToListAsync();
         var open = await db.Tasks.Where(t => t.UnitId == unit && t.CompletedOn == null && t.LeadSectionId != section && t.SortOrder < 1_000_000)
             .OrderBy(t => t.Id).Select(t => t.Id).Take(OpenCooperations).ToListAsync();

@@ -230,11 +230,7 @@ internal static class CityBench
             (source.ProgressPercent, source.Light, source.LightReason, source.CompletedOn) = (received.ProgressPercent, received.Light, received.LightReason, received.CompletedOn);
         }
 
-        await Generator.CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
-              "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
-              "Kind", "ExtensionCount", "AssignedSectionId", "Version", "Restricted") FROM STDIN (FORMAT BINARY)
-            """, tasks, Generator.WriteTaskAsync);
+        await Generator.CopyTasksAsync(connection, tasks);
         var ids = (await db.Tasks.AsNoTracking().Select(t => new { t.UnitId, t.SortOrder, t.Id }).ToListAsync()).ToDictionary(t => (t.UnitId, t.SortOrder), t => t.Id);
         foreach (var t in tasks)
         {

@@ -88,11 +88,7 @@ internal static class Generator
             tasks[i] = task;
         }
 
-        await CopyAsync(connection, """
-            COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
-              "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
-              "Kind", "ExtensionCount", "AssignedSectionId", "Version", "Restricted") FROM STDIN (FORMAT BINARY)
-            """, tasks, (w, t) => WriteTaskAsync(w, t));
+        await CopyTasksAsync(connection, tasks);
         var ids = await db.Tasks.Where(t => t.UnitId == unit.Id).Select(t => new { t.Id, t.SortOrder }).ToDictionaryAsync(t => t.SortOrder, t => t.Id);
         for (var i = 0; i < tasks.Length; i++)
         {
@@ -129,6 +125,13 @@ internal static class Generator
     }
 
     internal static readonly string[] Topics = ["新增高新技术企业", "建设重点实验室", "孵化器提质增效", "科技特派员服务", "技术合同登记", "科普活动进社区", "人才团队引进", "研发费用加计扣除宣传", "中试基地建设", "产学研合作对接"];
+
+    /// <summary>Tasks by COPY: the column list goes with <see cref="WriteTaskAsync"/>, which writes them in this order.</summary>
+    internal static Task CopyTasksAsync(NpgsqlConnection connection, IEnumerable<WorkTask> tasks) => CopyAsync(connection, """
+        COPY "Tasks" ("UnitId", "PlanId", "Number", "SortOrder", "Title", "LeadLeaderId", "LeadSectionId", "ResponsiblePersonId", "StartDate", "DueDate", "Tags",
+          "ProgressPercent", "LastReportedPeriodEnd", "CompletedOn", "DueBy", "NextMilestoneDueBy", "ReportMissingFrom", "BehindFrom", "Light", "LightReason", "CreatedAt", "UpdatedAt",
+          "Kind", "ExtensionCount", "AssignedSectionId", "Version", "Restricted") FROM STDIN (FORMAT BINARY)
+        """, tasks, WriteTaskAsync);
 
     internal static async Task WriteTaskAsync(NpgsqlBinaryImporter w, WorkTask t)
     {

@@ -27,11 +27,7 @@ internal static partial class PagesBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var values = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            values[args[i].TrimStart('-')] = args[i + 1];
-        }
+        var values = BenchOptions.Values(args);
 
         if (args.Length % 2 != 0 || values.GetValueOrDefault("postgres") is not { } maintenance)
         {

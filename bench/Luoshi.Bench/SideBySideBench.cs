@@ -32,11 +32,7 @@ internal static partial class SideBySideBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var values = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            values[args[i].TrimStart('-')] = args[i + 1];
-        }
+        var values = BenchOptions.Values(args);
 
         if (args.Length % 2 != 0 || values.GetValueOrDefault("postgres") is not { } maintenance)
         {
@@ -421,17 +417,7 @@ internal static partial class SideBySideBench
         {
             var cookies = new CookieContainer();
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseAddress) };
-            var form = await client.GetStringAsync("/Account/Login");
-            var token = AntiforgeryToken().Match(form).Groups[1].Value;
-            var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["UserName"] = login, ["Password"] = Generator.Password, ["__RequestVerificationToken"] = token,
-            }));
-            if (response.StatusCode != HttpStatusCode.Redirect)
-            {
-                throw new InvalidOperationException($"login {login}: {response.StatusCode}");
-            }
-
+            await BenchServer.SignInThroughThePageAsync(client, login);
             return cookies.GetCookieHeader(new Uri(BaseAddress));
         }
 
@@ -474,9 +460,6 @@ internal static partial class SideBySideBench
             listener.Start();
             return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
-
-        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-        private static partial Regex AntiforgeryToken();
 
         [GeneratedRegex("\"accessToken\"\\s*:\\s*\"([^\"]+)\"")]
         private static partial Regex TokenField();
