@@ -76,7 +76,9 @@ internal static class WriteGeneration
         for (var at = sql.IndexOf(tasks, StringComparison.Ordinal); at >= 0; at = sql.IndexOf(tasks, at + tasks.Length, StringComparison.Ordinal))
         {
             var before = sql.AsSpan(0, at).TrimEnd();
-            if (before.EndsWith("INTO", StringComparison.OrdinalIgnoreCase) || (before.EndsWith("FROM", StringComparison.OrdinalIgnoreCase) && IsDelete(sql, at)))
+            // INSERT INTO "Tasks", or DELETE FROM "Tasks" (not a sub-query's SELECT … FROM "Tasks").
+            if (before.EndsWith("INTO", StringComparison.OrdinalIgnoreCase)
+                || (before.EndsWith("FROM", StringComparison.OrdinalIgnoreCase) && before[..^4].TrimEnd().EndsWith("DELETE", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
@@ -103,14 +105,6 @@ internal static class WriteGeneration
         }
 
         return false;
-    }
-
-    /// <summary>Whether the "FROM" before a table name at <paramref name="at"/> is a DELETE's (not a SELECT's in a sub-query).</summary>
-    private static bool IsDelete(string sql, int at)
-    {
-        var before = sql.AsSpan(0, at).TrimEnd();
-        before = before[..^4].TrimEnd(); // "FROM"
-        return before.EndsWith("DELETE", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Plain reads leave the generation alone; anything else (or anything unsure) moves it. The
