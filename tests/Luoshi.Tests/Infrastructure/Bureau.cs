@@ -140,10 +140,13 @@ internal sealed class Bureau
 
     public Viewer AdminViewer => new(Person("admin"), UnitId, "办公室管理员", Role.Admin, SectionC, []);
 
-    public async Task<T> WithDbAsync<T>(Func<LuoshiDb, Task<T>> query)
+    public Task<T> WithDbAsync<T>(Func<LuoshiDb, Task<T>> query) => WithServicesAsync(s => query(s.GetRequiredService<LuoshiDb>()));
+
+    /// <summary>Runs <paramref name="use"/> in a scope of the app, as a request or a job would.</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<LuoshiDb>());
+        return await use(scope.ServiceProvider);
     }
 
     public Task<Light> LightOfAsync(int taskId) =>

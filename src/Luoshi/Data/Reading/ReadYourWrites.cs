@@ -53,6 +53,10 @@ internal sealed class ReadYourWrites(string primaryConnection, TimeSpan keep)
         return required;
     }
 
+    /// <summary>This request's write was made on another context (a batch of reports, <c>ReportQueue</c>),
+    /// which the interceptor of the request's own context did not see.</summary>
+    public void MarkWritten() => Written();
+
     private static string? Person(ClaimsPrincipal user) => user.FindFirstValue(ViewerClaims.Person);
 
     /// <summary>The first write of a request: remember it when the response starts, or when it ends if it

@@ -28,6 +28,9 @@ internal sealed class IdempotencyMark : BesideSaveInterceptor<IdempotencyMark.Cl
     /// <summary>The context goes back to the pool: the next request that rents it has no claim.</summary>
     public static void Detach(LuoshiDb db) => Claims.Remove(db);
 
+    /// <summary>The context is a keyed request's: its writes must be saved on it.</summary>
+    public static bool IsAttached(LuoshiDb db) => Claims.TryGetValue(db, out _);
+
     protected override Claim? Take(LuoshiDb db) => Claims.TryGetValue(db, out var claim) ? claim : null;
 
     protected override async Task WriteAsync(LuoshiDb db, Claim taken, CancellationToken ct)

@@ -51,17 +51,24 @@ internal static class RecordChain
     /// after the recorded rows are written. They are sealed into the chain later.</summary>
     internal static async Task WriteAsync(LuoshiDb db, List<RecordEntry> pending, RecordHashing hashing, CancellationToken ct)
     {
-        foreach (var entry in pending)
+        // One read per kind and unit, however many rows of it the save wrote (a batch of reports).
+        foreach (var group in pending.GroupBy(e => (Source: RecordedSources.For(e.Source!), e.UnitId)))
         {
-            var source = RecordedSources.For(entry.Source!);
-            var id = source.IdOf(entry.Source!)!.Value;
-            entry.EntityKey = source.Key(id);
-            entry.Content = (await source.ContentsAsync(db, entry.UnitId, [id], ct))[id];
-            entry.Hashing = hashing;
-            entry.ContentHash = Hash(hashing, entry.Content);
-            entry.Source = null;
-            db.RecordEntries.Add(entry);
+            var source = group.Key.Source;
+            var contents = await source.ContentsAsync(db, group.Key.UnitId, [.. group.Select(e => source.IdOf(e.Source!)!.Value).Distinct()], ct);
+            foreach (var entry in group)
+            {
+                var id = source.IdOf(entry.Source!)!.Value;
+                entry.EntityKey = source.Key(id);
+                entry.Content = contents[id];
+                entry.Hashing = hashing;
+                entry.ContentHash = Hash(hashing, entry.Content);
+                entry.Source = null;
+            }
         }
+
+        // Added in the order they were appended: within a save, the record keeps the order of the actions.
+        pending.ForEach(e => db.RecordEntries.Add(e));
 
         await db.SaveChangesAsync(ct);
     }

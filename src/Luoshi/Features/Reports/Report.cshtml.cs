@@ -95,7 +95,7 @@ internal sealed class ReportModel(
         }
 
         Input.EvidenceIds = [.. uploads.Select(u => u.Id)];
-        var outcome = await submitter.SubmitAsync(viewer, id, Input, ct);
+        var outcome = await submitter.SubmitFromRequestAsync(viewer, id, Input, ct);
         if (outcome.Kind != OutcomeKind.Ok)
         {
             await files.DiscardAsync(uploads, ct);

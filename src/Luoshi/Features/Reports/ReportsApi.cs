@@ -59,7 +59,7 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<Created<ReportDto>, ProblemHttpResult, ValidationProblem>> Submit(int taskId, ReportInput input, ReportSubmitter submitter, CurrentViewer current, CancellationToken ct) =>
-        (await submitter.SubmitAsync(await current.RequireAsync(ct), taskId, input, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{taskId}/reports", ReportDto.From(r)));
+        (await submitter.SubmitFromRequestAsync(await current.RequireAsync(ct), taskId, input, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{taskId}/reports", ReportDto.From(r)));
 
     private static async Task<Results<Created<ReportReturnDto>, ProblemHttpResult, ValidationProblem>> Return(long id, ReportReturnInput input, ReportReturner returner, CurrentViewer current, CancellationToken ct) =>
         (await returner.ReturnAsync(await current.RequireAsync(ct), id, input.Reason, ct)).ToHttp(r => TypedResults.Created($"/api/tasks/{r.TaskId}/reports", ReportReturnDto.From(r)));

@@ -19,6 +19,7 @@ internal static class ReportsFeature
         services.AddScoped<EvidenceFiles>();
         services.AddScoped<EvidenceAccess>();
         services.AddScoped<ReportSubmitter>();
+        services.AddSingleton<ReportQueue>();
         services.AddScoped<ReportReturner>();
         services.AddSingleton<ReportWindows>();
         services.AddScoped<ReportsOwed>();

@@ -20,7 +20,27 @@ internal sealed partial class TaskEditor(LuoshiDb db, TaskLights lights, BureauC
     /// <summary>The task with what its schedule needs (milestones), for writes that do not touch
     /// the cooperating sections: a report, a milestone.</summary>
     public Task<WorkTask?> FindVisibleForScheduleAsync(Viewer viewer, int id, CancellationToken ct = default) =>
-        db.Tasks.VisibleTo(viewer).Include(t => t.Milestones).FirstOrDefaultAsync(t => t.Id == id, ct);
+        ForSchedule(viewer).FirstOrDefaultAsync(t => t.Id == id, ct);
+
+    /// <summary>The same for several (viewer, task) pairs, in their order (null where not visible): one
+    /// query per viewer, however many of that viewer's tasks are asked for.</summary>
+    public async Task<WorkTask?[]> FindVisibleForScheduleAsync(IReadOnlyList<(Viewer Viewer, int TaskId)> wanted, CancellationToken ct = default)
+    {
+        var found = new WorkTask?[wanted.Count];
+        foreach (var group in wanted.Select((w, i) => (w.Viewer, w.TaskId, Index: i)).GroupBy(w => w.Viewer, ReferenceEqualityComparer.Instance))
+        {
+            var ids = group.Select(w => w.TaskId).Distinct().ToList();
+            var tasks = await ForSchedule((Viewer)group.Key!).Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+            foreach (var (_, taskId, index) in group)
+            {
+                found[index] = tasks.GetValueOrDefault(taskId);
+            }
+        }
+
+        return found;
+    }
+
+    private IQueryable<WorkTask> ForSchedule(Viewer viewer) => db.Tasks.VisibleTo(viewer).Include(t => t.Milestones);
 
     public async Task<Outcome<WorkTask>> CreateAsync(Viewer viewer, TaskInput input, IReadOnlyList<MilestoneInput>? milestones, CancellationToken ct = default) =>
         await CreateAsync(viewer, input, milestones, null, ct);

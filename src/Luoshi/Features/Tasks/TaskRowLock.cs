@@ -24,6 +24,30 @@ internal static class TaskRowLock
         return transaction;
     }
 
+    /// <summary>The same for several tasks at once (a batch of reports): their rows are locked in the order
+    /// of their ids, as every batch locks them, so two batches waiting on each other's tasks cannot deadlock.</summary>
+    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LuoshiDb db, IEnumerable<(int UnitId, int TaskId)> tasks, CancellationToken ct)
+    {
+        var ordered = tasks.Distinct().OrderBy(t => t.TaskId).ThenBy(t => t.UnitId).ToList();
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql() && ordered.Count > 1)
+        {
+            var units = ordered.Select(t => t.UnitId).ToArray();
+            var ids = ordered.Select(t => t.TaskId).ToArray();
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT 1 FROM \"Tasks\" WHERE (\"UnitId\", \"Id\") IN (SELECT * FROM unnest({units}, {ids})) ORDER BY \"Id\" FOR NO KEY UPDATE", ct);
+        }
+        else
+        {
+            foreach (var (unitId, taskId) in ordered)
+            {
+                await HoldAsync(db, unitId, taskId, ct);
+            }
+        }
+
+        return transaction;
+    }
+
     /// <summary>Takes one more task's row lock in the caller's transaction (a parent whose parts roll up into it).</summary>
     public static async Task HoldAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct)
     {
