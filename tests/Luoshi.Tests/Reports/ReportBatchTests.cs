@@ -90,4 +90,51 @@ public class ReportBatchTests
         Assert.Equal([OutcomeKind.NotFound, OutcomeKind.NotFound], outcomes.Select(o => o.Kind));
         Assert.Equal(0, await b.WithDbAsync(d => d.Reports.CountAsync(r => r.UnitId == b.UnitId)));
     }
+
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task WhenABatchCannotBeSavedEachReportIsWrittenAgainAloneAndOnlyTheBadOneFails(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-40), Today.AddDays(100));
+        var staff = new Viewer(b.Person("staffA"), b.UnitId, "A科员", Role.Staff, b.SectionA, []);
+        // A row the database refuses at the save, after every check passed (as a unique index refuses a
+        // file another report took meanwhile): the whole batch's save fails.
+        var refused = "被数据库拒绝" + b.UnitId;
+        var postgres = db == "postgres";
+        string create = postgres
+            ? $$"""
+                CREATE FUNCTION refuse_{{b.UnitId}}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                  IF NEW."Progress" = '{{refused}}' THEN RAISE unique_violation USING MESSAGE = 'refused'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER refuse_{{b.UnitId}} BEFORE INSERT ON "Reports" FOR EACH ROW EXECUTE FUNCTION refuse_{{b.UnitId}}();
+                """
+            : $"""CREATE TRIGGER refuse_{b.UnitId} BEFORE INSERT ON "Reports" WHEN NEW."Progress" = '{refused}' BEGIN SELECT RAISE(ABORT, 'refused'); END;""";
+        string drop = postgres ? $"""DROP TRIGGER refuse_{b.UnitId} ON "Reports"; DROP FUNCTION refuse_{b.UnitId}();""" : $"DROP TRIGGER refuse_{b.UnitId};";
+        await b.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(create));
+        var queue = await b.WithServicesAsync(s => Task.FromResult(s.GetRequiredService<ReportQueue>()));
+        var good = new ReportQueue.Waiting(new(staff, task.Id, new ReportInput { Progress = "按计划推进", Percent = 30 }));
+        var bad = new ReportQueue.Waiting(new(staff, task.Id, new ReportInput { Progress = refused, Percent = 90 }));
+
+        try
+        {
+            await queue.WriteAsync([bad, good]);
+        }
+        finally
+        {
+            await b.WithDbAsync(d => d.Database.ExecuteSqlRawAsync(drop));
+        }
+
+        Assert.Equal(OutcomeKind.Ok, (await good.Answer.Task).Kind);
+        if (postgres)
+        {
+            Assert.Equal(OutcomeKind.Conflict, (await bad.Answer.Task).Kind); // alone, a unique violation is a lost race
+        }
+        else
+        {
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => bad.Answer.Task);
+        }
+
+        Assert.Equal(["按计划推进"], await b.WithDbAsync(d => d.Reports.Where(r => r.TaskId == task.Id).Select(r => r.Progress).ToListAsync()));
+        Assert.Equal(30, await b.WithDbAsync(d => d.Tasks.Where(t => t.Id == task.Id).Select(t => t.ProgressPercent).SingleAsync()));
+        await AtOnce.AssertRecordIntactAsync(b);
+    }
 }

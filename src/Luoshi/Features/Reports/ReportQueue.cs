@@ -30,7 +30,8 @@ internal sealed class ReportQueue(IServiceScopeFactory scopes, IServiceProvider 
     private readonly Channel<Waiting> _waiting = Channel.CreateUnbounded<Waiting>(new UnboundedChannelOptions { SingleReader = false });
     private int _writers;
 
-    private sealed record Waiting(ReportRequest Request, CancellationToken Abandoned)
+    /// <summary>A report waiting to be written, and its answer once it is.</summary>
+    internal sealed record Waiting(ReportRequest Request, CancellationToken Abandoned = default)
     {
         public TaskCompletionSource<Outcome<ProgressReport>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -109,7 +110,8 @@ internal sealed class ReportQueue(IServiceScopeFactory scopes, IServiceProvider 
         return batch;
     }
 
-    private async Task WriteAsync(List<Waiting> batch)
+    /// <summary>Writes one batch and answers each of its reports.</summary>
+    internal async Task WriteAsync(List<Waiting> batch)
     {
         try
         {
