@@ -20,8 +20,6 @@ internal sealed class DeskCounts(IEnumerable<IToDoSource> sources, IMemoryCache 
     /// Core (the notices' COPY, another instance).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private sealed record Kept(long Generation, int[] Counts);
-
     private readonly IReadOnlyList<IToDoSource> _sources = [.. sources.OrderBy(s => s.Order).ThenBy(s => s.Heading, StringComparer.Ordinal)];
     private (int PersonId, IReadOnlyList<DeskCount> Counts)? _counted;
 
@@ -34,24 +32,20 @@ internal sealed class DeskCounts(IEnumerable<IToDoSource> sources, IMemoryCache 
 
         // Kept as numbers in the sources' order (the same in every request of the app), never the
         // sources themselves: they hold the request's DbContext.
-        var generation = WriteGeneration.Current;
         var key = (typeof(DeskCounts), viewer.PersonId, viewer.Role, viewer.SectionId, clock.Today);
-        if (memory.TryGetValue(key, out Kept? kept) && kept!.Generation == generation && kept.Counts.Length == _sources.Count)
+        var counts = await memory.KeptAsync(key, WriteGeneration.Current, Lifetime, async () =>
         {
-            _counted = (viewer.PersonId, [.. _sources.Select((s, i) => new DeskCount(s, kept.Counts[i]))]);
-            return _counted.Value.Counts;
-        }
+            // One after another: the sources share the request's DbContext.
+            var counted = new int[_sources.Count];
+            for (var i = 0; i < counted.Length; i++)
+            {
+                counted[i] = await _sources[i].CountAsync(viewer, ct);
+            }
 
-        // One after another: the sources share the request's DbContext.
-        var counts = new List<DeskCount>(_sources.Count);
-        foreach (var source in _sources)
-        {
-            counts.Add(new(source, await source.CountAsync(viewer, ct)));
-        }
-
-        memory.Set(key, new Kept(generation, [.. counts.Select(c => c.Count)]), Lifetime);
-        _counted = (viewer.PersonId, counts);
-        return counts;
+            return counted;
+        }, kept => kept.Length == _sources.Count);
+        _counted = (viewer.PersonId, [.. _sources.Select((s, i) => new DeskCount(s, counts[i]))]);
+        return _counted.Value.Counts;
     }
 
     public async Task<int> TotalAsync(Viewer viewer, CancellationToken ct = default) => (await ForAsync(viewer, ct)).Sum(c => c.Count);

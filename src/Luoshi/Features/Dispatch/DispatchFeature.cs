@@ -36,8 +36,6 @@ internal sealed class DispatchMenuLink(LuoshiDb db, IMemoryCache memory) : IMenu
 {
     public int Order => 10;
 
-    private sealed record Kept(long Generation, bool Shown);
-
     public async Task<(string Text, string Href)?> ForAsync(Viewer viewer, CancellationToken ct = default)
     {
         if (!viewer.IsAdmin)
@@ -45,14 +43,8 @@ internal sealed class DispatchMenuLink(LuoshiDb db, IMemoryCache memory) : IMenu
             return null;
         }
 
-        var key = (typeof(DispatchMenuLink), viewer.UnitId);
-        var generation = WriteGeneration.Current;
-        if (!memory.TryGetValue(key, out Kept? kept) || kept!.Generation != generation)
-        {
-            kept = new Kept(generation, await db.Units.AnyAsync(u => u.ParentId == viewer.UnitId, ct) || await db.DispatchParties.AnyAsync(p => p.UnitId == viewer.UnitId, ct));
-            memory.Set(key, kept, TimeSpan.FromSeconds(5));
-        }
-
-        return kept.Shown ? ("交办", "/Dispatch") : null;
+        var shown = await memory.KeptAsync((typeof(DispatchMenuLink), viewer.UnitId), WriteGeneration.Current, TimeSpan.FromSeconds(5),
+            async () => await db.Units.AnyAsync(u => u.ParentId == viewer.UnitId, ct) || await db.DispatchParties.AnyAsync(p => p.UnitId == viewer.UnitId, ct));
+        return shown ? ("交办", "/Dispatch") : null;
     }
 }

@@ -183,11 +183,7 @@ internal sealed class DetailModel(
         MayReturnReports = ReportReturner.MayReturn(viewer, task) && task.CompletedOn is null;
 
         var key = (typeof(TaskSections), viewer.UnitId, id);
-        if (!memory.TryGetValue(key, out TaskSections? sections) || sections!.Generation != generation)
-        {
-            sections = await LoadSectionsAsync(task, viewer.UnitId, generation, ct);
-            memory.Set(key, sections, SectionsKept);
-        }
+        var sections = await memory.KeptAsync(key, generation, SectionsKept, () => LoadSectionsAsync(task, viewer.UnitId, ct));
 
         (TaskInstructions, Steps, Extensions, Completions, Reports, ReportReturns, TaskReturns, History, Source) =
             (sections.Instructions, sections.Steps, sections.Extensions, sections.Completions, sections.Reports, sections.ReportReturns, sections.TaskReturns, sections.History, sections.Source);
@@ -222,11 +218,11 @@ internal sealed class DetailModel(
     /// never changes these objects.
     /// </summary>
     private sealed record TaskSections(
-        long Generation, List<Instructions.Instruction> Instructions, List<Supervision.EscalationStep> Steps, List<ExtensionRequest> Extensions,
+        List<Instructions.Instruction> Instructions, List<Supervision.EscalationStep> Steps, List<ExtensionRequest> Extensions,
         List<CompletionRequest> Completions, Plan Plan, List<ProgressReport> Reports, Dictionary<long, ReportReturn> ReportReturns,
         List<Assignment.TaskReturn> TaskReturns, List<TaskEvent> History, SourceExcerpt? Source, List<TaskPart> Parts, Dictionary<int, string> People, Dictionary<int, string> SectionNames);
 
-    private async Task<TaskSections> LoadSectionsAsync(WorkTask task, int unitId, long generation, CancellationToken ct)
+    private async Task<TaskSections> LoadSectionsAsync(WorkTask task, int unitId, CancellationToken ct)
     {
         var id = task.Id;
         var instructions = await db.Instructions.AsNoTracking().Where(i => i.TaskId == id && i.UnitId == unitId).OrderByDescending(i => i.Id).ToListAsync(ct);
@@ -261,7 +257,7 @@ internal sealed class DetailModel(
             .Concat(db.Sections.AsNoTracking().Where(s => s.UnitId == unitId && sections.Contains(s.Id)).Select(s => new { IsPerson = false, s.Id, s.Name }))
             .ToListAsync(ct);
         return new(
-            generation, instructions, steps, extensions, completions, plan, reports, reportReturns, taskReturns, history, source, parts,
+            instructions, steps, extensions, completions, plan, reports, reportReturns, taskReturns, history, source, parts,
             names.Where(n => n.IsPerson).ToDictionary(n => n.Id, n => n.Name), names.Where(n => !n.IsPerson).ToDictionary(n => n.Id, n => n.Name));
     }
 

@@ -18,21 +18,8 @@ internal sealed class TaskTotals(IMemoryCache memory)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private sealed record Kept(long Generation, int Total);
-
     /// <summary>The count of <paramref name="query"/>, the viewer's visible tasks under <paramref name="filter"/>.</summary>
-    public async Task<int> CountAsync(Viewer viewer, TaskFilter filter, IQueryable<WorkTask> query, CancellationToken ct)
-    {
+    public Task<int> CountAsync(Viewer viewer, TaskFilter filter, IQueryable<WorkTask> query, CancellationToken ct) =>
         // Per person, never per role: two people of one section may read different restricted tasks.
-        var key = (typeof(TaskTotals), viewer.PersonId, viewer.UnitId, filter);
-        var generation = WriteGeneration.Current;
-        if (memory.TryGetValue(key, out Kept? kept) && kept!.Generation == generation)
-        {
-            return kept.Total;
-        }
-
-        var total = await query.CountAsync(ct);
-        memory.Set(key, new Kept(generation, total), Lifetime);
-        return total;
-    }
+        memory.KeptAsync((typeof(TaskTotals), viewer.PersonId, viewer.UnitId, filter), WriteGeneration.Current, Lifetime, () => query.CountAsync(ct));
 }
