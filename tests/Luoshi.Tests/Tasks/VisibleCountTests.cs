@@ -11,7 +11,7 @@ namespace Luoshi.Tests.Tasks;
 /// on PostgreSQL the cooperated tasks as an array of ids, for index plans), so the two must agree on the
 /// rule: each person's total is exactly the tasks in his or her list, for the lead section, a cooperating
 /// section, a restricted task's reader and the lead section's head, a leader's charge and own tasks (a task
-/// two charged sections cooperate on counted once), and the office.
+/// two charged sections cooperate on counted once), and the office; the plans page's counts as well.
 /// </summary>
 public class VisibleCountTests
 {
@@ -67,6 +67,9 @@ public class VisibleCountTests
             // A filter goes through the same two shapes: the section's own tasks among them.
             int[] ofA = [.. keys.Where(k => k.StartsWith("leadA", StringComparison.Ordinal)).Select(k => ids[k]).Order()];
             Assert.Equal((who, ofA.Length, Text(ofA)), await ListAsync(api, $"/api/tasks?section={sa}&pageSize=200", who));
+            // The plans page counts each plan's tasks the same way (the bureau has one plan).
+            var plans = await (await b.PagesAsync(who)).GetHtmlAsync("/Plans");
+            Assert.True(plans.Contains($"<p>{all.Length} 项任务，", StringComparison.Ordinal), $"{who}: {all.Length} tasks expected on /Plans");
         }
     }
 
