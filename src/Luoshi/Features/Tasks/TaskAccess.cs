@@ -35,14 +35,14 @@ internal static class TaskAccess
     /// <summary>
     /// The same tasks as <see cref="VisibleTo"/>, shaped for counting and aggregating them on PostgreSQL;
     /// lists and pages keep <see cref="VisibleTo"/>. With the cooperations as a sub-query OR-ed to the
-    /// section test, PostgreSQL cannot combine index scans and walks the unit's tasks for a count (76.7 ms
-    /// for a staff member's open tasks on a 100k-task unit, whether the section cooperates on nothing or
-    /// on thousands). Here the cooperating sections' task ids are read once into an array
-    /// (<c>Id = ANY ((SELECT array_agg(…)))</c>, an init plan), which the primary key can look up, so the
-    /// count is a BitmapOr of the section's tasks and the cooperated ones (3.5 ms, 11.6 ms with 5,000
-    /// cooperations). Not for lists: an ordered page filters rows one by one, and each row would search
-    /// the array from its start (the sub-query's hash is right there). SQLite has no arrays: the same as
-    /// <see cref="VisibleTo"/>.
+    /// section test, PostgreSQL 15 cannot combine index scans and walks the unit's tasks for a count, even
+    /// for a section that cooperates on nothing (a staff member's open tasks on a 100k-task unit: 22 ms on a
+    /// quiet machine, 76.7 ms under load, against 1–2 ms for the section test alone). Here the cooperating
+    /// sections' task ids are read once into an array (an init plan) that the primary key looks up, so the
+    /// count is a BitmapOr of two index scans: 1.4 ms, 7.5 ms for a section with 5,000 cooperations (README,
+    /// "Visibility as a SQL condition"). Not for lists: a page read in due order tests its rows one by
+    /// one, and PostgreSQL searches an array that is not a constant from its start for each row, where
+    /// the sub-query's hash answers at once. SQLite has no arrays: there it is <see cref="VisibleTo"/>.
     /// </summary>
     public static IQueryable<WorkTask> VisibleToForCounting(this IQueryable<WorkTask> tasks, Viewer viewer, LuoshiDb db) =>
         Visible(tasks, viewer, db.Database.IsNpgsql() ? db : null);
@@ -62,6 +62,8 @@ internal static class TaskAccess
         // list grows with every task ever cooperated on. Naming the unit inside lets PostgreSQL read the
         // cooperations through their (UnitId, SectionId) index, once per query (a hashed sub-plan, or the
         // array of ids for a count).
+        // The array: array_agg over the viewer's cooperations, grouped by the one unit they share, as a
+        // scalar sub-query (the shape EF Core translates); none gives NULL, and the OR rests on the rest.
         Expression<Func<WorkTask, bool>> cooperates = arrays is null
             ? t => t.Cooperations.Any(c => c.UnitId == unitId && sections.Contains(c.SectionId))
             : t => IsAnyOf(t.Id, arrays.TaskCooperations.Where(c => c.UnitId == unitId && sections.Contains(c.SectionId))
