@@ -20,6 +20,7 @@ internal static class MeetingList
     /// <summary>Meetings with at least one decision the viewer may see (the office: every meeting), newest first.</summary>
     public static async Task<List<MeetingRow>> LoadAsync(LuoshiDb db, Viewer viewer, DateOnly today, CancellationToken ct)
     {
+        // Only counted per meeting here: the visible decisions in their counting shape.
         var visible = db.Tasks.AsNoTracking().VisibleToForCounting(viewer, db).Where(t => t.Kind == WorkKind.MeetingDecision);
         var counts = await (from d in db.MeetingDecisions
                             join t in visible on d.TaskId equals t.Id
