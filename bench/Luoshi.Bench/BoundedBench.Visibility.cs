@@ -20,6 +20,7 @@ namespace Luoshi.Bench;
 /// open work he sees is the same at every scale, so any growth is the history's. Before each request a
 /// write is noted (<see cref="WriteGeneration.Bump"/>), so the viewer and the list's total are computed
 /// afresh, as after any write in a working bureau, instead of being served from the few seconds' keep.
+/// Then the count of all the tasks he sees, alone, in the list's shape and in the counting shape.
 /// </summary>
 internal static partial class BoundedBench
 {
@@ -37,7 +38,7 @@ internal static partial class BoundedBench
             await using var server = await BenchServer.StartAsync(maintenance);
             var data = await Generator.FillAsync(server, new BenchOptions(maintenance, Tasks: baseTasks, Sections: 50, ReportsPerTask: 2, TimeSpan.FromSeconds(5), SupervisionOnly: false));
             var section = data.SectionIds[7];
-            var (login, openTask) = await CooperationHistoryAsync(server, data, section, history * scale);
+            var (login, openTask, staff) = await CooperationHistoryAsync(server, data, section, history * scale);
             var api = server.Client(await server.TokenAsync(login, data.Password));
             var page = await server.SignInAsync(login);
             var list = await api.GetFromJsonAsync<ListBody>("/api/tasks?open=true&sort=due");
@@ -46,6 +47,12 @@ internal static partial class BoundedBench
             results.Add(Of($"{label}: GET /api/tasks?open=true&sort=due", await RoundsAsync(() => api.GetStringAsync("/api/tasks?open=true&sort=due"))));
             results.Add(Of($"{label}: GET /Tasks", await RoundsAsync(() => page.GetStringAsync("/Tasks"))));
             results.Add(Of($"{label}: GET /Tasks/{{id}} (cooperation task)", await RoundsAsync(() => page.GetStringAsync($"/Tasks/{openTask}"))));
+
+            // The unfiltered total alone (every task he sees, the history too), in the list's shape and in the
+            // counting shape the totals use (TaskAccess.VisibleToForCounting), straight from the database.
+            var viewer = new Viewer(staff, data.UnitId, "", Role.Staff, section, []);
+            results.Add(Of($"{label}: count of all his tasks, list shape (EXISTS)", await CountRoundsAsync(server, db => db.Tasks.VisibleTo(viewer).CountAsync())));
+            results.Add(Of($"{label}: count of all his tasks, counting shape (array)", await CountRoundsAsync(server, db => db.Tasks.VisibleToForCounting(viewer, db).CountAsync())));
         }
 
         Console.WriteLine();
@@ -65,11 +72,28 @@ internal static partial class BoundedBench
         return samples;
     }
 
+    private static async Task<List<double>> CountRoundsAsync(BenchServer server, Func<LuoshiDb, Task<int>> count)
+    {
+        var samples = new List<double>();
+        for (var i = 0; i <= VisibilityRounds; i++)
+        {
+            await using var scope = server.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LuoshiDb>();
+            var ms = await TimedAsync(() => count(db));
+            if (i > 0) // the first compiles the query
+            {
+                samples.Add(ms);
+            }
+        }
+
+        return samples;
+    }
+
     /// <summary>Each task of the bureau gets one cooperating section (never <paramref name="section"/>);
     /// <paramref name="section"/> cooperates on twenty open tasks of other sections and on
     /// <paramref name="count"/> − 20 tasks completed last year. Returns its staff member's login and one
-    /// of the open cooperation tasks.</summary>
-    private static async Task<(string Login, int OpenTask)> CooperationHistoryAsync(BenchServer server, BenchData data, int section, int count)
+    /// of the open cooperation tasks, and the staff member.</summary>
+    private static async Task<(string Login, int OpenTask, int Staff)> CooperationHistoryAsync(BenchServer server, BenchData data, int section, int count)
     {
         await using var scope = server.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -114,7 +138,7 @@ internal static partial class BoundedBench
         await Generator.CopyAsync(connection, """COPY "TaskCooperations" ("UnitId", "TaskId", "SectionId", "Part") FROM STDIN (FORMAT BINARY)""",
             rows, (w, r) => w.WriteRowAsync(default, unit, r.Task, r.Section, "配合做好相关工作。"));
         await new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
-        return ("bench-staff", open[0]);
+        return ("bench-staff", open[0], staff);
     }
 
     private sealed record ListBody(int Total);

@@ -20,7 +20,8 @@ internal static class MeetingList
     /// <summary>Meetings with at least one decision the viewer may see (the office: every meeting), newest first.</summary>
     public static async Task<List<MeetingRow>> LoadAsync(LuoshiDb db, Viewer viewer, DateOnly today, CancellationToken ct)
     {
-        var visible = db.Tasks.AsNoTracking().VisibleTo(viewer).Where(t => t.Kind == WorkKind.MeetingDecision);
+        // Only counted per meeting here: the visible decisions in their counting shape.
+        var visible = db.Tasks.AsNoTracking().VisibleToForCounting(viewer, db).Where(t => t.Kind == WorkKind.MeetingDecision);
         var counts = await (from d in db.MeetingDecisions
                             join t in visible on d.TaskId equals t.Id
                             group t by d.MeetingId into g

@@ -23,9 +23,12 @@ internal sealed record Funnel(IReadOnlyList<FunnelStage> Stages, IReadOnlyList<F
 /// </summary>
 internal static class ProjectFunnel
 {
-    public static IQueryable<WorkTask> Projects(LuoshiDb db, Viewer viewer, ProjectFilter filter)
+    /// <param name="counting">for counts and groups (the funnel), not a list: the visible tasks in their
+    /// counting shape (<see cref="TaskAccess.VisibleToForCounting"/>).</param>
+    public static IQueryable<WorkTask> Projects(LuoshiDb db, Viewer viewer, ProjectFilter filter, bool counting = false)
     {
-        var projects = db.Tasks.VisibleTo(viewer).Where(t => t.Kind == WorkKind.Project);
+        var visible = counting ? db.Tasks.VisibleToForCounting(viewer, db) : db.Tasks.VisibleTo(viewer);
+        var projects = visible.Where(t => t.Kind == WorkKind.Project);
         if (filter.SectionId is { } section)
         {
             projects = projects.Where(t => t.LeadSectionId == section);
@@ -43,7 +46,7 @@ internal static class ProjectFunnel
     public static async Task<Funnel> LoadAsync(LuoshiDb db, Viewer viewer, ProjectFilter filter, bool breakdowns = true, CancellationToken ct = default)
     {
         var names = ProjectStages.Names;
-        var projects = Projects(db, viewer, filter with { Stage = null });
+        var projects = Projects(db, viewer, filter with { Stage = null }, counting: true);
         var stageRows = db.ProjectStages.Where(s => s.UnitId == viewer.UnitId);
         if (!viewer.IsAdmin || filter.SectionId is not null || filter.PersonId is not null)
         {

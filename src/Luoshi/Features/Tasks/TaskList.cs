@@ -128,9 +128,11 @@ internal static class TaskList
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = db.Tasks.AsNoTracking().VisibleTo(viewer).Filter(filter);
-        var total = totals is null ? await query.CountAsync(ct) : await totals.CountAsync(viewer, filter, query, ct);
-        var items = await query.Sort(db, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).ToRows(db).ToListAsync(ct);
+        // The same tasks twice, shaped for what PostgreSQL does best with each: the total counts them
+        // through the indexes (TaskAccess.VisibleToForCounting), the page reads them in order.
+        var counted = db.Tasks.AsNoTracking().VisibleToForCounting(viewer, db).Filter(filter);
+        var total = totals is null ? await counted.CountAsync(ct) : await totals.CountAsync(viewer, filter, counted, ct);
+        var items = await db.Tasks.AsNoTracking().VisibleTo(viewer).Filter(filter).Sort(db, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).ToRows(db).ToListAsync(ct);
         return new TaskPage(items, total, page, pageSize);
     }
 

@@ -10,6 +10,9 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
 {
     public void Configure(EntityTypeBuilder<WorkTask> e)
     {
+        // TaskAccess counts with an array of cooperated task ids on PostgreSQL (VisibleToForCounting); its
+        // SQL function is declared with the tasks, so the rule and its mapping stay in the Tasks feature.
+        TaskAccess.MapFunctions(e.Metadata.Model);
         e.Property(t => t.Title).HasMaxLength(500);
         e.Property(t => t.Number).HasMaxLength(20);
         e.Property(t => t.Stage).HasMaxLength(20);
