@@ -137,6 +137,16 @@ internal static partial class BoundedBench
             .Concat(mine.Select(id => (Task: id, Section: section)));
         await Generator.CopyAsync(connection, """COPY "TaskCooperations" ("UnitId", "TaskId", "SectionId", "Part") FROM STDIN (FORMAT BINARY)""",
             rows, (w, r) => w.WriteRowAsync(default, unit, r.Task, r.Section, "配合做好相关工作。"));
+        // COPY bypasses the app, which keeps each cooperation's TaskOpen beside its task's CompletedOn.
+        await using (var flags = new NpgsqlCommand("""
+            UPDATE "TaskCooperations" c SET "TaskOpen" = t."CompletedOn" IS NULL FROM "Tasks" t
+            WHERE t."UnitId" = c."UnitId" AND t."Id" = c."TaskId" AND c."UnitId" = @unit
+            """, connection) { CommandTimeout = 600 })
+        {
+            flags.Parameters.AddWithValue("unit", unit);
+            await flags.ExecuteNonQueryAsync();
+        }
+
         await new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 600 }.ExecuteNonQueryAsync();
         return ("bench-staff", open[0], staff);
     }

@@ -13,7 +13,7 @@ internal static class DatabaseSetup
     /// <summary>What a save writes beside its rows, each owned by its feature, in this order, in the
     /// save's transaction (see <see cref="LuoshiDb.SaveChangesAsync(bool, CancellationToken)"/>).</summary>
     private static Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] SaveInterceptors(IConfiguration configuration) =>
-        [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance,
+        [Features.Lights.LightTallyInterceptor.Instance, Features.Notices.NoticeCountInterceptor.Instance, Features.Tasks.CooperationOpenInterceptor.Instance,
             // Before the record: its second step saves again, and a BesideSaveInterceptor after it would lose what it took.
             Features.Assessment.AssessmentInputsInterceptor.Instance, Features.Record.RecordInterceptor.For(configuration),
             Features.Dispatch.DispatchProgressInterceptor.Instance, Features.Idempotency.IdempotencyMark.Instance];

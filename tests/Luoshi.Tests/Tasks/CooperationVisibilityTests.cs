@@ -68,6 +68,38 @@ public class CooperationVisibilityTests
         Assert.Equal(HttpStatusCode.NotFound, (await (await b.ApiAsync("staffC")).GetAsync($"/api/tasks/{task.Id}")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(TestApp.Databases), MemberType = typeof(TestApp))]
+    public async Task ACooperationIsMarkedOpenWhileItsTaskIsAndTheOpenListReadsOnlyOpenOnes(string db)
+    {
+        var b = await Bureau.CreateAsync(db);
+        var task = await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(30), cooperating: [b.SectionB]);
+        var other = await b.TaskAsync(b.SectionA, Today.AddDays(-30), Today.AddDays(30), cooperating: [b.SectionB]);
+        Task<bool> OpenAsync(int taskId, int section) => b.WithDbAsync(d => d.TaskCooperations.Where(c => c.TaskId == taskId && c.SectionId == section).Select(c => c.TaskOpen).SingleAsync());
+        Task SaveAsync(int taskId, Action<Luoshi.Features.Tasks.WorkTask> change) => b.WithDbAsync(async d =>
+        {
+            change(await d.Tasks.Include(t => t.Cooperations).SingleAsync(t => t.Id == taskId));
+            return await d.SaveChangesAsync();
+        });
+        Assert.True(await OpenAsync(task.Id, b.SectionB));
+
+        // Done through any save of the task: its cooperations are no longer open ones, its lists keep it.
+        await SaveAsync(task.Id, t => (t.CompletedOn, t.ProgressPercent) = (Today, 100));
+        Assert.False(await OpenAsync(task.Id, b.SectionB));
+        Assert.True(await OpenAsync(other.Id, b.SectionB));
+        var api = await b.ApiAsync("staffB");
+        Assert.Equal([other.Id], await IdsAsync(api, "/api/tasks?open=true"));
+        Assert.Equal(1, (await (await api.GetAsync("/api/tasks?open=true")).ReadJsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal([task.Id, other.Id], (await IdsAsync(api, "/api/tasks")).Order());
+
+        // A section added to the done task cooperates on a done task; reopened, both are open again.
+        await SaveAsync(task.Id, t => t.Cooperations.Add(new() { UnitId = b.UnitId, TaskId = task.Id, SectionId = b.SectionC, Part = "补充配合" }));
+        Assert.False(await OpenAsync(task.Id, b.SectionC));
+        await SaveAsync(task.Id, t => t.CompletedOn = null);
+        Assert.True(await OpenAsync(task.Id, b.SectionB));
+        Assert.True(await OpenAsync(task.Id, b.SectionC));
+        Assert.Equal([task.Id, other.Id], (await IdsAsync(api, "/api/tasks?open=true")).Order());
+    }
+
     private static async Task<List<int>> IdsAsync(HttpClient api, string url)
     {
         var response = await api.GetAsync(url);

@@ -30,7 +30,9 @@ internal sealed record TaskRights(bool ReportAsLead, int? ReportPartSectionId, b
 /// </summary>
 internal static class TaskAccess
 {
-    public static IQueryable<WorkTask> VisibleTo(this IQueryable<WorkTask> tasks, Viewer viewer) => Visible(tasks, viewer, null);
+    /// <param name="openOnly">only the tasks not done (未办结), found through the cooperations of open tasks
+    /// alone (<see cref="TaskCooperation.TaskOpen"/>), so the section's history of done cooperations is not read.</param>
+    public static IQueryable<WorkTask> VisibleTo(this IQueryable<WorkTask> tasks, Viewer viewer, bool openOnly = false) => Visible(tasks, viewer, null, openOnly);
 
     /// <summary>
     /// The same tasks as <see cref="VisibleTo"/>, shaped for counting and aggregating them on PostgreSQL;
@@ -44,13 +46,13 @@ internal static class TaskAccess
     /// one, and PostgreSQL searches an array that is not a constant from its start for each row, where
     /// the sub-query's hash answers at once. SQLite has no arrays: there it is <see cref="VisibleTo"/>.
     /// </summary>
-    public static IQueryable<WorkTask> VisibleToForCounting(this IQueryable<WorkTask> tasks, Viewer viewer, LuoshiDb db) =>
-        Visible(tasks, viewer, db.Database.IsNpgsql() ? db : null);
+    public static IQueryable<WorkTask> VisibleToForCounting(this IQueryable<WorkTask> tasks, Viewer viewer, LuoshiDb db, bool openOnly = false) =>
+        Visible(tasks, viewer, db.Database.IsNpgsql() ? db : null, openOnly);
 
-    private static IQueryable<WorkTask> Visible(IQueryable<WorkTask> tasks, Viewer viewer, LuoshiDb? arrays)
+    private static IQueryable<WorkTask> Visible(IQueryable<WorkTask> tasks, Viewer viewer, LuoshiDb? arrays, bool openOnly)
     {
         var unitId = viewer.UnitId;
-        var scoped = tasks.Where(t => t.UnitId == unitId);
+        var scoped = openOnly ? tasks.Where(t => t.UnitId == unitId && t.CompletedOn == null) : tasks.Where(t => t.UnitId == unitId);
         if (viewer.IsAdmin)
         {
             return scoped.ReadableBy(viewer);
@@ -64,9 +66,13 @@ internal static class TaskAccess
         // array of ids for a count).
         // The array: array_agg over the viewer's cooperations, grouped by the one unit they share, as a
         // scalar sub-query (the shape EF Core translates); none gives NULL, and the OR rests on the rest.
+        // Open tasks only: the cooperations of open tasks only (a partial index), whose number is the open work's.
+        Expression<Func<TaskCooperation, bool>> mine = openOnly
+            ? c => c.UnitId == unitId && c.TaskOpen && sections.Contains(c.SectionId)
+            : c => c.UnitId == unitId && sections.Contains(c.SectionId);
         Expression<Func<WorkTask, bool>> cooperates = arrays is null
-            ? t => t.Cooperations.Any(c => c.UnitId == unitId && sections.Contains(c.SectionId))
-            : t => IsAnyOf(t.Id, arrays.TaskCooperations.Where(c => c.UnitId == unitId && sections.Contains(c.SectionId))
+            ? t => t.Cooperations.AsQueryable().Any(mine)
+            : t => IsAnyOf(t.Id, arrays.TaskCooperations.Where(mine)
                 .GroupBy(c => c.UnitId).Select(g => EF.Functions.ArrayAgg(g.Select(c => c.TaskId))).FirstOrDefault());
         Expression<Func<WorkTask, bool>> leads = viewer.Role == Role.Leader
             ? t => t.LeadLeaderId == personId || sections.Contains(t.LeadSectionId)

@@ -9,4 +9,9 @@ internal sealed class TaskCooperation
 
     /// <summary>What this section contributes (its part of the task).</summary>
     public string? Part { get; set; }
+
+    /// <summary>The task is not done (<see cref="WorkTask.CompletedOn"/> is empty), kept beside the
+    /// cooperation by <see cref="CooperationOpenInterceptor"/>: a list of open tasks looks only at the open
+    /// cooperations (a partial index), not at every task the section has ever cooperated on.</summary>
+    public bool TaskOpen { get; set; } = true;
 }

@@ -130,13 +130,13 @@ internal static class TaskList
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         // The same tasks twice, shaped for what PostgreSQL does best with each: the total counts them
         // through the indexes (TaskAccess.VisibleToForCounting), the page reads them in order.
-        var counted = db.Tasks.AsNoTracking().VisibleToForCounting(viewer, db).Filter(filter);
+        var counted = db.Tasks.AsNoTracking().VisibleToForCounting(viewer, db, filter.Open).Filter(filter);
         var total = totals is null ? await counted.CountAsync(ct) : await totals.CountAsync(viewer, filter, counted, ct);
-        var items = await db.Tasks.AsNoTracking().VisibleTo(viewer).Filter(filter).Sort(db, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).ToRows(db).ToListAsync(ct);
+        var items = await db.Tasks.AsNoTracking().VisibleTo(viewer, filter.Open).Filter(filter).Sort(db, sort, descending).Skip((page - 1) * pageSize).Take(pageSize).ToRows(db).ToListAsync(ct);
         return new TaskPage(items, total, page, pageSize);
     }
 
     /// <summary>Every row of the filtered, sorted list up to <paramref name="cap"/> (plus one, so the caller knows it was cut).</summary>
     public static Task<List<TaskRow>> AllAsync(LuoshiDb db, Viewer viewer, TaskFilter filter, TaskSort sort, bool descending, int cap, CancellationToken ct) =>
-        db.Tasks.AsNoTracking().VisibleTo(viewer).Filter(filter).Sort(db, sort, descending).Take(cap + 1).ToRows(db).ToListAsync(ct);
+        db.Tasks.AsNoTracking().VisibleTo(viewer, filter.Open).Filter(filter).Sort(db, sort, descending).Take(cap + 1).ToRows(db).ToListAsync(ct);
 }

@@ -4262,9 +4262,17 @@ namespace Luoshi.Data.Migrations.Postgres
                     b.Property<string>("Part")
                         .HasColumnType("text");
 
+                    b.Property<bool>("TaskOpen")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.HasKey("UnitId", "TaskId", "SectionId");
 
                     b.HasIndex("UnitId", "SectionId");
+
+                    b.HasIndex(new[] { "UnitId", "SectionId", "TaskId" }, "IX_TaskCooperations_Open")
+                        .HasFilter("\"TaskOpen\"");
 
                     b.ToTable("TaskCooperations");
                 });

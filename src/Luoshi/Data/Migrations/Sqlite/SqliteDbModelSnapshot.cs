@@ -4133,9 +4133,17 @@ namespace Luoshi.Data.Migrations.Sqlite
                     b.Property<string>("Part")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TaskOpen")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.HasKey("UnitId", "TaskId", "SectionId");
 
                     b.HasIndex("UnitId", "SectionId");
+
+                    b.HasIndex(new[] { "UnitId", "SectionId", "TaskId" }, "IX_TaskCooperations_Open")
+                        .HasFilter("\"TaskOpen\"");
 
                     b.ToTable("TaskCooperations");
                 });

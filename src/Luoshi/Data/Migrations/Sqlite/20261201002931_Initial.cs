@@ -2415,7 +2415,8 @@ namespace Luoshi.Data.Migrations.Sqlite
                     UnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     TaskId = table.Column<int>(type: "INTEGER", nullable: false),
                     SectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Part = table.Column<string>(type: "TEXT", nullable: true)
+                    Part = table.Column<string>(type: "TEXT", nullable: true),
+                    TaskOpen = table.Column<bool>(type: "INTEGER", nullable: false, defaultValue: true)
                 },
                 constraints: table =>
                 {
@@ -3803,6 +3804,12 @@ namespace Luoshi.Data.Migrations.Sqlite
                 name: "IX_StudySessions_UnitId_GroupId_Date",
                 table: "StudySessions",
                 columns: new[] { "UnitId", "GroupId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCooperations_Open",
+                table: "TaskCooperations",
+                columns: new[] { "UnitId", "SectionId", "TaskId" },
+                filter: "\"TaskOpen\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskCooperations_UnitId_SectionId",

@@ -2418,7 +2418,8 @@ namespace Luoshi.Data.Migrations.Postgres
                     UnitId = table.Column<int>(type: "integer", nullable: false),
                     TaskId = table.Column<int>(type: "integer", nullable: false),
                     SectionId = table.Column<int>(type: "integer", nullable: false),
-                    Part = table.Column<string>(type: "text", nullable: true)
+                    Part = table.Column<string>(type: "text", nullable: true),
+                    TaskOpen = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true)
                 },
                 constraints: table =>
                 {
@@ -3806,6 +3807,12 @@ namespace Luoshi.Data.Migrations.Postgres
                 name: "IX_StudySessions_UnitId_GroupId_Date",
                 table: "StudySessions",
                 columns: new[] { "UnitId", "GroupId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCooperations_Open",
+                table: "TaskCooperations",
+                columns: new[] { "UnitId", "SectionId", "TaskId" },
+                filter: "\"TaskOpen\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskCooperations_UnitId_SectionId",
