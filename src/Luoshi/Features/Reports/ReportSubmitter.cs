@@ -13,6 +13,9 @@ using Microsoft.Extensions.Options;
 
 namespace Luoshi.Features.Reports;
 
+/// <summary>One report to submit: who submits it, for which task, what it says.</summary>
+internal sealed record ReportRequest(Viewer Viewer, int TaskId, ReportInput Input);
+
 /// <summary>
 /// Submitting a progress report. A lead-section report moves the task (progress, last reported
 /// period, completion); a cooperating section's report records its part and moves nothing. The
@@ -20,9 +23,6 @@ namespace Luoshi.Features.Reports;
 /// turns (<see cref="TaskRowLock"/>) and are stamped inside their turn, so the task shows the latest
 /// report by submission order whatever the order their requests arrived in.
 /// </summary>
-/// <summary>One report to submit: who submits it, for which task, what it says.</summary>
-internal sealed record ReportRequest(Viewer Viewer, int TaskId, ReportInput Input);
-
 internal sealed class ReportSubmitter(LuoshiDb db, TaskEditor tasks, TaskLights lights, PlanCache plans, WorkingCalendars calendars, BureauClock clock, IOptions<EvidenceOptions> evidenceOptions, Notices.PersonNotices notices, ReportQueue queue)
 {
     /// <summary>A report sent by a request (the API, the report form): written with the reports submitted at
