@@ -17,12 +17,8 @@ namespace Luoshi.Features.Tasks;
 /// </summary>
 internal static class TaskRowLock
 {
-    public static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct)
-    {
-        var transaction = await db.Database.BeginTransactionAsync(ct);
-        await HoldAsync(db, unitId, taskId, ct);
-        return transaction;
-    }
+    public static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginAsync(LuoshiDb db, int unitId, int taskId, CancellationToken ct) =>
+        BeginAsync(db, [(unitId, taskId)], ct);
 
     /// <summary>The same for several tasks at once (a batch of reports): their rows are locked in the order
     /// of their ids, as every batch locks them, so two batches waiting on each other's tasks cannot deadlock.</summary>
