@@ -90,6 +90,9 @@ public class CooperationVisibilityTests
         Assert.Equal([other.Id], await IdsAsync(api, "/api/tasks?open=true"));
         Assert.Equal(1, (await (await api.GetAsync("/api/tasks?open=true")).ReadJsonAsync()).GetProperty("total").GetInt32());
         Assert.Equal([task.Id, other.Id], (await IdsAsync(api, "/api/tasks")).Order());
+        var mine = await (await b.PagesAsync("staffB")).GetHtmlAsync("/Tasks/Mine");
+        Assert.Contains(other.Title, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(task.Title, mine, StringComparison.Ordinal);
 
         // A section added to the done task cooperates on a done task; reopened, both are open again.
         await SaveAsync(task.Id, t => t.Cooperations.Add(new() { UnitId = b.UnitId, TaskId = task.Id, SectionId = b.SectionC, Part = "补充配合" }));

@@ -37,11 +37,7 @@ internal static class DirectiveList
     /// <summary>The 批示件 the viewer may see (restricted ones only for their readers), newest instruction first.</summary>
     public static async Task<List<DirectiveRow>> LoadAsync(LuoshiDb db, Viewer viewer, bool openOnly, CancellationToken ct)
     {
-        var tasks = db.Tasks.AsNoTracking().VisibleTo(viewer).Where(t => t.Kind == WorkKind.Directive);
-        if (openOnly)
-        {
-            tasks = tasks.Where(t => t.CompletedOn == null);
-        }
+        var tasks = db.Tasks.AsNoTracking().VisibleTo(viewer, openOnly).Where(t => t.Kind == WorkKind.Directive);
 
         var rows = await (from t in tasks
                           join d in db.DirectiveDetails on t.Id equals d.TaskId
